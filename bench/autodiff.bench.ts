@@ -1,0 +1,70 @@
+// Autodiff micro-benchmarks on the standard workloads of ../shared/bench/cases.json.
+// `--json` prints exactly {"cases": {name: {grad, hvp, maml, fomaml}}} in median microseconds.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Bench } from 'tinybench';
+import { type BenchOp, benchOps, compileOp, makeWorkload, programInputs } from './workloads.js';
+
+interface Cases {
+  alpha: number;
+  cases: { name: string; dims: number[]; states: number }[];
+  reference_pytorch_1_13_cpu_float64_openblas_1_thread_us: Record<string, Record<BenchOp, number>>;
+}
+
+const json = process.argv.includes('--json');
+const only = process.argv.find((a) => a.startsWith('--case='))?.slice('--case='.length);
+const spec = JSON.parse(readFileSync(resolve(process.cwd(), '../shared/bench/cases.json'), 'utf8')) as Cases;
+const torch = spec.reference_pytorch_1_13_cpu_float64_openblas_1_thread_us;
+
+/** Heap and ArrayBuffer bytes allocated per call, from usage deltas over warm calls (no GC in between). */
+function bytesPerCall(fn: () => void, calls = 50): { heap: number; buffers: number } {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const before = process.memoryUsage();
+    for (let i = 0; i < calls; i++) fn();
+    const after = process.memoryUsage();
+    const heap = after.heapUsed - before.heapUsed;
+    const buffers = after.arrayBuffers - before.arrayBuffers;
+    if (heap >= 0 && buffers >= 0) return { heap: heap / calls, buffers: buffers / calls };
+  }
+  return { heap: NaN, buffers: NaN };
+}
+
+const results: Record<string, Record<string, number>> = {};
+const memory: Record<string, Record<string, { heap: number; buffers: number }>> = {};
+for (const c of spec.cases) {
+  if (only !== undefined && c.name !== only) continue;
+  const w = makeWorkload(c.dims, c.states, 2024);
+  const bench = new Bench({ time: 1500, warmupTime: 300, iterations: 20 });
+  results[c.name] = {};
+  memory[c.name] = {};
+  for (const op of benchOps) {
+    const program = compileOp(w, op, spec.alpha);
+    const inputs = programInputs(w, op);
+    const call = (): void => void program.run(...inputs);
+    bench.add(op, call);
+    for (let i = 0; i < 20; i++) call();
+    memory[c.name][op] = bytesPerCall(call);
+  }
+  await bench.run();
+  for (const task of bench.tasks) {
+    const r = task.result;
+    if (r.state !== 'completed') throw new Error(`benchmark ${c.name}/${task.name} ended ${r.state}`);
+    results[c.name][task.name] = Math.round(r.latency.p50 * 1000 * 10) / 10;
+  }
+}
+
+if (json) {
+  console.log(JSON.stringify({ cases: results }));
+} else {
+  console.log('median microseconds per op (ours | PyTorch 1.13 CPU float64, 1 thread | ratio); bytes allocated per warm call (heap + ArrayBuffer)');
+  for (const [name, ops] of Object.entries(results)) {
+    console.log(`\n${name}`);
+    for (const op of benchOps) {
+      const ours = ops[op];
+      const ref = torch[name]?.[op];
+      const m = memory[name][op];
+      console.log(`  ${op.padEnd(7)} ${ours.toFixed(0).padStart(8)} | ${String(ref ?? '-').padStart(6)} | ${ref ? (ours / ref).toFixed(2) + 'x' : '-'}   alloc ${m.heap.toFixed(0)} B heap + ${m.buffers.toFixed(0)} B buffers`);
+    }
+    console.log(`  hvp/grad ${(ops.hvp / ops.grad).toFixed(2)}   maml/fomaml ${(ops.maml / ops.fomaml).toFixed(2)}`);
+  }
+}

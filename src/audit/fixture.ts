@@ -1,0 +1,148 @@
+import { tensor, type Tensor } from '../autodiff/tensor.js';
+import { type HiddenActivation, type MlpLayout, mlpLayout } from '../nn/mlp.js';
+
+/**
+ * The gradient-fixture format (shared/fixtures/README.md): an MLP policy, a REINFORCE surrogate on
+ * train/test batches, and the expected derivatives. Parsing checks every shape and names the field.
+ */
+export interface Fixture {
+  readonly name: string;
+  readonly layout: MlpLayout;
+  readonly alpha: number;
+  readonly params: Tensor;
+  readonly vector: Tensor | null;
+  readonly alphaVec: Tensor | null;
+  readonly train: Batch;
+  readonly test: Batch | null;
+  readonly expected: Expected;
+}
+
+export interface Batch {
+  readonly obs: Tensor;
+  readonly actions: Tensor;
+  readonly advantages: Tensor;
+}
+
+export interface MetaExpected {
+  readonly testLoss: number | null;
+  readonly metaGrad: Float64Array;
+  readonly alphaGrad: Float64Array | null;
+}
+
+export interface Expected {
+  readonly loss: number | null;
+  readonly grad: Float64Array | null;
+  readonly hvp: Float64Array | null;
+  readonly maml1: MetaExpected | null;
+  readonly maml2: MetaExpected | null;
+  readonly fomaml1: MetaExpected | null;
+  readonly metasgd1: MetaExpected | null;
+}
+
+export class FixtureError extends Error {}
+
+function fail(field: string, expected: string): never {
+  throw new FixtureError(`${field}: expected ${expected}`);
+}
+
+type Json = Record<string, unknown>;
+
+function object(v: unknown, field: string): Json {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(field, 'an object');
+  return v as Json;
+}
+
+function number(v: unknown, field: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) fail(field, 'a finite number');
+  return v;
+}
+
+function numbers(v: unknown, field: string, length: number): number[] {
+  if (!Array.isArray(v) || v.length !== length) fail(field, `an array of ${length} numbers`);
+  return v.map((x, i) => number(x, `${field}[${i}]`));
+}
+
+function matrix(v: unknown, field: string, rows: number, cols: number): number[] {
+  if (!Array.isArray(v) || v.length !== rows) fail(field, `${rows} rows of ${cols} numbers`);
+  return v.flatMap((row, i) => numbers(row, `${field}[${i}]`, cols));
+}
+
+/** A parameter-shaped field: a list of {weight [out][in], bias [out]} per layer, flattened. */
+function paramList(v: unknown, field: string, layout: MlpLayout): Float64Array {
+  if (!Array.isArray(v) || v.length !== layout.layers.length) fail(field, `a list of ${layout.layers.length} layers`);
+  const out = new Float64Array(layout.size);
+  layout.layers.forEach((l, i) => {
+    const layer = object(v[i], `${field}[${i}]`);
+    out.set(matrix(layer.weight, `${field}[${i}].weight`, l.outputs, l.inputs), l.weightOffset);
+    out.set(numbers(layer.bias, `${field}[${i}].bias`, l.outputs), l.biasOffset);
+  });
+  return out;
+}
+
+function batch(v: unknown, field: string, layout: MlpLayout): Batch {
+  const b = object(v, field);
+  if (!Array.isArray(b.obs) || b.obs.length === 0) fail(`${field}.obs`, 'a non-empty list of observations');
+  const n = b.obs.length;
+  const inputs = layout.sizes[0];
+  const actions = numbers(b.actions, `${field}.actions`, n);
+  actions.forEach((a, i) => {
+    if (!Number.isInteger(a) || a < 0 || a >= layout.sizes[layout.sizes.length - 1]) {
+      fail(`${field}.actions[${i}]`, `an integer action in [0, ${layout.sizes[layout.sizes.length - 1]})`);
+    }
+  });
+  return {
+    obs: tensor(matrix(b.obs, `${field}.obs`, n, inputs), [n, inputs]),
+    actions: tensor(actions),
+    advantages: tensor(numbers(b.advantages, `${field}.advantages`, n)),
+  };
+}
+
+function meta(v: unknown, field: string, layout: MlpLayout, withAlpha: boolean): MetaExpected | null {
+  if (v === undefined) return null;
+  const m = object(v, field);
+  return {
+    testLoss: m.test_loss === undefined ? null : number(m.test_loss, `${field}.test_loss`),
+    metaGrad: paramList(m.meta_grad, `${field}.meta_grad`, layout),
+    alphaGrad: withAlpha ? paramList(m.alpha_grad, `${field}.alpha_grad`, layout) : null,
+  };
+}
+
+export function parseFixture(json: unknown): Fixture {
+  const f = object(json, 'fixture');
+  if (f.loss !== undefined && f.loss !== 'reinforce') fail('loss', `"reinforce", got ${JSON.stringify(f.loss)}`);
+  if (!Array.isArray(f.dims)) fail('dims', 'a list of layer sizes');
+  if (f.activation !== 'tanh' && f.activation !== 'relu') fail('activation', '"tanh" or "relu"');
+  let layout: MlpLayout;
+  try {
+    layout = mlpLayout(f.dims as number[], f.activation as HiddenActivation);
+  } catch (e) {
+    fail('dims', `at least two positive integer layer sizes (${(e as Error).message})`);
+  }
+  const e = object(f.expected, 'expected');
+  const needsTest = ['maml_1', 'maml_2', 'fomaml_1', 'metasgd_1'].some((k) => e[k] !== undefined);
+  const needsAlpha = ['maml_1', 'maml_2', 'fomaml_1'].some((k) => e[k] !== undefined);
+  const present = (k: string): boolean => f[k] !== undefined;
+  const expected: Expected = {
+    loss: e.loss === undefined ? null : number(e.loss, 'expected.loss'),
+    grad: e.grad === undefined ? null : paramList(e.grad, 'expected.grad', layout),
+    hvp: e.hvp === undefined ? null : paramList(e.hvp, 'expected.hvp', layout),
+    maml1: meta(e.maml_1, 'expected.maml_1', layout, false),
+    maml2: meta(e.maml_2, 'expected.maml_2', layout, false),
+    fomaml1: meta(e.fomaml_1, 'expected.fomaml_1', layout, false),
+    metasgd1: meta(e.metasgd_1, 'expected.metasgd_1', layout, true),
+  };
+  if (expected.hvp && !present('vector')) fail('vector', 'the Hessian-vector direction, required by expected.hvp');
+  if (expected.metasgd1 && !present('alpha_vec')) fail('alpha_vec', 'per-parameter rates, required by expected.metasgd_1');
+  if (needsTest && !present('test')) fail('test', 'the outer batch, required by the meta-gradient fields');
+  return {
+    name: typeof f.name === 'string' ? f.name : 'fixture',
+    layout,
+    alpha: needsAlpha || present('alpha') ? number(f.alpha, 'alpha') : 0,
+    params: tensor(paramList(f.params, 'params', layout)),
+    vector: present('vector') ? tensor(paramList(f.vector, 'vector', layout)) : null,
+    alphaVec: present('alpha_vec') ? tensor(paramList(f.alpha_vec, 'alpha_vec', layout)) : null,
+    train: batch(f.train, 'train', layout),
+    test: present('test') ? batch(f.test, 'test', layout) : null,
+    expected,
+  };
+}

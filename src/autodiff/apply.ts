@@ -1,0 +1,56 @@
+import type { OpDef } from './node.js';
+import { sizeOf } from './shape.js';
+import { Tensor } from './tensor.js';
+
+/** One executed kernel, kept by a trace so a compiled program can run it again on new inputs. */
+export interface TraceStep {
+  readonly op: OpDef<any>;
+  readonly inputs: readonly Tensor[];
+  readonly attrs: unknown;
+  readonly out: Tensor;
+}
+
+let recording = true;
+let activeTrace: TraceStep[] | null = null;
+
+/** Runs an op: computes it now, links it into the graph when an input is differentiable, logs it to an active trace. */
+export function apply<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor {
+  const shape = op.shape(inputs, attrs);
+  let differentiable = false;
+  if (recording) {
+    for (let i = 0; i < inputs.length; i++) if (inputs[i].requiresGrad) differentiable = true;
+  }
+  const node = differentiable ? { op, inputs, attrs } : null;
+  if (op.alias) return new Tensor(inputs[0].data, shape, node);
+  const out = new Tensor(new Float64Array(sizeOf(shape)), shape, node);
+  op.forward(out.data, inputs, attrs, shape);
+  if (activeTrace !== null) activeTrace.push({ op, inputs, attrs, out });
+  return out;
+}
+
+/** Runs `fn` without linking results into the graph (first-order gradients, evaluation). */
+export function withoutGraph<T>(fn: () => T): T {
+  const saved = recording;
+  recording = false;
+  try {
+    return fn();
+  } finally {
+    recording = saved;
+  }
+}
+
+export function isRecording(): boolean {
+  return recording;
+}
+
+/** Runs `fn` and returns every kernel it executed, in order. */
+export function traceKernels<T>(fn: () => T): { result: T; steps: TraceStep[] } {
+  if (activeTrace !== null) throw new Error('compile: tracing cannot be nested');
+  const steps: TraceStep[] = [];
+  activeTrace = steps;
+  try {
+    return { result: fn(), steps };
+  } finally {
+    activeTrace = null;
+  }
+}

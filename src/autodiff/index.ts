@@ -1,0 +1,17 @@
+export { Tensor, tensor, scalar, zeros, full, fromBuffer } from './tensor.js';
+export { type Shape, sizeOf } from './shape.js';
+export { withoutGraph } from './apply.js';
+export { gradients, watch, stopGradient, type GradientOptions } from './backward.js';
+export { grad, valueAndGrad, vjp, jvp, hvp } from './transforms.js';
+export { adapt, metaGradient, type AdaptOptions, type MetaGradient, type ParamLoss } from './meta-gradient.js';
+export { compile, type Program, type Outputs } from './compile.js';
+export { gradcheck, relativeError, type GradcheckOptions, type GradcheckResult } from './gradcheck.js';
+export { add, sub, mul, div } from './ops/arith.js';
+export { scaleBy, addScalar, neg } from './ops/scalar.js';
+export { exp, log, sqrt, square, tanh, relu } from './ops/unary.js';
+export { sum, mean, sumRows, sumCols, expand } from './ops/reduce.js';
+export { reshape, flatten, slice, pad, concat } from './ops/shape-ops.js';
+export { matmul } from './ops/matmul.js';
+export { dense, type Activation } from './ops/dense.js';
+export { logSoftmax, logSumExp } from './ops/softmax.js';
+export { gather, scatter } from './ops/gather.js';

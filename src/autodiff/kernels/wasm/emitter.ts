@@ -1,0 +1,293 @@
+// A minimal WebAssembly binary writer: only the sections, types and opcodes the kernels need.
+// Functions are written as stack-machine instruction sequences through FunctionBuilder; the
+// module imports one memory ("env"."memory") owned by the JavaScript side so it can be grown there.
+
+export type ValType = 'i32' | 'f64' | 'v128';
+
+const VALTYPE: Record<ValType, number> = { i32: 0x7f, f64: 0x7c, v128: 0x7b };
+
+/** Core opcodes without immediates. */
+export const Op = {
+  drop: 0x1a,
+  i32Eqz: 0x45,
+  i32LtS: 0x48,
+  i32GeS: 0x4e,
+  i32Add: 0x6a,
+  i32Sub: 0x6b,
+  i32Mul: 0x6c,
+  f64Add: 0xa0,
+  f64Mul: 0xa2,
+} as const;
+
+/** SIMD opcodes (0xfd prefix) without immediates. */
+export const Simd = {
+  f64x2Lt: 0x49,
+  v128And: 0x4e,
+  v128Or: 0x50,
+  v128Bitselect: 0x52,
+  i64x2Shl: 0xcb,
+  i64x2Add: 0xce,
+  f64x2Abs: 0xec,
+  f64x2Add: 0xf0,
+  f64x2Sub: 0xf1,
+  f64x2Mul: 0xf2,
+  f64x2Div: 0xf3,
+  f64x2Pmin: 0xf6,
+} as const;
+
+const SIMD_PREFIX = 0xfd;
+const SIMD_V128_LOAD = 0x00;
+const SIMD_LOAD64_SPLAT = 0x0a;
+const SIMD_V128_STORE = 0x0b;
+const SIMD_V128_CONST = 0x0c;
+const F64_LOAD = 0x2b;
+const F64_STORE = 0x39;
+const ALIGN_8 = 3; // log2 of the alignment hint: every operand is at least 8-byte aligned
+const BLOCK_EMPTY = 0x40;
+
+function pushU32(out: number[], value: number): void {
+  let v = value >>> 0;
+  do {
+    const byte = v & 0x7f;
+    v >>>= 7;
+    out.push(v === 0 ? byte : byte | 0x80);
+  } while (v !== 0);
+}
+
+function pushI32(out: number[], value: number): void {
+  let v = value | 0;
+  for (;;) {
+    const byte = v & 0x7f;
+    v >>= 7;
+    const done = (v === 0 && (byte & 0x40) === 0) || (v === -1 && (byte & 0x40) !== 0);
+    out.push(done ? byte : byte | 0x80);
+    if (done) return;
+  }
+}
+
+function pushBytes(out: number[], bytes: ArrayLike<number>): void {
+  for (let i = 0; i < bytes.length; i++) out.push(bytes[i]);
+}
+
+function pushName(out: number[], name: string): void {
+  pushU32(out, name.length);
+  for (let i = 0; i < name.length; i++) out.push(name.charCodeAt(i)); // ASCII names only
+}
+
+/** Little-endian bytes of float64 values, as laid out in a v128 or f64 immediate. */
+export function f64Bytes(...values: number[]): Uint8Array {
+  const view = new DataView(new ArrayBuffer(8 * values.length));
+  values.forEach((v, i) => view.setFloat64(8 * i, v, true));
+  return new Uint8Array(view.buffer);
+}
+
+/** One function without results: typed parameters, extra locals and the instruction bytes. */
+export class FunctionBuilder {
+  private readonly locals: ValType[] = [];
+  private readonly code: number[] = [];
+
+  constructor(readonly params: readonly ValType[]) {}
+
+  /** Declares a zero-initialised local and returns its index. */
+  local(type: ValType): number {
+    this.locals.push(type);
+    return this.params.length + this.locals.length - 1;
+  }
+
+  op(opcode: number): this {
+    this.code.push(opcode);
+    return this;
+  }
+
+  simd(opcode: number): this {
+    this.code.push(SIMD_PREFIX);
+    pushU32(this.code, opcode);
+    return this;
+  }
+
+  get(index: number): this {
+    this.code.push(0x20);
+    pushU32(this.code, index);
+    return this;
+  }
+
+  set(index: number): this {
+    this.code.push(0x21);
+    pushU32(this.code, index);
+    return this;
+  }
+
+  tee(index: number): this {
+    this.code.push(0x22);
+    pushU32(this.code, index);
+    return this;
+  }
+
+  i32Const(value: number): this {
+    this.code.push(0x41);
+    pushI32(this.code, value);
+    return this;
+  }
+
+  v128Const(bytes: Uint8Array): this {
+    this.simd(SIMD_V128_CONST);
+    pushBytes(this.code, bytes);
+    return this;
+  }
+
+  f64Load(offset = 0): this {
+    return this.memory(F64_LOAD, offset);
+  }
+
+  f64Store(offset = 0): this {
+    return this.memory(F64_STORE, offset);
+  }
+
+  v128Load(offset = 0): this {
+    return this.simd(SIMD_V128_LOAD).memarg(offset);
+  }
+
+  v128Store(offset = 0): this {
+    return this.simd(SIMD_V128_STORE).memarg(offset);
+  }
+
+  /** Loads one float64 and duplicates it into both lanes. */
+  load64Splat(offset = 0): this {
+    return this.simd(SIMD_LOAD64_SPLAT).memarg(offset);
+  }
+
+  block(): this {
+    this.code.push(0x02, BLOCK_EMPTY);
+    return this;
+  }
+
+  loop(): this {
+    this.code.push(0x03, BLOCK_EMPTY);
+    return this;
+  }
+
+  if(): this {
+    this.code.push(0x04, BLOCK_EMPTY);
+    return this;
+  }
+
+  else(): this {
+    this.code.push(0x05);
+    return this;
+  }
+
+  end(): this {
+    this.code.push(0x0b);
+    return this;
+  }
+
+  br(depth: number): this {
+    this.code.push(0x0c);
+    pushU32(this.code, depth);
+    return this;
+  }
+
+  brIf(depth: number): this {
+    this.code.push(0x0d);
+    pushU32(this.code, depth);
+    return this;
+  }
+
+  call(functionIndex: number): this {
+    this.code.push(0x10);
+    pushU32(this.code, functionIndex);
+    return this;
+  }
+
+  /** The code-section entry: local declarations, instructions, final `end`. */
+  encode(): number[] {
+    const body: number[] = [];
+    pushU32(body, this.locals.length);
+    for (const type of this.locals) body.push(1, VALTYPE[type]);
+    pushBytes(body, this.code);
+    body.push(0x0b);
+    const entry: number[] = [];
+    pushU32(entry, body.length);
+    pushBytes(entry, body);
+    return entry;
+  }
+
+  private memory(opcode: number, offset: number): this {
+    this.code.push(opcode);
+    return this.memarg(offset);
+  }
+
+  private memarg(offset: number): this {
+    this.code.push(ALIGN_8);
+    pushU32(this.code, offset);
+    return this;
+  }
+}
+
+/** A module importing "env"."memory" and exporting some of its functions. */
+export class ModuleBuilder {
+  private readonly functions: FunctionBuilder[] = [];
+  private readonly exported: { name: string; index: number }[] = [];
+
+  /** Adds a function and returns its index (for `call`). */
+  add(fn: FunctionBuilder, exportName?: string): number {
+    const index = this.functions.length;
+    this.functions.push(fn);
+    if (exportName !== undefined) this.exported.push({ name: exportName, index });
+    return index;
+  }
+
+  bytes(): Uint8Array {
+    const signatures: string[] = [];
+    const typeSection: number[] = [];
+    const functionSection: number[] = [];
+    for (const fn of this.functions) {
+      const key = fn.params.join(',');
+      let index = signatures.indexOf(key);
+      if (index < 0) {
+        index = signatures.push(key) - 1;
+        typeSection.push(0x60);
+        pushU32(typeSection, fn.params.length);
+        for (const t of fn.params) typeSection.push(VALTYPE[t]);
+        typeSection.push(0); // no results
+      }
+      pushU32(functionSection, index);
+    }
+
+    const importSection: number[] = [];
+    pushU32(importSection, 1);
+    pushName(importSection, 'env');
+    pushName(importSection, 'memory');
+    importSection.push(0x02, 0x00, 0x01); // memory, limits without maximum, 1 page minimum
+
+    const exportSection: number[] = [];
+    pushU32(exportSection, this.exported.length);
+    for (const { name, index } of this.exported) {
+      pushName(exportSection, name);
+      exportSection.push(0x00);
+      pushU32(exportSection, index);
+    }
+
+    const codeSection: number[] = [];
+    pushU32(codeSection, this.functions.length);
+    for (const fn of this.functions) pushBytes(codeSection, fn.encode());
+
+    const out: number[] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+    section(out, 1, signatures.length, typeSection);
+    section(out, 2, null, importSection);
+    section(out, 3, this.functions.length, functionSection);
+    section(out, 7, null, exportSection);
+    section(out, 10, null, codeSection);
+    return Uint8Array.from(out);
+  }
+}
+
+/** Appends a section; `count` prefixes vectors whose entries were written without it. */
+function section(out: number[], id: number, count: number | null, content: number[]): void {
+  const payload: number[] = [];
+  if (count !== null) pushU32(payload, count);
+  pushBytes(payload, content);
+  out.push(id);
+  pushU32(out, payload.length);
+  pushBytes(out, payload);
+}

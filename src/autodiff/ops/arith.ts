@@ -1,0 +1,79 @@
+import { apply } from '../apply.js';
+import type { OpDef } from '../node.js';
+import type { Tensor } from '../tensor.js';
+import { type Broadcast, broadcast } from './broadcast.js';
+import { sumTo } from './reduce.js';
+import { neg } from './scalar.js';
+
+const enum Kind { Add, Sub, Mul, Div }
+
+/** One loop per kind keeps the inner loop free of calls; the same-shape case runs flat. */
+function run(kind: Kind, out: Float64Array, a: Float64Array, b: Float64Array, s: Broadcast): void {
+  if (s.ai === s.cols && s.bi === s.cols && s.aj === 1 && s.bj === 1) {
+    const n = out.length;
+    switch (kind) {
+      case Kind.Add: for (let i = 0; i < n; i++) out[i] = a[i] + b[i]; return;
+      case Kind.Sub: for (let i = 0; i < n; i++) out[i] = a[i] - b[i]; return;
+      case Kind.Mul: for (let i = 0; i < n; i++) out[i] = a[i] * b[i]; return;
+      case Kind.Div: for (let i = 0; i < n; i++) out[i] = a[i] / b[i]; return;
+    }
+  }
+  const { rows, cols, ai, aj, bi, bj } = s;
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    const ao = i * ai;
+    const bo = i * bi;
+    switch (kind) {
+      case Kind.Add: for (let j = 0; j < cols; j++) out[o + j] = a[ao + j * aj] + b[bo + j * bj]; break;
+      case Kind.Sub: for (let j = 0; j < cols; j++) out[o + j] = a[ao + j * aj] - b[bo + j * bj]; break;
+      case Kind.Mul: for (let j = 0; j < cols; j++) out[o + j] = a[ao + j * aj] * b[bo + j * bj]; break;
+      case Kind.Div: for (let j = 0; j < cols; j++) out[o + j] = a[ao + j * aj] / b[bo + j * bj]; break;
+    }
+  }
+}
+
+function binary(name: string, kind: Kind, backward: OpDef<Broadcast>['backward']): OpDef<Broadcast> {
+  return {
+    name,
+    shape: (_inputs, s) => s.shape,
+    forward: (out, [a, b], s) => run(kind, out, a.data, b.data, s),
+    backward,
+  };
+}
+
+const addOp = binary('add', Kind.Add, (g, [a, b], _y, _s, needs) => [
+  needs[0] ? sumTo(g, a.shape) : null,
+  needs[1] ? sumTo(g, b.shape) : null,
+]);
+
+const subOp = binary('sub', Kind.Sub, (g, [a, b], _y, _s, needs) => [
+  needs[0] ? sumTo(g, a.shape) : null,
+  needs[1] ? sumTo(neg(g), b.shape) : null,
+]);
+
+const mulOp = binary('mul', Kind.Mul, (g, [a, b], _y, _s, needs) => [
+  needs[0] ? sumTo(mul(g, b), a.shape) : null,
+  needs[1] ? sumTo(mul(g, a), b.shape) : null,
+]);
+
+// d(a/b)/db = -(a/b)/b: reuses the output y, which stays on the graph.
+const divOp = binary('div', Kind.Div, (g, [a, b], y, _s, needs) => [
+  needs[0] ? sumTo(div(g, b), a.shape) : null,
+  needs[1] ? sumTo(neg(div(mul(g, y), b)), b.shape) : null,
+]);
+
+export function add(a: Tensor, b: Tensor): Tensor {
+  return apply(addOp, [a, b], broadcast('add', a.shape, b.shape));
+}
+
+export function sub(a: Tensor, b: Tensor): Tensor {
+  return apply(subOp, [a, b], broadcast('sub', a.shape, b.shape));
+}
+
+export function mul(a: Tensor, b: Tensor): Tensor {
+  return apply(mulOp, [a, b], broadcast('mul', a.shape, b.shape));
+}
+
+export function div(a: Tensor, b: Tensor): Tensor {
+  return apply(divOp, [a, b], broadcast('div', a.shape, b.shape));
+}

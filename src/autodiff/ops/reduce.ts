@@ -1,0 +1,104 @@
+import { apply } from '../apply.js';
+import type { OpDef } from '../node.js';
+import { type Shape, formatShape, rowsCols, sameShape, sizeOf } from '../shape.js';
+import type { Tensor } from '../tensor.js';
+import { broadcast } from './broadcast.js';
+import { scaleBy } from './scalar.js';
+import { reshape } from './shape-ops.js';
+
+const sumAll: OpDef<null> = {
+  name: 'sum',
+  shape: () => [],
+  forward(out, [x]) {
+    const d = x.data;
+    let s = 0;
+    for (let i = 0; i < d.length; i++) s += d[i];
+    out[0] = s;
+  },
+  backward: (g, [x]) => [expand(g, x.shape)],
+};
+
+/** Sums over rows: [m, n] -> [n]. */
+const sumRowsOp: OpDef<null> = {
+  name: 'sumRows',
+  shape: ([x]) => [rowsCols(x.shape)[1]],
+  forward(out, [x]) {
+    const [rows, cols] = rowsCols(x.shape);
+    const d = x.data;
+    out.fill(0);
+    for (let i = 0; i < rows; i++) {
+      const o = i * cols;
+      for (let j = 0; j < cols; j++) out[j] += d[o + j];
+    }
+  },
+  backward: (g, [x]) => [expand(g, x.shape)],
+};
+
+/** Sums over columns keeping the axis: [m, n] -> [m, 1]. */
+const sumColsOp: OpDef<null> = {
+  name: 'sumCols',
+  shape: ([x]) => [rowsCols(x.shape)[0], 1],
+  forward(out, [x]) {
+    const [rows, cols] = rowsCols(x.shape);
+    const d = x.data;
+    for (let i = 0; i < rows; i++) {
+      let s = 0;
+      const o = i * cols;
+      for (let j = 0; j < cols; j++) s += d[o + j];
+      out[i] = s;
+    }
+  },
+  backward: (g, [x]) => [expand(g, x.shape)],
+};
+
+const expandOp: OpDef<Shape> = {
+  name: 'expand',
+  shape: ([x], shape) => {
+    const b = broadcast('expand', shape, x.shape);
+    if (!sameShape(b.shape, shape)) {
+      throw new Error(`expand: cannot broadcast ${formatShape(x.shape)} to ${formatShape(shape)}`);
+    }
+    return shape;
+  },
+  forward(out, [x], shape) {
+    const b = broadcast('expand', shape, x.shape);
+    const d = x.data;
+    for (let i = 0; i < b.rows; i++) {
+      const o = i * b.cols;
+      for (let j = 0; j < b.cols; j++) out[o + j] = d[i * b.bi + j * b.bj];
+    }
+  },
+  backward: (g, [x]) => [sumTo(g, x.shape)],
+};
+
+export function sum(x: Tensor): Tensor {
+  return apply(sumAll, [x], null);
+}
+
+export function sumRows(x: Tensor): Tensor {
+  return apply(sumRowsOp, [x], null);
+}
+
+export function sumCols(x: Tensor): Tensor {
+  return apply(sumColsOp, [x], null);
+}
+
+export function mean(x: Tensor): Tensor {
+  if (x.size === 0) throw new Error('mean: tensor is empty, expected at least one element');
+  return scaleBy(sum(x), 1 / x.size);
+}
+
+/** Broadcasts x (a scalar, row or column) to `shape`. */
+export function expand(x: Tensor, shape: Shape): Tensor {
+  return sameShape(x.shape, shape) ? x : apply(expandOp, [x], shape);
+}
+
+/** Sums a broadcast gradient back to the shape of the operand it was broadcast from. */
+export function sumTo(g: Tensor, shape: Shape): Tensor {
+  if (sameShape(g.shape, shape)) return g;
+  if (sizeOf(shape) === g.size) return reshape(g, shape);
+  const [r, c] = rowsCols(shape);
+  if (r === 1 && c === 1) return reshape(sum(g), shape);
+  if (r === 1) return reshape(sumRows(g), shape);
+  return reshape(sumCols(g), shape);
+}

@@ -1,0 +1,43 @@
+import { apply } from '../apply.js';
+import type { OpDef } from '../node.js';
+import type { Tensor } from '../tensor.js';
+
+/** x * c for a constant c. */
+const scaleOp: OpDef<number> = {
+  name: 'scale',
+  shape: ([x]) => x.shape,
+  forward(out, [x], c) {
+    const d = x.data;
+    for (let i = 0; i < d.length; i++) out[i] = d[i] * c;
+  },
+  backward: (g, _x, _y, c) => [scaleBy(g, c)],
+};
+
+/** x + c for a constant c. */
+const shiftOp: OpDef<number> = {
+  name: 'addScalar',
+  shape: ([x]) => x.shape,
+  forward(out, [x], c) {
+    const d = x.data;
+    for (let i = 0; i < d.length; i++) out[i] = d[i] + c;
+  },
+  backward: (g) => [g],
+};
+
+function checkConstant(op: string, c: number): void {
+  if (!Number.isFinite(c)) throw new Error(`${op}: constant is ${c}, expected a finite number`);
+}
+
+export function scaleBy(x: Tensor, c: number): Tensor {
+  checkConstant('scale', c);
+  return apply(scaleOp, [x], c);
+}
+
+export function addScalar(x: Tensor, c: number): Tensor {
+  checkConstant('addScalar', c);
+  return apply(shiftOp, [x], c);
+}
+
+export function neg(x: Tensor): Tensor {
+  return apply(scaleOp, [x], -1);
+}

@@ -1,0 +1,105 @@
+import { apply } from '../apply.js';
+import type { OpDef } from '../node.js';
+import { formatShape, sameShape } from '../shape.js';
+import type { Tensor } from '../tensor.js';
+import { tanhInto } from '../kernels/tanh.js';
+import { div, mul } from './arith.js';
+import { scaleBy } from './scalar.js';
+
+function unary(name: string, forward: OpDef<null>['forward'], backward: OpDef<null>['backward']): OpDef<null> {
+  return { name, shape: ([x]) => x.shape, forward, backward };
+}
+
+function sameShapes(name: string): OpDef<null>['shape'] {
+  return ([y, g]) => {
+    if (!sameShape(y.shape, g.shape)) throw new Error(`${name}: gradient shape ${formatShape(g.shape)} differs from ${formatShape(y.shape)}`);
+    return y.shape;
+  };
+}
+
+const expOp = unary(
+  'exp',
+  (out, [x]) => {
+    const d = x.data;
+    for (let i = 0; i < d.length; i++) out[i] = Math.exp(d[i]);
+  },
+  (g, _x, y) => [mul(g, y)],
+);
+
+const logOp = unary(
+  'log',
+  (out, [x]) => {
+    const d = x.data;
+    for (let i = 0; i < d.length; i++) out[i] = Math.log(d[i]);
+  },
+  (g, [x]) => [div(g, x)],
+);
+
+const sqrtOp = unary(
+  'sqrt',
+  (out, [x]) => {
+    const d = x.data;
+    for (let i = 0; i < d.length; i++) out[i] = Math.sqrt(d[i]);
+  },
+  (g, _x, y) => [scaleBy(div(g, y), 0.5)],
+);
+
+const squareOp = unary(
+  'square',
+  (out, [x]) => {
+    const d = x.data;
+    for (let i = 0; i < d.length; i++) out[i] = d[i] * d[i];
+  },
+  (g, [x]) => [scaleBy(mul(g, x), 2)],
+);
+
+const tanhOp = unary(
+  'tanh',
+  (out, [x]) => tanhInto(out, x.data, out.length),
+  (g, _x, y) => [tanhBackward(y, g)],
+);
+
+const reluOp = unary(
+  'relu',
+  (out, [x]) => {
+    const d = x.data;
+    for (let i = 0; i < d.length; i++) out[i] = d[i] > 0 ? d[i] : 0;
+  },
+  (g, _x, y) => [reluBackward(y, g)],
+);
+
+/** g * (1 - y^2) from the tanh output y; a primitive so that its own derivative is recorded. */
+const tanhBackwardOp: OpDef<null> = {
+  name: 'tanhBackward',
+  shape: sameShapes('tanhBackward'),
+  forward(out, [y, g]) {
+    const yd = y.data;
+    const gd = g.data;
+    for (let i = 0; i < out.length; i++) out[i] = gd[i] * (1 - yd[i] * yd[i]);
+  },
+  backward: (h, [y, g], _o, _a, needs) => [
+    needs[0] ? scaleBy(mul(mul(h, g), y), -2) : null,
+    needs[1] ? tanhBackward(y, h) : null,
+  ],
+};
+
+/** g where y > 0, else 0; piecewise constant in y, so y gets no gradient. */
+const reluBackwardOp: OpDef<null> = {
+  name: 'reluBackward',
+  shape: sameShapes('reluBackward'),
+  forward(out, [y, g]) {
+    const yd = y.data;
+    const gd = g.data;
+    for (let i = 0; i < out.length; i++) out[i] = yd[i] > 0 ? gd[i] : 0;
+  },
+  backward: (h, [y], _o, _a, needs) => [null, needs[1] ? reluBackward(y, h) : null],
+};
+
+export const exp = (x: Tensor): Tensor => apply(expOp, [x], null);
+export const log = (x: Tensor): Tensor => apply(logOp, [x], null);
+export const sqrt = (x: Tensor): Tensor => apply(sqrtOp, [x], null);
+export const square = (x: Tensor): Tensor => apply(squareOp, [x], null);
+export const tanh = (x: Tensor): Tensor => apply(tanhOp, [x], null);
+export const relu = (x: Tensor): Tensor => apply(reluOp, [x], null);
+export const tanhBackward = (y: Tensor, g: Tensor): Tensor => apply(tanhBackwardOp, [y, g], null);
+export const reluBackward = (y: Tensor, g: Tensor): Tensor => apply(reluBackwardOp, [y, g], null);

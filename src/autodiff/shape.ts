@@ -1,0 +1,33 @@
+/** Shapes are plain arrays of non-negative integers; [] is a scalar. */
+export type Shape = readonly number[];
+
+export function sizeOf(shape: Shape): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+export function sameShape(a: Shape, b: Shape): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export function formatShape(shape: Shape): string {
+  return `[${shape.join(', ')}]`;
+}
+
+export function checkShape(shape: Shape, what: string): void {
+  for (const d of shape) {
+    if (!Number.isInteger(d) || d < 0) {
+      throw new Error(`${what}: shape ${formatShape(shape)} is invalid, expected non-negative integer dimensions`);
+    }
+  }
+}
+
+/** Elementwise ops see every tensor as a matrix: [] and [n] are one row, [..., n] folds the leading axes into rows. */
+export function rowsCols(shape: Shape): [number, number] {
+  if (shape.length === 0) return [1, 1];
+  const cols = shape[shape.length - 1];
+  return [cols === 0 ? 0 : sizeOf(shape) / cols, cols];
+}

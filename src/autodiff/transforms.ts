@@ -1,0 +1,84 @@
+import { gradients, watch } from './backward.js';
+import { mul } from './ops/arith.js';
+import { sum } from './ops/reduce.js';
+import { formatShape, sameShape } from './shape.js';
+import { type Tensor, zeros } from './tensor.js';
+
+export type ScalarFn<Rest extends unknown[] = []> = (x: Tensor, ...rest: Rest) => Tensor;
+
+/**
+ * How many transforms are evaluating right now. A transform nested inside another records its
+ * backward pass, so the outer one differentiates through it (as JAX composes grad(grad(f))).
+ */
+let depth = 0;
+
+function nested<T>(fn: () => T): T {
+  depth++;
+  try {
+    return fn();
+  } finally {
+    depth--;
+  }
+}
+
+/** f(x) and its gradient with respect to x (the first argument). */
+export function valueAndGrad<Rest extends unknown[]>(f: ScalarFn<Rest>): (x: Tensor, ...rest: Rest) => { value: Tensor; grad: Tensor } {
+  return (x, ...rest) => {
+    const createGraph = depth > 0;
+    return nested(() => {
+      const xw = watch(x);
+      const value = f(xw, ...rest);
+      const [grad] = gradients(value, [xw], { createGraph });
+      return { value, grad };
+    });
+  };
+}
+
+/** The gradient of a scalar function with respect to its first argument. */
+export function grad<Rest extends unknown[]>(f: ScalarFn<Rest>): (x: Tensor, ...rest: Rest) => Tensor {
+  const vg = valueAndGrad(f);
+  return (x, ...rest) => vg(x, ...rest).grad;
+}
+
+/** f(x) and the map u -> uᵀ J_f(x). */
+export function vjp(f: (x: Tensor) => Tensor, x: Tensor): { value: Tensor; vjp: (u: Tensor) => Tensor } {
+  const xw = watch(x);
+  const value = nested(() => f(xw));
+  return { value, vjp: (u) => gradients(value, [xw], { seed: u, createGraph: depth > 0 })[0] };
+}
+
+function dot(a: Tensor, b: Tensor): Tensor {
+  return sum(mul(a, b));
+}
+
+function checkDirection(op: string, x: Tensor, v: Tensor): void {
+  if (!sameShape(x.shape, v.shape)) {
+    throw new Error(`${op}: direction has shape ${formatShape(v.shape)}, expected the point's shape ${formatShape(x.shape)}`);
+  }
+}
+
+/**
+ * J_f(x) v by differentiating the vector-Jacobian product u -> uᵀJ in u (it is linear in u, so
+ * the derivative is exact at any u; zeros are used).
+ */
+export function jvp(f: (x: Tensor) => Tensor, x: Tensor, v: Tensor): { value: Tensor; tangent: Tensor } {
+  checkDirection('jvp', x, v);
+  return nested(() => {
+    const xw = watch(x);
+    const value = f(xw);
+    const u = watch(zeros(value.shape));
+    const [pullback] = gradients(value, [xw], { seed: u, createGraph: true });
+    const [tangent] = gradients(dot(pullback, v), [u], { createGraph: depth > 1 });
+    return { value, tangent };
+  });
+}
+
+/** H v, the Hessian of scalar f at x times v, by reverse-over-reverse differentiation. */
+export function hvp<Rest extends unknown[]>(f: ScalarFn<Rest>, x: Tensor, v: Tensor, ...rest: Rest): Tensor {
+  checkDirection('hvp', x, v);
+  return nested(() => {
+    const xw = watch(x);
+    const [g] = gradients(f(xw, ...rest), [xw], { createGraph: true });
+    return gradients(dot(g, v), [xw], { createGraph: depth > 1 })[0];
+  });
+}

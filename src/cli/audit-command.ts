@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { auditFixture } from '../audit/audit.js';
+import { FixtureError, parseFixture } from '../audit/fixture.js';
+import { UsageError, numberFlag, parseArgs } from './args.js';
+
+export const auditUsage = 'audit FILE.json... [--tol 1e-10]   check the engine against reference derivatives (fixtures format)';
+
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${path} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function auditFile(path: string, tol: number, print: (line: string) => void): boolean {
+  let rows;
+  try {
+    rows = auditFixture(parseFixture(readJson(path)));
+  } catch (e) {
+    if (e instanceof FixtureError) throw new UsageError(`${path}: ${e.message}`);
+    throw e;
+  }
+  if (rows.length === 0) throw new UsageError(`${path}: expected holds no quantity to audit`);
+  const width = Math.max(...rows.map((r) => r.quantity.length));
+  let failed = 0;
+  print(path);
+  for (const r of rows) {
+    const ok = r.error <= tol;
+    if (!ok) failed++;
+    print(`  ${r.quantity.padEnd(width)}  ${r.error.toExponential(2).padStart(9)}  ${ok ? 'ok' : `ABOVE ${tol.toExponential(0)}`}`);
+  }
+  print(failed === 0 ? `  all ${rows.length} quantities within ${tol.toExponential(0)}` : `  ${failed} of ${rows.length} quantities above ${tol.toExponential(0)}`);
+  return failed === 0;
+}
+
+/** Prints each quantity's max relative error; 0 when all are within --tol, 1 otherwise. */
+export function auditCommand(argv: readonly string[], print: (line: string) => void): number {
+  const args = parseArgs(argv, ['tol']);
+  if (args.positional.length === 0) throw new UsageError(`usage: ${auditUsage}`);
+  const tol = numberFlag(args, 'tol', 1e-10);
+  let ok = true;
+  for (const path of args.positional) ok = auditFile(path, tol, print) && ok;
+  return ok ? 0 : 1;
+}
