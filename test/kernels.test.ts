@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GEMM_WASM_MIN_MACS, gemm, gemmReference, gemmWasm } from '../src/autodiff/kernels/gemm.js';
 import { TANH_WASM_MIN_N, tanhInto, tanhReference, tanhScalar, tanhWasm } from '../src/autodiff/kernels/tanh.js';
-import { wasmAvailable } from '../src/autodiff/kernels/wasm/module.js';
+import { Arena, arenaDoubles, wasmAvailable } from '../src/autodiff/kernels/wasm/module.js';
 
 /** xorshift32: a tiny deterministic generator for test data. */
 function makeRandom(seed: number): () => number {
@@ -159,6 +159,26 @@ describe.runIf(wasmAvailable())('gemm WebAssembly vs TypeScript', () => {
       gemmReference(viaTs, a, b, m, k, n, transA, transB, accumulate);
       gemmWasm(viaWasm, a, b, m, k, n, transA, transB, accumulate);
       expect(firstDifference(viaWasm, viaTs), `${m}x${k}x${n}`).toBe(-1);
+    }
+  });
+
+  it('agrees bit for bit in place in an arena, where long sums run in blocks of p', () => {
+    const random = makeRandom(7);
+    const cases: [number, number, number, boolean, boolean, boolean][] = [
+      [64, 2000, 64, true, false, false], [64, 2000, 64, true, false, true], [2, 4000, 64, true, false, false],
+      [5, 257, 3, false, false, false], [7, 513, 9, true, true, false], [2000, 64, 64, false, true, true],
+      [3, 1000, 5, false, true, false], [1, 300, 1, true, false, false],
+    ];
+    for (const [m, k, n, transA, transB, accumulate] of cases) {
+      const arena = new Arena(arenaDoubles([m * k, k * n, m * n]));
+      const a = arena.alloc(m * k), b = arena.alloc(k * n), c = arena.alloc(m * n);
+      a.set(randomArray(random, m * k));
+      b.set(randomArray(random, k * n));
+      c.set(randomArray(random, m * n));
+      const viaTs = c.slice();
+      gemmReference(viaTs, a, b, m, k, n, transA, transB, accumulate);
+      gemmWasm(c, a, b, m, k, n, transA, transB, accumulate);
+      expect(firstDifference(c, viaTs), `${m}x${k}x${n} tA=${transA} tB=${transB} acc=${accumulate}`).toBe(-1);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { type TraceStep, traceKernels } from './apply.js';
 import { formatShape, sameShape } from './shape.js';
 import { Tensor } from './tensor.js';
+import { Arena, arenaDoubles, wasmAvailable } from './kernels/wasm/module.js';
 
 /** What a compiled function returns: tensors, arrays of them or records of them. */
 export type Outputs = Tensor | readonly Outputs[] | { readonly [key: string]: Outputs };
@@ -13,6 +14,8 @@ export interface Program<O extends Outputs> {
   run(...inputs: readonly (Tensor | Float64Array)[]): O;
   /** Kernels replayed per run. */
   readonly steps: number;
+  /** The kernels themselves, in order (for profiling and inspection). */
+  readonly trace: readonly TraceStep[];
   /** Float64 elements held by the program's buffers. */
   readonly elements: number;
 }
@@ -25,9 +28,11 @@ export interface Program<O extends Outputs> {
 export function compile<O extends Outputs>(fn: (...inputs: Tensor[]) => O, examples: readonly Tensor[]): Program<O> {
   const inputs = examples.map((x) => new Tensor(Float64Array.from(x.data), x.shape));
   const { result, steps } = traceKernels(() => fn(...inputs));
+  if (wasmAvailable()) moveToArena(inputs, steps, result);
   const elements = steps.reduce((n, s) => n + s.out.size, 0);
   return {
     steps: steps.length,
+    trace: steps,
     elements,
     run(...values) {
       if (values.length !== inputs.length) {
@@ -53,4 +58,33 @@ function replay(steps: readonly TraceStep[]): void {
     const s = steps[i];
     s.op.forward(s.out.data, s.inputs, s.attrs, s.out.shape);
   }
+}
+
+function visitOutputs(o: Outputs, visit: (t: Tensor) => void): void {
+  if (o instanceof Tensor) visit(o);
+  else if (Array.isArray(o)) for (const x of o) visitOutputs(x, visit);
+  else for (const x of Object.values(o)) visitOutputs(x, visit);
+}
+
+/**
+ * Moves every buffer the program touches into one WebAssembly arena, so that kernels run in
+ * place there without copying operands in and out. Tensors sharing a buffer keep sharing it.
+ */
+function moveToArena(inputs: readonly Tensor[], steps: readonly TraceStep[], result: Outputs): void {
+  const tensors = new Set<Tensor>(inputs);
+  for (const s of steps) {
+    for (const t of s.inputs) tensors.add(t);
+    tensors.add(s.out);
+  }
+  visitOutputs(result, (t) => tensors.add(t));
+  const moved = new Map<Float64Array, Float64Array>();
+  for (const t of tensors) moved.set(t.data, t.data);
+  const arena = new Arena(arenaDoubles([...moved.keys()].map((d) => d.length)));
+  for (const old of moved.keys()) {
+    const view = arena.alloc(old.length);
+    view.set(old);
+    moved.set(old, view);
+  }
+  // The one place a tensor's buffer is swapped: before the program is handed out, values equal.
+  for (const t of tensors) (t as { data: Float64Array }).data = moved.get(t.data) as Float64Array;
 }

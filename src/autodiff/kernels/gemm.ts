@@ -5,7 +5,7 @@
 // Tiling only changes which elements are computed together, never the order of any one sum.
 
 import { FunctionBuilder, ModuleBuilder, Op, Simd } from './wasm/emitter.js';
-import { copyIn, copyOut, heapF64, instantiate, wasmAvailable } from './wasm/module.js';
+import { ARENA_SCRATCH_DOUBLES, type KernelModule, arenaOf, copyIn, copyOut, heapF64, sharedExports, wasmAvailable } from './wasm/module.js';
 
 /**
  * Below this many multiply-adds (m*k*n) copying the operands into and out of linear memory costs
@@ -159,7 +159,7 @@ interface GemmExports {
   transpose(src: number, dst: number, rows: number, cols: number): void;
 }
 
-let kernel: GemmExports | undefined;
+const gemmKernel: KernelModule = { build: () => gemmModule() };
 
 /** The WebAssembly implementation of {@link gemm}; requires {@link wasmAvailable}. */
 export function gemmWasm(
@@ -168,7 +168,29 @@ export function gemmWasm(
   transA: boolean, transB: boolean, accumulate: boolean,
 ): void {
   if (m === 0 || n === 0) return;
-  kernel ??= instantiate<GemmExports>(gemmModule());
+  const aRow = transA ? 8 : 8 * k;
+  const aStep = transA ? 8 * m : 8;
+  const acc = accumulate ? MODE_ACCUMULATE : MODE_STORE;
+  const arena = arenaOf(c, a, b);
+  if (arena !== undefined && (!transB || k * n <= ARENA_SCRATCH_DOUBLES)) {
+    // Operands already live in linear memory: run in place.
+    const kernel = arena.exports<GemmExports>(gemmKernel);
+    let bAt = b.byteOffset;
+    if (transB) {
+      kernel.transpose(bAt, arena.scratchAt, n, k);
+      bAt = arena.scratchAt;
+    }
+    if (accumulate || k <= P_BLOCK) {
+      kernel.gemm(a.byteOffset, bAt, c.byteOffset, m, k, n, aRow, aStep, acc);
+      return;
+    }
+    for (let p = 0; p < k; p += P_BLOCK) {
+      const mode = p === 0 ? MODE_STORE : MODE_CONTINUE;
+      kernel.gemm(a.byteOffset + p * aStep, bAt + p * 8 * n, c.byteOffset, m, Math.min(P_BLOCK, k - p), n, aRow, aStep, mode);
+    }
+    return;
+  }
+  const kernel = sharedExports<GemmExports>(gemmKernel);
   // Layout in doubles: a | b as [k,n] | c | b as given (only when it needs transposing).
   const bAt = m * k;
   const cAt = bAt + k * n;
@@ -182,7 +204,7 @@ export function gemmWasm(
     copyIn(heap, bAt, b, k * n);
   }
   if (accumulate) copyIn(heap, cAt, c, m * n);
-  kernel.gemm(0, bAt * 8, cAt * 8, m, k, n, transA ? 8 : 8 * k, transA ? 8 * m : 8, accumulate ? 1 : 0);
+  kernel.gemm(0, bAt * 8, cAt * 8, m, k, n, aRow, aStep, acc);
   copyOut(c, heap, cAt, m * n);
 }
 
@@ -202,8 +224,18 @@ function gemmModule(): Uint8Array {
 // Parameters of the tile functions (addresses and strides in bytes).
 const T_A = 0, T_B = 1, T_C = 2, T_K = 3, T_A_ROW = 4, T_A_STEP = 5, T_B_STEP = 6, T_C_ROW = 7, T_ACC = 8;
 
+/** Tile modes: c = s; c = c + s; or s starts from c (a later block of p) and c = s. */
+const MODE_STORE = 0, MODE_ACCUMULATE = 1, MODE_CONTINUE = 2;
+
 /**
- * tile(a, b, c, k, aRow, aStep, bStep, cRow, accumulate) for one rows x cols block of c, where
+ * Rows of op(a) and op(b) per block of p when k is long: both blocks then stay in the L2 cache
+ * while every tile of c sweeps them. Sums carry over between blocks through c, so each element
+ * still adds its products in ascending p: the same bits as one pass.
+ */
+const P_BLOCK = 256;
+
+/**
+ * tile(a, b, c, k, aRow, aStep, bStep, cRow, mode) for one rows x cols block of c, where
  * opA[i,p] is at a + i*aRow + p*aStep, opB[p,j] at b + p*bStep + 8j and c[i,j] at c + i*cRow + 8j.
  * Pairs of columns are f64x2 lanes; a single column is scalar.
  */
@@ -225,9 +257,22 @@ function tileFunction(rows: number, cols: number): FunctionBuilder {
     if (r > 0) f.get(rowOffset[r]).op(Op.i32Add);
   };
 
+  // Mode CONTINUE resumes sums stored in c by the previous block of p (locals start at +0 otherwise).
+  for (let r = 1; r < rows; r++) f.get(T_C_ROW).i32Const(r).op(Op.i32Mul).set(rowOffset[r]);
+  f.get(T_ACC).i32Const(MODE_CONTINUE).op(Op.i32Eq).if();
+  for (let r = 0; r < rows; r++) {
+    for (let v = 0; v < vectorsPerRow; v++) {
+      pushRowAddress(T_C, r);
+      if (vector) f.v128Load(16 * v);
+      else f.f64Load();
+      f.set(sums[r * vectorsPerRow + v]);
+    }
+  }
+  f.end();
+
   for (let r = 1; r < rows; r++) f.get(T_A_ROW).i32Const(r).op(Op.i32Mul).set(rowOffset[r]);
 
-  // Sums: for p in 0..k-1, s = s + a*b (locals start at +0).
+  // Sums: for p in 0..k-1, s = s + a*b.
   f.get(T_K).set(p);
   f.block().get(p).op(Op.i32Eqz).brIf(0).loop();
   for (let v = 0; v < vectorsPerRow; v++) {
@@ -275,7 +320,7 @@ function tileFunction(rows: number, cols: number): FunctionBuilder {
       }
     }
   };
-  f.get(T_ACC).if();
+  f.get(T_ACC).i32Const(MODE_ACCUMULATE).op(Op.i32Eq).if();
   storeResults(true);
   f.else();
   storeResults(false);

@@ -1,38 +1,30 @@
 import { apply } from '../apply.js';
+import { Binary, type BinaryKind, addRowInto, binaryInto } from '../kernels/elementwise.js';
 import type { OpDef } from '../node.js';
 import type { Tensor } from '../tensor.js';
 import { type Broadcast, broadcast } from './broadcast.js';
 import { sumTo } from './reduce.js';
 import { neg } from './scalar.js';
 
-const enum Kind { Add, Sub, Mul, Div }
-
-/** One loop per kind keeps the inner loop free of calls; the same-shape case runs flat. */
-function run(kind: Kind, out: Float64Array, a: Float64Array, b: Float64Array, s: Broadcast): void {
-  if (s.ai === s.cols && s.bi === s.cols && s.aj === 1 && s.bj === 1) {
-    const n = out.length;
-    switch (kind) {
-      case Kind.Add: for (let i = 0; i < n; i++) out[i] = a[i] + b[i]; return;
-      case Kind.Sub: for (let i = 0; i < n; i++) out[i] = a[i] - b[i]; return;
-      case Kind.Mul: for (let i = 0; i < n; i++) out[i] = a[i] * b[i]; return;
-      case Kind.Div: for (let i = 0; i < n; i++) out[i] = a[i] / b[i]; return;
-    }
-  }
+/** Same shapes run as one flat kernel, a bias row added to every row has its own; the rest loops here. */
+function run(kind: BinaryKind, out: Float64Array, a: Float64Array, b: Float64Array, s: Broadcast): void {
+  if (s.ai === s.cols && s.bi === s.cols && s.aj === 1 && s.bj === 1) return binaryInto(kind, out, a, b, out.length);
   const { rows, cols, ai, aj, bi, bj } = s;
+  if (kind === Binary.add && ai === cols && aj === 1 && bi === 0 && bj === 1) return addRowInto(out, a, b, rows, cols);
   for (let i = 0; i < rows; i++) {
     const o = i * cols;
     const ao = i * ai;
     const bo = i * bi;
     switch (kind) {
-      case Kind.Add: for (let j = 0; j < cols; j++) out[o + j] = a[ao + j * aj] + b[bo + j * bj]; break;
-      case Kind.Sub: for (let j = 0; j < cols; j++) out[o + j] = a[ao + j * aj] - b[bo + j * bj]; break;
-      case Kind.Mul: for (let j = 0; j < cols; j++) out[o + j] = a[ao + j * aj] * b[bo + j * bj]; break;
-      case Kind.Div: for (let j = 0; j < cols; j++) out[o + j] = a[ao + j * aj] / b[bo + j * bj]; break;
+      case Binary.add: for (let j = 0; j < cols; j++) out[o + j] = a[ao + j * aj] + b[bo + j * bj]; break;
+      case Binary.sub: for (let j = 0; j < cols; j++) out[o + j] = a[ao + j * aj] - b[bo + j * bj]; break;
+      case Binary.mul: for (let j = 0; j < cols; j++) out[o + j] = a[ao + j * aj] * b[bo + j * bj]; break;
+      case Binary.div: for (let j = 0; j < cols; j++) out[o + j] = a[ao + j * aj] / b[bo + j * bj]; break;
     }
   }
 }
 
-function binary(name: string, kind: Kind, backward: OpDef<Broadcast>['backward']): OpDef<Broadcast> {
+function binary(name: string, kind: BinaryKind, backward: OpDef<Broadcast>['backward']): OpDef<Broadcast> {
   return {
     name,
     shape: (_inputs, s) => s.shape,
@@ -41,23 +33,23 @@ function binary(name: string, kind: Kind, backward: OpDef<Broadcast>['backward']
   };
 }
 
-const addOp = binary('add', Kind.Add, (g, [a, b], _y, _s, needs) => [
+const addOp = binary('add', Binary.add, (g, [a, b], _y, _s, needs) => [
   needs[0] ? sumTo(g, a.shape) : null,
   needs[1] ? sumTo(g, b.shape) : null,
 ]);
 
-const subOp = binary('sub', Kind.Sub, (g, [a, b], _y, _s, needs) => [
+const subOp = binary('sub', Binary.sub, (g, [a, b], _y, _s, needs) => [
   needs[0] ? sumTo(g, a.shape) : null,
   needs[1] ? sumTo(neg(g), b.shape) : null,
 ]);
 
-const mulOp = binary('mul', Kind.Mul, (g, [a, b], _y, _s, needs) => [
+const mulOp = binary('mul', Binary.mul, (g, [a, b], _y, _s, needs) => [
   needs[0] ? sumTo(mul(g, b), a.shape) : null,
   needs[1] ? sumTo(mul(g, a), b.shape) : null,
 ]);
 
 // d(a/b)/db = -(a/b)/b: reuses the output y, which stays on the graph.
-const divOp = binary('div', Kind.Div, (g, [a, b], y, _s, needs) => [
+const divOp = binary('div', Binary.div, (g, [a, b], y, _s, needs) => [
   needs[0] ? sumTo(div(g, b), a.shape) : null,
   needs[1] ? sumTo(neg(div(mul(g, y), b)), b.shape) : null,
 ]);

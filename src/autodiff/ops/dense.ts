@@ -1,4 +1,5 @@
 import { apply } from '../apply.js';
+import { expandRowInto } from '../kernels/elementwise.js';
 import { gemm } from '../kernels/gemm.js';
 import { tanhInto } from '../kernels/tanh.js';
 import type { OpDef } from '../node.js';
@@ -19,13 +20,10 @@ const denseOp: OpDef<DenseAttrs> = {
   name: 'dense',
   shape: (_inputs, s) => [s.m, s.n],
   forward(out, [x, w, b], s) {
-    gemm(out, x.data, w.data, s.m, s.k, s.n, false, true, false);
-    const bias = b.data;
-    const n = s.n;
-    for (let i = 0; i < s.m; i++) {
-      const o = i * n;
-      for (let j = 0; j < n; j++) out[o + j] += bias[j];
-    }
+    // b + x·Wᵀ: the bias rows are laid down first and the product accumulates onto them
+    // (IEEE addition commutes, so this is bit-for-bit x·Wᵀ + b).
+    expandRowInto(out, b.data, s.m, s.n);
+    gemm(out, x.data, w.data, s.m, s.k, s.n, false, true, true);
     if (s.activation === 'tanh') tanhInto(out, out, out.length);
     else if (s.activation === 'relu') for (let i = 0; i < out.length; i++) out[i] = out[i] > 0 ? out[i] : 0;
   },

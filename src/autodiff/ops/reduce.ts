@@ -1,4 +1,5 @@
 import { apply } from '../apply.js';
+import { expandRowInto, sumRowsInto } from '../kernels/elementwise.js';
 import type { OpDef } from '../node.js';
 import { type Shape, formatShape, rowsCols, sameShape, sizeOf } from '../shape.js';
 import type { Tensor } from '../tensor.js';
@@ -24,12 +25,7 @@ const sumRowsOp: OpDef<null> = {
   shape: ([x]) => [rowsCols(x.shape)[1]],
   forward(out, [x]) {
     const [rows, cols] = rowsCols(x.shape);
-    const d = x.data;
-    out.fill(0);
-    for (let i = 0; i < rows; i++) {
-      const o = i * cols;
-      for (let j = 0; j < cols; j++) out[j] += d[o + j];
-    }
+    sumRowsInto(out, x.data, rows, cols);
   },
   backward: (g, [x]) => [expand(g, x.shape)],
 };
@@ -63,6 +59,7 @@ const expandOp: OpDef<Shape> = {
   forward(out, [x], shape) {
     const b = broadcast('expand', shape, x.shape);
     const d = x.data;
+    if (b.bi === 0 && b.bj === 1) return expandRowInto(out, d, b.rows, b.cols);
     for (let i = 0; i < b.rows; i++) {
       const o = i * b.cols;
       for (let j = 0; j < b.cols; j++) out[o + j] = d[i * b.bi + j * b.bj];

@@ -1,4 +1,5 @@
 import { apply } from '../apply.js';
+import { scaleInto } from '../kernels/elementwise.js';
 import type { OpDef } from '../node.js';
 import type { Tensor } from '../tensor.js';
 
@@ -6,10 +7,7 @@ import type { Tensor } from '../tensor.js';
 const scaleOp: OpDef<number> = {
   name: 'scale',
   shape: ([x]) => x.shape,
-  forward(out, [x], c) {
-    const d = x.data;
-    for (let i = 0; i < d.length; i++) out[i] = d[i] * c;
-  },
+  forward: (out, [x], c) => scaleInto(out, x.data, c, out.length),
   backward: (g, _x, _y, c) => [scaleBy(g, c)],
 };
 

@@ -1,4 +1,5 @@
 import { apply } from '../apply.js';
+import { copyInto } from '../kernels/elementwise.js';
 import type { OpDef } from '../node.js';
 import { type Shape, checkShape, formatShape, sizeOf } from '../shape.js';
 import type { Tensor } from '../tensor.js';
@@ -38,7 +39,7 @@ const sliceOp: OpDef<Window> = {
     return [w.length];
   },
   forward(out, [x], w) {
-    out.set(x.data.subarray(w.start, w.start + w.length));
+    copyInto(out, x.data, w.start, w.length);
   },
   backward: (g, _inputs, _out, w) => [pad(g, w.start, w.total)],
 };

@@ -10,6 +10,7 @@ const VALTYPE: Record<ValType, number> = { i32: 0x7f, f64: 0x7c, v128: 0x7b };
 export const Op = {
   drop: 0x1a,
   i32Eqz: 0x45,
+  i32Eq: 0x46,
   i32LtS: 0x48,
   i32GeS: 0x4e,
   i32Add: 0x6a,

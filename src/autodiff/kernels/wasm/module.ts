@@ -42,13 +42,107 @@ function sharedMemory(): WebAssembly.Memory {
   return memory;
 }
 
-/**
- * Compiles and instantiates a kernel module against the shared memory. `T` describes its
- * exported functions. Synchronous compilation is fine: kernel modules are a few kilobytes.
- */
+/** A generated kernel module: compiled once, instantiated once per memory that uses it. */
+export interface KernelModule {
+  readonly build: () => Uint8Array;
+}
+
+const compiled = new WeakMap<KernelModule, WebAssembly.Module>();
+
+/** Synchronous compilation is fine: kernel modules are a few kilobytes. */
+function instantiateOn<T>(kernel: KernelModule, mem: WebAssembly.Memory): T {
+  let module = compiled.get(kernel);
+  if (module === undefined) {
+    module = new WebAssembly.Module(kernel.build());
+    compiled.set(kernel, module);
+  }
+  return new WebAssembly.Instance(module, { env: { memory: mem } }).exports as T;
+}
+
+/** Instantiates a module against a memory of its own (feature probing). */
 export function instantiate<T>(bytes: Uint8Array): T {
-  const module = new WebAssembly.Module(bytes);
-  return new WebAssembly.Instance(module, { env: { memory: sharedMemory() } }).exports as T;
+  return instantiateOn<T>({ build: () => bytes }, new WebAssembly.Memory({ initial: 1 }));
+}
+
+const sharedInstances = new Map<KernelModule, unknown>();
+
+/** A kernel's exports on the shared memory, where operands are copied in and results out. */
+export function sharedExports<T>(kernel: KernelModule): T {
+  let e = sharedInstances.get(kernel);
+  if (e === undefined) {
+    e = instantiateOn<T>(kernel, sharedMemory());
+    sharedInstances.set(kernel, e);
+  }
+  return e as T;
+}
+
+/** Buffers are 64-byte aligned and padded to whole 8-double groups, so kernels may run whole groups. */
+const GROUP_BYTES = 64;
+/**
+ * Extra bytes after each buffer, so that same-sized buffers do not start at addresses a large power
+ * of two apart (they would compete for the same cache sets in elementwise loops).
+ */
+const STAGGER_BYTES = 3 * GROUP_BYTES;
+/** Scratch doubles every arena keeps for kernels that need a temporary (a transposed operand). */
+export const ARENA_SCRATCH_DOUBLES = 1 << 16;
+
+/**
+ * A fixed linear memory (it never grows, so views into it stay valid) that holds a compiled
+ * program's buffers. Kernels whose operands all live in one arena run in place: nothing is copied.
+ */
+export class Arena {
+  readonly memory: WebAssembly.Memory;
+  /** The whole memory as doubles (copies inside the arena use copyWithin: no view per call). */
+  readonly heap: Float64Array;
+  /** Byte address of the scratch area. */
+  readonly scratchAt: number;
+  private next: number;
+  private readonly end: number;
+  private readonly instances = new Map<KernelModule, unknown>();
+
+  constructor(doubles: number) {
+    const bytes = GROUP_BYTES + doubles * 8 + ARENA_SCRATCH_DOUBLES * 8;
+    this.memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE_BYTES) });
+    this.scratchAt = GROUP_BYTES;
+    this.next = this.scratchAt + ARENA_SCRATCH_DOUBLES * 8;
+    this.end = this.memory.buffer.byteLength;
+    this.heap = new Float64Array(this.memory.buffer);
+    arenas.set(this.memory.buffer, this);
+  }
+
+  /** A zeroed view of n doubles; throws when the arena was sized too small. */
+  alloc(n: number): Float64Array {
+    const at = this.next;
+    const bytes = Math.ceil((n * 8) / GROUP_BYTES) * GROUP_BYTES + STAGGER_BYTES;
+    if (at + bytes > this.end) throw new Error(`internal: arena of ${this.end} bytes is full`);
+    this.next += bytes;
+    return new Float64Array(this.memory.buffer, at, n);
+  }
+
+  exports<T>(kernel: KernelModule): T {
+    let e = this.instances.get(kernel);
+    if (e === undefined) {
+      e = instantiateOn<T>(kernel, this.memory);
+      this.instances.set(kernel, e);
+    }
+    return e as T;
+  }
+}
+
+/** Doubles an arena needs to hold buffers of these lengths (with alignment padding). */
+export function arenaDoubles(lengths: Iterable<number>): number {
+  let total = 0;
+  for (const n of lengths) total += Math.ceil(n / 8) * 8 + STAGGER_BYTES / 8;
+  return total;
+}
+
+const arenas = new WeakMap<ArrayBuffer, Arena>();
+
+/** The arena holding all of these arrays, or undefined when they are not all in one arena. */
+export function arenaOf(a: Float64Array, b?: Float64Array, c?: Float64Array): Arena | undefined {
+  const buffer = a.buffer;
+  if ((b !== undefined && b.buffer !== buffer) || (c !== undefined && c.buffer !== buffer)) return undefined;
+  return arenas.get(buffer as ArrayBuffer);
 }
 
 /**
