@@ -1,0 +1,235 @@
+/**
+ * Episode sampling on a VectorEnv with a batched policy: one policy call per vector step, the
+ * transitions regrouped so that every episode is contiguous in flat typed arrays.
+ */
+import type { VectorEnv } from '../envs/vector-env.js';
+
+/**
+ * Writes one action per row of `obs` (row-major [n, obsDim]; only the first n rows are valid)
+ * into `actionsOut[0..n)`. Row k belongs to the k-th stepping sub-env in index order. `obs` is
+ * read-only and only valid during the call.
+ */
+export type BatchedPolicy = (obs: Float64Array, n: number, actionsOut: Float64Array) => void;
+
+export interface RolloutOptions {
+  /**
+   * Complete episodes to collect. Sub-env i runs a fixed quota, ⌊E/N⌋ plus one for i < E mod N,
+   * and is then left idle; a fixed quota per sub-env, rather than the first E episodes to end,
+   * keeps short episodes from being over-represented.
+   */
+  episodes?: number;
+  /** Budget of env steps (rows of the result); the episodes still running when it is spent are cut. */
+  maxSteps?: number;
+  /** Seed of the `reset` that starts the rollout (sub-env i gets seed + i); omitted, streams continue. */
+  seed?: number | bigint;
+}
+
+/**
+ * Episodes in the order they ended (vector step, then sub-env index); the episodes cut by the step
+ * budget come last, in sub-env order. Arrays are views of buffers owned by this result.
+ */
+export interface Rollout {
+  obsDim: number;
+  /** T: transitions collected, and env steps taken (idle sub-envs are not stepped). */
+  steps: number;
+  /** Vector steps, i.e. policy calls. */
+  policyCalls: number;
+  /** [T, obsDim]: observation each action was taken at. */
+  obs: Float64Array;
+  /** [T]. */
+  actions: Float64Array;
+  /** [T]. */
+  rewards: Float64Array;
+  /** [T]: 1 on an episode's last step when it reached a terminal state. */
+  terminated: Uint8Array;
+  /**
+   * [T]: 1 on an episode's last step when it was cut (time limit or step budget) and its value
+   * should be bootstrapped from finalObs; both flags can be 1, then terminated wins.
+   */
+  truncated: Uint8Array;
+  numEpisodes: number;
+  /** Episodes [0, completeEpisodes) ended in the env; the rest were cut by the step budget. */
+  completeEpisodes: number;
+  episodeStarts: Int32Array;
+  episodeLengths: Int32Array;
+  /** Sum of each episode's rewards, in step order. */
+  episodeReturns: Float64Array;
+  /** [numEpisodes, obsDim]: the observation after each episode's last step. */
+  finalObs: Float64Array;
+}
+
+/** An in-progress episode of one sub-env. */
+interface Track {
+  obs: Float64Array;
+  actions: Float64Array;
+  rewards: Float64Array;
+  length: number;
+  episodes: number;
+  quota: number;
+}
+
+type Growable = Float64Array | Uint8Array | Int32Array;
+
+/** `a` if it holds `needed` elements, else a copy at least twice as large. */
+function ensure<A extends Growable>(a: A, needed: number): A {
+  if (needed <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => A)(Math.max(needed, 2 * a.length));
+  b.set(a);
+  return b;
+}
+
+/** Row copy without the view object `subarray` would allocate. */
+function copyRow(src: Float64Array, srcRow: number, dst: Float64Array, dstRow: number, dim: number): void {
+  for (let j = 0, a = srcRow * dim, b = dstRow * dim; j < dim; j++) dst[b + j] = src[a + j];
+}
+
+/** Steps preallocated at most (per rollout, split over the sub-envs for their episode buffers). */
+const MAX_PREALLOC = 1 << 16;
+
+const checkCount = (name: string, v: number | undefined): void => {
+  if (v !== undefined && (!Number.isSafeInteger(v) || v <= 0)) throw new Error(`rollout: ${name} must be a positive integer, got ${v}`);
+};
+
+/**
+ * Resets `venv` (with `options.seed` if given) and steps it until every sub-env has run its
+ * episode quota or the step budget is spent, calling `act` once per vector step on the
+ * observations of the sub-envs still stepping (idle ones are not stepped). When the budget
+ * allows fewer steps than sub-envs, the lowest-indexed ones step. Deterministic given the env
+ * seeds and a deterministic (or seeded) policy.
+ */
+export function rollout<O>(venv: VectorEnv<O>, act: BatchedPolicy, options: RolloutOptions): Rollout {
+  const { episodes, maxSteps, seed } = options;
+  checkCount('episodes', episodes);
+  checkCount('maxSteps', maxSteps);
+  if (episodes === undefined && maxSteps === undefined) throw new Error('rollout: give episodes, maxSteps or both (expected a positive integer)');
+  const n = venv.numEnvs;
+  const dim = venv.obsDim;
+  let longest = 0;
+  for (let i = 0; i < n; i++) longest = Math.max(longest, venv.env(i).maxEpisodeSteps);
+  if (maxSteps === undefined && longest === Infinity) {
+    throw new Error('rollout: a sub-env has no time limit (maxEpisodeSteps = Infinity), so maxSteps is required (expected a positive integer)');
+  }
+
+  // Sized to the most steps the rollout can take when that is known and moderate, so that the
+  // buffers are usually allocated once; beyond MAX_PREALLOC they grow by doubling.
+  const bound = Math.min(maxSteps ?? Infinity, episodes === undefined ? Infinity : episodes * longest);
+  const trackCap = Math.max(1, Math.min(longest, bound, Math.floor(MAX_PREALLOC / n)));
+  const tracks: Track[] = [];
+  for (let i = 0; i < n; i++) {
+    const quota = episodes === undefined ? Infinity : Math.floor(episodes / n) + (i < episodes % n ? 1 : 0);
+    tracks.push({ obs: new Float64Array(trackCap * dim), actions: new Float64Array(trackCap), rewards: new Float64Array(trackCap), length: 0, episodes: 0, quota });
+  }
+  const outCap = Math.min(bound, MAX_PREALLOC);
+  const episodeCap = Math.min(episodes ?? n, MAX_PREALLOC) + n;
+  let oObs = new Float64Array(outCap * dim);
+  let oActions = new Float64Array(outCap);
+  let oRewards = new Float64Array(outCap);
+  let oTerm = new Uint8Array(outCap);
+  let oTrunc = new Uint8Array(outCap);
+  let eStarts = new Int32Array(episodeCap);
+  let eLengths = new Int32Array(episodeCap);
+  let eReturns = new Float64Array(episodeCap);
+  let eFinal = new Float64Array(episodeCap * dim);
+  let steps = 0;
+  let numEpisodes = 0;
+
+  /** Appends sub-env i's in-progress episode, ended with the given flags after observing final[row]. */
+  const emit = (track: Track, term: number, trunc: number, final: Float64Array, row: number): void => {
+    const len = track.length;
+    const end = steps + len;
+    oObs = ensure(oObs, end * dim);
+    oActions = ensure(oActions, end);
+    oRewards = ensure(oRewards, end);
+    oTerm = ensure(oTerm, end);
+    oTrunc = ensure(oTrunc, end);
+    oObs.set(track.obs.subarray(0, len * dim), steps * dim);
+    oActions.set(track.actions.subarray(0, len), steps);
+    oRewards.set(track.rewards.subarray(0, len), steps);
+    // Flags are zero-initialised and every slot is written once, so only the last step's are set.
+    oTerm[end - 1] = term;
+    oTrunc[end - 1] = trunc;
+    let ret = 0;
+    for (let t = 0; t < len; t++) ret += track.rewards[t];
+    const e = numEpisodes++;
+    eStarts = ensure(eStarts, e + 1);
+    eLengths = ensure(eLengths, e + 1);
+    eReturns = ensure(eReturns, e + 1);
+    eFinal = ensure(eFinal, (e + 1) * dim);
+    eStarts[e] = steps;
+    eLengths[e] = len;
+    eReturns[e] = ret;
+    eFinal.set(final.subarray(row * dim, (row + 1) * dim), e * dim);
+    steps = end;
+    track.length = 0;
+  };
+
+  venv.reset({ seed });
+  const stepping = new Uint8Array(n);
+  const actions = new Float64Array(n);
+  const policyObs = new Float64Array(n * dim);
+  const policyActions = new Float64Array(n);
+  let taken = 0; // env steps, emitted or still in tracks
+  let policyCalls = 0;
+  for (;;) {
+    let k = 0;
+    const budget = maxSteps === undefined ? Infinity : maxSteps - taken;
+    for (let i = 0; i < n; i++) {
+      const t = tracks[i];
+      stepping[i] = t.episodes < t.quota && k < budget ? 1 : 0;
+      if (stepping[i]) k++;
+    }
+    if (k === 0) break;
+
+    const all = k === n;
+    const obs = venv.obs;
+    if (!all) {
+      for (let i = 0, r = 0; i < n; i++) if (stepping[i]) copyRow(obs, i, policyObs, r++, dim);
+    }
+    act(all ? obs : policyObs, k, all ? actions : policyActions);
+    policyCalls++;
+    for (let i = 0, r = 0; i < n; i++) {
+      if (!stepping[i]) continue;
+      if (!all) actions[i] = policyActions[r++];
+      const t = tracks[i];
+      const len = t.length;
+      if (len === t.actions.length) {
+        t.obs = ensure(t.obs, (len + 1) * dim);
+        t.actions = ensure(t.actions, len + 1);
+        t.rewards = ensure(t.rewards, len + 1);
+      }
+      copyRow(obs, i, t.obs, len, dim);
+      t.actions[len] = actions[i];
+    }
+
+    venv.step(actions, all ? undefined : stepping);
+    taken += k;
+    for (let i = 0; i < n; i++) {
+      if (!stepping[i]) continue;
+      const t = tracks[i];
+      t.rewards[t.length++] = venv.rewards[i];
+      if (venv.done[i]) {
+        emit(t, venv.terminated[i], venv.truncated[i], venv.finalObs, i);
+        t.episodes++;
+      }
+    }
+  }
+  const completeEpisodes = numEpisodes;
+  for (let i = 0; i < n; i++) if (tracks[i].length > 0) emit(tracks[i], 0, 1, venv.obs, i);
+
+  return {
+    obsDim: dim,
+    steps,
+    policyCalls,
+    obs: oObs.subarray(0, steps * dim),
+    actions: oActions.subarray(0, steps),
+    rewards: oRewards.subarray(0, steps),
+    terminated: oTerm.subarray(0, steps),
+    truncated: oTrunc.subarray(0, steps),
+    numEpisodes,
+    completeEpisodes,
+    episodeStarts: eStarts.subarray(0, numEpisodes),
+    episodeLengths: eLengths.subarray(0, numEpisodes),
+    episodeReturns: eReturns.subarray(0, numEpisodes),
+    finalObs: eFinal.subarray(0, numEpisodes * dim),
+  };
+}
