@@ -40,7 +40,7 @@ for (const c of spec.cases) {
   for (const op of benchOps) {
     const program = compileOp(w, op, spec.alpha);
     const inputs = programInputs(w, op);
-    const call = (): void => void program.run(...inputs);
+    const call = (): void => void program.runWith(inputs);
     bench.add(op, call);
     for (let i = 0; i < 20; i++) call();
     memory[c.name][op] = bytesPerCall(call);

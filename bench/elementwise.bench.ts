@@ -3,7 +3,7 @@
 //   sumRows / addRow / expandRow on [2000,64] and [4000,64];
 //   the small sizes where WebAssembly starts to win (ELEMENTWISE_WASM_MIN_N, SUM_ROWS_WASM_MIN_N).
 // Usage: node scripts/run-ts.mjs bench/elementwise.bench.ts [flat] [rows] [crossover]   (default: all)
-import { Bench } from 'tinybench';
+import { medians } from './medians.js';
 import {
   Binary, ELEMENTWISE_WASM_MIN_N, SUM_ROWS_WASM_MIN_N,
   addRowInto, addRowReference, binaryInto, binaryReference, binaryWasm, elementwiseExports, expandRowInto, expandRowReference,
@@ -29,19 +29,6 @@ function fill(out: Float64Array, scale = 1): Float64Array {
 }
 const plain = (n: number): Float64Array => fill(new Float64Array(n));
 
-/** Median milliseconds per call of each task. */
-async function medians(tasks: Record<string, () => void>, time = 300): Promise<Record<string, number>> {
-  const bench = new Bench({ time, warmupTime: 100 });
-  for (const [name, fn] of Object.entries(tasks)) bench.add(name, fn);
-  await bench.run();
-  const out: Record<string, number> = {};
-  for (const task of bench.tasks) {
-    const r = task.result;
-    if (r.state !== 'completed') throw new Error(`benchmark ${task.name} ended ${r.state}`);
-    out[task.name] = r.latency.p50;
-  }
-  return out;
-}
 
 const ns = (ms: number, n: number): string => ((ms * 1e6) / n).toFixed(3).padStart(8);
 

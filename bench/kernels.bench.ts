@@ -3,7 +3,7 @@
 //   the gemm and tanh sizes where WebAssembly starts to win (GEMM_WASM_MIN_MACS, TANH_WASM_MIN_N);
 //   tanh on 128000 elements: a Math.tanh loop vs ours in TypeScript vs WebAssembly, in ns/element.
 // Usage: node scripts/run-ts.mjs bench/kernels.bench.ts [gemm] [crossover] [tanh]   (default: all)
-import { Bench } from 'tinybench';
+import { medians } from './medians.js';
 import { GEMM_WASM_MIN_MACS, gemmReference, gemmWasm } from '../src/autodiff/kernels/gemm.js';
 import { TANH_WASM_MIN_N, tanhReference, tanhWasm } from '../src/autodiff/kernels/tanh.js';
 import { wasmAvailable } from '../src/autodiff/kernels/wasm/module.js';
@@ -25,19 +25,6 @@ function randomArray(length: number, scale = 1): Float64Array {
   return out;
 }
 
-/** Median milliseconds per call of each task. */
-async function medians(tasks: Record<string, () => void>, time = 200): Promise<Record<string, number>> {
-  const bench = new Bench({ time, warmupTime: 50 });
-  for (const [name, fn] of Object.entries(tasks)) bench.add(name, fn);
-  await bench.run();
-  const out: Record<string, number> = {};
-  for (const task of bench.tasks) {
-    const r = task.result;
-    if (r.state !== 'completed') throw new Error(`benchmark ${task.name} ended ${r.state}`);
-    out[task.name] = r.latency.p50;
-  }
-  return out;
-}
 
 type Gemm = typeof gemmReference;
 interface GemmCase {

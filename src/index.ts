@@ -1,5 +1,6 @@
 export * from './autodiff/index.js';
-export { mlpLayout, mlpForward, type MlpLayout, type LayerSlot, type HiddenActivation } from './nn/mlp.js';
-export { reinforceLoss, type PolicyBatch } from './nn/reinforce.js';
+export * from './nn/index.js';
+export * from './rng/index.js';
+export * from './envs/index.js';
 export { parseFixture, FixtureError, type Fixture } from './audit/fixture.js';
 export { auditFixture, type AuditRow } from './audit/audit.js';

@@ -39,29 +39,10 @@ import {
 import { type HiddenActivation, mlpForward, mlpLayout } from '../src/nn/mlp.js';
 import { reinforceLoss } from '../src/nn/reinforce.js';
 import { type Prng, prng } from './helpers/prng.js';
+import { randn, relErr } from './helpers/tensors.js';
 
 // ---------------------------------------------------------------------------------------------
 // helpers (plain arrays, independent of src)
-
-function size(shape: Shape): number {
-  return shape.reduce((n, d) => n * d, 1);
-}
-
-function randn(r: Prng, shape: Shape, scale = 1): Tensor {
-  return tensor(r.normals(size(shape), scale), shape);
-}
-
-function relErr(a: ArrayLike<number>, e: ArrayLike<number>): number {
-  expect(a.length).toBe(e.length);
-  let d = 0;
-  let s = 1;
-  for (let i = 0; i < a.length; i++) {
-    const x = Math.abs(a[i] - e[i]);
-    if (!(x <= d)) d = x;
-    s = Math.max(s, Math.abs(e[i]));
-  }
-  return d / s;
-}
 
 function dotArr(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let s = 0;

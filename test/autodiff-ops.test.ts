@@ -37,6 +37,7 @@ import {
   tensor,
 } from '../src/autodiff/index.js';
 import { type Prng, prng } from './helpers/prng.js';
+import { randn, relErr, size } from './helpers/tensors.js';
 
 // ---------------------------------------------------------------------------------------------
 // helpers
@@ -44,27 +45,6 @@ import { type Prng, prng } from './helpers/prng.js';
 const EPS = 1e-6;
 const GRAD_TOL = 1e-7;
 const FWD_TOL = 1e-13;
-
-function size(shape: Shape): number {
-  return shape.reduce((n, d) => n * d, 1);
-}
-
-function randn(r: Prng, shape: Shape, scale = 1): Tensor {
-  return tensor(r.normals(size(shape), scale), shape);
-}
-
-/** max |a - e| / max(1, max |e|), written here independently of src. */
-function relErr(a: ArrayLike<number>, e: ArrayLike<number>): number {
-  expect(a.length).toBe(e.length);
-  let d = 0;
-  let s = 1;
-  for (let i = 0; i < a.length; i++) {
-    const x = Math.abs(a[i] - e[i]);
-    if (!(x <= d)) d = x;
-    s = Math.max(s, Math.abs(e[i]));
-  }
-  return d / s;
-}
 
 function expectForward(out: Tensor, shape: Shape, expected: number[], tol = FWD_TOL): void {
   expect([...out.shape]).toEqual([...shape]);

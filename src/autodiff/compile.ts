@@ -12,6 +12,8 @@ export interface Program<O extends Outputs> {
    * tensors are the program's own buffers, overwritten by the next run: copy what you keep.
    */
   run(...inputs: readonly (Tensor | Float64Array)[]): O;
+  /** run() taking its inputs as one array, which a hot loop can reuse: nothing is allocated per call. */
+  runWith(inputs: readonly (Tensor | Float64Array)[]): O;
   /** Kernels replayed per run. */
   readonly steps: number;
   /** The kernels themselves, in order (for profiling and inspection). */
@@ -35,6 +37,9 @@ export function compile<O extends Outputs>(fn: (...inputs: Tensor[]) => O, examp
     trace: steps,
     elements,
     run(...values) {
+      return this.runWith(values);
+    },
+    runWith(values) {
       if (values.length !== inputs.length) {
         throw new Error(`compiled program: got ${values.length} inputs, expected ${inputs.length}`);
       }

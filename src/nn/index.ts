@@ -1,0 +1,19 @@
+export { mlpLayout, mlpForward, type MlpLayout, type LayerSlot, type HiddenActivation } from './mlp.js';
+export { initMlp, type InitScheme } from './init.js';
+export * as categorical from './categorical.js';
+export {
+  gaussianLayout,
+  initLogStd,
+  gaussianMean,
+  gaussianLogStd,
+  gaussianLogProb,
+  gaussianEntropy,
+  gaussianKl,
+  sampleGaussian,
+  type GaussianLayout,
+} from './gaussian.js';
+export { Adam, Sgd, type Optimizer, type AdamOptions, type AdamState, type SgdOptions, type SgdState } from './optimizers.js';
+export { LinearFeatureBaseline, type LinearFeatureBaselineOptions } from './baseline.js';
+export { discountedReturns, gae, normalizeAdvantages } from './advantages.js';
+export { type Episodes } from './episodes.js';
+export { reinforceLoss, type PolicyBatch } from './reinforce.js';
