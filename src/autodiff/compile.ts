@@ -29,7 +29,9 @@ export interface Program<O extends Outputs> {
  */
 export function compile<O extends Outputs>(fn: (...inputs: Tensor[]) => O, examples: readonly Tensor[]): Program<O> {
   const inputs = examples.map((x) => new Tensor(Float64Array.from(x.data), x.shape));
-  const { result, steps } = traceKernels(() => fn(...inputs));
+  const traced = traceKernels(() => fn(...inputs));
+  const result = traced.result;
+  const steps = liveSteps(traced.steps, result);
   if (wasmAvailable()) moveToArena(inputs, steps, result);
   const elements = steps.reduce((n, s) => n + s.out.size, 0);
   return {
@@ -63,6 +65,23 @@ function replay(steps: readonly TraceStep[]): void {
     const s = steps[i];
     s.op.forward(s.out.data, s.inputs, s.attrs, s.out.shape);
   }
+}
+
+/**
+ * Drops kernels whose results never reach an output. Reverse-over-reverse leaves such work behind:
+ * an HVP needs the graph of the gradient but not its value (d(gᵀv) reads v, not g).
+ */
+function liveSteps(steps: readonly TraceStep[], result: Outputs): TraceStep[] {
+  const live = new Set<Float64Array>();
+  visitOutputs(result, (t) => live.add(t.data));
+  const kept: TraceStep[] = [];
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const s = steps[i];
+    if (!live.has(s.out.data)) continue;
+    for (const t of s.inputs) live.add(t.data);
+    kept.push(s);
+  }
+  return kept.reverse();
 }
 
 function visitOutputs(o: Outputs, visit: (t: Tensor) => void): void {
