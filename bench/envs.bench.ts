@@ -1,8 +1,13 @@
-// Env throughput: CartPole alone, a VectorEnv of 20, and rollout() with a trivial batched policy.
+// Env throughput: CartPole alone, a VectorEnv of 20, and rollout() with a trivial batched policy
+// and with a [4, 32, 32, 2] tanh MLP categorical policy (its batched forward included).
 // Prints the median time per benchmark call and the env steps per second it implies.
 import { Bench } from 'tinybench';
 import { CartPole } from '../src/envs/cartpole.js';
 import { VectorEnv } from '../src/envs/vector-env.js';
+import { initMlp } from '../src/nn/init.js';
+import { mlpLayout } from '../src/nn/mlp.js';
+import { PCG64 } from '../src/rng/pcg64.js';
+import { sampledActor } from '../src/rl/policy.js';
 import { rollout, type BatchedPolicy } from '../src/rl/rollout.js';
 
 const N = 20;
@@ -40,6 +45,10 @@ const rolloutEnv = new VectorEnv(Array.from({ length: N }, () => new CartPole())
 // Fixed seeds make every call collect the same steps.
 const leanSteps = rollout(rolloutEnv, lean, { episodes: N, seed: 0 }).steps;
 const angleSteps = rollout(rolloutEnv, byAngle, { episodes: 5 * N, seed: 0 }).steps;
+const layout = mlpLayout([4, 32, 32, 2], 'tanh');
+const params = initMlp(layout, new PCG64(1));
+const mlpPolicy = (): BatchedPolicy => sampledActor(layout, params, new PCG64(2));
+const mlpSteps = rollout(rolloutEnv, mlpPolicy(), { episodes: N, seed: 0 }).steps;
 
 const bench = new Bench({ time: 1500, warmupTime: 300 });
 const stepsPerCall: Record<string, number> = {};
@@ -51,6 +60,7 @@ add(`CartPole.step x${STEPS}`, STEPS, singleSteps);
 add(`VectorEnv(${N}).step x${STEPS / N}`, STEPS, vectorSteps);
 add(`rollout ${N} envs, ${N} episodes, lean policy`, leanSteps, () => void rollout(rolloutEnv, lean, { episodes: N, seed: 0 }));
 add(`rollout ${N} envs, ${5 * N} episodes, angle policy`, angleSteps, () => void rollout(rolloutEnv, byAngle, { episodes: 5 * N, seed: 0 }));
+add(`rollout ${N} envs, ${N} episodes, MLP [4,32,32,2] policy`, mlpSteps, () => void rollout(rolloutEnv, mlpPolicy(), { episodes: N, seed: 0 }));
 await bench.run();
 
 console.log('benchmark | env steps per call | median ms per call | env steps/s (median)');
