@@ -1,6 +1,6 @@
 // Time per op kind inside one compiled program: where a benchmark op spends its time.
 // Usage: node scripts/run-ts.mjs bench/profile.ts [small|medium|lander] [grad|hvp|maml|fomaml]
-import { type BenchOp, compileOp, makeWorkload } from './workloads.js';
+import { type BenchOp, compileOp, makeWorkload } from '../src/bench/workloads.js';
 
 const sizes: Record<string, [number[], number]> = { small: [[4, 32, 32, 2], 200], medium: [[4, 64, 64, 2], 2000], lander: [[8, 64, 64, 4], 4000] };
 const [dims, states] = sizes[process.argv[2] ?? 'medium'];

@@ -50,3 +50,13 @@ export function numberFlag(args: ParsedArgs, name: string, fallback: number): nu
   }
   return value;
 }
+
+/** The last value of a flag parsed as a non-negative integer. */
+export function integerFlag(args: ParsedArgs, name: string): number {
+  const raw = args.flags.get(name)?.at(-1) ?? '';
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(value) || value < 0) {
+    throw new UsageError(`--${name} is '${raw}', expected a non-negative integer`);
+  }
+  return value;
+}

@@ -1,3 +1,5 @@
 import { main } from './main.js';
+import { isTrainWorker, serveTrainJobs } from './train-run.js';
 
-process.exitCode = await main(process.argv.slice(2));
+if (isTrainWorker()) serveTrainJobs();
+else process.exitCode = await main(process.argv.slice(2), new URL(import.meta.url));

@@ -1,10 +1,20 @@
 import { UsageError } from './args.js';
 import { auditCommand, auditUsage } from './audit-command.js';
+import { benchCommand, benchUsage } from './bench-command.js';
+import { compareCommand, compareUsage } from './compare-command.js';
+import { evalCommand, evalUsage } from './eval-command.js';
+import { trainCommand, trainUsage } from './train-command.js';
+import { FileError } from '../io/files.js';
 
-type Command = (argv: readonly string[], print: (line: string) => void) => number | Promise<number>;
+/** `script` is the CLI's own bundle, which commands may start worker threads on. */
+type Command = (argv: readonly string[], print: (line: string) => void, script?: URL) => number | Promise<number>;
 
 const commands: Record<string, { run: Command; usage: string }> = {
   audit: { run: auditCommand, usage: auditUsage },
+  bench: { run: benchCommand, usage: benchUsage },
+  compare: { run: compareCommand, usage: compareUsage },
+  eval: { run: evalCommand, usage: evalUsage },
+  train: { run: trainCommand, usage: trainUsage },
 };
 
 function usage(): string {
@@ -12,7 +22,7 @@ function usage(): string {
 }
 
 /** Runs the CLI; every failure becomes one line on stderr and a non-zero exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], script?: URL): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === 'help') {
     console.log(usage());
@@ -21,10 +31,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   const command = commands[name];
   try {
     if (command === undefined) throw new UsageError(`unknown command '${name}' (allowed: ${Object.keys(commands).join(', ')})`);
-    return await command.run(rest, (line) => console.log(line));
+    return await command.run(rest, (line) => console.log(line), script);
   } catch (e) {
     const message = (e as Error).message.split('\n')[0];
     console.error(`metarl: ${message}`);
-    return e instanceof UsageError ? 2 : 1;
+    return e instanceof UsageError || e instanceof FileError ? 2 : 1;
   }
 }

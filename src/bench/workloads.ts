@@ -1,10 +1,10 @@
-import { compile, type Program } from '../src/autodiff/compile.js';
-import { metaGradient } from '../src/autodiff/meta-gradient.js';
-import { Tensor, tensor } from '../src/autodiff/tensor.js';
-import { hvp, valueAndGrad } from '../src/autodiff/transforms.js';
-import { type MlpLayout, mlpForward, mlpLayout } from '../src/nn/mlp.js';
-import { type PolicyBatch, reinforceLoss } from '../src/nn/reinforce.js';
-import { PCG64 } from '../src/rng/pcg64.js';
+import { compile, type Program } from '../autodiff/compile.js';
+import { metaGradient } from '../autodiff/meta-gradient.js';
+import { Tensor, tensor } from '../autodiff/tensor.js';
+import { hvp, valueAndGrad } from '../autodiff/transforms.js';
+import { type MlpLayout, mlpForward, mlpLayout } from '../nn/mlp.js';
+import { type PolicyBatch, reinforceLoss } from '../nn/reinforce.js';
+import { PCG64 } from '../rng/pcg64.js';
 
 /** One standard workload of shared/bench/cases.json: tanh MLP, REINFORCE surrogate on `states` rows. */
 export interface Workload {

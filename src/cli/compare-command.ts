@@ -1,0 +1,92 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../io/files.js';
+import { ALGORITHMS, type AlgorithmName } from '../meta/config.js';
+import type { IterationLog } from '../meta/trainer.js';
+import { type Series, lineChart } from '../plot/svg.js';
+import { UsageError, parseArgs } from './args.js';
+import { CONFIG_FLAGS, configFromArgs } from './config-args.js';
+import { type RunResult, type TrainJob, runInWorkers, trainRun } from './train-run.js';
+
+export const compareUsage = 'compare [--algos maml,directed-maml] [--seeds 1] [--workers N] [--config FILE] [--set key=value]... [--out DIR]   train algorithms alike: table + SVG curves';
+
+function parseAlgos(raw: string): AlgorithmName[] {
+  const algos = raw.split(',').map((a) => a.trim());
+  for (const a of algos) {
+    if (!(ALGORITHMS as readonly string[]).includes(a)) throw new UsageError(`--algos: unknown algorithm '${a}' (allowed: ${ALGORITHMS.join(', ')})`);
+  }
+  return algos as AlgorithmName[];
+}
+
+function parseSeeds(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new UsageError(`--seeds is '${raw}', expected an integer from 1 to 100`);
+  return n;
+}
+
+function parseWorkers(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--workers is '${raw}', expected an integer from 1 to 64`);
+  return n;
+}
+
+function mean(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+/** Mean over seeds of a per-iteration quantity, with its min-max band. */
+function curve(runs: readonly RunResult[], x: (l: IterationLog) => number, label: string): Series {
+  const length = Math.min(...runs.map((r) => r.log.length));
+  const points: [number, number][] = [];
+  const band: [number, number, number][] = [];
+  for (let i = 0; i < length; i++) {
+    const ys = runs.map((r) => r.log[i].returnAfter);
+    const xv = mean(runs.map((r) => x(r.log[i])));
+    points.push([xv, mean(ys)]);
+    band.push([xv, Math.min(...ys), Math.max(...ys)]);
+  }
+  return { label, points, band: runs.length > 1 ? band : undefined };
+}
+
+/**
+ * Trains each algorithm with the same config and seeds (in parallel worker threads when the CLI
+ * runs from its bundle), prints a comparison and writes SVG learning curves.
+ */
+export async function compareCommand(argv: readonly string[], print: (line: string) => void, script?: URL): Promise<number> {
+  const args = parseArgs(argv, [...CONFIG_FLAGS, 'algos', 'seeds', 'out', 'workers']);
+  if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}' (usage: ${compareUsage})`);
+  const algos = parseAlgos(args.flags.get('algos')?.at(-1) ?? 'maml,directed-maml');
+  const seeds = parseSeeds(args.flags.get('seeds')?.at(-1) ?? '1');
+  const workers = parseWorkers(args.flags.get('workers')?.at(-1) ?? String(availableParallelism()));
+  const base = configFromArgs(args);
+  const out = args.flags.get('out')?.at(-1) ?? 'runs/compare';
+  const jobs: TrainJob[] = algos.flatMap((algo) =>
+    Array.from({ length: seeds }, (_, s) => ({ config: { ...base, algo, seed: base.seed + s }, dir: join(out, `${algo}-seed${base.seed + s}`) })),
+  );
+  const runs = script !== undefined && workers > 1 ? await runInWorkers(jobs, workers, script) : jobs.map(trainRun);
+  const results = new Map<AlgorithmName, RunResult[]>();
+  runs.forEach((r) => results.set(r.config.algo, [...(results.get(r.config.algo) ?? []), r]));
+  const K = base.innerSteps;
+  print('');
+  print(`CartPole task family, ${base.iterations} meta-iterations, ${seeds} seed${seeds > 1 ? 's' : ''} (mean [min, max]); returns on ${base.evalTasks} held-out tasks after ${K} inner step${K === 1 ? '' : 's'} and before adaptation; seconds and env steps of training`);
+  print(`${'algorithm'.padEnd(18)} ${'after adaptation'.padStart(22)} ${'before'.padStart(8)} ${'iterations'.padStart(10)} ${'seconds'.padStart(8)} ${'env steps'.padStart(10)} ${'HVPs'.padStart(6)}`);
+  for (const [algo, runs] of results) {
+    const afters = runs.map((r) => r.evaluation.returns[K]);
+    const after = `${mean(afters).toFixed(1)}${runs.length > 1 ? ` [${Math.min(...afters).toFixed(0)}, ${Math.max(...afters).toFixed(0)}]` : ''}`;
+    const before = mean(runs.map((r) => r.evaluation.returns[0]));
+    const last = runs.map((r) => r.log[r.log.length - 1].totals);
+    print(`${algo.padEnd(18)} ${after.padStart(22)} ${before.toFixed(1).padStart(8)} ${String(base.iterations).padStart(10)} ${mean(last.map((t) => t.seconds)).toFixed(1).padStart(8)} ${mean(last.map((t) => t.envSteps)).toFixed(0).padStart(10)} ${mean(last.map((t) => t.hvps)).toFixed(0).padStart(6)}`);
+  }
+  const charts: [string, string, (l: IterationLog) => number][] = [
+    ['learning-curves.svg', 'meta-iteration', (l) => l.iteration],
+    ['learning-curves-seconds.svg', 'wall-clock seconds', (l) => l.totals.seconds],
+    ['learning-curves-env-steps.svg', 'environment steps', (l) => l.totals.envSteps],
+  ];
+  for (const [file, xLabel, x] of charts) {
+    const series = [...results].map(([algo, runs]) => curve(runs, x, algo));
+    const svg = lineChart(series, { title: 'CartPole task family: mean return after adaptation', xLabel, yLabel: 'return after adaptation' });
+    writeFileAtomic(join(out, file), svg);
+  }
+  print(`curves: ${charts.map(([f]) => join(out, f)).join(', ')}`);
+  return 0;
+}

@@ -1,0 +1,414 @@
+/**
+ * Meta-training configuration: one plain JSON object, every key validated. A partial config is
+ * deep-merged over DEFAULT_CONFIG (nested objects key by key; arrays and the records `taskRanges`
+ * and `directed.fixedTask` are replaced whole), and `key.path=value` overrides are applied the
+ * same way. Any unknown key or bad value throws a ConfigError naming the key path and what is
+ * allowed there.
+ */
+import { cartPoleTasks, type CartPoleTaskParam } from '../envs/cartpole-tasks.js';
+import type { CartPole } from '../envs/cartpole.js';
+import type { TaskFamily } from '../envs/task-family.js';
+
+export type AlgorithmName = 'maml' | 'fomaml' | 'metasgd' | 'directed-maml' | 'directed-fomaml' | 'directed-metasgd';
+
+export const ALGORITHMS: readonly AlgorithmName[] = Object.freeze([
+  'maml',
+  'fomaml',
+  'metasgd',
+  'directed-maml',
+  'directed-fomaml',
+  'directed-metasgd',
+] as const);
+
+/** The task-directed approximation (the "Directed-" prefix); ignored by the three base algorithms. */
+export interface DirectedConfig {
+  /** How the medium task is estimated: range midpoints, mean of this iteration's meta-batch, or `fixedTask`. */
+  estimator: 'center' | 'batch-mean' | 'fixed';
+  /** The medium task when estimator is 'fixed' (exactly the family's parameters); else unused. */
+  fixedTask: Record<string, number> | null;
+  /** 'permanent': theta moves to the directed point; 'lookahead': only the inner loops start there. */
+  mode: 'permanent' | 'lookahead';
+  /** 'every' iteration; 'every-nth': iterations n, 2n, 3n, ... (1-based); 'first-n': iterations 1..n. */
+  schedule: 'every' | 'every-nth' | 'first-n';
+  /** n of 'every-nth' and 'first-n'. */
+  scheduleN: number;
+  /** Step size of the directed step; null = the inner rate alpha (innerLr). */
+  eta: number | null;
+  /** Trajectories M in the medium task; null = episodesPerTask. */
+  episodes: number | null;
+  /** Directed Meta-SGD only: step with the scalar eta, or with the learned per-parameter alpha_vec. */
+  metaSgdRate: 'scalar' | 'learned';
+}
+
+export interface MetaConfig {
+  env: 'cartpole';
+  algo: AlgorithmName;
+  /** Root of every training stream (init, tasks, sampling, directed step). */
+  seed: number;
+  /** Meta-iterations a run is meant to take (read by the CLI; the trainer steps on demand). */
+  iterations: number;
+  /** Tasks B per meta-iteration. */
+  metaBatchSize: number;
+  /** Episodes per task per batch (each inner step's batch and the validation batch). */
+  episodesPerTask: number;
+  /** Sub-envs of each task's vector env (episodes are split over them). */
+  numEnvs: number;
+  /** Inner gradient steps K (fresh data per step). */
+  innerSteps: number;
+  /** Inner rate alpha (Meta-SGD: the initial value of every entry of alpha_vec). */
+  innerLr: number;
+  outerOptimizer: 'adam' | 'sgd';
+  /** Outer learning rate, for theta and (Meta-SGD) alpha_vec alike. */
+  outerLr: number;
+  hidden: number[];
+  activation: 'tanh' | 'relu';
+  gamma: number;
+  gaeLambda: number;
+  normalizeAdvantages: boolean;
+  directed: DirectedConfig;
+  /** Held-out tasks of `evaluate()`. */
+  evalTasks: number;
+  /** Episodes per held-out task per evaluation batch. */
+  evalEpisodes: number;
+  /** Root of the evaluation streams (held-out tasks, their env seeds and actions); separate from `seed`. */
+  evalSeed: number;
+  /** Parameters varied per task and their [lo, hi] ranges; null = the family's defaults. */
+  taskRanges: Record<string, [number, number]> | null;
+}
+
+/**
+ * Defaults. From the spec: innerSteps 1, outer Adam with lr 1e-3 (theta and alpha_vec), gamma
+ * 0.99, GAE lambda 1, normalised advantages, directed: center / permanent / every / eta = alpha /
+ * M = episodesPerTask / scalar rate. CartPole sizes chosen here: an MLP [4, 32, 32, 2] tanh (as
+ * the REINFORCE sanity run), B = 10 tasks of 10 episodes on 10 sub-envs (one episode each),
+ * alpha = 0.1 (pytorch-maml-rl's fast-lr), the family's default ranges (half pole length
+ * [0.25, 1], pole mass [0.05, 0.5], force [5, 15]), 10 held-out tasks of 10 episodes.
+ */
+export const DEFAULT_CONFIG: MetaConfig = deepFreeze({
+  env: 'cartpole',
+  algo: 'maml',
+  seed: 0,
+  iterations: 100,
+  metaBatchSize: 10,
+  episodesPerTask: 10,
+  numEnvs: 10,
+  innerSteps: 1,
+  innerLr: 0.1,
+  outerOptimizer: 'adam',
+  outerLr: 1e-3,
+  hidden: [32, 32],
+  activation: 'tanh',
+  gamma: 0.99,
+  gaeLambda: 1,
+  normalizeAdvantages: true,
+  directed: {
+    estimator: 'center',
+    fixedTask: null,
+    mode: 'permanent',
+    schedule: 'every',
+    scheduleN: 1,
+    eta: null,
+    episodes: null,
+    metaSgdRate: 'scalar',
+  },
+  evalTasks: 10,
+  evalEpisodes: 10,
+  evalSeed: 1234,
+  taskRanges: null,
+}) as MetaConfig;
+
+export class ConfigError extends Error {
+  /** The offending key path ('directed.eta'), or '' for the config as a whole. */
+  readonly path: string;
+
+  constructor(message: string, path = '') {
+    super(message);
+    this.name = 'ConfigError';
+    this.path = path;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+
+/** A value as it appears in an error message. */
+function show(v: unknown): string {
+  if (v === undefined) return 'undefined';
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  try {
+    const s = JSON.stringify(v);
+    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+  } catch {
+    return String(v);
+  }
+}
+
+function fail(path: string, value: unknown, expected: string): never {
+  throw new ConfigError(`${path} is ${show(value)}, expected ${expected}`, path);
+}
+
+type Check = (value: unknown, path: string) => unknown;
+
+function oneOf(values: readonly string[]): Check {
+  const expected = `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+  return (v, path) => (typeof v === 'string' && values.includes(v) ? v : fail(path, v, expected));
+}
+
+function integer(min: number): Check {
+  const expected = min === 0 ? 'a non-negative integer' : min === 1 ? 'a positive integer' : `an integer >= ${min}`;
+  return (v, path) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= min ? v : fail(path, v, expected));
+}
+
+function positive(): Check {
+  return (v, path) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fail(path, v, 'a positive finite number'));
+}
+
+function unit(): Check {
+  return (v, path) => (typeof v === 'number' && v >= 0 && v <= 1 ? v : fail(path, v, 'a number in [0, 1]'));
+}
+
+function bool(): Check {
+  return (v, path) => (typeof v === 'boolean' ? v : fail(path, v, 'true or false'));
+}
+
+function nullable(inner: Check, what: string): Check {
+  return (v, path) => {
+    if (v === null) return null;
+    try {
+      return inner(v, path);
+    } catch (e) {
+      if (e instanceof ConfigError && e.path === path) fail(path, v, `null (${what}) or ${e.message.split(', expected ')[1] ?? 'a valid value'}`);
+      throw e;
+    }
+  };
+}
+
+function hiddenSizes(): Check {
+  return (v, path) => {
+    if (!Array.isArray(v)) fail(path, v, 'an array of positive integers (hidden layer widths), e.g. [32, 32]');
+    v.forEach((x, i) => integer(1)(x, `${path}[${i}]`));
+    return [...v];
+  };
+}
+
+const CARTPOLE_PARAMS: readonly CartPoleTaskParam[] = ['gravity', 'masscart', 'masspole', 'length', 'forceMag', 'tau'];
+
+function taskRanges(): Check {
+  return (v, path) => {
+    if (v === null) return null;
+    if (!isPlainObject(v)) fail(path, v, `null (the family's defaults) or an object { param: [lo, hi] } over ${CARTPOLE_PARAMS.join(', ')}`);
+    const keys = Object.keys(v);
+    if (keys.length === 0) fail(path, v, `null or at least one of ${CARTPOLE_PARAMS.join(', ')}`);
+    const out: Record<string, [number, number]> = {};
+    for (const key of keys) {
+      const p = `${path}.${key}`;
+      if (!(CARTPOLE_PARAMS as readonly string[]).includes(key)) {
+        throw new ConfigError(`unknown key ${p} (expected a CartPole parameter: one of ${CARTPOLE_PARAMS.join(', ')})`, p);
+      }
+      const r = v[key];
+      if (!Array.isArray(r) || r.length !== 2 || !r.every((x) => typeof x === 'number' && Number.isFinite(x)) || r[0] > r[1]) {
+        fail(p, r, '[lo, hi] with finite numbers lo <= hi');
+      }
+      out[key] = [r[0], r[1]];
+    }
+    return out;
+  };
+}
+
+function taskParams(): Check {
+  return (v, path) => {
+    if (v === null) return null;
+    if (!isPlainObject(v)) fail(path, v, 'null or an object { param: value } holding exactly the task family parameters');
+    const out: Record<string, number> = {};
+    for (const [key, x] of Object.entries(v)) {
+      if (typeof x !== 'number' || !Number.isFinite(x)) fail(`${path}.${key}`, x, 'a finite number');
+      out[key] = x;
+    }
+    return out;
+  };
+}
+
+interface Schema {
+  readonly [key: string]: Check | Schema;
+}
+
+const DIRECTED_SCHEMA: Schema = {
+  estimator: oneOf(['center', 'batch-mean', 'fixed']),
+  fixedTask: taskParams(),
+  mode: oneOf(['permanent', 'lookahead']),
+  schedule: oneOf(['every', 'every-nth', 'first-n']),
+  scheduleN: integer(1),
+  eta: nullable(positive(), 'the inner rate alpha'),
+  episodes: nullable(integer(1), 'episodesPerTask'),
+  metaSgdRate: oneOf(['scalar', 'learned']),
+};
+
+const SCHEMA: Schema = {
+  env: oneOf(['cartpole']),
+  algo: oneOf(ALGORITHMS),
+  seed: integer(0),
+  iterations: integer(0),
+  metaBatchSize: integer(1),
+  episodesPerTask: integer(1),
+  numEnvs: integer(1),
+  innerSteps: integer(1),
+  innerLr: positive(),
+  outerOptimizer: oneOf(['adam', 'sgd']),
+  outerLr: positive(),
+  hidden: hiddenSizes(),
+  activation: oneOf(['tanh', 'relu']),
+  gamma: unit(),
+  gaeLambda: unit(),
+  normalizeAdvantages: bool(),
+  directed: DIRECTED_SCHEMA,
+  evalTasks: integer(1),
+  evalEpisodes: integer(1),
+  evalSeed: integer(0),
+  taskRanges: taskRanges(),
+};
+
+function clone<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+function merge(schema: Schema, base: Record<string, unknown>, partial: unknown, path: string): Record<string, unknown> {
+  if (!isPlainObject(partial)) {
+    throw new ConfigError(`${path === '' ? 'the config' : path} is ${show(partial)}, expected an object with keys ${Object.keys(schema).join(', ')}`, path);
+  }
+  for (const key of Object.keys(partial)) {
+    if (!Object.hasOwn(schema, key)) {
+      const p = path === '' ? key : `${path}.${key}`;
+      throw new ConfigError(`unknown key ${p} (expected one of ${Object.keys(schema).join(', ')}${path === '' ? '' : ` in ${path}`})`, p);
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(schema)) {
+    const p = path === '' ? key : `${path}.${key}`;
+    if (!Object.hasOwn(partial, key) || partial[key] === undefined) {
+      out[key] = clone(base[key]);
+    } else if (typeof spec === 'function') {
+      out[key] = spec(partial[key], p);
+    } else {
+      out[key] = merge(spec, base[key] as Record<string, unknown>, partial[key], p);
+    }
+  }
+  return out;
+}
+
+/**
+ * The task family a config trains on: CartPole with the default varied parameters and ranges, or
+ * with exactly the parameters of `taskRanges` varied over those ranges.
+ */
+export function taskFamily(config: Pick<MetaConfig, 'taskRanges'>): TaskFamily<Record<string, number>, CartPole, unknown> {
+  const ranges = config.taskRanges;
+  const family =
+    ranges === null
+      ? cartPoleTasks()
+      : cartPoleTasks({ vary: Object.keys(ranges) as CartPoleTaskParam[], ranges: ranges as Partial<Record<CartPoleTaskParam, [number, number]>> });
+  return family as unknown as TaskFamily<Record<string, number>, CartPole, unknown>;
+}
+
+/** Checks that hold between keys: the family builds, and a fixed medium task fits it. */
+function crossCheck(config: MetaConfig): void {
+  let family: TaskFamily<Record<string, number>, CartPole, unknown>;
+  try {
+    family = taskFamily(config);
+  } catch (e) {
+    throw new ConfigError(`taskRanges: ${(e as Error).message}`, 'taskRanges');
+  }
+  const d = config.directed;
+  if (d.estimator === 'fixed' && d.fixedTask === null) {
+    throw new ConfigError(
+      `directed.fixedTask is null, expected an object { ${Object.keys(family.ranges).map((k) => `${k}: number`).join(', ')} } when directed.estimator is "fixed"`,
+      'directed.fixedTask',
+    );
+  }
+  if (d.fixedTask !== null) {
+    try {
+      family.validate(d.fixedTask);
+    } catch (e) {
+      throw new ConfigError(`directed.fixedTask: ${(e as Error).message}`, 'directed.fixedTask');
+    }
+  }
+}
+
+function resolveOver(base: MetaConfig, partial: unknown): MetaConfig {
+  const config = merge(SCHEMA, base as unknown as Record<string, unknown>, partial === undefined ? {} : partial, '') as unknown as MetaConfig;
+  crossCheck(config);
+  return config;
+}
+
+/** Deep-merges a partial JSON config over DEFAULT_CONFIG, validating every key: an unknown key or a bad value throws ConfigError naming the key path and the allowed values / expected type. */
+export function resolveConfig(partial: unknown): MetaConfig {
+  return resolveOver(DEFAULT_CONFIG, partial);
+}
+
+function parseValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Applies `key.path=value` overrides (value parsed as JSON if it parses, else a string), validated like resolveConfig.
+ * An object value for a nested key (`directed={"mode":"lookahead"}`) is deep-merged over the
+ * config's current value; the records taskRanges and directed.fixedTask are replaced whole unless
+ * an entry is addressed (`taskRanges.length=[0.3,0.6]`).
+ */
+export function applyOverrides(config: MetaConfig, overrides: readonly string[]): MetaConfig {
+  const base = resolveConfig(config);
+  const out: Record<string, unknown> = {};
+  for (const override of overrides) {
+    const eq = typeof override === 'string' ? override.indexOf('=') : -1;
+    if (eq <= 0) throw new ConfigError(`override ${show(override)} is not of the form key.path=value`, '');
+    const path = override.slice(0, eq).trim();
+    const value = parseValue(override.slice(eq + 1));
+    const keys = path.split('.');
+    let schema: Schema | Check = SCHEMA;
+    let target = out;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const sofar = keys.slice(0, i + 1).join('.');
+      const last = i === keys.length - 1;
+      if (typeof schema === 'function') {
+        // Inside a record (taskRanges, directed.fixedTask): any key, checked by the record's validator.
+        if (!last) throw new ConfigError(`unknown key ${path} (${keys.slice(0, i).join('.')} holds plain values)`, path);
+        target[key] = value;
+        break;
+      }
+      if (!Object.hasOwn(schema, key)) {
+        const parent = keys.slice(0, i).join('.');
+        throw new ConfigError(`unknown key ${sofar} (expected one of ${Object.keys(schema).join(', ')}${parent === '' ? '' : ` in ${parent}`})`, sofar);
+      }
+      const sub: Schema | Check = schema[key];
+      if (last) {
+        target[key] = value;
+        break;
+      }
+      const isRecord = typeof sub === 'function';
+      if (isRecord && sub !== SCHEMA.taskRanges && sub !== DIRECTED_SCHEMA.fixedTask) {
+        throw new ConfigError(`unknown key ${path} (${sofar} is a plain value, set it as ${sofar}=...)`, path);
+      }
+      if (target[key] === undefined) {
+        // Start from the current value: a record keeps its other entries, a section its other keys.
+        const current = keys.slice(0, i + 1).reduce<unknown>((o, k) => (isPlainObject(o) ? o[k] : undefined), base);
+        target[key] = isRecord ? clone(current ?? {}) : {};
+      }
+      if (target[key] === null) target[key] = {};
+      if (!isPlainObject(target[key])) throw new ConfigError(`unknown key ${path} (${sofar} is not an object)`, path);
+      target = target[key] as Record<string, unknown>;
+      schema = sub;
+    }
+  }
+  return resolveOver(base, out);
+}

@@ -1,0 +1,154 @@
+/**
+ * The task-directed approximation ("Directed-"), one piece that any base algorithm applies before
+ * its meta-update (spec: shared/specs/directed-maml.md):
+ *   1. a medium task T_m: the midpoint of every range ('center'), the mean of this iteration's
+ *      meta-batch ('batch-mean'), or a task given by the user ('fixed');
+ *   2. M trajectories in T_m with pi_theta;
+ *   3. one plain first-order step theta_d = theta - eta grad L_Tm(theta; D_m) (no optimiser
+ *      state; Meta-SGD may step with its learned alpha_vec instead of the scalar eta);
+ *   4. 'permanent': theta becomes theta_d, the base algorithm's inner loops and meta-update start
+ *      from it; 'lookahead': the inner loops start from theta_d, the meta-gradient (taken at
+ *      theta_d) is applied to the original theta.
+ * Scheduled every iteration, every n-th (iterations n, 2n, ...) or for the first n iterations.
+ * Its rollouts and gradient count in the iteration's costs, its time in seconds.directed.
+ */
+import type { TaskParams } from '../envs/task-family.js';
+import type { MlpLayout } from '../nn/mlp.js';
+import type { PolicyBatch } from '../nn/reinforce.js';
+import type { AlgorithmName, DirectedConfig, MetaConfig } from './config.js';
+import type { CostMeter } from './costs.js';
+import { lossAndGrad } from './meta-gradient.js';
+import type { SurrogatePrograms } from './programs.js';
+import type { TaskSampler } from './sampling.js';
+
+export function isDirected(algo: AlgorithmName): boolean {
+  return algo.startsWith('directed-');
+}
+
+/** The base algorithm under a directed name: 'directed-maml' -> 'maml'. */
+export function baseAlgorithm(algo: AlgorithmName): 'maml' | 'fomaml' | 'metasgd' {
+  return (isDirected(algo) ? algo.slice('directed-'.length) : algo) as 'maml' | 'fomaml' | 'metasgd';
+}
+
+/** Whether the directed step runs at 1-based meta-iteration `iteration`. */
+export function isScheduled(config: Pick<DirectedConfig, 'schedule' | 'scheduleN'>, iteration: number): boolean {
+  switch (config.schedule) {
+    case 'every':
+      return true;
+    case 'every-nth':
+      return iteration % config.scheduleN === 0;
+    case 'first-n':
+      return iteration <= config.scheduleN;
+  }
+}
+
+/** The medium task's parameters, keys in the family's order. */
+export function estimateMediumTask(
+  config: Pick<DirectedConfig, 'estimator' | 'fixedTask'>,
+  family: { readonly ranges: Readonly<Record<string, readonly [number, number]>>; mediumTask(): TaskParams },
+  tasks: readonly TaskParams[],
+): TaskParams {
+  switch (config.estimator) {
+    case 'center':
+      return family.mediumTask();
+    case 'fixed': {
+      if (config.fixedTask === null) throw new Error('directed: estimator is "fixed" but fixedTask is null, expected a task object');
+      const out: TaskParams = {};
+      for (const key of Object.keys(family.ranges)) out[key] = config.fixedTask[key];
+      return out;
+    }
+    case 'batch-mean': {
+      if (tasks.length === 0) throw new Error('directed: batch-mean needs at least one task of the meta-batch, got 0');
+      const out: TaskParams = {};
+      for (const key of Object.keys(family.ranges)) {
+        let s = 0;
+        for (const t of tasks) s += t[key];
+        out[key] = s / tasks.length;
+      }
+      return out;
+    }
+  }
+}
+
+/** The step size of the directed step: eta (default alpha), or Meta-SGD's learned alpha_vec. */
+export function directedRate(config: Pick<MetaConfig, 'algo' | 'innerLr' | 'directed'>, alphaVec: Float64Array | null): number | Float64Array {
+  if (baseAlgorithm(config.algo) === 'metasgd' && config.directed.metaSgdRate === 'learned') {
+    if (alphaVec === null) throw new Error('directed: metaSgdRate is "learned" but there is no alpha_vec');
+    return alphaVec;
+  }
+  return config.directed.eta ?? config.innerLr;
+}
+
+export interface DirectedStepResult {
+  /** theta - rate (*) grad L_m(theta; D_m), a fresh vector. */
+  readonly theta: Float64Array;
+  readonly grad: Float64Array;
+  /** The medium-task batch D_m the gradient was taken on. */
+  readonly batch: PolicyBatch;
+  readonly loss: number;
+  readonly meanReturn: number;
+  readonly envSteps: number;
+}
+
+/** Steps 2-3: M trajectories in the medium task with pi_theta, then one plain gradient step. */
+export function directedStep(
+  layout: MlpLayout,
+  theta: Float64Array,
+  rate: number | Float64Array,
+  sampler: TaskSampler,
+  episodes: number,
+  meter: CostMeter,
+  programs?: SurrogatePrograms,
+): DirectedStepResult {
+  const sampled = sampler.sample(theta, episodes, meter);
+  const batch = sampled.batch as PolicyBatch;
+  const { loss, grad } = lossAndGrad(layout, theta, batch, meter, programs);
+  const n = theta.length;
+  const out = new Float64Array(n);
+  if (typeof rate === 'number') for (let i = 0; i < n; i++) out[i] = theta[i] - rate * grad[i];
+  else for (let i = 0; i < n; i++) out[i] = theta[i] - rate[i] * grad[i];
+  return { theta: out, grad, batch, loss, meanReturn: sampled.meanReturn, envSteps: sampled.envSteps };
+}
+
+export interface DirectedPhase {
+  /** Whether the step ran this iteration. */
+  readonly applied: boolean;
+  /** Where the inner loops start: theta itself (not applied, or permanent) or the directed point (lookahead). */
+  readonly start: Float64Array;
+  readonly task: TaskParams | null;
+  readonly step: DirectedStepResult | null;
+}
+
+export interface DirectedPhaseArgs {
+  readonly config: DirectedConfig;
+  /** 1-based meta-iteration being run. */
+  readonly iteration: number;
+  readonly layout: MlpLayout;
+  /** The meta-parameters; overwritten with the directed point in 'permanent' mode. */
+  readonly theta: Float64Array;
+  readonly rate: number | Float64Array;
+  /** This iteration's meta-batch (for 'batch-mean'). */
+  readonly tasks: readonly TaskParams[];
+  readonly family: Parameters<typeof estimateMediumTask>[1];
+  /** Builds the sampler of the medium task (its env and streams). */
+  readonly samplerFor: (task: TaskParams) => TaskSampler;
+  /** M. */
+  readonly episodes: number;
+  readonly meter: CostMeter;
+  /** Where the gradient runs; default eager. */
+  readonly programs?: SurrogatePrograms;
+}
+
+/** Steps 1-4, timed as a whole in the meter's 'directed' bucket. */
+export function directedPhase(a: DirectedPhaseArgs): DirectedPhase {
+  if (!isScheduled(a.config, a.iteration)) return { applied: false, start: a.theta, task: null, step: null };
+  return a.meter.time('directed', () => {
+    const task = estimateMediumTask(a.config, a.family, a.tasks);
+    const step = directedStep(a.layout, a.theta, a.rate, a.samplerFor(task), a.episodes, a.meter, a.programs);
+    if (a.config.mode === 'permanent') {
+      a.theta.set(step.theta);
+      return { applied: true, start: a.theta, task, step };
+    }
+    return { applied: true, start: step.theta, task, step };
+  });
+}

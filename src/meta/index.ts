@@ -1,0 +1,29 @@
+export {
+  ALGORITHMS,
+  ConfigError,
+  DEFAULT_CONFIG,
+  applyOverrides,
+  resolveConfig,
+  taskFamily,
+  type AlgorithmName,
+  type DirectedConfig,
+  type MetaConfig,
+} from './config.js';
+export { CostMeter, defaultClock, type Clock, type CostBucket } from './costs.js';
+export {
+  baseAlgorithm,
+  directedPhase,
+  directedRate,
+  directedStep,
+  estimateMediumTask,
+  isDirected,
+  isScheduled,
+  type DirectedPhase,
+  type DirectedPhaseArgs,
+  type DirectedStepResult,
+} from './directed.js';
+export { lossAndGrad, surrogate, taskMetaGradient, type MetaGradientMode, type TaskMetaGradient, type TaskMetaGradientOptions } from './meta-gradient.js';
+export { STREAM, TaskSampler, TaskStreams, batchFloats, seedSequence, streamRng, type SampledBatch, type SamplerOptions } from './sampling.js';
+export { SurrogatePrograms, type CompileMode, type SurrogateProgramsOptions } from './programs.js';
+export { MetaTrainer, type EvaluationResult, type IterationLog, type MetaTrainerOptions, type TrainerSnapshot } from './trainer.js';
+export { fastSampledActor, mlpLogitsFunction } from './actor.js';

@@ -1,0 +1,191 @@
+/**
+ * One task's inner loop and meta-gradient, with the second-order term computed by explicit
+ * Hessian-vector products so that their time and count can be reported.
+ *
+ * Inner loop (K steps, fresh data per step, each batch sampled with the current iterate):
+ *   theta_0 = theta;  g_k = grad L(theta_k; D_k);  theta_{k+1} = theta_k - alpha g_k
+ *   (Meta-SGD: theta_{k+1} = theta_k - alpha_vec (*) g_k), then D_val sampled with theta_K.
+ * Exact meta-gradient of L(theta_K; D_val), backwards through the steps:
+ *   v_K = grad L(theta_K; D_val)
+ *   v_k = v_{k+1} - alpha H_k(theta_k) v_{k+1}             (scalar alpha)
+ *   v_k = v_{k+1} - H_k(theta_k) (alpha_vec (*) v_{k+1})    (Meta-SGD; H_k symmetric)
+ *   dL/dalpha_vec = sum_k -g_k (*) v_{k+1}
+ * with H_k the Hessian of the surrogate on the stored batch D_k (the engine's `hvp`, exact
+ * reverse-over-reverse). The data are fixed: the dependence of the sampling distribution on theta
+ * is not differentiated ("exact second order" of the surrogate on the sampled data, as MAML-RL).
+ * First-order (FOMAML): the meta-gradient is v_K alone; nothing of the inner steps is kept, so
+ * memory does not grow with K (for Meta-SGD the alpha gradient is then -(sum_k g_k) (*) v_K, the
+ * engine's first-order convention, needing one running sum).
+ */
+import type { Tensor } from '../autodiff/tensor.js';
+import type { MlpLayout } from '../nn/mlp.js';
+import type { PolicyBatch } from '../nn/reinforce.js';
+import { reinforceObjective } from '../rl/policy-gradient.js';
+import { CostMeter } from './costs.js';
+import { SurrogatePrograms } from './programs.js';
+import { type SampledBatch, batchFloats } from './sampling.js';
+
+export type MetaGradientMode = 'exact' | 'first-order';
+
+export interface TaskMetaGradientOptions {
+  readonly layout: MlpLayout;
+  /** Where the inner loop starts (read, never written). */
+  readonly theta: Float64Array;
+  /** alpha, or Meta-SGD's alpha_vec (theta's length). */
+  readonly rate: number | Float64Array;
+  /** K >= 0. */
+  readonly steps: number;
+  readonly mode: MetaGradientMode;
+  /**
+   * The batch of step k (k < K) sampled with pi_params, or the validation batch (k = K). It must
+   * hold loss data (batch non-null). Fixed data for tests: ignore params.
+   */
+  readonly sample: (params: Float64Array, k: number) => SampledBatch;
+  /** Charged with gradient and HVP time and counts (sampling is charged by the sampler). */
+  readonly meter?: CostMeter;
+  /** Where gradients and HVPs run (eager, or compiled for repeated batch shapes); default eager. */
+  readonly programs?: SurrogatePrograms;
+}
+
+export interface TaskMetaGradient {
+  /** d L(theta_K; D_val) / d theta: exact through the K steps, or first-order. */
+  readonly grad: Float64Array;
+  /** d L / d alpha_vec for Meta-SGD, else null. */
+  readonly alphaGrad: Float64Array | null;
+  /** theta_K. */
+  readonly adapted: Float64Array;
+  /** L(theta_0; D_0) and the mean return of D_0 (with K = 0: the validation batch's). */
+  readonly lossBefore: number;
+  readonly returnBefore: number;
+  /** L(theta_K; D_val) and the mean return of D_val. */
+  readonly lossAfter: number;
+  readonly returnAfter: number;
+  /** Float64 elements held for the backward recursion at its peak (stored iterates, batches, gradients). */
+  readonly retainedFloats: number;
+}
+
+export function surrogate(layout: MlpLayout, batch: PolicyBatch): (theta: Tensor) => Tensor {
+  return (theta) => reinforceObjective(layout, theta, batch);
+}
+
+function requireBatch(b: SampledBatch, k: number): PolicyBatch {
+  if (b.batch === null) throw new Error(`taskMetaGradient: the sampler returned no loss data for step ${k}, expected a batch`);
+  return b.batch;
+}
+
+const eagerPrograms = new WeakMap<MlpLayout, SurrogatePrograms>();
+
+function eager(layout: MlpLayout): SurrogatePrograms {
+  let p = eagerPrograms.get(layout);
+  if (p === undefined) {
+    p = new SurrogatePrograms(layout, { mode: 'never' });
+    eagerPrograms.set(layout, p);
+  }
+  return p;
+}
+
+/** The surrogate's value and gradient at params, on a batch (eager unless programs are given). */
+export function lossAndGrad(
+  layout: MlpLayout,
+  params: Float64Array,
+  batch: PolicyBatch,
+  meter: CostMeter,
+  programs: SurrogatePrograms = eager(layout),
+): { loss: number; grad: Float64Array } {
+  if (programs.layout !== layout) throw new Error('lossAndGrad: programs were built for another layout');
+  return meter.time('gradients', () => {
+    meter.gradientEvaluations++;
+    return programs.lossAndGrad(params, batch);
+  });
+}
+
+function hessianVector(programs: SurrogatePrograms, params: Float64Array, batch: PolicyBatch, v: Float64Array, meter: CostMeter): Float64Array {
+  return meter.time('hvp', () => {
+    meter.hvps++;
+    return programs.hvp(params, batch, v);
+  });
+}
+
+export function taskMetaGradient(o: TaskMetaGradientOptions): TaskMetaGradient {
+  const { layout, theta, rate, steps, mode } = o;
+  const meter = o.meter ?? new CostMeter();
+  const programs = o.programs ?? eager(layout);
+  const n = layout.size;
+  if (theta.length !== n) throw new Error(`taskMetaGradient: theta has length ${theta.length}, expected ${n} (layout.size)`);
+  if (typeof rate !== 'number' && rate.length !== n) throw new Error(`taskMetaGradient: alpha_vec has length ${rate.length}, expected ${n}`);
+  if (!Number.isInteger(steps) || steps < 0) throw new Error(`taskMetaGradient: steps is ${steps}, expected a non-negative integer`);
+  const exact = mode === 'exact';
+  const vector = typeof rate !== 'number';
+
+  // Kept for the backward recursion (exact mode only).
+  const iterates: Float64Array[] = [];
+  const batches: PolicyBatch[] = [];
+  const innerGrads: Float64Array[] = [];
+  let gradSum: Float64Array | null = !exact && vector ? new Float64Array(n) : null;
+  let retained = gradSum === null ? 0 : n;
+
+  let current = theta;
+  let lossBefore = NaN;
+  let returnBefore = NaN;
+  for (let k = 0; k < steps; k++) {
+    const sampled = o.sample(current, k);
+    const batch = requireBatch(sampled, k);
+    const { loss, grad } = lossAndGrad(layout, current, batch, meter, programs);
+    if (k === 0) {
+      lossBefore = loss;
+      returnBefore = sampled.meanReturn;
+    }
+    const next = new Float64Array(n);
+    if (vector) for (let i = 0; i < n; i++) next[i] = current[i] - rate[i] * grad[i];
+    else for (let i = 0; i < n; i++) next[i] = current[i] - rate * grad[i];
+    if (exact) {
+      iterates.push(current);
+      batches.push(batch);
+      retained += n + batchFloats(batch);
+      if (vector) {
+        innerGrads.push(grad);
+        retained += n;
+      }
+    } else if (gradSum !== null) {
+      for (let i = 0; i < n; i++) gradSum[i] += grad[i];
+    }
+    current = next;
+  }
+  meter.retain(retained);
+
+  const val = o.sample(current, steps);
+  const valBatch = requireBatch(val, steps);
+  const { loss: lossAfter, grad: vK } = lossAndGrad(layout, current, valBatch, meter, programs);
+  if (steps === 0) {
+    lossBefore = lossAfter;
+    returnBefore = val.meanReturn;
+  }
+
+  let v = vK;
+  let alphaGrad: Float64Array | null = null;
+  if (exact) {
+    if (vector) alphaGrad = new Float64Array(n);
+    for (let k = steps - 1; k >= 0; k--) {
+      let direction = v;
+      if (vector) {
+        const g = innerGrads[k];
+        const ag = alphaGrad as Float64Array;
+        direction = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          ag[i] -= g[i] * v[i];
+          direction[i] = rate[i] * v[i];
+        }
+      }
+      const hv = hessianVector(programs, iterates[k], batches[k], direction, meter);
+      const next = new Float64Array(n);
+      if (vector) for (let i = 0; i < n; i++) next[i] = v[i] - hv[i];
+      else for (let i = 0; i < n; i++) next[i] = v[i] - rate * hv[i];
+      v = next;
+    }
+  } else if (gradSum !== null) {
+    alphaGrad = new Float64Array(n);
+    for (let i = 0; i < n; i++) alphaGrad[i] = -gradSum[i] * v[i];
+    gradSum = null;
+  }
+  return { grad: v, alphaGrad, adapted: current, lossBefore, returnBefore, lossAfter, returnAfter: val.meanReturn, retainedFloats: retained };
+}

@@ -1,0 +1,103 @@
+/**
+ * Batches of one task: a vector env built from the task family, reset with a seed drawn from the
+ * task's env stream before each rollout, actions drawn from the task's action stream, advantages
+ * from a fresh linear feature baseline per batch (as pytorch-maml-rl), so no state crosses batches.
+ */
+import type { Env } from '../envs/env.js';
+import type { TaskFamily, TaskParams } from '../envs/task-family.js';
+import { VectorEnv } from '../envs/vector-env.js';
+import { LinearFeatureBaseline } from '../nn/baseline.js';
+import type { MlpLayout } from '../nn/mlp.js';
+import type { PolicyBatch } from '../nn/reinforce.js';
+import { PCG64 } from '../rng/pcg64.js';
+import { SeedSequence } from '../rng/seed-sequence.js';
+import { type AdvantageOptions, computeAdvantages, toPolicyBatch } from '../rl/batch.js';
+import { rollout } from '../rl/rollout.js';
+import { fastSampledActor } from './actor.js';
+import type { CostMeter } from './costs.js';
+
+/** One sampled batch: the loss data (null when only the returns were wanted) and its statistics. */
+export interface SampledBatch {
+  readonly batch: PolicyBatch | null;
+  /** Mean undiscounted return of the batch's episodes. */
+  readonly meanReturn: number;
+  readonly envSteps: number;
+}
+
+/**
+ * Spawn-key prefixes under SeedSequence(seed): [0] init, [1] task sampling, [2, it, j] task j of
+ * iteration it (then spawn(2): env seeds, actions), [3, it] the directed step of iteration it
+ * (same split). Evaluation lives under SeedSequence(evalSeed): [4] held-out tasks, [5, j] task j.
+ * Keys identical to numpy's `SeedSequence(seed).spawn(...)` tree; disjoint prefixes keep training
+ * and evaluation independent even when evalSeed equals seed.
+ */
+export const STREAM = Object.freeze({ init: 0, tasks: 1, task: 2, directed: 3, evalTasks: 4, evalTask: 5 });
+
+export function seedSequence(seed: number, ...key: number[]): SeedSequence {
+  return new SeedSequence(seed, { spawnKey: key });
+}
+
+export function streamRng(seed: number, ...key: number[]): PCG64 {
+  return new PCG64(seedSequence(seed, ...key));
+}
+
+/** A task's own randomness: env reset seeds and action draws, two independent child streams. */
+export class TaskStreams {
+  readonly envSeeds: PCG64;
+  readonly actions: PCG64;
+
+  constructor(seq: SeedSequence) {
+    const [envSeq, actionSeq] = seq.spawn(2);
+    this.envSeeds = new PCG64(envSeq);
+    this.actions = new PCG64(actionSeq);
+  }
+
+  nextEnvSeed(): number {
+    return this.envSeeds.integers(0, 2 ** 31);
+  }
+}
+
+export interface SamplerOptions extends AdvantageOptions {
+  readonly layout: MlpLayout;
+  readonly numEnvs: number;
+}
+
+/** One task's vector env and streams; `sample` draws a batch of complete episodes with pi_params. */
+export class TaskSampler {
+  readonly venv: VectorEnv<unknown>;
+
+  constructor(
+    family: TaskFamily<TaskParams, Env<number, never>, unknown>,
+    readonly task: TaskParams,
+    readonly streams: TaskStreams,
+    private readonly options: SamplerOptions,
+  ) {
+    const envs = Array.from({ length: options.numEnvs }, () => family.makeEnv(task) as unknown as Env<number, unknown>);
+    this.venv = new VectorEnv(envs);
+  }
+
+  sample(params: Float64Array, episodes: number, meter: CostMeter | null, withBatch = true): SampledBatch {
+    const run = (): SampledBatch => {
+      const { layout } = this.options;
+      const seed = this.streams.nextEnvSeed();
+      const r = rollout(this.venv, fastSampledActor(layout, params, this.streams.actions), { episodes, seed });
+      let total = 0;
+      for (let e = 0; e < r.numEpisodes; e++) total += r.episodeReturns[e];
+      const meanReturn = total / r.numEpisodes;
+      let batch: PolicyBatch | null = null;
+      if (withBatch) {
+        const advantages = computeAdvantages(r, new LinearFeatureBaseline(r.obsDim), this.options);
+        batch = toPolicyBatch(r, advantages);
+      }
+      return { batch, meanReturn, envSteps: r.steps };
+    };
+    const out = meter === null ? run() : meter.time('sampling', run);
+    if (meter !== null) meter.envSteps += out.envSteps;
+    return out;
+  }
+}
+
+/** Floats a stored batch holds (obs, actions, advantages). */
+export function batchFloats(batch: PolicyBatch): number {
+  return batch.obs.size + batch.actions.size + batch.advantages.size;
+}

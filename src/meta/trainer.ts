@@ -1,0 +1,361 @@
+/**
+ * Meta-training of a categorical MLP policy over a task family: MAML, FOMAML, Meta-SGD and their
+ * Directed- variants (spec: shared/specs/directed-maml.md).
+ *
+ * One `step()` (meta-iteration i, 1-based):
+ *   1. B tasks from the task stream;
+ *   2. Directed- algorithms: the directed phase (directed.ts), which may move theta ('permanent')
+ *      or only the inner loops' start ('lookahead');
+ *   3. per task: K inner steps from the start point, each on a fresh batch sampled with the current
+ *      iterate, then a validation batch with the adapted policy, and the task's meta-gradient
+ *      (exact through the K steps by explicit Hessian-vector products, or first-order);
+ *   4. the meta-gradient averaged over the B tasks, one outer optimiser step on theta; Meta-SGD's
+ *      alpha_vec (initialised to innerLr everywhere) is updated by a second optimiser instance of
+ *      the same kind and learning rate (Adam and momentum-free SGD act elementwise, so this is the
+ *      same as one optimiser over the concatenation [theta, alpha_vec]).
+ *
+ * Randomness: see STREAM in sampling.ts. Everything is a function of config.seed; the only stream
+ * that carries state from one iteration to the next is the task stream (the per-task and directed
+ * streams are keyed by iteration and task), and it is part of the snapshot, as are the optimiser
+ * states. Each batch uses a fresh linear feature baseline, so nothing else persists.
+ */
+import { Adam, type AdamState, Sgd, type SgdState } from '../nn/optimizers.js';
+import { initMlp } from '../nn/init.js';
+import { type MlpLayout, mlpLayout } from '../nn/mlp.js';
+import type { TaskParams } from '../envs/task-family.js';
+import { PCG64, type PCG64State } from '../rng/pcg64.js';
+import { ConfigError, type MetaConfig, resolveConfig, taskFamily } from './config.js';
+import { type Clock, CostMeter, defaultClock } from './costs.js';
+import { baseAlgorithm, directedPhase, directedRate, isDirected } from './directed.js';
+import { lossAndGrad, taskMetaGradient } from './meta-gradient.js';
+import { type CompileMode, SurrogatePrograms } from './programs.js';
+import { STREAM, type SamplerOptions, TaskSampler, TaskStreams, seedSequence, streamRng } from './sampling.js';
+
+export interface IterationLog {
+  /** 1-based, after this step. */
+  iteration: number;
+  /** Mean episode return of the pre-adaptation (first inner) batches and of the post-adaptation (validation) batches, over the meta-batch. */
+  returnBefore: number;
+  returnAfter: number;
+  /** Mean surrogate losses L(theta; D_0) and L(theta_K; D_val) over the meta-batch. */
+  lossBefore: number;
+  lossAfter: number;
+  /**
+   * Wall-clock seconds of this iteration: sampling (rollouts and advantages of the inner and
+   * validation batches), gradients (surrogate gradients), hvp (Hessian-vector products), directed
+   * (the whole directed step: its rollouts and its gradient), total (the whole step, including
+   * task sampling, env construction and the outer update; >= the sum of the others).
+   */
+  seconds: { sampling: number; gradients: number; hvp: number; directed: number; total: number };
+  /** This iteration's work, the directed step's rollouts and gradient included. */
+  counts: { envSteps: number; gradientEvaluations: number; hvps: number };
+  /** Totals since the start of training, this iteration included. */
+  totals: { envSteps: number; gradientEvaluations: number; hvps: number; seconds: number };
+  /**
+   * Float64 elements held for the exact backward recursion (inner iterates, stored batches, Meta-SGD
+   * inner gradients), peak over the meta-batch's tasks; first-order modes hold none (Meta-SGD
+   * first-order would hold one running sum). Grows with K in exact mode, flat in first-order.
+   */
+  memory: { retainedFloats: number };
+}
+
+export interface EvaluationResult {
+  /** The held-out tasks. */
+  tasks: Record<string, number>[];
+  /** Index k = mean return (over the held-out tasks) of the batch sampled after k inner steps, k = 0..K. */
+  returns: number[];
+}
+
+export interface TrainerSnapshot {
+  version: 1;
+  config: MetaConfig;
+  /** Meta-iterations done. */
+  iteration: number;
+  params: number[];
+  /** Meta-SGD's learned rates, else null. */
+  alphaVec: number[] | null;
+  /** Outer optimiser states: theta's, and alpha_vec's (Meta-SGD) or null. */
+  optimizer: { theta: AdamState | SgdState; alpha: AdamState | SgdState | null };
+  /** The task stream's state (the only stream with state across iterations). */
+  rng: { tasks: PCG64State };
+  totals: IterationLog['totals'];
+}
+
+type OuterOptimizer = Adam | Sgd;
+
+export interface MetaTrainerOptions {
+  /** Milliseconds; default performance.now. */
+  clock?: () => number;
+  /**
+   * Gradients and HVPs: 'auto' (default) compiles a batch shape once it repeats (bit-identical to
+   * eager, ~3x faster for the 500-step batches of a balancing policy), 'never', or 'always'.
+   */
+  compile?: CompileMode;
+}
+
+function makeOptimizer(config: MetaConfig, size: number): OuterOptimizer {
+  return config.outerOptimizer === 'adam' ? new Adam(size, { lr: config.outerLr }) : new Sgd(size, { lr: config.outerLr });
+}
+
+export class MetaTrainer {
+  readonly config: MetaConfig;
+  readonly layout: MlpLayout;
+  private readonly family: ReturnType<typeof taskFamily>;
+  private readonly theta: Float64Array;
+  private readonly alpha: Float64Array | null;
+  private readonly optimizer: OuterOptimizer;
+  private readonly alphaOptimizer: OuterOptimizer | null;
+  private readonly taskRng: PCG64;
+  private readonly clock: Clock;
+  private readonly samplerOptions: SamplerOptions;
+  private readonly programs: SurrogatePrograms;
+  private done = 0;
+  private readonly sums = { envSteps: 0, gradientEvaluations: 0, hvps: 0, seconds: 0 };
+
+  constructor(config: MetaConfig, options: MetaTrainerOptions = {}) {
+    this.config = resolveConfig(config);
+    const c = this.config;
+    this.clock = options.clock ?? defaultClock;
+    this.family = taskFamily(c);
+    const probe = this.family.makeEnv(this.family.mediumTask());
+    const obsDim = probe.observationSpace.shape.reduce((a, b) => a * b, 1);
+    const numActions = probe.actionSpace.kind === 'discrete' ? probe.actionSpace.n : 0;
+    this.layout = mlpLayout([obsDim, ...c.hidden, numActions], c.activation);
+    this.theta = initMlp(this.layout, streamRng(c.seed, STREAM.init), 'torch-default');
+    const metaSgd = baseAlgorithm(c.algo) === 'metasgd';
+    this.alpha = metaSgd ? new Float64Array(this.layout.size).fill(c.innerLr) : null;
+    this.optimizer = makeOptimizer(c, this.layout.size);
+    this.alphaOptimizer = metaSgd ? makeOptimizer(c, this.layout.size) : null;
+    this.taskRng = streamRng(c.seed, STREAM.tasks);
+    this.programs = new SurrogatePrograms(this.layout, { mode: options.compile ?? 'auto' });
+    this.samplerOptions = { layout: this.layout, numEnvs: c.numEnvs, gamma: c.gamma, gaeLambda: c.gaeLambda, normalizeAdvantages: c.normalizeAdvantages };
+  }
+
+  /** Meta-iterations done. */
+  get iteration(): number {
+    return this.done;
+  }
+
+  /** The meta-parameters theta (the live vector: copy it to keep a value). */
+  get params(): Float64Array {
+    return this.theta;
+  }
+
+  /** Meta-SGD's learned per-parameter inner rates (live), else null. */
+  get alphaVec(): Float64Array | null {
+    return this.alpha;
+  }
+
+  private sampler(task: TaskParams, streams: TaskStreams): TaskSampler {
+    return new TaskSampler(this.family, task, streams, this.samplerOptions);
+  }
+
+  step(): IterationLog {
+    const c = this.config;
+    const meter = new CostMeter(this.clock);
+    const t0 = this.clock();
+    const index = this.done; // 0-based key of this iteration's streams
+    const iteration = index + 1;
+    const n = this.layout.size;
+    const base = baseAlgorithm(c.algo);
+    const tasks = this.family.sampleTasks(this.taskRng, c.metaBatchSize);
+
+    let start: Float64Array = this.theta;
+    if (isDirected(c.algo)) {
+      const phase = directedPhase({
+        config: c.directed,
+        iteration,
+        layout: this.layout,
+        theta: this.theta,
+        rate: directedRate(c, this.alpha),
+        tasks,
+        family: this.family,
+        samplerFor: (task) => this.sampler(task, new TaskStreams(seedSequence(c.seed, STREAM.directed, index))),
+        episodes: c.directed.episodes ?? c.episodesPerTask,
+        meter,
+        programs: this.programs,
+      });
+      start = phase.start;
+    }
+
+    const grad = new Float64Array(n);
+    const alphaGrad = this.alpha === null ? null : new Float64Array(n);
+    let returnBefore = 0;
+    let returnAfter = 0;
+    let lossBefore = 0;
+    let lossAfter = 0;
+    for (let j = 0; j < tasks.length; j++) {
+      const sampler = this.sampler(tasks[j], new TaskStreams(seedSequence(c.seed, STREAM.task, index, j)));
+      const r = taskMetaGradient({
+        layout: this.layout,
+        theta: start,
+        rate: this.alpha ?? c.innerLr,
+        steps: c.innerSteps,
+        mode: base === 'fomaml' ? 'first-order' : 'exact',
+        sample: (params) => sampler.sample(params, c.episodesPerTask, meter),
+        meter,
+        programs: this.programs,
+      });
+      for (let i = 0; i < n; i++) grad[i] += r.grad[i];
+      if (alphaGrad !== null && r.alphaGrad !== null) for (let i = 0; i < n; i++) alphaGrad[i] += r.alphaGrad[i];
+      returnBefore += r.returnBefore;
+      returnAfter += r.returnAfter;
+      lossBefore += r.lossBefore;
+      lossAfter += r.lossAfter;
+    }
+    const B = tasks.length;
+    for (let i = 0; i < n; i++) grad[i] /= B;
+    this.optimizer.step(this.theta, grad);
+    if (alphaGrad !== null && this.alpha !== null && this.alphaOptimizer !== null) {
+      for (let i = 0; i < n; i++) alphaGrad[i] /= B;
+      this.alphaOptimizer.step(this.alpha, alphaGrad);
+    }
+
+    const total = (this.clock() - t0) / 1000;
+    this.done = iteration;
+    const s = this.sums;
+    s.envSteps += meter.envSteps;
+    s.gradientEvaluations += meter.gradientEvaluations;
+    s.hvps += meter.hvps;
+    s.seconds += total;
+    return {
+      iteration,
+      returnBefore: returnBefore / B,
+      returnAfter: returnAfter / B,
+      lossBefore: lossBefore / B,
+      lossAfter: lossAfter / B,
+      seconds: { ...meter.seconds, total },
+      counts: { envSteps: meter.envSteps, gradientEvaluations: meter.gradientEvaluations, hvps: meter.hvps },
+      totals: { ...s },
+      memory: { retainedFloats: meter.peakRetainedFloats },
+    };
+  }
+
+  /**
+   * Mean return on held-out tasks before adaptation and after each of 1..K inner steps. The tasks,
+   * their env seeds and actions come from config.evalSeed's own streams, so every call sees the
+   * same tasks and seeds (curves compare like with like) and training's streams are untouched.
+   * Each step adapts on a fresh batch sampled with the current iterate, as in training (inner rate
+   * alpha, or Meta-SGD's alpha_vec), from theta itself: no directed step at test time. Evaluation
+   * env steps are not counted in the training totals.
+   */
+  evaluate(): EvaluationResult {
+    const c = this.config;
+    const K = c.innerSteps;
+    const tasks = this.family.sampleTasks(streamRng(c.evalSeed, STREAM.evalTasks), c.evalTasks);
+    const returns = new Array<number>(K + 1).fill(0);
+    const scratch = new CostMeter(() => 0); // evaluation is not timed here, and reads no clock
+    const n = this.layout.size;
+    for (let j = 0; j < tasks.length; j++) {
+      const sampler = this.sampler(tasks[j], new TaskStreams(seedSequence(c.evalSeed, STREAM.evalTask, j)));
+      let current = Float64Array.from(this.theta);
+      for (let k = 0; k <= K; k++) {
+        const sampled = sampler.sample(current, c.evalEpisodes, null, k < K);
+        returns[k] += sampled.meanReturn;
+        if (k === K || sampled.batch === null) continue;
+        const { grad } = lossAndGrad(this.layout, current, sampled.batch, scratch, this.programs);
+        const next = new Float64Array(n);
+        const a = this.alpha;
+        if (a === null) for (let i = 0; i < n; i++) next[i] = current[i] - c.innerLr * grad[i];
+        else for (let i = 0; i < n; i++) next[i] = current[i] - a[i] * grad[i];
+        current = next;
+      }
+    }
+    return { tasks: tasks.map((t) => ({ ...t })), returns: returns.map((r) => r / tasks.length) };
+  }
+
+  /** Everything a bit-identical resume needs, as plain JSON. */
+  snapshot(): TrainerSnapshot {
+    return {
+      version: 1,
+      config: JSON.parse(JSON.stringify(this.config)) as MetaConfig,
+      iteration: this.done,
+      params: Array.from(this.theta),
+      alphaVec: this.alpha === null ? null : Array.from(this.alpha),
+      optimizer: { theta: this.optimizer.getState(), alpha: this.alphaOptimizer === null ? null : this.alphaOptimizer.getState() },
+      rng: { tasks: this.taskRng.getState() },
+      totals: { ...this.sums },
+    };
+  }
+
+  /** A trainer in the snapshot's state; a corrupt snapshot throws an Error naming the field. */
+  static restore(snapshot: unknown, options: MetaTrainerOptions = {}): MetaTrainer {
+    const s = field(snapshot, 'snapshot', isRecord, 'an object (a MetaTrainer snapshot)') as Record<string, unknown>;
+    if (s.version !== 1) bad('snapshot.version', s.version, '1');
+    field(s.config, 'snapshot.config', isRecord, 'an object (the MetaConfig of the run)');
+    let config: MetaConfig;
+    try {
+      config = resolveConfig(s.config);
+    } catch (e) {
+      if (e instanceof ConfigError) throw new Error(`snapshot.config${e.path === '' ? '' : `.${e.path}`}: ${e.message}`);
+      throw e;
+    }
+    const t = new MetaTrainer(config, options);
+    const n = t.layout.size;
+    const iteration = field(s.iteration, 'snapshot.iteration', (v) => Number.isSafeInteger(v) && (v as number) >= 0, 'a non-negative integer') as number;
+    t.theta.set(numbers(s.params, 'snapshot.params', n));
+    if (t.alpha === null) {
+      if (s.alphaVec !== null) bad('snapshot.alphaVec', s.alphaVec, `null (${config.algo} learns no alpha_vec)`);
+    } else {
+      t.alpha.set(numbers(s.alphaVec, 'snapshot.alphaVec', n));
+    }
+    const opt = field(s.optimizer, 'snapshot.optimizer', isRecord, 'an object { theta, alpha }') as Record<string, unknown>;
+    setOptimizerState(t.optimizer, opt.theta, 'snapshot.optimizer.theta');
+    if (t.alphaOptimizer === null) {
+      if (opt.alpha !== null) bad('snapshot.optimizer.alpha', opt.alpha, `null (${config.algo} learns no alpha_vec)`);
+    } else {
+      setOptimizerState(t.alphaOptimizer, opt.alpha, 'snapshot.optimizer.alpha');
+    }
+    const rng = field(s.rng, 'snapshot.rng', isRecord, 'an object { tasks }') as Record<string, unknown>;
+    try {
+      t.taskRng.setState(rng.tasks as PCG64State);
+    } catch (e) {
+      throw new Error(`snapshot.rng.tasks: ${(e as Error).message}`);
+    }
+    const totals = field(s.totals, 'snapshot.totals', isRecord, 'an object { envSteps, gradientEvaluations, hvps, seconds }') as Record<string, unknown>;
+    for (const key of ['envSteps', 'gradientEvaluations', 'hvps'] as const) {
+      t.sums[key] = field(totals[key], `snapshot.totals.${key}`, (v) => Number.isSafeInteger(v) && (v as number) >= 0, 'a non-negative integer') as number;
+    }
+    t.sums.seconds = field(totals.seconds, 'snapshot.totals.seconds', (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0, 'a non-negative finite number') as number;
+    t.done = iteration;
+    return t;
+  }
+}
+
+function isRecord(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return 'missing';
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+function bad(path: string, value: unknown, expected: string): never {
+  throw new Error(`${path} is ${show(value)}, expected ${expected}`);
+}
+
+function field(value: unknown, path: string, ok: (v: unknown) => boolean, expected: string): unknown {
+  return ok(value) ? value : bad(path, value, expected);
+}
+
+function numbers(value: unknown, path: string, size: number): number[] {
+  if (!Array.isArray(value) || value.length !== size) bad(path, value, `an array of ${size} finite numbers`);
+  for (let i = 0; i < size; i++) {
+    const x: unknown = value[i];
+    if (typeof x !== 'number' || !Number.isFinite(x)) bad(`${path}[${i}]`, x, 'a finite number');
+  }
+  return value as number[];
+}
+
+function setOptimizerState(opt: OuterOptimizer, state: unknown, path: string): void {
+  const kind = opt instanceof Adam ? 'adam' : 'sgd';
+  if (!isRecord(state) || (state as { kind?: unknown }).kind !== kind) bad(`${path}.kind`, isRecord(state) ? (state as { kind?: unknown }).kind : state, `"${kind}" (config.outerOptimizer)`);
+  try {
+    if (opt instanceof Adam) opt.setState(state as unknown as AdamState);
+    else opt.setState(state as unknown as SgdState);
+  } catch (e) {
+    throw new Error(`${path}: ${(e as Error).message}`);
+  }
+}
