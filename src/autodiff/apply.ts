@@ -10,6 +10,27 @@ export interface TraceStep {
   readonly out: Tensor;
 }
 
+/**
+ * Small eager results are carved from shared 64 KiB slabs: a fresh off-heap Float64Array costs
+ * microseconds in V8 (allocation, zeroing, GC accounting), a view on a slab a fraction of that.
+ * Slab memory is never reused (a slab is freed with its last view), so every buffer starts at 0.
+ */
+const SLAB_DOUBLES = 8192;
+const SMALL_DOUBLES = 512;
+let slab = new ArrayBuffer(0);
+let slabUsed = SLAB_DOUBLES;
+
+function allocate(n: number): Float64Array {
+  if (n > SMALL_DOUBLES) return new Float64Array(n);
+  if (slabUsed + n > SLAB_DOUBLES) {
+    slab = new ArrayBuffer(SLAB_DOUBLES * 8);
+    slabUsed = 0;
+  }
+  const view = new Float64Array(slab, slabUsed * 8, n);
+  slabUsed += n;
+  return view;
+}
+
 let recording = true;
 let activeTrace: TraceStep[] | null = null;
 
@@ -22,7 +43,7 @@ export function apply<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Ten
   }
   const node = differentiable ? { op, inputs, attrs } : null;
   if (op.alias) return new Tensor(inputs[0].data, shape, node);
-  const out = new Tensor(new Float64Array(sizeOf(shape)), shape, node);
+  const out = new Tensor(allocate(sizeOf(shape)), shape, node);
   op.forward(out.data, inputs, attrs, shape);
   if (activeTrace !== null) activeTrace.push({ op, inputs, attrs, out });
   return out;

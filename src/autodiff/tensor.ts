@@ -4,7 +4,8 @@ import type { Node } from './node.js';
 /**
  * An immutable float64 array with a shape. `node` links it to the op that made it when the
  * result is being differentiated; leaves that are differentiated have `watched` set.
- * Ops never write into an existing tensor's data.
+ * Ops never write into an existing tensor's data. Small results share 64 KiB slabs (see apply.ts):
+ * copy `data` before transferring its buffer to a worker.
  */
 export class Tensor {
   readonly data: Float64Array;
