@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CartPole } from '../src/envs/cartpole.js';
-import { VectorEnv } from '../src/envs/vector-env.js';
 import { initMlp } from '../src/nn/init.js';
 import { mlpLayout } from '../src/nn/mlp.js';
 import { PCG64 } from '../src/rng/index.js';
 import { policyLogits, sampledActor } from '../src/rl/policy.js';
-import { rollout } from '../src/rl/rollout.js';
-import { fastSampledActor, mlpLogitsFunction } from '../src/meta/actor.js';
+import { mlpInference } from '../src/nn/mlp-inference.js';
+import { sampleCategorical } from '../src/nn/categorical.js';
 import { ALGORITHMS, type AlgorithmName, type MetaConfig, resolveConfig } from '../src/meta/config.js';
 import { type IterationLog, MetaTrainer } from '../src/meta/trainer.js';
 
@@ -39,19 +37,20 @@ function run(config: MetaConfig, steps: number): { trainer: MetaTrainer; logs: I
   return { trainer, logs };
 }
 
-describe('fast sampling actor', () => {
-  it('gives the logits of policyLogits bit for bit and the actions of sampledActor', () => {
+describe('mlpInference (the acting forward)', () => {
+  it('gives the logits of policyLogits (the tensor forward) bit for bit, and sampledActor the actions of sampling them', () => {
     for (const activation of ['tanh', 'relu'] as const) {
       const layout = mlpLayout([4, 16, 8, 2], activation);
       const params = initMlp(layout, new PCG64(1));
       const rng = new PCG64(2);
       const obs = Float64Array.from({ length: 4 * 13 }, () => rng.normal());
-      const f = mlpLogitsFunction(layout, params);
+      const f = mlpInference(layout, params);
       for (const rows of [13, 1, 5, 13]) expect(Array.from(f(obs, rows))).toEqual(Array.from(policyLogits(layout, params, obs, rows)));
-      const a = rollout(new VectorEnv([new CartPole(), new CartPole(), new CartPole()]), fastSampledActor(layout, params, new PCG64(4)), { episodes: 5, seed: 9 });
-      const b = rollout(new VectorEnv([new CartPole(), new CartPole(), new CartPole()]), sampledActor(layout, params, new PCG64(4)), { episodes: 5, seed: 9 });
-      expect(Array.from(a.actions)).toEqual(Array.from(b.actions));
-      expect(Array.from(a.obs)).toEqual(Array.from(b.obs));
+      const viaActor = new Float64Array(13);
+      sampledActor(layout, params, new PCG64(4))(obs, 13, viaActor);
+      const viaTensors = new Float64Array(13);
+      sampleCategorical(policyLogits(layout, params, obs, 13), 13, 2, new PCG64(4), viaTensors);
+      expect(Array.from(viaActor)).toEqual(Array.from(viaTensors));
     }
   });
 });

@@ -12,8 +12,8 @@ import type { PolicyBatch } from '../nn/reinforce.js';
 import { PCG64 } from '../rng/pcg64.js';
 import { SeedSequence } from '../rng/seed-sequence.js';
 import { type AdvantageOptions, computeAdvantages, toPolicyBatch } from '../rl/batch.js';
+import { sampledActor } from '../rl/policy.js';
 import { rollout } from '../rl/rollout.js';
-import { fastSampledActor } from './actor.js';
 import type { CostMeter } from './costs.js';
 
 /** One sampled batch: the loss data (null when only the returns were wanted) and its statistics. */
@@ -80,7 +80,7 @@ export class TaskSampler {
     const run = (): SampledBatch => {
       const { layout } = this.options;
       const seed = this.streams.nextEnvSeed();
-      const r = rollout(this.venv, fastSampledActor(layout, params, this.streams.actions), { episodes, seed });
+      const r = rollout(this.venv, sampledActor(layout, params, this.streams.actions), { episodes, seed });
       let total = 0;
       for (let e = 0; e < r.numEpisodes; e++) total += r.episodeReturns[e];
       const meanReturn = total / r.numEpisodes;

@@ -1,4 +1,5 @@
 export { mlpLayout, mlpForward, type MlpLayout, type LayerSlot, type HiddenActivation } from './mlp.js';
+export { mlpInference } from './mlp-inference.js';
 export { initMlp, type InitScheme } from './init.js';
 export * as categorical from './categorical.js';
 export {

@@ -1,11 +1,13 @@
 /**
  * A categorical MLP policy as the batched action callback `rollout` calls: one MLP forward on the
- * [n, obsDim] observation rows per vector step, then one action per row.
+ * [n, obsDim] observation rows per vector step (mlpInference: no tensors), then one action per row.
+ * policyLogits is the same forward through the engine's tensors.
  */
 import { withoutGraph } from '../autodiff/apply.js';
 import { fromBuffer } from '../autodiff/tensor.js';
 import { greedy, sampleCategorical } from '../nn/categorical.js';
 import { type MlpLayout, mlpForward } from '../nn/mlp.js';
+import { mlpInference } from '../nn/mlp-inference.js';
 import type { Rng } from '../rng/rng.js';
 import type { BatchedPolicy } from './rollout.js';
 
@@ -35,19 +37,19 @@ export function policyLogits(layout: MlpLayout, params: Float64Array, obs: Float
  */
 export function sampledActor(layout: MlpLayout, params: Float64Array, rng: Rng): BatchedPolicy {
   checkParams('sampledActor', layout, params);
+  const logits = mlpInference(layout, params);
   const k = layout.sizes[layout.sizes.length - 1];
   return (obs, n, actionsOut) => {
-    const logits = policyLogits(layout, params, obs, n);
-    sampleCategorical(logits, n, k, rng, actionsOut.length === n ? actionsOut : actionsOut.subarray(0, n));
+    sampleCategorical(logits(obs, n), n, k, rng, actionsOut.length === n ? actionsOut : actionsOut.subarray(0, n));
   };
 }
 
 /** Takes the most probable action of each row (the first on ties); draws no randomness. */
 export function greedyActor(layout: MlpLayout, params: Float64Array): BatchedPolicy {
   checkParams('greedyActor', layout, params);
+  const logits = mlpInference(layout, params);
   const k = layout.sizes[layout.sizes.length - 1];
   return (obs, n, actionsOut) => {
-    const logits = policyLogits(layout, params, obs, n);
-    greedy(logits, n, k, actionsOut.length === n ? actionsOut : actionsOut.subarray(0, n));
+    greedy(logits(obs, n), n, k, actionsOut.length === n ? actionsOut : actionsOut.subarray(0, n));
   };
 }
