@@ -6,10 +6,15 @@ import { type Broadcast, broadcast } from './broadcast.js';
 import { sumTo } from './reduce.js';
 import { neg } from './scalar.js';
 
+/** An operand is laid out like the output when its strides match, or the axis they differ on has length 1. */
+function walksLikeOutput(rows: number, cols: number, i: number, j: number): boolean {
+  return (rows === 1 || i === cols) && (cols === 1 || j === 1);
+}
+
 /** Same shapes run as one flat kernel, a bias row added to every row has its own; the rest loops here. */
 function run(kind: BinaryKind, out: Float64Array, a: Float64Array, b: Float64Array, s: Broadcast): void {
-  if (s.ai === s.cols && s.bi === s.cols && s.aj === 1 && s.bj === 1) return binaryInto(kind, out, a, b, out.length);
   const { rows, cols, ai, aj, bi, bj } = s;
+  if (walksLikeOutput(rows, cols, ai, aj) && walksLikeOutput(rows, cols, bi, bj)) return binaryInto(kind, out, a, b, out.length);
   if (kind === Binary.add && ai === cols && aj === 1 && bi === 0 && bj === 1) return addRowInto(out, a, b, rows, cols);
   for (let i = 0; i < rows; i++) {
     const o = i * cols;
