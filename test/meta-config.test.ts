@@ -143,3 +143,20 @@ describe('applyOverrides', () => {
     expect(configError(() => applyOverrides(DEFAULT_CONFIG, ['algo=maml2'])).message).toMatch(/^algo is "maml2", expected one of "maml"/);
   });
 });
+
+describe('a diverging meta-iteration', () => {
+  it('names the iteration and the non-finite entry instead of stepping on NaN', async () => {
+    const { checkFiniteGradient } = await import('../src/meta/finite.js');
+    expect(() => checkFiniteGradient(7, 'meta-gradient', Float64Array.of(0.5, -1, Number.NaN), 0.25, Number.POSITIVE_INFINITY)).toThrow(
+      'iteration 7: the meta-gradient is not finite (entry 2 is NaN; mean losses before/after adaptation 0.25, Infinity), expected finite values: lower innerLr or outerLr',
+    );
+    expect(() => checkFiniteGradient(1, 'alpha gradient', Float64Array.of(0, 1e308), 0, 0)).not.toThrow();
+  });
+
+  it('a NaN parameter is reported where it first shows (the sampler), not as a silent NaN policy', async () => {
+    const { MetaTrainer } = await import('../src/meta/trainer.js');
+    const trainer = new MetaTrainer(resolveConfig({ iterations: 2, metaBatchSize: 2, episodesPerTask: 2, numEnvs: 2, hidden: [8] }));
+    trainer.params[trainer.params.length - 1] = Number.NaN;
+    expect(() => trainer.step()).toThrow('sampleCategorical: row 0 has non-finite logits, expected finite numbers');
+  });
+});

@@ -26,6 +26,7 @@ import type { TaskParams } from '../envs/task-family.js';
 import { PCG64, type PCG64State } from '../rng/pcg64.js';
 import { ConfigError, type MetaConfig, resolveConfig, taskFamily } from './config.js';
 import { type Clock, CostMeter, defaultClock } from './costs.js';
+import { checkFiniteGradient } from './finite.js';
 import { baseAlgorithm, directedPhase, directedRate, isDirected } from './directed.js';
 import { lossAndGrad, taskMetaGradient } from './meta-gradient.js';
 import { type CompileMode, SurrogatePrograms } from './programs.js';
@@ -205,6 +206,8 @@ export class MetaTrainer {
     }
     const B = tasks.length;
     for (let i = 0; i < n; i++) grad[i] /= B;
+    checkFiniteGradient(iteration, 'meta-gradient', grad, lossBefore / B, lossAfter / B);
+    if (alphaGrad !== null) checkFiniteGradient(iteration, 'alpha gradient', alphaGrad, lossBefore / B, lossAfter / B);
     this.optimizer.step(this.theta, grad);
     if (alphaGrad !== null && this.alpha !== null && this.alphaOptimizer !== null) {
       for (let i = 0; i < n; i++) alphaGrad[i] /= B;
