@@ -1,7 +1,7 @@
 import { MetaTrainer } from '../meta/trainer.js';
 import { UsageError, integerFlag, parseArgs } from './args.js';
 import { CONFIG_FLAGS, configFromArgs } from './config-args.js';
-import { Progress } from './progress.js';
+import { trainAndEvaluate } from './train-run.js';
 import { RunDir } from './run-dir.js';
 
 export const trainUsage = 'train [--config FILE] [--set key=value]... [--env cartpole] [--algo NAME] [--seed N] [--iterations N] [--out DIR] [--resume]';
@@ -26,15 +26,7 @@ export function trainCommand(argv: readonly string[], print: (line: string) => v
   const start = trainer.iteration;
   const iterations = args.flags.has('iterations') ? integerFlag(args, 'iterations') : config.iterations;
   print(`${config.algo} on ${config.env}: iterations ${start + 1}..${iterations}, writing ${dir.path}`);
-  const progress = new Progress(config.algo, iterations);
-  while (trainer.iteration < iterations) {
-    const entry = trainer.step();
-    dir.record(entry, trainer);
-    progress.update(entry, start);
-  }
-  progress.end();
-  const evaluation = trainer.evaluate();
-  dir.writeEvaluation(evaluation);
+  const evaluation = trainAndEvaluate(trainer, dir, iterations, config.algo);
   print(`held-out tasks (${evaluation.tasks.length}): mean return ${evaluation.returns.map((r, k) => `after ${k} step${k === 1 ? '' : 's'} ${r.toFixed(1)}`).join(', ')}`);
   return 0;
 }

@@ -16,19 +16,28 @@ export interface RunResult {
   readonly evaluation: EvaluationResult;
 }
 
-/** Trains to config.iterations, recording every iteration, then evaluates on held-out tasks. */
-export function trainRun(job: TrainJob): RunResult {
-  const dir = new RunDir(job.dir);
-  const trainer = new MetaTrainer(job.config);
-  const progress = new Progress(`${job.config.algo} seed ${job.config.seed}`, job.config.iterations);
-  while (trainer.iteration < job.config.iterations) {
+/**
+ * Steps the trainer to `iterations`, recording each iteration in `dir` (log, then checkpoint)
+ * and reporting progress, then evaluates on held-out tasks and saves that too.
+ */
+export function trainAndEvaluate(trainer: MetaTrainer, dir: RunDir, iterations: number, label: string): EvaluationResult {
+  const start = trainer.iteration;
+  const progress = new Progress(label, iterations);
+  while (trainer.iteration < iterations) {
     const entry = trainer.step();
     dir.record(entry, trainer);
-    progress.update(entry, 0);
+    progress.update(entry, start);
   }
   progress.end();
   const evaluation = trainer.evaluate();
   dir.writeEvaluation(evaluation);
+  return evaluation;
+}
+
+/** One compare job from scratch. */
+export function trainRun(job: TrainJob): RunResult {
+  const dir = new RunDir(job.dir);
+  const evaluation = trainAndEvaluate(new MetaTrainer(job.config), dir, job.config.iterations, `${job.config.algo} seed ${job.config.seed}`);
   return { config: job.config, log: dir.log, evaluation };
 }
 
