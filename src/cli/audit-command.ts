@@ -1,23 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { auditFixture } from '../audit/audit.js';
 import { FixtureError, parseFixture } from '../audit/fixture.js';
+import { readJson } from '../io/files.js';
 import { UsageError, numberFlag, parseArgs } from './args.js';
 
 export const auditUsage = 'audit FILE.json... [--tol 1e-10]   check the engine against reference derivatives (fixtures format)';
-
-function readJson(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${path} is not valid JSON: ${(e as Error).message}`);
-  }
-}
 
 function auditFile(path: string, tol: number, print: (line: string) => void): boolean {
   let rows;

@@ -160,9 +160,9 @@ export function tanhBackwardInto(out: Float64Array, y: Float64Array, g: Float64A
 /** out[i] = ((h[i] * g[i]) * y[i]) * -2 for i < n. `out` may be any input. */
 export function tanhSecondInto(out: Float64Array, y: Float64Array, g: Float64Array, h: Float64Array, n: number): void {
   if (n >= ELEMENTWISE_WASM_MIN_N && wasmAvailable()) {
-    const arena = arenaOf(out, y, g);
-    if (arena !== undefined && h.buffer === out.buffer) {
-      arena.exports<ElementwiseExports>(elementwiseKernel).tanhSecond(out.byteOffset, y.byteOffset, g.byteOffset, h.byteOffset, n);
+    const e = kernelsFor(out, y, g, h);
+    if (e !== undefined) {
+      e.tanhSecond(out.byteOffset, y.byteOffset, g.byteOffset, h.byteOffset, n);
       return;
     }
   }
