@@ -6,7 +6,10 @@ import {
   compile,
   div,
   exp,
+  add,
+  expand,
   hvp,
+  matmul,
   metaGradient,
   mul,
   sum,
@@ -223,6 +226,55 @@ describe('compile: metaGradient', () => {
       expectReplayMatchesEager(fn, sets);
     });
   }
+});
+
+describe('compile: gradient sums accumulate in place', () => {
+  const kernelNames = (p: Program<Outputs>): string[] => p.trace.map((s) => s.op.name);
+
+  it('exact MAML through a 16-wide layer (WebAssembly gemm): sums fused into matmul+= and addRow+=, bits unchanged', () => {
+    const layout = mlpLayout([3, 16, 16, 2], 'tanh');
+    const r = prng(60);
+    const rows = 40;
+    const data = (): Tensor[] => [randn(r, [rows, 3]), tensor(r.ints(rows, 2)), randn(r, [rows])];
+    const fn = (theta: Tensor, o1: Tensor, a1: Tensor, d1: Tensor, o2: Tensor, a2: Tensor, d2: Tensor): Tensor[] => {
+      const m = metaGradient(lossFn(layout, o1, a1, d1), lossFn(layout, o2, a2, d2), theta, { alpha: 0.3 });
+      return [m.value, m.grad];
+    };
+    const sets = Array.from({ length: 3 }, () => [randn(r, [layout.size], 0.5), ...data(), ...data()]);
+    const names = kernelNames(expectReplayMatchesEager(fn, sets));
+    // Five [rows, 16] sums and one [rows, 2] (gradients of activations), two [16, 16] (of W2).
+    expect(names.filter((n) => n === 'matmul+=').length).toBe(8);
+    expect(names.filter((n) => n === 'addRow+=').length).toBe(3); // the bias rows of the three layers
+    // What remains of add: parameter-vector sums and one-row sums, nothing of the batch's shape.
+    const program = compile(fn, sets[0]);
+    const batchAdds = program.trace.filter((s) => s.op.name === 'add' && s.out.shape[0] === rows);
+    expect(batchAdds.map((s) => s.out.shape)).toEqual([]);
+  });
+
+  it('never writes into a program input, an output, or a value read twice', () => {
+    const r = prng(61);
+    const fn = (a: Tensor, x: Tensor, w: Tensor): Tensor[] => {
+      const t = tanh(a);
+      const p = matmul(x, w);
+      const twice = matmul(w, x);
+      return [add(a, matmul(x, w)), add(t, p), t, add(twice, expand(sum(twice), [6, 6])), mul(twice, twice)];
+    };
+    const sets = Array.from({ length: 2 }, () => [randn(r, [6, 6]), randn(r, [6, 6]), randn(r, [6, 6])]);
+    const program = expectReplayMatchesEager(fn, sets);
+    expect(kernelNames(program).filter((n) => n.endsWith('+='))).toEqual([]);
+    const inputs = sets[1].map((x) => tensor(Float64Array.from(x.data), x.shape));
+    program.run(...inputs);
+    expect(inputs.map((x) => bits(x))).toEqual(sets[1].map((x) => bits(x)));
+  });
+
+  it('a chain of contributions folds into one buffer: x + A·B + C·D + row', () => {
+    const r = prng(62);
+    const fn = (x: Tensor, a: Tensor, b: Tensor, c: Tensor, d: Tensor, row: Tensor): Tensor =>
+      sum(add(add(add(tanh(x), matmul(a, b)), matmul(c, d, true)), expand(row, [8, 8])));
+    const sets = Array.from({ length: 3 }, () => [randn(r, [8, 8]), randn(r, [8, 4]), randn(r, [4, 8]), randn(r, [5, 8]), randn(r, [5, 8]), randn(r, [8])]);
+    const program = expectReplayMatchesEager(fn, sets);
+    expect(kernelNames(program)).toEqual(['tanh', 'matmul+=', 'matmul+=', 'addRow+=', 'sum']);
+  });
 });
 
 describe('compile: program inputs are checked', () => {

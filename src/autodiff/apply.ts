@@ -2,9 +2,12 @@ import type { OpDef } from './node.js';
 import { sizeOf } from './shape.js';
 import { Tensor } from './tensor.js';
 
+/** What a trace step runs: an op's forward, or a kernel that compile fused from several ops. */
+export type Kernel = Pick<OpDef<any>, 'name' | 'forward'>;
+
 /** One executed kernel, kept by a trace so a compiled program can run it again on new inputs. */
 export interface TraceStep {
-  readonly op: OpDef<any>;
+  readonly op: Kernel;
   readonly inputs: readonly Tensor[];
   readonly attrs: unknown;
   readonly out: Tensor;

@@ -1,4 +1,5 @@
 import { type TraceStep, traceKernels } from './apply.js';
+import { fuseAccumulation } from './fuse.js';
 import { formatShape, sameShape } from './shape.js';
 import { Tensor } from './tensor.js';
 import { Arena, arenaDoubles, wasmAvailable } from './kernels/wasm/module.js';
@@ -31,9 +32,15 @@ export function compile<O extends Outputs>(fn: (...inputs: Tensor[]) => O, examp
   const inputs = examples.map((x) => new Tensor(Float64Array.from(x.data), x.shape));
   const traced = traceKernels(() => fn(...inputs));
   const result = traced.result;
-  const steps = liveSteps(traced.steps, result);
-  if (wasmAvailable()) moveToArena(inputs, steps, result);
-  const elements = steps.reduce((n, s) => n + s.out.size, 0);
+  const live = liveSteps(traced.steps, result);
+  const pinned = new Set(inputs.map((t) => t.data));
+  visitOutputs(result, (t) => pinned.add(t.data));
+  const { steps, merged } = fuseAccumulation(live, pinned);
+  const tensors = programTensors(inputs, steps, result);
+  swapBuffers(tensors, merged);
+  if (wasmAvailable()) moveToArena(tensors);
+  let elements = 0;
+  for (const d of new Set(steps.map((s) => s.out.data))) elements += d.length;
   return {
     steps: steps.length,
     trace: steps,
@@ -90,17 +97,29 @@ function visitOutputs(o: Outputs, visit: (t: Tensor) => void): void {
   else for (const x of Object.values(o)) visitOutputs(x, visit);
 }
 
-/**
- * Moves every buffer the program touches into one WebAssembly arena, so that kernels run in
- * place there without copying operands in and out. Tensors sharing a buffer keep sharing it.
- */
-function moveToArena(inputs: readonly Tensor[], steps: readonly TraceStep[], result: Outputs): void {
+function programTensors(inputs: readonly Tensor[], steps: readonly TraceStep[], result: Outputs): Set<Tensor> {
   const tensors = new Set<Tensor>(inputs);
   for (const s of steps) {
     for (const t of s.inputs) tensors.add(t);
     tensors.add(s.out);
   }
   visitOutputs(result, (t) => tensors.add(t));
+  return tensors;
+}
+
+/** The one place a tensor's buffer is swapped: before the program is handed out, values equal. */
+function swapBuffers(tensors: ReadonlySet<Tensor>, to: ReadonlyMap<Float64Array, Float64Array>): void {
+  for (const t of tensors) {
+    const d = to.get(t.data);
+    if (d !== undefined) (t as { data: Float64Array }).data = d;
+  }
+}
+
+/**
+ * Moves every buffer the program touches into one WebAssembly arena, so that kernels run in
+ * place there without copying operands in and out. Tensors sharing a buffer keep sharing it.
+ */
+function moveToArena(tensors: ReadonlySet<Tensor>): void {
   const moved = new Map<Float64Array, Float64Array>();
   for (const t of tensors) moved.set(t.data, t.data);
   const arena = new Arena(arenaDoubles([...moved.keys()].map((d) => d.length)));
@@ -109,6 +128,5 @@ function moveToArena(inputs: readonly Tensor[], steps: readonly TraceStep[], res
     view.set(old);
     moved.set(old, view);
   }
-  // The one place a tensor's buffer is swapped: before the program is handed out, values equal.
-  for (const t of tensors) (t as { data: Float64Array }).data = moved.get(t.data) as Float64Array;
+  swapBuffers(tensors, moved);
 }

@@ -232,7 +232,7 @@ const MODE_STORE = 0, MODE_ACCUMULATE = 1, MODE_CONTINUE = 2;
  * while every tile of c sweeps them. Sums carry over between blocks through c, so each element
  * still adds its products in ascending p: the same bits as one pass.
  */
-const P_BLOCK = 256;
+export const P_BLOCK = 256;
 
 /**
  * tile(a, b, c, k, aRow, aStep, bStep, cRow, mode) for one rows x cols block of c, where

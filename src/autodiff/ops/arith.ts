@@ -38,7 +38,7 @@ function binary(name: string, kind: BinaryKind, backward: OpDef<Broadcast>['back
   };
 }
 
-const addOp = binary('add', Binary.add, (g, [a, b], _y, _s, needs) => [
+export const addOp = binary('add', Binary.add, (g, [a, b], _y, _s, needs) => [
   needs[0] ? sumTo(g, a.shape) : null,
   needs[1] ? sumTo(g, b.shape) : null,
 ]);

@@ -12,7 +12,7 @@ export interface MatmulAttrs {
   readonly n: number;
 }
 
-const matmulOp: OpDef<MatmulAttrs> = {
+export const matmulOp: OpDef<MatmulAttrs> = {
   name: 'matmul',
   shape: (_inputs, s) => [s.m, s.n],
   forward(out, [a, b], s) {

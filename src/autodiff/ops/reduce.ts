@@ -47,7 +47,7 @@ const sumColsOp: OpDef<null> = {
   backward: (g, [x]) => [expand(g, x.shape)],
 };
 
-const expandOp: OpDef<Shape> = {
+export const expandOp: OpDef<Shape> = {
   name: 'expand',
   shape: ([x], shape) => {
     const b = broadcast('expand', shape, x.shape);
