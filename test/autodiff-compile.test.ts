@@ -8,6 +8,8 @@ import {
   exp,
   add,
   expand,
+  logSoftmax,
+  reshape,
   hvp,
   matmul,
   metaGradient,
@@ -274,6 +276,26 @@ describe('compile: gradient sums accumulate in place', () => {
     const sets = Array.from({ length: 3 }, () => [randn(r, [8, 8]), randn(r, [8, 4]), randn(r, [4, 8]), randn(r, [5, 8]), randn(r, [5, 8]), randn(r, [8])]);
     const program = expectReplayMatchesEager(fn, sets);
     expect(kernelNames(program)).toEqual(['tanh', 'matmul+=', 'matmul+=', 'addRow+=', 'sum']);
+  });
+});
+
+describe('compile: a kernel repeated on the same buffers runs once', () => {
+  it('exp of a log-softmax output, taken again by the backward of its backward (hvp): one exp kernel', () => {
+    const r = prng(63);
+    const weights = tensor(r.normals(12, 1), [3, 4]);
+    const f = (x: Tensor): Tensor => sum(mul(logSoftmax(reshape(x, [3, 4])), weights));
+    const fn = (x: Tensor, v: Tensor): Tensor => hvp(f, x, v);
+    const sets = Array.from({ length: 3 }, () => [randn(r, [12]), randn(r, [12])]);
+    const program = expectReplayMatchesEager(fn, sets);
+    expect(program.trace.filter((s) => s.op.name === 'exp').length).toBe(1);
+  });
+
+  it('the same op on different buffers, or with other attributes, is kept', () => {
+    const r = prng(64);
+    const fn = (x: Tensor, y: Tensor): Tensor[] => [exp(x), exp(y), exp(x), matmul(x, y), matmul(x, y, false, true)];
+    const sets = Array.from({ length: 2 }, () => [randn(r, [4, 4]), randn(r, [4, 4])]);
+    const program = expectReplayMatchesEager(fn, sets);
+    expect(program.trace.map((s) => s.op.name)).toEqual(['exp', 'exp', 'matmul', 'matmul']);
   });
 });
 

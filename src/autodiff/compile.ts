@@ -1,4 +1,5 @@
 import { type TraceStep, traceKernels } from './apply.js';
+import { dedupeSteps } from './dedupe.js';
 import { fuseAccumulation } from './fuse.js';
 import { formatShape, sameShape } from './shape.js';
 import { Tensor } from './tensor.js';
@@ -33,9 +34,11 @@ export function compile<O extends Outputs>(fn: (...inputs: Tensor[]) => O, examp
   const traced = traceKernels(() => fn(...inputs));
   const result = traced.result;
   const live = liveSteps(traced.steps, result);
+  const deduped = dedupeSteps(live);
+  swapBuffers(programTensors(inputs, live, result), deduped.merged);
   const pinned = new Set(inputs.map((t) => t.data));
   visitOutputs(result, (t) => pinned.add(t.data));
-  const { steps, merged } = fuseAccumulation(live, pinned);
+  const { steps, merged } = fuseAccumulation(deduped.steps, pinned);
   const tensors = programTensors(inputs, steps, result);
   swapBuffers(tensors, merged);
   if (wasmAvailable()) moveToArena(tensors);
