@@ -167,7 +167,8 @@ describe.runIf(wasmAvailable())('gemm WebAssembly vs TypeScript', () => {
     const cases: [number, number, number, boolean, boolean, boolean][] = [
       [64, 2000, 64, true, false, false], [64, 2000, 64, true, false, true], [2, 4000, 64, true, false, false],
       [5, 257, 3, false, false, false], [7, 513, 9, true, true, false], [2000, 64, 64, false, true, true],
-      [3, 1000, 5, false, true, false], [1, 300, 1, true, false, false],
+      [3, 1000, 5, false, true, false], [1, 300, 1, true, false, false], [11, 300, 6, false, false, true],
+      [9, 70, 2, false, true, false], [6, 40, 7, true, false, true],
     ];
     for (const [m, k, n, transA, transB, accumulate] of cases) {
       const arena = new Arena(arenaDoubles([m * k, k * n, m * n]));

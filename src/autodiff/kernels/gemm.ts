@@ -221,8 +221,8 @@ function gemmModule(): Uint8Array {
   return mb.bytes();
 }
 
-// Parameters of the tile functions (addresses and strides in bytes).
-const T_A = 0, T_B = 1, T_C = 2, T_K = 3, T_A_ROW = 4, T_A_STEP = 5, T_B_STEP = 6, T_C_ROW = 7, T_ACC = 8;
+// Parameters of the tile functions (addresses and strides in bytes; the number of blocks in a row).
+const T_A = 0, T_B = 1, T_C = 2, T_K = 3, T_A_ROW = 4, T_A_STEP = 5, T_B_STEP = 6, T_C_ROW = 7, T_ACC = 8, T_BLOCKS = 9;
 
 /** Tile modes: c = s; c = c + s; or s starts from c (a later block of p) and c = s. */
 const MODE_STORE = 0, MODE_ACCUMULATE = 1, MODE_CONTINUE = 2;
@@ -235,12 +235,13 @@ const MODE_STORE = 0, MODE_ACCUMULATE = 1, MODE_CONTINUE = 2;
 export const P_BLOCK = 256;
 
 /**
- * tile(a, b, c, k, aRow, aStep, bStep, cRow, mode) for one rows x cols block of c, where
- * opA[i,p] is at a + i*aRow + p*aStep, opB[p,j] at b + p*bStep + 8j and c[i,j] at c + i*cRow + 8j.
- * Pairs of columns are f64x2 lanes; a single column is scalar.
+ * tile(a, b, c, k, aRow, aStep, bStep, cRow, mode, blocks) for `blocks` consecutive rows x cols
+ * blocks of c along a row of blocks, where opA[i,p] is at a + i*aRow + p*aStep, opB[p,j] at
+ * b + p*bStep + 8j and c[i,j] at c + i*cRow + 8j. Pairs of columns are f64x2 lanes; a single
+ * column is scalar. Walking the row here rather than in the driver saves a call per block.
  */
 function tileFunction(rows: number, cols: number): FunctionBuilder {
-  const f = new FunctionBuilder(['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32']);
+  const f = new FunctionBuilder(['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32']);
   const vector = cols >= 2;
   const type = vector ? 'v128' : 'f64';
   const vectorsPerRow = vector ? cols / 2 : 1;
@@ -257,6 +258,13 @@ function tileFunction(rows: number, cols: number): FunctionBuilder {
     if (r > 0) f.get(rowOffset[r]).op(Op.i32Add);
   };
 
+  const aStart = f.local('i32');
+  const bBlock = f.local('i32');
+  f.get(T_A).set(aStart);
+  f.block().get(T_BLOCKS).op(Op.i32Eqz).brIf(0).loop();
+  f.get(aStart).set(T_A);
+  f.get(T_B).set(bBlock);
+
   // Mode CONTINUE resumes sums stored in c by the previous block of p (locals start at +0 otherwise).
   for (let r = 1; r < rows; r++) f.get(T_C_ROW).i32Const(r).op(Op.i32Mul).set(rowOffset[r]);
   f.get(T_ACC).i32Const(MODE_CONTINUE).op(Op.i32Eq).if();
@@ -267,6 +275,12 @@ function tileFunction(rows: number, cols: number): FunctionBuilder {
       else f.f64Load();
       f.set(sums[r * vectorsPerRow + v]);
     }
+  }
+  f.else();
+  for (const sum of sums) {
+    if (vector) f.v128Const(new Uint8Array(16));
+    else f.f64Const(0);
+    f.set(sum);
   }
   f.end();
 
@@ -325,6 +339,12 @@ function tileFunction(rows: number, cols: number): FunctionBuilder {
   f.else();
   storeResults(false);
   f.end();
+
+  // The next block: b and c move cols columns on.
+  f.get(bBlock).i32Const(8 * cols).op(Op.i32Add).set(T_B);
+  f.get(T_C).i32Const(8 * cols).op(Op.i32Add).set(T_C);
+  f.get(T_BLOCKS).i32Const(1).op(Op.i32Sub).tee(T_BLOCKS).brIf(0);
+  f.end().end();
   return f;
 }
 
@@ -362,15 +382,17 @@ function driverFunction(tiles: Map<string, number>): FunctionBuilder {
   f.get(A).set(aBlock);
   f.get(C).set(cRow);
   blocks(rowsLeft, (rows) => {
-    f.get(N).set(colsLeft);
     f.get(B).set(bBlock);
     f.get(cRow).set(cBlock);
-    blocks(colsLeft, (cols) => {
-      f.get(aBlock).get(bBlock).get(cBlock).get(K).get(A_ROW).get(A_STEP).get(rowBytes).get(rowBytes).get(ACC);
+    // A row of blocks: as many 4 wide as fit, then at most one 2 wide and one 1 wide.
+    for (const cols of BLOCK_WIDTHS) {
+      if (cols === 4) f.get(N).i32Const(2).op(Op.i32ShrU).set(colsLeft);
+      else f.get(N).i32Const(cols).op(Op.i32And).i32Const(cols).op(Op.i32Eq).set(colsLeft);
+      f.get(aBlock).get(bBlock).get(cBlock).get(K).get(A_ROW).get(A_STEP).get(rowBytes).get(rowBytes).get(ACC).get(colsLeft);
       f.call(tiles.get(`${rows}x${cols}`)!);
-      advance(bBlock, () => f.i32Const(8 * cols));
-      advance(cBlock, () => f.i32Const(8 * cols));
-    });
+      advance(bBlock, () => f.get(colsLeft).i32Const(8 * cols).op(Op.i32Mul));
+      advance(cBlock, () => f.get(colsLeft).i32Const(8 * cols).op(Op.i32Mul));
+    }
     advance(aBlock, () => f.get(A_ROW).i32Const(rows).op(Op.i32Mul));
     advance(cRow, () => f.get(rowBytes).i32Const(rows).op(Op.i32Mul));
   });

@@ -16,6 +16,8 @@ export const Op = {
   i32Add: 0x6a,
   i32Sub: 0x6b,
   i32Mul: 0x6c,
+  i32And: 0x71,
+  i32ShrU: 0x76,
   f64Add: 0xa0,
   f64Mul: 0xa2,
 } as const;
@@ -127,6 +129,12 @@ export class FunctionBuilder {
   i32Const(value: number): this {
     this.code.push(0x41);
     pushI32(this.code, value);
+    return this;
+  }
+
+  f64Const(value: number): this {
+    this.code.push(0x44);
+    pushBytes(this.code, f64Bytes(value));
     return this;
   }
 
