@@ -299,6 +299,43 @@ describe('compile: a kernel repeated on the same buffers runs once', () => {
   });
 });
 
+describe('compile: temporaries share buffers once dead', () => {
+  it('a chain of ten tanh holds the input, two alternating temporaries and the output', () => {
+    const r = prng(65);
+    const fn = (x: Tensor): Tensor => {
+      let y = x;
+      for (let i = 0; i < 10; i++) y = tanh(y);
+      return y;
+    };
+    const program = expectReplayMatchesEager(fn, [[randn(r, [1000])], [randn(r, [1000])]]);
+    expect(program.steps).toBe(10);
+    expect(program.elements).toBe(4 * 1000);
+  });
+
+  it('matmuls whose operands die as they run never write over them (gemm needs c apart from a and b)', () => {
+    const r = prng(66);
+    const fn = (x: Tensor, w: Tensor): Tensor => sum(matmul(tanh(matmul(tanh(matmul(x, w)), w, false, true)), w, true, false));
+    const sets = Array.from({ length: 3 }, () => [randn(r, [16, 16]), randn(r, [16, 16], 0.3)]);
+    const program = expectReplayMatchesEager(fn, sets);
+    const kernelElements = program.trace.reduce((n, s) => n + s.out.size, 0);
+    expect(program.elements).toBeLessThan(kernelElements);
+  });
+
+  it('exact MAML on the 64-wide MLP: under half the memory of one buffer per kernel', () => {
+    const layout = mlpLayout([4, 64, 64, 2], 'tanh');
+    const r = prng(67);
+    const rows = 50;
+    const data = (): Tensor[] => [randn(r, [rows, 4]), tensor(r.ints(rows, 2)), randn(r, [rows])];
+    const fn = (theta: Tensor, ...d: Tensor[]): Tensor[] => {
+      const m = metaGradient(lossFn(layout, d[0], d[1], d[2]), lossFn(layout, d[3], d[4], d[5]), theta, { alpha: 0.1 });
+      return [m.value, m.grad];
+    };
+    const program = expectReplayMatchesEager(fn, [[randn(r, [layout.size], 0.3), ...data(), ...data()], [randn(r, [layout.size], 0.3), ...data(), ...data()]]);
+    const kernelElements = program.trace.reduce((n, s) => n + s.out.size, 0);
+    expect(program.elements).toBeLessThan(kernelElements / 2);
+  });
+});
+
 describe('compile: program inputs are checked', () => {
   const layout = mlpLayout([3, 4, 2], 'tanh');
   const fn = (theta: Tensor, obs: Tensor, actions: Tensor, adv: Tensor): { value: Tensor; grad: Tensor } =>

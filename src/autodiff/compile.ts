@@ -1,4 +1,5 @@
 import { type TraceStep, traceKernels } from './apply.js';
+import { type BufferPlan, planBuffers } from './buffers.js';
 import { dedupeSteps } from './dedupe.js';
 import { fuseAccumulation } from './fuse.js';
 import { formatShape, sameShape } from './shape.js';
@@ -36,14 +37,12 @@ export function compile<O extends Outputs>(fn: (...inputs: Tensor[]) => O, examp
   const live = liveSteps(traced.steps, result);
   const deduped = dedupeSteps(live);
   swapBuffers(programTensors(inputs, live, result), deduped.merged);
-  const pinned = new Set(inputs.map((t) => t.data));
-  visitOutputs(result, (t) => pinned.add(t.data));
-  const { steps, merged } = fuseAccumulation(deduped.steps, pinned);
+  const { steps, merged } = fuseAccumulation(deduped.steps, boundaryBuffers(inputs, result));
   const tensors = programTensors(inputs, steps, result);
   swapBuffers(tensors, merged);
-  if (wasmAvailable()) moveToArena(tensors);
-  let elements = 0;
-  for (const d of new Set(steps.map((s) => s.out.data))) elements += d.length;
+  const plan = planBuffers(steps, boundaryBuffers(inputs, result));
+  swapBuffers(tensors, placeBuffers(plan));
+  const elements = plan.slots.reduce((n, length) => n + length, 0);
   return {
     steps: steps.length,
     trace: steps,
@@ -100,6 +99,13 @@ function visitOutputs(o: Outputs, visit: (t: Tensor) => void): void {
   else for (const x of Object.values(o)) visitOutputs(x, visit);
 }
 
+/** The buffers a run loads or hands out. */
+function boundaryBuffers(inputs: readonly Tensor[], result: Outputs): Set<Float64Array> {
+  const buffers = new Set(inputs.map((t) => t.data));
+  visitOutputs(result, (t) => buffers.add(t.data));
+  return buffers;
+}
+
 function programTensors(inputs: readonly Tensor[], steps: readonly TraceStep[], result: Outputs): Set<Tensor> {
   const tensors = new Set<Tensor>(inputs);
   for (const s of steps) {
@@ -119,17 +125,14 @@ function swapBuffers(tensors: ReadonlySet<Tensor>, to: ReadonlyMap<Float64Array,
 }
 
 /**
- * Moves every buffer the program touches into one WebAssembly arena, so that kernels run in
- * place there without copying operands in and out. Tensors sharing a buffer keep sharing it.
+ * Puts every buffer in its slot of the plan. With WebAssembly the slots live in one arena, so
+ * kernels run in place there without copying operands in and out. Kept buffers take their values.
  */
-function moveToArena(tensors: ReadonlySet<Tensor>): void {
-  const moved = new Map<Float64Array, Float64Array>();
-  for (const t of tensors) moved.set(t.data, t.data);
-  const arena = new Arena(arenaDoubles([...moved.keys()].map((d) => d.length)));
-  for (const old of moved.keys()) {
-    const view = arena.alloc(old.length);
-    view.set(old);
-    moved.set(old, view);
-  }
-  swapBuffers(tensors, moved);
+function placeBuffers(plan: BufferPlan): Map<Float64Array, Float64Array> {
+  const arena = wasmAvailable() ? new Arena(arenaDoubles(plan.slots)) : null;
+  const views = plan.slots.map((length) => (arena === null ? new Float64Array(length) : arena.alloc(length)));
+  const placed = new Map<Float64Array, Float64Array>();
+  for (const [d, slot] of plan.slotOf) placed.set(d, views[slot]);
+  for (const d of plan.kept) views[plan.slotOf.get(d) as number].set(d);
+  return placed;
 }
