@@ -16,17 +16,22 @@ const only = process.argv.find((a) => a.startsWith('--case='))?.slice('--case='.
 const spec = JSON.parse(readFileSync(resolve(process.cwd(), '../shared/bench/cases.json'), 'utf8')) as Cases;
 const torch = spec.reference_pytorch_1_13_cpu_float64_openblas_1_thread_us;
 
-/** Heap and ArrayBuffer bytes allocated per call, from usage deltas over warm calls (no GC in between). */
+/**
+ * Heap and ArrayBuffer bytes allocated per call, from usage deltas over warm calls: the least of
+ * several attempts, since a garbage collection (negative delta) or the JIT compiling code on the
+ * heap (a one-off) can fall inside one.
+ */
 function bytesPerCall(fn: () => void, calls = 50): { heap: number; buffers: number } {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  let best = { heap: Infinity, buffers: Infinity };
+  for (let attempt = 0; attempt < 7; attempt++) {
     const before = process.memoryUsage();
     for (let i = 0; i < calls; i++) fn();
     const after = process.memoryUsage();
-    const heap = after.heapUsed - before.heapUsed;
-    const buffers = after.arrayBuffers - before.arrayBuffers;
-    if (heap >= 0 && buffers >= 0) return { heap: heap / calls, buffers: buffers / calls };
+    const heap = (after.heapUsed - before.heapUsed) / calls;
+    const buffers = (after.arrayBuffers - before.arrayBuffers) / calls;
+    if (heap >= 0 && buffers >= 0 && heap < best.heap) best = { heap, buffers };
   }
-  return { heap: NaN, buffers: NaN };
+  return best.heap === Infinity ? { heap: NaN, buffers: NaN } : best;
 }
 
 const results: Record<string, Record<string, number>> = {};

@@ -2,10 +2,10 @@ import type { Kernel, TraceStep } from './apply.js';
 import { addRowInto } from './kernels/elementwise.js';
 import { P_BLOCK, gemm } from './kernels/gemm.js';
 import { addOp } from './ops/arith.js';
-import { broadcast } from './ops/broadcast.js';
+import type { Broadcast } from './ops/broadcast.js';
 import { type MatmulAttrs, matmulOp } from './ops/matmul.js';
 import { expandOp } from './ops/reduce.js';
-import { type Shape, rowsCols, sameShape } from './shape.js';
+import { colsOf, rowsOf, sameShape } from './shape.js';
 import type { Tensor } from './tensor.js';
 
 // Fused kernels write into their input 0's buffer, which is also their output.
@@ -13,7 +13,8 @@ import type { Tensor } from './tensor.js';
 /** x += op(a) op(b). gemm's accumulate mode adds the finished sum once: the bits of x + a·b. */
 const matmulAccumulate: Kernel = {
   name: 'matmul+=',
-  forward(out, [, a, b], s: MatmulAttrs) {
+  forward(out, inputs, s: MatmulAttrs) {
+    const a = inputs[1], b = inputs[2];
     gemm(out, a.data, b.data, s.m, s.k, s.n, s.transA, s.transB, true);
   },
 };
@@ -21,8 +22,9 @@ const matmulAccumulate: Kernel = {
 /** x += row, the row broadcast down x's rows. */
 const addRowInPlace: Kernel = {
   name: 'addRow+=',
-  forward(out, [, row], _attrs, shape) {
-    const [rows, cols] = rowsCols(shape);
+  forward(out, inputs, _attrs, shape) {
+    const row = inputs[1];
+    const rows = rowsOf(shape), cols = colsOf(shape);
     addRowInto(out, out, row.data, rows, cols);
   },
 };
@@ -89,9 +91,8 @@ function fusedStep(addend: TraceStep, acc: Tensor, out: Tensor): TraceStep | nul
     return { op: matmulAccumulate, inputs: [acc, ...addend.inputs], attrs: addend.attrs, out };
   }
   if (addend.op === expandOp) {
-    const row = addend.inputs[0];
-    const b = broadcast('expand', addend.attrs as Shape, row.shape);
-    if (b.bi === 0 && b.bj === 1) return { op: addRowInPlace, inputs: [acc, row], attrs: null, out };
+    const b = addend.attrs as Broadcast;
+    if (b.bi === 0 && b.bj === 1) return { op: addRowInPlace, inputs: [acc, addend.inputs[0]], attrs: null, out };
   }
   return null;
 }

@@ -3,7 +3,7 @@ export type Shape = readonly number[];
 
 export function sizeOf(shape: Shape): number {
   let n = 1;
-  for (const d of shape) n *= d;
+  for (let i = 0; i < shape.length; i++) n *= shape[i];
   return n;
 }
 
@@ -27,7 +27,16 @@ export function checkShape(shape: Shape, what: string): void {
 
 /** Elementwise ops see every tensor as a matrix: [] and [n] are one row, [..., n] folds the leading axes into rows. */
 export function rowsCols(shape: Shape): [number, number] {
-  if (shape.length === 0) return [1, 1];
-  const cols = shape[shape.length - 1];
-  return [cols === 0 ? 0 : sizeOf(shape) / cols, cols];
+  return [rowsOf(shape), colsOf(shape)];
+}
+
+/** The columns of rowsCols, without allocating (kernels ask on every run). */
+export function colsOf(shape: Shape): number {
+  return shape.length === 0 ? 1 : shape[shape.length - 1];
+}
+
+/** The rows of rowsCols, without allocating. */
+export function rowsOf(shape: Shape): number {
+  const cols = colsOf(shape);
+  return cols === 0 ? 0 : sizeOf(shape) / cols;
 }

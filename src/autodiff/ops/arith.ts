@@ -33,7 +33,7 @@ function binary(name: string, kind: BinaryKind, backward: OpDef<Broadcast>['back
   return {
     name,
     shape: (_inputs, s) => s.shape,
-    forward: (out, [a, b], s) => run(kind, out, a.data, b.data, s),
+    forward: (out, inputs, s) => run(kind, out, inputs[0].data, inputs[1].data, s),
     backward,
   };
 }

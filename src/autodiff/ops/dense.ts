@@ -19,7 +19,8 @@ interface DenseAttrs extends MatmulAttrs {
 const denseOp: OpDef<DenseAttrs> = {
   name: 'dense',
   shape: (_inputs, s) => [s.m, s.n],
-  forward(out, [x, w, b], s) {
+  forward(out, inputs, s) {
+    const x = inputs[0], w = inputs[1], b = inputs[2];
     // b + x·Wᵀ: the bias rows are laid down first and the product accumulates onto them
     // (IEEE addition commutes, so this is bit-for-bit x·Wᵀ + b).
     expandRowInto(out, b.data, s.m, s.n);

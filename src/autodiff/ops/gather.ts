@@ -20,7 +20,8 @@ function checkIndex(op: string, index: Float64Array, row: number, cols: number):
 const gatherOp: OpDef<Rows> = {
   name: 'gather',
   shape: (_inputs, s) => [s.rows],
-  forward(out, [x, index], s) {
+  forward(out, inputs, s) {
+    const x = inputs[0], index = inputs[1];
     const d = x.data;
     for (let i = 0; i < s.rows; i++) out[i] = d[i * s.cols + checkIndex('gather', index.data, i, s.cols)];
   },
@@ -31,7 +32,8 @@ const gatherOp: OpDef<Rows> = {
 const scatterOp: OpDef<Rows> = {
   name: 'scatter',
   shape: (_inputs, s) => [s.rows, s.cols],
-  forward(out, [g, index], s) {
+  forward(out, inputs, s) {
+    const g = inputs[0], index = inputs[1];
     out.fill(0);
     for (let i = 0; i < s.rows; i++) out[i * s.cols + checkIndex('scatter', index.data, i, s.cols)] = g.data[i];
   },

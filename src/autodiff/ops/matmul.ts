@@ -15,7 +15,8 @@ export interface MatmulAttrs {
 export const matmulOp: OpDef<MatmulAttrs> = {
   name: 'matmul',
   shape: (_inputs, s) => [s.m, s.n],
-  forward(out, [a, b], s) {
+  forward(out, inputs, s) {
+    const a = inputs[0], b = inputs[1];
     gemm(out, a.data, b.data, s.m, s.k, s.n, s.transA, s.transB, false);
   },
   // Each gradient is another matmul with the transposes arranged so that no transpose is materialised.

@@ -1,16 +1,17 @@
 import { apply } from '../apply.js';
 import { expandRowInto, sumRowsInto } from '../kernels/elementwise.js';
 import type { OpDef } from '../node.js';
-import { type Shape, formatShape, rowsCols, sameShape, sizeOf } from '../shape.js';
+import { type Shape, colsOf, formatShape, rowsCols, rowsOf, sameShape, sizeOf } from '../shape.js';
 import type { Tensor } from '../tensor.js';
-import { broadcast } from './broadcast.js';
+import { type Broadcast, broadcast } from './broadcast.js';
 import { scaleBy } from './scalar.js';
 import { reshape } from './shape-ops.js';
 
 const sumAll: OpDef<null> = {
   name: 'sum',
   shape: () => [],
-  forward(out, [x]) {
+  forward(out, inputs) {
+    const x = inputs[0];
     const d = x.data;
     let s = 0;
     for (let i = 0; i < d.length; i++) s += d[i];
@@ -23,8 +24,9 @@ const sumAll: OpDef<null> = {
 const sumRowsOp: OpDef<null> = {
   name: 'sumRows',
   shape: ([x]) => [rowsCols(x.shape)[1]],
-  forward(out, [x]) {
-    const [rows, cols] = rowsCols(x.shape);
+  forward(out, inputs) {
+    const x = inputs[0];
+    const rows = rowsOf(x.shape), cols = colsOf(x.shape);
     sumRowsInto(out, x.data, rows, cols);
   },
   backward: (g, [x]) => [expand(g, x.shape)],
@@ -34,8 +36,9 @@ const sumRowsOp: OpDef<null> = {
 const sumColsOp: OpDef<null> = {
   name: 'sumCols',
   shape: ([x]) => [rowsCols(x.shape)[0], 1],
-  forward(out, [x]) {
-    const [rows, cols] = rowsCols(x.shape);
+  forward(out, inputs) {
+    const x = inputs[0];
+    const rows = rowsOf(x.shape), cols = colsOf(x.shape);
     const d = x.data;
     for (let i = 0; i < rows; i++) {
       let s = 0;
@@ -47,18 +50,12 @@ const sumColsOp: OpDef<null> = {
   backward: (g, [x]) => [expand(g, x.shape)],
 };
 
-export const expandOp: OpDef<Shape> = {
+/** Broadcasts input 0 to the output: the layout is worked out once, when the op is applied. */
+export const expandOp: OpDef<Broadcast> = {
   name: 'expand',
-  shape: ([x], shape) => {
-    const b = broadcast('expand', shape, x.shape);
-    if (!sameShape(b.shape, shape)) {
-      throw new Error(`expand: cannot broadcast ${formatShape(x.shape)} to ${formatShape(shape)}`);
-    }
-    return shape;
-  },
-  forward(out, [x], shape) {
-    const b = broadcast('expand', shape, x.shape);
-    const d = x.data;
+  shape: (_inputs, b) => b.shape,
+  forward(out, inputs, b) {
+    const d = inputs[0].data;
     if (b.bi === 0 && b.bj === 1) return expandRowInto(out, d, b.rows, b.cols);
     for (let i = 0; i < b.rows; i++) {
       const o = i * b.cols;
@@ -87,7 +84,12 @@ export function mean(x: Tensor): Tensor {
 
 /** Broadcasts x (a scalar, row or column) to `shape`. */
 export function expand(x: Tensor, shape: Shape): Tensor {
-  return sameShape(x.shape, shape) ? x : apply(expandOp, [x], shape);
+  if (sameShape(x.shape, shape)) return x;
+  const b = broadcast('expand', shape, x.shape);
+  if (!sameShape(b.shape, shape)) {
+    throw new Error(`expand: cannot broadcast ${formatShape(x.shape)} to ${formatShape(shape)}`);
+  }
+  return apply(expandOp, [x], b);
 }
 
 /** Sums a broadcast gradient back to the shape of the operand it was broadcast from. */

@@ -7,7 +7,7 @@ import type { Tensor } from '../tensor.js';
 const scaleOp: OpDef<number> = {
   name: 'scale',
   shape: ([x]) => x.shape,
-  forward: (out, [x], c) => scaleInto(out, x.data, c, out.length),
+  forward: (out, inputs, c) => scaleInto(out, inputs[0].data, c, out.length),
   backward: (g, _x, _y, c) => [scaleBy(g, c)],
 };
 
@@ -15,7 +15,8 @@ const scaleOp: OpDef<number> = {
 const shiftOp: OpDef<number> = {
   name: 'addScalar',
   shape: ([x]) => x.shape,
-  forward(out, [x], c) {
+  forward(out, inputs, c) {
+    const x = inputs[0];
     const d = x.data;
     for (let i = 0; i < d.length; i++) out[i] = d[i] + c;
   },

@@ -38,7 +38,8 @@ const sliceOp: OpDef<Window> = {
     checkWindow('slice', w);
     return [w.length];
   },
-  forward(out, [x], w) {
+  forward(out, inputs, w) {
+    const x = inputs[0];
     copyInto(out, x.data, w.start, w.length);
   },
   backward: (g, _inputs, _out, w) => [pad(g, w.start, w.total)],
@@ -51,7 +52,8 @@ const padOp: OpDef<Window> = {
     checkWindow('pad', w);
     return [w.total];
   },
-  forward(out, [x], w) {
+  forward(out, inputs, w) {
+    const x = inputs[0];
     out.fill(0);
     out.set(x.data, w.start);
   },
@@ -70,9 +72,9 @@ const concatOp: OpDef<null> = {
   },
   forward(out, xs) {
     let o = 0;
-    for (const x of xs) {
-      out.set(x.data, o);
-      o += x.size;
+    for (let i = 0; i < xs.length; i++) {
+      out.set(xs[i].data, o);
+      o += xs[i].size;
     }
   },
   backward(g, xs, _out, _a, needs) {

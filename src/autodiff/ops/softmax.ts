@@ -1,6 +1,6 @@
 import { apply } from '../apply.js';
 import type { OpDef } from '../node.js';
-import { formatShape, rowsCols } from '../shape.js';
+import { colsOf, formatShape, rowsOf } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 import { mul, sub } from './arith.js';
 import { sumCols } from './reduce.js';
@@ -35,8 +35,9 @@ const logSoftmaxOp: OpDef<null> = {
     checkMatrix('logSoftmax', x);
     return x.shape;
   },
-  forward(out, [x]) {
-    const [rows, cols] = rowsCols(x.shape);
+  forward(out, inputs) {
+    const x = inputs[0];
+    const rows = rowsOf(x.shape), cols = colsOf(x.shape);
     const d = x.data;
     // The row sums are parked in out[0..rows); walking backwards overwrites each only after its use.
     rowLogSumExp(d, rows, cols, out);
@@ -56,13 +57,13 @@ const logSumExpOp: OpDef<null> = {
     checkMatrix('logSumExp', x);
     return x.shape.slice(0, -1);
   },
-  forward(out, [x]) {
-    const [rows, cols] = rowsCols(x.shape);
+  forward(out, inputs) {
+    const x = inputs[0];
+    const rows = rowsOf(x.shape), cols = colsOf(x.shape);
     rowLogSumExp(x.data, rows, cols, out);
   },
   backward: (g, [x], y) => {
-    const [rows] = rowsCols(x.shape);
-    const column = [rows, 1];
+    const column = [rowsOf(x.shape), 1];
     return [mul(exp(sub(x, reshape(y, column))), reshape(g, column))];
   },
 };

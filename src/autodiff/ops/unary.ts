@@ -22,8 +22,8 @@ function sameShapes(name: string): OpDef<null>['shape'] {
 
 const expOp = unary(
   'exp',
-  (out, [x]) => {
-    const d = x.data;
+  (out, inputs) => {
+    const d = inputs[0].data;
     for (let i = 0; i < d.length; i++) out[i] = Math.exp(d[i]);
   },
   (g, _x, y) => [mul(g, y)],
@@ -31,8 +31,8 @@ const expOp = unary(
 
 const logOp = unary(
   'log',
-  (out, [x]) => {
-    const d = x.data;
+  (out, inputs) => {
+    const d = inputs[0].data;
     for (let i = 0; i < d.length; i++) out[i] = Math.log(d[i]);
   },
   (g, [x]) => [div(g, x)],
@@ -40,8 +40,8 @@ const logOp = unary(
 
 const sqrtOp = unary(
   'sqrt',
-  (out, [x]) => {
-    const d = x.data;
+  (out, inputs) => {
+    const d = inputs[0].data;
     for (let i = 0; i < d.length; i++) out[i] = Math.sqrt(d[i]);
   },
   (g, _x, y) => [scaleBy(div(g, y), 0.5)],
@@ -49,8 +49,8 @@ const sqrtOp = unary(
 
 const squareOp = unary(
   'square',
-  (out, [x]) => {
-    const d = x.data;
+  (out, inputs) => {
+    const d = inputs[0].data;
     for (let i = 0; i < d.length; i++) out[i] = d[i] * d[i];
   },
   (g, [x]) => [scaleBy(mul(g, x), 2)],
@@ -58,14 +58,14 @@ const squareOp = unary(
 
 const tanhOp = unary(
   'tanh',
-  (out, [x]) => tanhInto(out, x.data, out.length),
+  (out, inputs) => tanhInto(out, inputs[0].data, out.length),
   (g, _x, y) => [tanhBackward(y, g)],
 );
 
 const reluOp = unary(
   'relu',
-  (out, [x]) => {
-    const d = x.data;
+  (out, inputs) => {
+    const d = inputs[0].data;
     for (let i = 0; i < d.length; i++) out[i] = d[i] > 0 ? d[i] : 0;
   },
   (g, _x, y) => [reluBackward(y, g)],
@@ -75,7 +75,7 @@ const reluOp = unary(
 const tanhBackwardOp: OpDef<null> = {
   name: 'tanhBackward',
   shape: sameShapes('tanhBackward'),
-  forward: (out, [y, g]) => tanhBackwardInto(out, y.data, g.data, out.length),
+  forward: (out, inputs) => tanhBackwardInto(out, inputs[0].data, inputs[1].data, out.length),
   backward: (h, [y, g], _o, _a, needs) => [
     needs[0] ? tanhSecond(y, g, h) : null,
     needs[1] ? tanhBackward(y, h) : null,
@@ -90,7 +90,7 @@ const tanhBackwardOp: OpDef<null> = {
 const tanhSecondOp: OpDef<null> = {
   name: 'tanhSecond',
   shape: sameShapes('tanhSecond'),
-  forward: (out, [y, g, h]) => tanhSecondInto(out, y.data, g.data, h.data, out.length),
+  forward: (out, inputs) => tanhSecondInto(out, inputs[0].data, inputs[1].data, inputs[2].data, out.length),
   backward: (u, [y, g, h], _o, _a, needs) => [
     needs[0] ? tanhSecond(u, g, h) : null,
     needs[1] ? tanhSecond(y, u, h) : null,
@@ -102,7 +102,7 @@ const tanhSecondOp: OpDef<null> = {
 const reluBackwardOp: OpDef<null> = {
   name: 'reluBackward',
   shape: sameShapes('reluBackward'),
-  forward: (out, [y, g]) => reluBackwardInto(out, y.data, g.data, out.length),
+  forward: (out, inputs) => reluBackwardInto(out, inputs[0].data, inputs[1].data, out.length),
   backward: (h, [y], _o, _a, needs) => [null, needs[1] ? reluBackward(y, h) : null],
 };
 
