@@ -21,9 +21,9 @@ const torch = spec.reference_pytorch_1_13_cpu_float64_openblas_1_thread_us;
  * several attempts, since a garbage collection (negative delta) or the JIT compiling code on the
  * heap (a one-off) can fall inside one.
  */
-function bytesPerCall(fn: () => void, calls = 50): { heap: number; buffers: number } {
+function bytesPerCall(fn: () => void, calls = 20): { heap: number; buffers: number } {
   let best = { heap: Infinity, buffers: Infinity };
-  for (let attempt = 0; attempt < 7; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
     const before = process.memoryUsage();
     for (let i = 0; i < calls; i++) fn();
     const after = process.memoryUsage();
@@ -36,26 +36,44 @@ function bytesPerCall(fn: () => void, calls = 50): { heap: number; buffers: numb
 
 const results: Record<string, Record<string, number>> = {};
 const memory: Record<string, Record<string, { heap: number; buffers: number }>> = {};
+/**
+ * The ops of a case take turns: ROUNDS short tinybench runs of all four, and each op's time is the
+ * median of its round medians. A slow spell of the machine then lands on every op of a round
+ * rather than on whichever op was running, which keeps the ratios between ops honest.
+ */
+const ROUNDS = 5;
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
 for (const c of spec.cases) {
   if (only !== undefined && c.name !== only) continue;
   const w = makeWorkload(c.dims, c.states, 2024);
-  const bench = new Bench({ time: 1500, warmupTime: 300, iterations: 20 });
-  results[c.name] = {};
+  const calls: [BenchOp, () => void][] = [];
   memory[c.name] = {};
   for (const op of benchOps) {
     const program = compileOp(w, op, spec.alpha);
     const inputs = programInputs(w, op);
     const call = (): void => void program.runWith(inputs);
-    bench.add(op, call);
     for (let i = 0; i < 20; i++) call();
     memory[c.name][op] = bytesPerCall(call);
+    calls.push([op, call]);
   }
-  await bench.run();
-  for (const task of bench.tasks) {
-    const r = task.result;
-    if (r.state !== 'completed') throw new Error(`benchmark ${c.name}/${task.name} ended ${r.state}`);
-    results[c.name][task.name] = Math.round(r.latency.p50 * 1000 * 10) / 10;
+  const rounds: Record<string, number[]> = {};
+  for (let round = 0; round < ROUNDS; round++) {
+    const bench = new Bench({ time: 300, warmupTime: round === 0 ? 300 : 50, iterations: 5 });
+    for (const [op, call] of calls) bench.add(op, call);
+    await bench.run();
+    for (const task of bench.tasks) {
+      const r = task.result;
+      if (r.state !== 'completed') throw new Error(`benchmark ${c.name}/${task.name} ended ${r.state}`);
+      (rounds[task.name] ??= []).push(r.latency.p50 * 1000);
+    }
   }
+  results[c.name] = {};
+  for (const op of benchOps) results[c.name][op] = Math.round(median(rounds[op]) * 10) / 10;
 }
 
 if (json) {
