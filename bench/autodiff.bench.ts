@@ -57,7 +57,8 @@ for (const c of spec.cases) {
     const program = compileOp(w, op, spec.alpha);
     const inputs = programInputs(w, op);
     const call = (): void => void program.runWith(inputs);
-    for (let i = 0; i < 20; i++) call();
+    // Warm until the JIT has settled (at least 20 calls and 300 ms), so the probe sees the steady state.
+    for (let i = 0, t0 = performance.now(); i < 20 || performance.now() - t0 < 300; i++) call();
     memory[c.name][op] = bytesPerCall(call);
     calls.push([op, call]);
   }
