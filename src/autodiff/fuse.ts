@@ -50,12 +50,9 @@ export function fuseAccumulation(steps: readonly TraceStep[], pinned: ReadonlySe
     producer.set(s.out.data, i);
     for (const t of s.inputs) reads.set(t.data, (reads.get(t.data) ?? 0) + 1);
   });
+  // An add's output merged into its accumulator's buffer; accumulators are never merged themselves.
   const merged = new Map<Float64Array, Float64Array>();
-  const resolve = (d: Float64Array): Float64Array => {
-    let r = d;
-    for (let next = merged.get(r); next !== undefined; next = merged.get(r)) r = next;
-    return r;
-  };
+  const resolve = (d: Float64Array): Float64Array => merged.get(d) ?? d;
   const fixed = new Set(pinned);
   // Buffers that already hold a sum: their producer's kernel alone no longer computes them.
   const sums = new Set<Float64Array>();

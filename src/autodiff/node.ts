@@ -10,7 +10,10 @@ export interface OpDef<A> {
   readonly name: string;
   /** The output shape; throws a message naming the op and the expected shape on bad input. */
   shape(inputs: readonly Tensor[], attrs: A): Shape;
-  /** Writes the result into `out` (a fresh buffer, never aliasing an input). */
+  /**
+   * Writes the result into `out` (a fresh buffer, never aliasing an input). A compiled program
+   * calls it on every run, so it allocates nothing (no arrays, no destructuring of `inputs`).
+   */
   forward(out: Float64Array, inputs: readonly Tensor[], attrs: A, outShape: Shape): void;
   /**
    * Gradients of the inputs given `g`, the gradient of the output. `needs[i]` false means input i

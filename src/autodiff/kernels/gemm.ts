@@ -354,7 +354,7 @@ function driverFunction(tiles: Map<string, number>): FunctionBuilder {
   const f = new FunctionBuilder(['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32']);
   const rowBytes = f.local('i32');
   const rowsLeft = f.local('i32');
-  const colsLeft = f.local('i32');
+  const colBlocks = f.local('i32');
   const aBlock = f.local('i32');
   const bBlock = f.local('i32');
   const cRow = f.local('i32');
@@ -386,12 +386,12 @@ function driverFunction(tiles: Map<string, number>): FunctionBuilder {
     f.get(cRow).set(cBlock);
     // A row of blocks: as many 4 wide as fit, then at most one 2 wide and one 1 wide.
     for (const cols of BLOCK_WIDTHS) {
-      if (cols === 4) f.get(N).i32Const(2).op(Op.i32ShrU).set(colsLeft);
-      else f.get(N).i32Const(cols).op(Op.i32And).i32Const(cols).op(Op.i32Eq).set(colsLeft);
-      f.get(aBlock).get(bBlock).get(cBlock).get(K).get(A_ROW).get(A_STEP).get(rowBytes).get(rowBytes).get(ACC).get(colsLeft);
+      if (cols === 4) f.get(N).i32Const(2).op(Op.i32ShrU).set(colBlocks);
+      else f.get(N).i32Const(cols).op(Op.i32And).i32Const(cols).op(Op.i32Eq).set(colBlocks);
+      f.get(aBlock).get(bBlock).get(cBlock).get(K).get(A_ROW).get(A_STEP).get(rowBytes).get(rowBytes).get(ACC).get(colBlocks);
       f.call(tiles.get(`${rows}x${cols}`)!);
-      advance(bBlock, () => f.get(colsLeft).i32Const(8 * cols).op(Op.i32Mul));
-      advance(cBlock, () => f.get(colsLeft).i32Const(8 * cols).op(Op.i32Mul));
+      advance(bBlock, () => f.get(colBlocks).i32Const(8 * cols).op(Op.i32Mul));
+      advance(cBlock, () => f.get(colBlocks).i32Const(8 * cols).op(Op.i32Mul));
     }
     advance(aBlock, () => f.get(A_ROW).i32Const(rows).op(Op.i32Mul));
     advance(cRow, () => f.get(rowBytes).i32Const(rows).op(Op.i32Mul));
