@@ -12,10 +12,11 @@ export interface Deduped {
  * reverse recomputes such values (a log-softmax's backward takes exp of its output again).
  */
 export function dedupeSteps(steps: readonly TraceStep[]): Deduped {
-  const ids = new Map<Float64Array, number>();
-  const id = (d: Float64Array): number => {
-    let i = ids.get(d);
-    if (i === undefined) ids.set(d, (i = ids.size));
+  // Buffers and kernels by identity: two ops may share a name.
+  const ids = new Map<object, number>();
+  const id = (x: object): number => {
+    let i = ids.get(x);
+    if (i === undefined) ids.set(x, (i = ids.size));
     return i;
   };
   const merged = new Map<Float64Array, Float64Array>();
@@ -23,7 +24,7 @@ export function dedupeSteps(steps: readonly TraceStep[]): Deduped {
   const kept: TraceStep[] = [];
   for (const s of steps) {
     const inputs = s.inputs.map((t) => `${id(merged.get(t.data) ?? t.data)}[${t.shape.join(',')}]`);
-    const key = `${s.op.name} ${inputs.join(' ')} ${JSON.stringify(s.attrs)} [${s.out.shape.join(',')}]`;
+    const key = `${id(s.op)} ${inputs.join(' ')} ${JSON.stringify(s.attrs)} [${s.out.shape.join(',')}]`;
     const same = first.get(key);
     if (same === undefined) {
       first.set(key, s.out.data);
