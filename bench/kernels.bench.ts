@@ -1,9 +1,10 @@
 // Numerical kernel benchmarks (medians from tinybench):
 //   gemm on the MLP shapes (forward x Wᵀ, dX = dY W, dW = dYᵀ X), TypeScript vs WebAssembly, in GMAC/s;
 //   the gemm and tanh sizes where WebAssembly starts to win (GEMM_WASM_MIN_MACS, TANH_WASM_MIN_N);
-//   tanh on 128000 elements: a Math.tanh loop vs ours in TypeScript vs WebAssembly, in ns/element.
-// Usage: node scripts/run-ts.mjs bench/kernels.bench.ts [gemm] [crossover] [tanh]   (default: all)
+//   tanh, exp and log on 128000 elements: a Math loop vs ours in TypeScript vs WebAssembly, in ns/element.
+// Usage: node scripts/run-ts.mjs bench/kernels.bench.ts [gemm] [crossover] [tanh] [explog]   (default: all)
 import { medians } from './medians.js';
+import { expReference, expWasm, logReference, logWasm } from '../src/autodiff/kernels/exp-log.js';
 import { GEMM_WASM_MIN_MACS, gemmReference, gemmWasm } from '../src/autodiff/kernels/gemm.js';
 import { TANH_WASM_MIN_N, tanhReference, tanhWasm } from '../src/autodiff/kernels/tanh.js';
 import { wasmAvailable } from '../src/autodiff/kernels/wasm/module.js';
@@ -96,16 +97,30 @@ if (runs('crossover')) {
   }
 }
 
-if (runs('tanh')) {
-  const n = 128_000;
-  const x = randomArray(n, 6); // uniform on [-3, 3): both branches of our tanh, mixed within vectors
+type Kernel = (out: Float64Array, x: Float64Array, n: number) => void;
+
+/** ns/element of a Math loop and of our TypeScript and WebAssembly kernels on the same inputs. */
+async function compareWithMath(name: string, about: string, x: Float64Array, math: (v: number) => number, ts: Kernel, wasm: Kernel): Promise<void> {
+  const n = x.length;
   const out = new Float64Array(n);
-  const mathTanh = (): void => {
-    for (let i = 0; i < n; i++) out[i] = Math.tanh(x[i]);
+  const mathLoop = (): void => {
+    for (let i = 0; i < n; i++) out[i] = math(x[i]);
   };
-  const r = await medians({ 'Math.tanh loop': mathTanh, 'ours, TypeScript': () => tanhReference(out, x, n), 'ours, WebAssembly': () => tanhWasm(out, x, n) }, 1000);
-  console.log(`\ntanh on n = ${n} (x uniform in [-3, 3)): median ns/element`);
-  for (const [name, ms] of Object.entries(r)) {
-    console.log(`${name.padEnd(20)}${((ms * 1e6) / n).toFixed(2).padStart(7)}   (${(r['Math.tanh loop'] / ms).toFixed(2)}x Math.tanh)`);
+  const label = `Math.${name} loop`;
+  const r = await medians({ [label]: mathLoop, 'ours, TypeScript': () => ts(out, x, n), 'ours, WebAssembly': () => wasm(out, x, n) }, 1000);
+  console.log(`\n${name} on n = ${n} (${about}): median ns/element`);
+  for (const [task, ms] of Object.entries(r)) {
+    console.log(`${task.padEnd(20)}${((ms * 1e6) / n).toFixed(2).padStart(7)}   (${(r[label] / ms).toFixed(2)}x Math.${name})`);
   }
+}
+
+const N = 128_000;
+if (runs('tanh')) {
+  // uniform on [-3, 3): both branches of our tanh, mixed within vectors
+  await compareWithMath('tanh', 'x uniform in [-3, 3)', randomArray(N, 6), Math.tanh, tanhReference, tanhWasm);
+}
+if (runs('explog')) {
+  await compareWithMath('exp', 'x uniform in [-20, 20)', randomArray(N, 40), Math.exp, expReference, expWasm);
+  const positive = randomArray(N, 2).map((v) => Math.abs(v) * 1e3 + 1e-9);
+  await compareWithMath('log', 'x in (0, 1000)', positive, Math.log, logReference, logWasm);
 }

@@ -1,3 +1,4 @@
+import { expScalar } from '../autodiff/kernels/exp-log.js';
 import { mul, sub } from '../autodiff/ops/arith.js';
 import { gather } from '../autodiff/ops/gather.js';
 import { sumCols } from '../autodiff/ops/reduce.js';
@@ -62,7 +63,7 @@ export function sampleCategorical(logits: Float64Array, rows: number, cols: numb
     let m = -Infinity;
     for (let j = 0; j < cols; j++) if (logits[o + j] > m) m = logits[o + j];
     let total = 0;
-    for (let j = 0; j < cols; j++) total += Math.exp(logits[o + j] - m);
+    for (let j = 0; j < cols; j++) total += expScalar(logits[o + j] - m);
     // A finite max contributes exp(0) = 1, so anything outside [1, cols] means NaN or infinite logits.
     if (!(total >= 1 && total <= cols)) {
       throw new Error(`sampleCategorical: row ${i} has non-finite logits, expected finite numbers`);
@@ -72,7 +73,7 @@ export function sampleCategorical(logits: Float64Array, rows: number, cols: numb
     let c = 0;
     let pick = -1;
     for (let j = 0; j < cols; j++) {
-      const e = Math.exp(logits[o + j] - m);
+      const e = expScalar(logits[o + j] - m);
       if (e === 0) continue;
       pick = j;
       c += e;

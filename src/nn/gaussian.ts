@@ -1,3 +1,4 @@
+import { expScalar, logScalar } from '../autodiff/kernels/exp-log.js';
 import { add, mul, sub } from '../autodiff/ops/arith.js';
 import { sum, sumCols } from '../autodiff/ops/reduce.js';
 import { addScalar, neg, scaleBy } from '../autodiff/ops/scalar.js';
@@ -11,7 +12,7 @@ import { type HiddenActivation, type MlpLayout, mlpForward, mlpLayout } from './
 // A diagonal Gaussian policy: the MLP gives the mean [n, d]; the log-std [d] is a learned vector
 // that does not depend on the state (as pytorch-maml-rl's NormalMLPPolicy, without its clamp).
 
-const LOG_2PI = Math.log(2 * Math.PI);
+const LOG_2PI = logScalar(2 * Math.PI);
 
 /** The MLP's parameters come first in the flat vector, then the log-std [d] at logStdOffset. */
 export interface GaussianLayout {
@@ -34,7 +35,7 @@ export function initLogStd(layout: GaussianLayout, params: Float64Array, std = 1
   if (params.length !== layout.size) {
     throw new Error(`initLogStd: params have length ${params.length}, expected ${layout.size}`);
   }
-  params.fill(Math.log(std), layout.logStdOffset, layout.size);
+  params.fill(logScalar(std), layout.logStdOffset, layout.size);
   return params;
 }
 
@@ -114,6 +115,6 @@ export function sampleGaussian(
   if (out.length !== rows * dim) throw new Error(`sampleGaussian: out has length ${out.length}, expected rows * dim = ${rows * dim}`);
   for (let i = 0; i < rows; i++) {
     const o = i * dim;
-    for (let j = 0; j < dim; j++) out[o + j] = mean[o + j] + Math.exp(logStd[j]) * rng.normal();
+    for (let j = 0; j < dim; j++) out[o + j] = mean[o + j] + expScalar(logStd[j]) * rng.normal();
   }
 }

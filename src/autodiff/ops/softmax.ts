@@ -1,4 +1,5 @@
 import { apply } from '../apply.js';
+import { expInto, expScalar, logScalar } from '../kernels/exp-log.js';
 import type { OpDef } from '../node.js';
 import { colsOf, formatShape, rowsOf } from '../shape.js';
 import type { Tensor } from '../tensor.js';
@@ -7,19 +8,24 @@ import { sumCols } from './reduce.js';
 import { reshape } from './shape-ops.js';
 import { exp } from './unary.js';
 
-/** Row-wise max-shifted log-sum-exp, written into lse[row]. */
+/** The largest of the `cols` values from x[o] (-Infinity if none is larger; NaN is passed over). */
+function rowMax(x: Float64Array, o: number, cols: number): number {
+  let m = -Infinity;
+  for (let j = 0; j < cols; j++) if (x[o + j] > m) m = x[o + j];
+  return m;
+}
+
+/**
+ * Row-wise max-shifted log-sum-exp, m + log(sum of exp(x - m)), written into lse[row]; -Infinity
+ * for a row of -Infinity. logSoftmax computes the same sums, with its exps in one vectorised pass.
+ */
 function rowLogSumExp(x: Float64Array, rows: number, cols: number, lse: Float64Array): void {
   for (let i = 0; i < rows; i++) {
     const o = i * cols;
-    let m = -Infinity;
-    for (let j = 0; j < cols; j++) if (x[o + j] > m) m = x[o + j];
-    if (m === -Infinity) {
-      lse[i] = -Infinity;
-      continue;
-    }
+    const m = rowMax(x, o, cols);
     let s = 0;
-    for (let j = 0; j < cols; j++) s += Math.exp(x[o + j] - m);
-    lse[i] = m + Math.log(s);
+    if (m !== -Infinity) for (let j = 0; j < cols; j++) s += expScalar(x[o + j] - m);
+    lse[i] = m + logScalar(s);
   }
 }
 
@@ -39,12 +45,19 @@ const logSoftmaxOp: OpDef<null> = {
     const x = inputs[0];
     const rows = rowsOf(x.shape), cols = colsOf(x.shape);
     const d = x.data;
-    // The row sums are parked in out[0..rows); walking backwards overwrites each only after its use.
-    rowLogSumExp(d, rows, cols, out);
-    for (let i = rows - 1; i >= 0; i--) {
-      const l = out[i];
+    // The shifted rows' exps, all in one pass, in out (a row of -Infinity gets exps of 0).
+    for (let i = 0; i < rows; i++) {
       const o = i * cols;
-      for (let j = cols - 1; j >= 0; j--) out[o + j] = d[o + j] - l;
+      const m = rowMax(d, o, cols);
+      for (let j = 0; j < cols; j++) out[o + j] = m === -Infinity ? -Infinity : d[o + j] - m;
+    }
+    expInto(out, out, out.length);
+    for (let i = 0; i < rows; i++) {
+      const o = i * cols;
+      let s = 0;
+      for (let j = 0; j < cols; j++) s += out[o + j];
+      const lse = rowMax(d, o, cols) + logScalar(s);
+      for (let j = 0; j < cols; j++) out[o + j] = d[o + j] - lse;
     }
   },
   // g - softmax * rowsum(g), with softmax = exp(y) taken from the output so it stays differentiable.

@@ -3,6 +3,7 @@ import type { OpDef } from '../node.js';
 import { formatShape, sameShape } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 import { reluBackwardInto, tanhBackwardInto, tanhSecondInto } from '../kernels/elementwise.js';
+import { expInto, logInto } from '../kernels/exp-log.js';
 import { tanhInto } from '../kernels/tanh.js';
 import { div, mul } from './arith.js';
 import { scaleBy } from './scalar.js';
@@ -22,19 +23,13 @@ function sameShapes(name: string): OpDef<null>['shape'] {
 
 const expOp = unary(
   'exp',
-  (out, inputs) => {
-    const d = inputs[0].data;
-    for (let i = 0; i < d.length; i++) out[i] = Math.exp(d[i]);
-  },
+  (out, inputs) => expInto(out, inputs[0].data, out.length),
   (g, _x, y) => [mul(g, y)],
 );
 
 const logOp = unary(
   'log',
-  (out, inputs) => {
-    const d = inputs[0].data;
-    for (let i = 0; i < d.length; i++) out[i] = Math.log(d[i]);
-  },
+  (out, inputs) => logInto(out, inputs[0].data, out.length),
   (g, [x]) => [div(g, x)],
 );
 

@@ -24,18 +24,23 @@ export const Op = {
 
 /** SIMD opcodes (0xfd prefix) without immediates. */
 export const Simd = {
+  f64x2Eq: 0x47,
   f64x2Lt: 0x49,
+  f64x2Gt: 0x4a,
   v128And: 0x4e,
   v128Or: 0x50,
   v128Bitselect: 0x52,
   i64x2Shl: 0xcb,
+  i64x2ShrS: 0xcc,
   i64x2Add: 0xce,
+  i64x2Sub: 0xd1,
   f64x2Abs: 0xec,
   f64x2Add: 0xf0,
   f64x2Sub: 0xf1,
   f64x2Mul: 0xf2,
   f64x2Div: 0xf3,
   f64x2Pmin: 0xf6,
+  f64x2Pmax: 0xf7,
 } as const;
 
 const SIMD_PREFIX = 0xfd;
