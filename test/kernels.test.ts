@@ -2,30 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { GEMM_WASM_MIN_MACS, gemm, gemmReference, gemmWasm } from '../src/autodiff/kernels/gemm.js';
 import { TANH_WASM_MIN_N, tanhInto, tanhReference, tanhScalar, tanhWasm } from '../src/autodiff/kernels/tanh.js';
 import { Arena, arenaDoubles, wasmAvailable } from '../src/autodiff/kernels/wasm/module.js';
-
-/** xorshift32: a tiny deterministic generator for test data. */
-function makeRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-}
-
-function randomArray(random: () => number, length: number): Float64Array {
-  const out = new Float64Array(length);
-  for (let i = 0; i < length; i++) out[i] = 2 * random() - 1;
-  return out;
-}
-
-/** Index of the first element differing under Object.is (so -0 !== 0 and NaN === NaN), or -1. */
-function firstDifference(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  if (x.length !== y.length) return Math.min(x.length, y.length);
-  for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return i;
-  return -1;
-}
+import {
+  firstDifference, grid, logGrid, makeRandom, neighbours, randomBitPatterns, ulpDistance, uniformArray, worstDistance,
+} from './helpers/doubles.js';
 
 /** The specification: one ascending sum per element, s = s + a*b from s = 0, then c + s or s. */
 function naiveGemm(
@@ -48,9 +27,9 @@ if (wasmAvailable()) implementations.push(['wasm', gemmWasm]);
 
 /** Runs every implementation on copies of one problem and expects the naive result bit for bit. */
 function checkGemm(random: () => number, m: number, k: number, n: number, transA: boolean, transB: boolean, accumulate: boolean): void {
-  const a = randomArray(random, m * k);
-  const b = randomArray(random, k * n);
-  const c = randomArray(random, m * n);
+  const a = uniformArray(random, m * k);
+  const b = uniformArray(random, k * n);
+  const c = uniformArray(random, m * n);
   const expected = c.slice();
   naiveGemm(expected, a, b, m, k, n, transA, transB, accumulate);
   for (const [name, impl] of implementations) {
@@ -96,9 +75,9 @@ describe('gemm', () => {
     const random = makeRandom(3);
     const [m, k, n] = [37, 23, 29];
     for (const transA of FLAGS) for (const transB of FLAGS) for (const accumulate of FLAGS) {
-      const aBuffer = randomArray(random, m * k + 20);
-      const bBuffer = randomArray(random, k * n + 20);
-      const cBuffer = randomArray(random, m * n + 20);
+      const aBuffer = uniformArray(random, m * k + 20);
+      const bBuffer = uniformArray(random, k * n + 20);
+      const cBuffer = uniformArray(random, m * n + 20);
       const a = aBuffer.subarray(3, 3 + m * k + 5); // longer than needed
       const b = bBuffer.subarray(7);
       const expected = cBuffer.slice();
@@ -153,7 +132,7 @@ describe.runIf(wasmAvailable())('gemm WebAssembly vs TypeScript', () => {
       [4000, 64, 4, false, true, false], [4, 4000, 64, true, false, true], [300, 257, 301, true, true, true],
     ];
     for (const [m, k, n, transA, transB, accumulate] of cases) {
-      const a = randomArray(random, m * k), b = randomArray(random, k * n), c = randomArray(random, m * n);
+      const a = uniformArray(random, m * k), b = uniformArray(random, k * n), c = uniformArray(random, m * n);
       const viaTs = c.slice();
       const viaWasm = c.slice();
       gemmReference(viaTs, a, b, m, k, n, transA, transB, accumulate);
@@ -173,9 +152,9 @@ describe.runIf(wasmAvailable())('gemm WebAssembly vs TypeScript', () => {
     for (const [m, k, n, transA, transB, accumulate] of cases) {
       const arena = new Arena(arenaDoubles([m * k, k * n, m * n]));
       const a = arena.alloc(m * k), b = arena.alloc(k * n), c = arena.alloc(m * n);
-      a.set(randomArray(random, m * k));
-      b.set(randomArray(random, k * n));
-      c.set(randomArray(random, m * n));
+      a.set(uniformArray(random, m * k));
+      b.set(uniformArray(random, k * n));
+      c.set(uniformArray(random, m * n));
       const viaTs = c.slice();
       gemmReference(viaTs, a, b, m, k, n, transA, transB, accumulate);
       gemmWasm(c, a, b, m, k, n, transA, transB, accumulate);
@@ -185,61 +164,6 @@ describe.runIf(wasmAvailable())('gemm WebAssembly vs TypeScript', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-
-const bits = new Float64Array(1);
-const bitsAsInt = new BigInt64Array(bits.buffer);
-
-/** Position of x on the ordered line of doubles (±0 both map to 0). */
-function ordinal(x: number): bigint {
-  bits[0] = x;
-  const i = bitsAsInt[0];
-  return i < 0n ? -(i & 0x7fffffffffffffffn) : i;
-}
-
-/** Distance in units in the last place, counting steps between adjacent doubles; NaN only matches NaN. */
-function ulpDistance(x: number, y: number): number {
-  if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) && Number.isNaN(y) ? 0 : Infinity;
-  const d = ordinal(x) - ordinal(y);
-  return Number(d < 0n ? -d : d);
-}
-
-/** Largest ulp distance between our tanh and Math.tanh over xs, with the worst input. */
-function worstAgainstMath(xs: ArrayLike<number>): { ulps: number; x: number } {
-  let worst = { ulps: 0, x: NaN };
-  for (let i = 0; i < xs.length; i++) {
-    const ulps = ulpDistance(tanhScalar(xs[i]), Math.tanh(xs[i]));
-    if (ulps > worst.ulps) worst = { ulps, x: xs[i] };
-  }
-  return worst;
-}
-
-function grid(from: number, to: number, count: number): number[] {
-  return Array.from({ length: count }, (_, i) => from + ((to - from) * i) / (count - 1));
-}
-
-function logGrid(from: number, to: number, count: number): number[] {
-  return grid(Math.log(from), Math.log(to), count).map(Math.exp);
-}
-
-/** The `count` doubles on each side of x (x included). */
-function neighbours(x: number, count: number): number[] {
-  const out: number[] = [];
-  bits[0] = x;
-  const base = bitsAsInt[0];
-  for (let d = -count; d <= count; d++) {
-    bitsAsInt[0] = base + BigInt(d);
-    out.push(bits[0]);
-  }
-  return out;
-}
-
-/** Doubles from uniformly random bit patterns: every binade, sign and special value class. */
-function randomBitPatterns(random: () => number, count: number): Float64Array {
-  const out = new Float64Array(count);
-  const words = new Uint32Array(out.buffer);
-  for (let i = 0; i < words.length; i++) words[i] = Math.floor(random() * 2 ** 32);
-  return out;
-}
 
 // Correctly rounded tanh from 50-digit arithmetic (mpmath).
 const CORRECTLY_ROUNDED: [number, number][] = [
@@ -267,7 +191,7 @@ describe('tanh', () => {
         .flatMap((x) => neighbours(x, 2000)).flatMap((x) => [x, -x])],
     ];
     for (const [name, xs] of sets) {
-      const worst = worstAgainstMath(xs);
+      const worst = worstDistance(tanhScalar, Math.tanh, xs);
       expect(worst.ulps, `${name}: worst at x = ${worst.x}`).toBeLessThanOrEqual(2);
     }
   });
@@ -294,7 +218,7 @@ describe('tanh', () => {
   it('tanhInto writes n elements, in place or not, and leaves the rest alone', () => {
     const random = makeRandom(8);
     for (const n of [0, 1, 7, TANH_WASM_MIN_N - 1, TANH_WASM_MIN_N, 1001]) {
-      const x = randomArray(random, n + 3).map((v) => 4 * v);
+      const x = uniformArray(random, n + 3).map((v) => 4 * v);
       const expected = x.slice();
       for (let i = 0; i < n; i++) expected[i] = tanhScalar(x[i]);
       const out = x.slice();
@@ -329,7 +253,7 @@ describe.runIf(wasmAvailable())('tanh WebAssembly vs TypeScript', () => {
 
   it('works on subarray views', () => {
     const random = makeRandom(10);
-    const buffer = randomArray(random, 1000).map((v) => 10 * v);
+    const buffer = uniformArray(random, 1000).map((v) => 10 * v);
     const expected = buffer.slice();
     tanhReference(expected.subarray(13, 900), buffer.subarray(13, 900), 887);
     const got = buffer.slice();
