@@ -35,10 +35,11 @@ export function compile<O extends Outputs>(fn: (...inputs: Tensor[]) => O, examp
   const traced = traceKernels(() => fn(...inputs));
   const result = traced.result;
   const live = liveSteps(traced.steps, result);
+  // Later passes only drop steps or rebuild them from these tensors, so one set serves every swap.
+  const tensors = programTensors(inputs, live, result);
   const deduped = dedupeSteps(live);
-  swapBuffers(programTensors(inputs, live, result), deduped.merged);
+  swapBuffers(tensors, deduped.merged);
   const { steps, merged } = fuseAccumulation(deduped.steps, boundaryBuffers(inputs, result));
-  const tensors = programTensors(inputs, steps, result);
   swapBuffers(tensors, merged);
   const plan = planBuffers(steps, boundaryBuffers(inputs, result));
   swapBuffers(tensors, placeBuffers(plan));

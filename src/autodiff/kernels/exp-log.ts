@@ -23,9 +23,9 @@
 // The TypeScript and WebAssembly (f64x2) versions perform the same IEEE operations in the same order
 // (log's z, which is exact, comes from a multiplication in one and from the bits in the other).
 
-import { copyInto } from './elementwise.js';
+import { runInPlace } from './in-place.js';
 import { FunctionBuilder, ModuleBuilder, Op, Simd, f64Bytes } from './wasm/emitter.js';
-import { type KernelModule, arenaOf, copyIn, copyOut, heapF64, sharedExports, wasmAvailable } from './wasm/module.js';
+import { type KernelModule, wasmAvailable } from './wasm/module.js';
 
 /** From this many elements on, expInto uses WebAssembly (a call costs ~120 ns more than TypeScript's). */
 export const EXP_WASM_MIN_N = 8;
@@ -167,39 +167,16 @@ export function logInto(out: Float64Array, x: Float64Array, n: number): void {
 const EXP_GROUP = 4;
 const LOG_GROUP = 2;
 
-interface ExpLogExports {
-  exp(at: number, groups: number): void;
-  log(at: number, groups: number): void;
-}
-
 const expLogKernel: KernelModule = { build: () => expLogModule() };
 
 /** out[i] = e^x[i] for i < n in WebAssembly; requires {@link wasmAvailable}. `out` may be `x`. */
 export function expWasm(out: Float64Array, x: Float64Array, n: number): void {
-  run('exp', EXP_GROUP, out, x, n);
+  runInPlace(expLogKernel, 'exp', EXP_GROUP, out, x, n);
 }
 
 /** out[i] = log(x[i]) for i < n in WebAssembly; requires {@link wasmAvailable}. `out` may be `x`. */
 export function logWasm(out: Float64Array, x: Float64Array, n: number): void {
-  run('log', LOG_GROUP, out, x, n);
-}
-
-/** Runs kernel `name` in place when out and x share an arena, otherwise on a copy in the shared memory. */
-function run(name: keyof ExpLogExports, group: number, out: Float64Array, x: Float64Array, n: number): void {
-  if (n === 0) return;
-  // The last group may extend past n: its spare lanes compute on stale memory and are not copied out.
-  const groups = Math.ceil(n / (2 * group));
-  const arena = arenaOf(out, x);
-  if (arena !== undefined && out.length === n) {
-    // Arena buffers are padded to whole groups, so the kernel runs in place on out.
-    if (out !== x) copyInto(out, x, 0, n);
-    arena.exports<ExpLogExports>(expLogKernel)[name](out.byteOffset, groups);
-    return;
-  }
-  const heap = heapF64(2 * group * groups);
-  copyIn(heap, 0, x, n);
-  sharedExports<ExpLogExports>(expLogKernel)[name](0, groups);
-  copyOut(out, heap, 0, n);
+  runInPlace(expLogKernel, 'log', LOG_GROUP, out, x, n);
 }
 
 /** exp(at, groups) and log(at, groups): in place on `groups` x EXP_GROUP or LOG_GROUP f64x2 vectors from byte address `at`. */

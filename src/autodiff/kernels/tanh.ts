@@ -11,9 +11,9 @@
 //
 // The TypeScript and WebAssembly (f64x2) versions perform the same IEEE operations in the same order.
 
-import { copyInto } from './elementwise.js';
+import { runInPlace } from './in-place.js';
 import { FunctionBuilder, ModuleBuilder, Op, Simd, f64Bytes } from './wasm/emitter.js';
-import { type KernelModule, arenaOf, copyIn, copyOut, heapF64, sharedExports, wasmAvailable } from './wasm/module.js';
+import { type KernelModule, wasmAvailable } from './wasm/module.js';
 
 /** From this many elements on, tanhInto uses WebAssembly. Measured with bench/kernels.bench.ts. */
 export const TANH_WASM_MIN_N = 8;
@@ -101,28 +101,11 @@ export function tanhInto(out: Float64Array, x: Float64Array, n: number): void {
 /** f64x2 vectors per loop iteration: independent dependency chains the CPU overlaps (4 beat 2 and 8). */
 const GROUP = 4;
 
-interface TanhExports {
-  tanh(at: number, groups: number): void;
-}
-
 const tanhKernel: KernelModule = { build: () => tanhModule() };
 
 /** out[i] = tanh(x[i]) for i < n in WebAssembly; requires {@link wasmAvailable}. `out` may be `x`. */
 export function tanhWasm(out: Float64Array, x: Float64Array, n: number): void {
-  if (n === 0) return;
-  // The last group may extend past n: its spare lanes compute on stale memory and are not copied out.
-  const groups = Math.ceil(n / (2 * GROUP));
-  const arena = arenaOf(out, x);
-  if (arena !== undefined && out.length === n) {
-    // Arena buffers are padded to whole groups, so the kernel runs in place on out.
-    if (out !== x) copyInto(out, x, 0, n);
-    arena.exports<TanhExports>(tanhKernel).tanh(out.byteOffset, groups);
-    return;
-  }
-  const heap = heapF64(2 * GROUP * groups);
-  copyIn(heap, 0, x, n);
-  sharedExports<TanhExports>(tanhKernel).tanh(0, groups);
-  copyOut(out, heap, 0, n);
+  runInPlace(tanhKernel, 'tanh', GROUP, out, x, n);
 }
 
 /** tanh(at, groups): in place on `groups` x GROUP f64x2 vectors from byte address `at`. */
