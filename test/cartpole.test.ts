@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CARTPOLE_DEFAULTS, CartPole, type CartPoleParams, type KinematicsIntegrator } from '../src/envs/cartpole.js';
+import { CARTPOLE_DEFAULTS, CARTPOLE_PARAMS, CartPole, type CartPoleParams, type KinematicsIntegrator } from '../src/envs/cartpole.js';
 import { PCG64 } from '../src/rng/index.js';
 
 interface RefStep {
@@ -213,16 +213,19 @@ describe('parameters', () => {
   });
 
   it.each([
-    ['masscart', -1, /invalid masscart = -1 \(expected a finite number > 0\)/],
-    ['masspole', 0, /invalid masspole = 0 \(expected a finite number > 0\)/],
-    ['length', 0, /invalid length = 0 \(expected a finite number > 0\)/],
-    ['length', -0.5, /invalid length = -0\.5 \(expected a finite number > 0\)/],
-    ['gravity', NaN, /invalid gravity = NaN \(expected a finite number\)/],
-    ['tau', Infinity, /invalid tau = Infinity \(expected a finite number > 0\)/],
-    ['forceMag', -10, /invalid forceMag = -10 \(expected a finite number >= 0\)/],
-    ['xThreshold', 0, /invalid xThreshold = 0/],
+    ['masscart', -1, /invalid masscart = -1 \(expected a number in \[0\.01, 100\] kg\)/],
+    ['masspole', 0, /invalid masspole = 0 \(expected a number in \[0\.001, 10\] kg\)/],
+    ['length', 0, /invalid length = 0 \(expected a number in \[0\.01, 10\] m\)/],
+    ['length', -0.5, /invalid length = -0\.5 \(expected a number in \[0\.01, 10\] m\)/],
+    ['gravity', NaN, /invalid gravity = NaN \(expected a number in \[0, 100\] m\/s\^2\)/],
+    ['tau', Infinity, /invalid tau = Infinity \(expected a number in \[0\.0001, 0\.1\] s\)/],
+    ['tau', 1e308, /invalid tau = 1e\+308 \(expected a number in \[0\.0001, 0\.1\] s\)/],
+    ['forceMag', 1e308, /invalid forceMag = 1e\+308 \(expected a number in \[0, 100\] N\)/],
+    ['masscart', 1e-300, /invalid masscart = 1e-300 \(expected a number in \[0\.01, 100\] kg\)/],
+    ['forceMag', -10, /invalid forceMag = -10 \(expected a number in \[0, 100\] N\)/],
+    ['xThreshold', 0, /invalid xThreshold = 0 \(expected a number in \(0, 1000000000\] m\)/],
     ['thetaThresholdRadians', -0.1, /invalid thetaThresholdRadians = -0\.1/],
-    ['masscart', '1', /invalid masscart = "1" \(expected a finite number > 0\)/],
+    ['masscart', '1', /invalid masscart = "1" \(expected a number in \[0\.01, 100\] kg\)/],
     ['kinematicsIntegrator', 'rk4', /invalid kinematicsIntegrator = "rk4" \(expected "euler" or "semi-implicit-euler"\)/],
     ['suttonBartoReward', 1, /invalid suttonBartoReward = 1 \(expected a boolean\)/],
     ['mass', 1, /unknown parameter "mass" \(expected one of gravity, masscart, .*\)/],
@@ -232,6 +235,26 @@ describe('parameters', () => {
     const env = new CartPole();
     expect(() => env.setParams({ gravity: 12, ...bad })).toThrow(message);
     expect(env.params).toEqual(CARTPOLE_DEFAULTS); // nothing applied on failure
+  });
+
+  it('keeps every observation of an episode finite at all 64 corners of the dynamic parameters\' ranges', () => {
+    const keys = ['gravity', 'masscart', 'masspole', 'length', 'forceMag', 'tau'] as const;
+    let steps = 0;
+    let finiteSteps = 0;
+    for (let corner = 0; corner < 64; corner++) {
+      const params: Partial<CartPoleParams> = { xThreshold: CARTPOLE_PARAMS.xThreshold.max, thetaThresholdRadians: CARTPOLE_PARAMS.thetaThresholdRadians.max };
+      keys.forEach((key, bit) => (params[key] = (corner >> bit) & 1 ? CARTPOLE_PARAMS[key].max : CARTPOLE_PARAMS[key].min));
+      const env = new CartPole(params);
+      env.reset({ seed: corner });
+      for (let t = 0, done = false; !done; t++) {
+        const { obs, terminated, truncated } = env.step(t % 3 === 0 ? 1 : 0);
+        steps++;
+        if (obs.every(Number.isFinite)) finiteSteps++;
+        done = terminated || truncated;
+      }
+    }
+    expect(steps).toBe(27260); // the corners with a light cart and a strong push terminate early
+    expect(finiteSteps).toBe(steps);
   });
 
   it('rejects bad maxEpisodeSteps and raw states', () => {

@@ -69,11 +69,11 @@ describe('resolveConfig', () => {
 
   it('names a bad type or range and the expected one', () => {
     expect(configError(() => resolveConfig({ innerLr: '0.1' })).message).toBe('innerLr is "0.1", expected a positive finite number');
-    expect(configError(() => resolveConfig({ metaBatchSize: 2.5 })).message).toBe('metaBatchSize is 2.5, expected a positive integer');
+    expect(configError(() => resolveConfig({ metaBatchSize: 2.5 })).message).toBe('metaBatchSize is 2.5, expected an integer in [1, 10000]');
     expect(configError(() => resolveConfig({ seed: -1 })).message).toBe('seed is -1, expected a non-negative integer');
     expect(configError(() => resolveConfig({ gamma: 1.5 })).message).toBe('gamma is 1.5, expected a number in [0, 1]');
     expect(configError(() => resolveConfig({ normalizeAdvantages: 'yes' })).message).toBe('normalizeAdvantages is "yes", expected true or false');
-    expect(configError(() => resolveConfig({ hidden: [32, 0] })).message).toBe('hidden[1] is 0, expected a positive integer');
+    expect(configError(() => resolveConfig({ hidden: [32, 0] })).message).toBe('hidden[1] is 0, expected an integer in [1, 4096]');
     expect(configError(() => resolveConfig({ hidden: 32 })).path).toBe('hidden');
     expect(configError(() => resolveConfig({ directed: { eta: -1 } })).message).toBe(
       'directed.eta is -1, expected null (the inner rate alpha) or a positive finite number',
@@ -81,6 +81,23 @@ describe('resolveConfig', () => {
     expect(configError(() => resolveConfig({ directed: { episodes: 0 } })).path).toBe('directed.episodes');
     expect(configError(() => resolveConfig({ directed: 3 })).message).toMatch(/^directed is 3, expected an object with keys estimator, /);
     expect(configError(() => resolveConfig([])).message).toMatch(/^the config is \[\], expected an object/);
+  });
+
+  it('names the key and the limit of every size that allocates, before allocating', () => {
+    expect(configError(() => applyOverrides(DEFAULT_CONFIG, ['hidden=[1e12]'])).message).toBe('hidden[0] is 1000000000000, expected an integer in [1, 4096]');
+    expect(configError(() => resolveConfig({ hidden: new Array(17).fill(8) })).path).toBe('hidden');
+    expect(configError(() => resolveConfig({ episodesPerTask: 1e9 })).message).toBe('episodesPerTask is 1000000000, expected an integer in [1, 100000]');
+    expect(configError(() => resolveConfig({ numEnvs: 20_000 })).message).toBe('numEnvs is 20000, expected an integer in [1, 10000]');
+    expect(configError(() => resolveConfig({ evalTasks: 1e6 })).path).toBe('evalTasks');
+    expect(configError(() => resolveConfig({ innerSteps: 5000 })).path).toBe('innerSteps');
+    expect(resolveConfig({ hidden: [4096], metaBatchSize: 10_000 }).hidden).toEqual([4096]);
+  });
+
+  it('checks task ranges against the env parameter table (no infinite observations)', () => {
+    const tau = configError(() => applyOverrides(DEFAULT_CONFIG, ['taskRanges.tau=[0.01,1e308]']));
+    expect(tau.path).toBe('taskRanges');
+    expect(tau.message).toBe('taskRanges: cartpole: range for tau = [0.01, 1e+308] is invalid (expected a number in [0.0001, 0.1] s at both ends)');
+    expect(configError(() => resolveConfig({ taskRanges: { forceMag: [5, 1e308] } })).message).toMatch(/forceMag.*expected a number in \[0, 100\] N/);
   });
 
   it('checks the task ranges and the fixed medium task against the family', () => {
@@ -91,7 +108,7 @@ describe('resolveConfig', () => {
     );
     const physical = configError(() => resolveConfig({ taskRanges: { length: [-1, 0.5] } }));
     expect(physical.path).toBe('taskRanges');
-    expect(physical.message).toMatch(/length.*expected a finite number > 0/);
+    expect(physical.message).toMatch(/length.*expected a number in \[0\.01, 10\] m/);
     expect(configError(() => resolveConfig({ taskRanges: {} })).path).toBe('taskRanges');
 
     const missing = configError(() => resolveConfig({ directed: { estimator: 'fixed' } }));

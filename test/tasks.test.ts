@@ -56,12 +56,12 @@ describe('cartPoleTasks (default family)', () => {
     const ok = { length: 3, masspole: 2, forceMag: 0 };
     expect(family.validate(ok)).toBe(ok);
     expect(() => family.validate({ ...ok, gravity: 9.8 })).toThrow(/unknown task parameter "gravity" \(expected one of length, masspole, forceMag\)/);
-    expect(() => family.validate({ ...ok, masspole: -0.1 })).toThrow(/invalid masspole = -0\.1 \(expected a finite number > 0\)/);
-    expect(() => family.validate({ ...ok, length: 0 })).toThrow(/invalid length = 0 \(expected a finite number > 0\)/);
-    expect(() => family.validate({ ...ok, forceMag: -1 })).toThrow(/invalid forceMag = -1 \(expected a finite number >= 0\)/);
+    expect(() => family.validate({ ...ok, masspole: -0.1 })).toThrow(/invalid masspole = -0\.1 \(expected a number in \[0\.001, 10\] kg\)/);
+    expect(() => family.validate({ ...ok, length: 0 })).toThrow(/invalid length = 0 \(expected a number in \[0\.01, 10\] m\)/);
+    expect(() => family.validate({ ...ok, forceMag: -1 })).toThrow(/invalid forceMag = -1 \(expected a number in \[0, 100\] N\)/);
     expect(() => family.validate({ ...ok, length: NaN })).toThrow(/invalid length = NaN/);
     expect(() => family.validate({ ...ok, length: '0.5' })).toThrow(/invalid length = "0\.5"/);
-    expect(() => family.validate({ length: 0.5, masspole: 0.1 })).toThrow(/missing forceMag \(expected a finite number >= 0\)/);
+    expect(() => family.validate({ length: 0.5, masspole: 0.1 })).toThrow(/missing forceMag \(expected a number in \[0, 100\] N\)/);
     expect(() => family.validate([0.5, 0.1, 10])).toThrow(/a task must be a plain object/);
     expect(() => family.validate(null)).toThrow(/a task must be a plain object/);
     expect(() => family.makeEnv({ ...ok, masspole: -1 })).toThrow(/invalid masspole = -1/);
@@ -84,7 +84,7 @@ describe('cartPoleTasks (configured)', () => {
 
   it('rejects bad configurations, naming the key and the expected value', () => {
     expect(() => cartPoleTasks({ ranges: { length: [1, 0.5] } })).toThrow(/range for length must be \[lo, hi\] with finite lo <= hi, got \[1, 0\.5\]/);
-    expect(() => cartPoleTasks({ ranges: { masspole: [-0.1, 0.5] } })).toThrow(/range for masspole = \[-0\.1, 0\.5\] is invalid \(expected a finite number > 0 at both ends\)/);
+    expect(() => cartPoleTasks({ ranges: { masspole: [-0.1, 0.5] } })).toThrow(/range for masspole = \[-0\.1, 0\.5\] is invalid \(expected a number in \[0\.001, 10\] kg at both ends\)/);
     expect(() => cartPoleTasks({ ranges: { forceMag: [0, Infinity] } })).toThrow(/range for forceMag must be \[lo, hi\] with finite lo <= hi/);
     expect(() => cartPoleTasks({ vary: ['gravity'] })).toThrow(/no default range for gravity \(expected ranges\.gravity = \[lo, hi\]\)/);
     expect(() => cartPoleTasks({ vary: ['length'], ranges: { masspole: [0.1, 0.2] } })).toThrow(/ranges\.masspole is given but masspole is not in vary/);

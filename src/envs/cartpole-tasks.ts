@@ -1,6 +1,7 @@
 /** CartPole task families: CartPole-v1 with some physical constants drawn per task. */
-import { CartPole, type CartPoleOptions } from './cartpole.js';
-import { FINITE, NON_NEGATIVE, POSITIVE, defineTaskFamily, type ParamCheck, type Range, type TaskFamily } from './task-family.js';
+import { CARTPOLE_PARAMS, CartPole, type CartPoleOptions } from './cartpole.js';
+import { paramCheck } from './params.js';
+import { defineTaskFamily, type ParamCheck, type Range, type TaskFamily } from './task-family.js';
 
 /** The CartPole constants a task may set. */
 export type CartPoleTaskParam = 'gravity' | 'masscart' | 'masspole' | 'length' | 'forceMag' | 'tau';
@@ -16,14 +17,14 @@ export const CARTPOLE_TASK_RANGES: Readonly<Record<DefaultCartPoleTaskParam, Ran
 
 const DEFAULT_VARY: readonly DefaultCartPoleTaskParam[] = Object.freeze(['length', 'masspole', 'forceMag']);
 
-// Same validity as the CartPole constructor's.
+// The CartPole constructor's validity, from the same table.
 const CHECKS: Readonly<Record<CartPoleTaskParam, ParamCheck>> = {
-  gravity: FINITE,
-  masscart: POSITIVE,
-  masspole: POSITIVE,
-  length: POSITIVE,
-  forceMag: NON_NEGATIVE,
-  tau: POSITIVE,
+  gravity: paramCheck(CARTPOLE_PARAMS.gravity),
+  masscart: paramCheck(CARTPOLE_PARAMS.masscart),
+  masspole: paramCheck(CARTPOLE_PARAMS.masspole),
+  length: paramCheck(CARTPOLE_PARAMS.length),
+  forceMag: paramCheck(CARTPOLE_PARAMS.forceMag),
+  tau: paramCheck(CARTPOLE_PARAMS.tau),
 };
 
 export interface CartPoleTaskOptions<K extends CartPoleTaskParam> {

@@ -15,6 +15,7 @@ import {
   type ResetResult,
   type StepResult,
 } from './env.js';
+import { describeRange, inRange, type ParamSpec, type ParamTable } from './params.js';
 
 /** Gymnasium's "euler"; its catch-all "anything else" is spelled out as 'semi-implicit-euler'. */
 export type KinematicsIntegrator = 'euler' | 'semi-implicit-euler';
@@ -65,21 +66,50 @@ export interface CartPoleResetOptions {
   high?: number;
 }
 
-const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
-const positive = (v: unknown): boolean => finite(v) && (v as number) > 0;
+/**
+ * The numeric parameters, one table for the env, the task family and the config. The ranges
+ * keep a 500-step episode finite (no zero or tiny mass, length or step, no force beyond what the
+ * float64 state can carry); the thresholds only end episodes, so they may be huge (never).
+ */
+export const CARTPOLE_PARAMS = Object.freeze({
+  gravity: { default: 9.8, min: 0, max: 100, unit: 'm/s^2', meaning: 'gravitational acceleration' },
+  masscart: { default: 1.0, min: 0.01, max: 100, unit: 'kg', meaning: 'mass of the cart' },
+  masspole: { default: 0.1, min: 0.001, max: 10, unit: 'kg', meaning: 'mass of the pole' },
+  length: { default: 0.5, min: 0.01, max: 10, unit: 'm', meaning: 'half the pole length' },
+  forceMag: { default: 10.0, min: 0, max: 100, unit: 'N', meaning: 'force of each push' },
+  tau: { default: 0.02, min: 1e-4, max: 0.1, unit: 's', meaning: 'seconds per step' },
+  thetaThresholdRadians: {
+    default: CARTPOLE_DEFAULTS.thetaThresholdRadians,
+    min: 0,
+    openMin: true,
+    max: 1e9,
+    unit: 'rad',
+    meaning: 'pole angle beyond which the episode terminates',
+  },
+  xThreshold: { default: 2.4, min: 0, openMin: true, max: 1e9, unit: 'm', meaning: 'cart position beyond which the episode terminates' },
+} satisfies ParamTable<NumericCartPoleParam>);
+
+type NumericCartPoleParam = Exclude<keyof CartPoleParams, 'kinematicsIntegrator' | 'suttonBartoReward'>;
+
+const numeric = (key: NumericCartPoleParam): readonly [(v: unknown) => boolean, string] => {
+  const spec: ParamSpec = CARTPOLE_PARAMS[key];
+  return [(v) => inRange(spec, v), describeRange(spec)];
+};
 
 const CHECKS: { readonly [K in keyof CartPoleParams]: readonly [(v: unknown) => boolean, string] } = {
-  gravity: [finite, 'a finite number'],
-  masscart: [positive, 'a finite number > 0'],
-  masspole: [positive, 'a finite number > 0'],
-  length: [positive, 'a finite number > 0'],
-  forceMag: [(v) => finite(v) && (v as number) >= 0, 'a finite number >= 0'],
-  tau: [positive, 'a finite number > 0'],
+  gravity: numeric('gravity'),
+  masscart: numeric('masscart'),
+  masspole: numeric('masspole'),
+  length: numeric('length'),
+  forceMag: numeric('forceMag'),
+  tau: numeric('tau'),
   kinematicsIntegrator: [(v) => v === 'euler' || v === 'semi-implicit-euler', '"euler" or "semi-implicit-euler"'],
-  thetaThresholdRadians: [positive, 'a finite number > 0'],
-  xThreshold: [positive, 'a finite number > 0'],
+  thetaThresholdRadians: numeric('thetaThresholdRadians'),
+  xThreshold: numeric('xThreshold'),
   suttonBartoReward: [(v) => typeof v === 'boolean', 'a boolean'],
 };
+
+const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
 
 const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : String(v));
 

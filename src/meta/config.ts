@@ -162,9 +162,11 @@ function oneOf(values: readonly string[]): Check {
   return (v, path) => (typeof v === 'string' && values.includes(v) ? v : fail(path, v, expected));
 }
 
-function integer(min: number): Check {
-  const expected = min === 0 ? 'a non-negative integer' : min === 1 ? 'a positive integer' : `an integer >= ${min}`;
-  return (v, path) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= min ? v : fail(path, v, expected));
+/** An integer >= min; `max` bounds what would otherwise be allocated (named before any allocation). */
+function integer(min: number, max = Number.MAX_SAFE_INTEGER): Check {
+  const lower = min === 0 ? 'a non-negative integer' : min === 1 ? 'a positive integer' : `an integer >= ${min}`;
+  const expected = max === Number.MAX_SAFE_INTEGER ? lower : `an integer in [${min}, ${max}]`;
+  return (v, path) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max ? v : fail(path, v, expected));
 }
 
 function positive(): Check {
@@ -191,10 +193,22 @@ function nullable(inner: Check, what: string): Check {
   };
 }
 
+/** Limits on sizes that allocate: policy widths and depth, tasks, episodes, sub-envs, inner steps. */
+export const SIZE_LIMITS = Object.freeze({
+  hiddenWidth: 4096,
+  hiddenLayers: 16,
+  tasks: 10_000,
+  episodes: 100_000,
+  numEnvs: 10_000,
+  innerSteps: 1000,
+});
+
 function hiddenSizes(): Check {
   return (v, path) => {
-    if (!Array.isArray(v)) fail(path, v, 'an array of positive integers (hidden layer widths), e.g. [32, 32]');
-    v.forEach((x, i) => integer(1)(x, `${path}[${i}]`));
+    if (!Array.isArray(v) || v.length > SIZE_LIMITS.hiddenLayers) {
+      fail(path, v, `an array of at most ${SIZE_LIMITS.hiddenLayers} positive integers (hidden layer widths), e.g. [32, 32]`);
+    }
+    v.forEach((x, i) => integer(1, SIZE_LIMITS.hiddenWidth)(x, `${path}[${i}]`));
     return [...v];
   };
 }
@@ -247,7 +261,7 @@ const DIRECTED_SCHEMA: Schema = {
   schedule: oneOf(['every', 'every-nth', 'first-n']),
   scheduleN: integer(1),
   eta: nullable(positive(), 'the inner rate alpha'),
-  episodes: nullable(integer(1), 'episodesPerTask'),
+  episodes: nullable(integer(1, SIZE_LIMITS.episodes), 'episodesPerTask'),
   metaSgdRate: oneOf(['scalar', 'learned']),
 };
 
@@ -256,10 +270,10 @@ const SCHEMA: Schema = {
   algo: oneOf(ALGORITHMS),
   seed: integer(0),
   iterations: integer(0),
-  metaBatchSize: integer(1),
-  episodesPerTask: integer(1),
-  numEnvs: integer(1),
-  innerSteps: integer(1),
+  metaBatchSize: integer(1, SIZE_LIMITS.tasks),
+  episodesPerTask: integer(1, SIZE_LIMITS.episodes),
+  numEnvs: integer(1, SIZE_LIMITS.numEnvs),
+  innerSteps: integer(1, SIZE_LIMITS.innerSteps),
   innerLr: positive(),
   outerOptimizer: oneOf(['adam', 'sgd']),
   outerLr: positive(),
@@ -269,8 +283,8 @@ const SCHEMA: Schema = {
   gaeLambda: unit(),
   normalizeAdvantages: bool(),
   directed: DIRECTED_SCHEMA,
-  evalTasks: integer(1),
-  evalEpisodes: integer(1),
+  evalTasks: integer(1, SIZE_LIMITS.tasks),
+  evalEpisodes: integer(1, SIZE_LIMITS.episodes),
   evalSeed: integer(0),
   taskRanges: taskRanges(),
 };

@@ -1,0 +1,46 @@
+/**
+ * An env family's numeric parameters, documented and validated from one table: each entry's
+ * default, valid range, unit and meaning. The env constructor, the task family and the
+ * meta-training config all check values against the same entry, so a range is stated once.
+ */
+import type { ParamCheck } from './task-family.js';
+
+export interface ParamSpec {
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  /** Whether min / max themselves are excluded (Gymnasium's -12 < gravity < 0). */
+  readonly openMin?: boolean;
+  readonly openMax?: boolean;
+  /** SI unit, '' for a pure number. */
+  readonly unit: string;
+  readonly meaning: string;
+}
+
+export type ParamTable<K extends string = string> = { readonly [P in K]: ParamSpec };
+
+/** "a number in (0, 0.1] s": the valid range as error messages and docs state it. */
+export function describeRange(spec: ParamSpec): string {
+  const lo = spec.openMin === true ? '(' : '[';
+  const hi = spec.openMax === true ? ')' : ']';
+  return `a number in ${lo}${spec.min}, ${spec.max}${hi}${spec.unit === '' ? '' : ` ${spec.unit}`}`;
+}
+
+export function inRange(spec: ParamSpec, value: unknown): value is number {
+  if (typeof value !== 'number' || Number.isNaN(value)) return false;
+  const aboveMin = spec.openMin === true ? value > spec.min : value >= spec.min;
+  const belowMax = spec.openMax === true ? value < spec.max : value <= spec.max;
+  return aboveMin && belowMax;
+}
+
+/** The task-family check of one parameter. */
+export function paramCheck(spec: ParamSpec): ParamCheck {
+  return Object.freeze({ ok: (v: number) => inRange(spec, v), expected: describeRange(spec) });
+}
+
+/** The defaults of a table as a plain object. */
+export function paramDefaults<K extends string>(table: ParamTable<K>): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const key of Object.keys(table) as K[]) out[key] = table[key].default;
+  return out;
+}
