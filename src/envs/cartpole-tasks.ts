@@ -1,7 +1,7 @@
-/** CartPole task families: CartPole-v1 with some physical constants drawn per task. */
+/** The CartPole env family: CartPole-v1 with some physical constants drawn per task. */
 import { CARTPOLE_PARAMS, CartPole, type CartPoleOptions } from './cartpole.js';
-import { paramCheck } from './params.js';
-import { defineTaskFamily, type ParamCheck, type Range, type TaskFamily } from './task-family.js';
+import { tasksOf, type EnvFamily } from './env-family.js';
+import type { Range, TaskFamily, TaskParams } from './task-family.js';
 
 /** The CartPole constants a task may set. */
 export type CartPoleTaskParam = 'gravity' | 'masscart' | 'masspole' | 'length' | 'forceMag' | 'tau';
@@ -15,17 +15,26 @@ export const CARTPOLE_TASK_RANGES: Readonly<Record<DefaultCartPoleTaskParam, Ran
   forceMag: Object.freeze([5, 15] as const),
 });
 
-const DEFAULT_VARY: readonly DefaultCartPoleTaskParam[] = Object.freeze(['length', 'masspole', 'forceMag']);
+const probe = new CartPole();
 
-// The CartPole constructor's validity, from the same table.
-const CHECKS: Readonly<Record<CartPoleTaskParam, ParamCheck>> = {
-  gravity: paramCheck(CARTPOLE_PARAMS.gravity),
-  masscart: paramCheck(CARTPOLE_PARAMS.masscart),
-  masspole: paramCheck(CARTPOLE_PARAMS.masspole),
-  length: paramCheck(CARTPOLE_PARAMS.length),
-  forceMag: paramCheck(CARTPOLE_PARAMS.forceMag),
-  tau: paramCheck(CARTPOLE_PARAMS.tau),
-};
+type CartPoleFamilyOptions = Omit<CartPoleOptions, CartPoleTaskParam>;
+
+export const CARTPOLE_FAMILY: EnvFamily<CartPole, CartPoleFamilyOptions> = Object.freeze({
+  name: 'cartpole',
+  description: 'CartPole-v1 (Gymnasium), pole length, pole mass and push force varied per task',
+  observationSpace: probe.observationSpace,
+  actionSpace: probe.actionSpace,
+  params: Object.freeze({
+    gravity: CARTPOLE_PARAMS.gravity,
+    masscart: CARTPOLE_PARAMS.masscart,
+    masspole: CARTPOLE_PARAMS.masspole,
+    length: CARTPOLE_PARAMS.length,
+    forceMag: CARTPOLE_PARAMS.forceMag,
+    tau: CARTPOLE_PARAMS.tau,
+  }),
+  defaultRanges: CARTPOLE_TASK_RANGES,
+  make: (task: TaskParams, options?: CartPoleFamilyOptions) => new CartPole({ ...options, ...task }),
+});
 
 export interface CartPoleTaskOptions<K extends CartPoleTaskParam> {
   /** Parameters that vary per task, in sampling order; default length, masspole, forceMag. */
@@ -41,32 +50,9 @@ export type CartPoleEnvOptions<K extends CartPoleTaskParam> = Omit<CartPoleOptio
 export function cartPoleTasks<K extends CartPoleTaskParam = DefaultCartPoleTaskParam>(
   options: CartPoleTaskOptions<K> = {},
 ): TaskFamily<Record<K, number>, CartPole, CartPoleEnvOptions<K>> {
-  const vary = (options.vary ?? DEFAULT_VARY) as readonly K[];
-  const given: Partial<Record<string, Range>> = { ...CARTPOLE_TASK_RANGES, ...options.ranges };
-  if (vary.length === 0) throw new Error('cartpole: vary must name at least one parameter, got []');
-  for (const key of Object.keys(options.ranges ?? {})) {
-    if (!Object.hasOwn(CHECKS, key)) throw new Error(`cartpole: unknown parameter "${key}" in ranges (expected one of ${Object.keys(CHECKS).join(', ')})`);
-    if (!vary.includes(key as K)) throw new Error(`cartpole: ranges.${key} is given but ${key} is not in vary (${vary.join(', ')})`);
-  }
-  const ranges = {} as Record<K, Range>;
-  const checks = {} as Record<K, ParamCheck>;
-  for (const key of vary) {
-    if (!Object.hasOwn(CHECKS, key)) throw new Error(`cartpole: unknown parameter "${key}" in vary (expected one of ${Object.keys(CHECKS).join(', ')})`);
-    if (Object.hasOwn(ranges, key)) throw new Error(`cartpole: ${key} appears twice in vary`);
-    const range = given[key];
-    if (range === undefined) throw new Error(`cartpole: no default range for ${key} (expected ranges.${key} = [lo, hi])`);
-    ranges[key] = range;
-    checks[key] = CHECKS[key];
-  }
-  return defineTaskFamily({
-    name: 'cartpole',
-    ranges,
-    checks,
-    build(task: Record<K, number>, envOptions: CartPoleEnvOptions<K> | undefined): CartPole {
-      for (const key of Object.keys(envOptions ?? {})) {
-        if (Object.hasOwn(ranges, key)) throw new Error(`cartpole.makeEnv: options.${key} conflicts with the task parameter ${key} (expected it unset)`);
-      }
-      return new CartPole({ ...envOptions, ...task });
-    },
-  });
+  return tasksOf(CARTPOLE_FAMILY, options as { vary?: readonly string[]; ranges?: Record<string, Range> }) as unknown as TaskFamily<
+    Record<K, number>,
+    CartPole,
+    CartPoleEnvOptions<K>
+  >;
 }

@@ -1,5 +1,5 @@
 export * from './env.js';
-export { CARTPOLE_DEFAULTS, CartPole, type CartPoleOptions, type CartPoleParams, type CartPoleResetOptions, type KinematicsIntegrator } from './cartpole.js';
+export { CARTPOLE_DEFAULTS, CARTPOLE_PARAMS, CartPole, type CartPoleOptions, type CartPoleParams, type CartPoleResetOptions, type KinematicsIntegrator } from './cartpole.js';
 export { VectorEnv, type VectorEnvOptions } from './vector-env.js';
 export {
   FINITE,
@@ -13,7 +13,11 @@ export {
   type TaskParams,
   type TaskRanges,
 } from './task-family.js';
+export { describeRange, inRange, paramCheck, paramDefaults, type ParamSpec, type ParamTable } from './params.js';
+export { tasksOf, type EnvFamily, type TasksOptions } from './env-family.js';
+export { envNames, getEnv, hasEnv, registerEnv, registeredEnvs } from './registry.js';
 export {
+  CARTPOLE_FAMILY,
   CARTPOLE_TASK_RANGES,
   cartPoleTasks,
   type CartPoleEnvOptions,

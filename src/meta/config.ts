@@ -5,8 +5,10 @@
  * same way. Any unknown key or bad value throws a ConfigError naming the key path and what is
  * allowed there.
  */
-import { cartPoleTasks, type CartPoleTaskParam } from '../envs/cartpole-tasks.js';
-import type { CartPole } from '../envs/cartpole.js';
+import { tasksOf } from '../envs/env-family.js';
+import type { Env } from '../envs/env.js';
+import { describeRange, inRange } from '../envs/params.js';
+import { envNames, getEnv, hasEnv } from '../envs/registry.js';
 import type { TaskFamily } from '../envs/task-family.js';
 
 export type AlgorithmName = 'maml' | 'fomaml' | 'metasgd' | 'directed-maml' | 'directed-fomaml' | 'directed-metasgd';
@@ -41,7 +43,8 @@ export interface DirectedConfig {
 }
 
 export interface MetaConfig {
-  env: 'cartpole';
+  /** A registered env family (`metarl envs` lists them). */
+  env: string;
   algo: AlgorithmName;
   /** Root of every training stream (init, tasks, sampling, directed step). */
   seed: number;
@@ -213,28 +216,24 @@ function hiddenSizes(): Check {
   };
 }
 
-const CARTPOLE_PARAMS: readonly CartPoleTaskParam[] = ['gravity', 'masscart', 'masspole', 'length', 'forceMag', 'tau'];
-
+/** Shape only: which parameters exist and their valid ranges depend on `env` (checked across keys). */
 function taskRanges(): Check {
   return (v, path) => {
     if (v === null) return null;
-    if (!isPlainObject(v)) fail(path, v, `null (the family's defaults) or an object { param: [lo, hi] } over ${CARTPOLE_PARAMS.join(', ')}`);
-    const keys = Object.keys(v);
-    if (keys.length === 0) fail(path, v, `null or at least one of ${CARTPOLE_PARAMS.join(', ')}`);
+    if (!isPlainObject(v) || Object.keys(v).length === 0) fail(path, v, "null (the env's default ranges) or an object { param: [lo, hi] } naming at least one parameter");
     const out: Record<string, [number, number]> = {};
-    for (const key of keys) {
-      const p = `${path}.${key}`;
-      if (!(CARTPOLE_PARAMS as readonly string[]).includes(key)) {
-        throw new ConfigError(`unknown key ${p} (expected a CartPole parameter: one of ${CARTPOLE_PARAMS.join(', ')})`, p);
-      }
-      const r = v[key];
+    for (const [key, r] of Object.entries(v)) {
       if (!Array.isArray(r) || r.length !== 2 || !r.every((x) => typeof x === 'number' && Number.isFinite(x)) || r[0] > r[1]) {
-        fail(p, r, '[lo, hi] with finite numbers lo <= hi');
+        fail(`${path}.${key}`, r, '[lo, hi] with finite numbers lo <= hi');
       }
       out[key] = [r[0], r[1]];
     }
     return out;
   };
+}
+
+function registeredEnv(): Check {
+  return (v, path) => (typeof v === 'string' && hasEnv(v) ? v : fail(path, v, `a registered env: one of ${envNames().map((n) => JSON.stringify(n)).join(', ')}`));
 }
 
 function taskParams(): Check {
@@ -266,7 +265,7 @@ const DIRECTED_SCHEMA: Schema = {
 };
 
 const SCHEMA: Schema = {
-  env: oneOf(['cartpole']),
+  env: registeredEnv(),
   algo: oneOf(ALGORITHMS),
   seed: integer(0),
   iterations: integer(0),
@@ -317,27 +316,23 @@ function merge(schema: Schema, base: Record<string, unknown>, partial: unknown, 
   return out;
 }
 
-/**
- * The task family a config trains on: CartPole with the default varied parameters and ranges, or
- * with exactly the parameters of `taskRanges` varied over those ranges.
- */
-export function taskFamily(config: Pick<MetaConfig, 'taskRanges'>): TaskFamily<Record<string, number>, CartPole, unknown> {
+/** The task family a config trains on: the env's default varied parameters and ranges, or exactly those of `taskRanges`. */
+export function taskFamily(config: Pick<MetaConfig, 'env' | 'taskRanges'>): TaskFamily<Record<string, number>, Env<number, never>, unknown> {
+  const family = getEnv(config.env);
   const ranges = config.taskRanges;
-  const family =
-    ranges === null
-      ? cartPoleTasks()
-      : cartPoleTasks({ vary: Object.keys(ranges) as CartPoleTaskParam[], ranges: ranges as Partial<Record<CartPoleTaskParam, [number, number]>> });
-  return family as unknown as TaskFamily<Record<string, number>, CartPole, unknown>;
+  return ranges === null ? tasksOf(family) : tasksOf(family, { vary: Object.keys(ranges), ranges });
 }
 
-/** Checks that hold between keys: the family builds, and a fixed medium task fits it. */
+/** Checks that hold between keys: the task ranges fit the env's parameters, and a fixed medium task fits the family. */
 function crossCheck(config: MetaConfig): void {
-  let family: TaskFamily<Record<string, number>, CartPole, unknown>;
-  try {
-    family = taskFamily(config);
-  } catch (e) {
-    throw new ConfigError(`taskRanges: ${(e as Error).message}`, 'taskRanges');
+  const { params } = getEnv(config.env);
+  for (const [key, range] of Object.entries(config.taskRanges ?? {})) {
+    const path = `taskRanges.${key}`;
+    const spec = params[key];
+    if (spec === undefined) throw new ConfigError(`unknown key ${path} (expected a ${config.env} parameter: one of ${Object.keys(params).join(', ')})`, path);
+    if (!inRange(spec, range[0]) || !inRange(spec, range[1])) fail(path, range, `[lo, hi] with both ends ${describeRange(spec)}`);
   }
+  const family = taskFamily(config);
   const d = config.directed;
   if (d.estimator === 'fixed' && d.fixedTask === null) {
     throw new ConfigError(
