@@ -6,14 +6,14 @@
 import type { Env } from '../envs/env.js';
 import type { TaskFamily, TaskParams } from '../envs/task-family.js';
 import { VectorEnv } from '../envs/vector-env.js';
-import { LinearFeatureBaseline } from '../nn/baseline.js';
 import type { MlpLayout } from '../nn/mlp.js';
 import type { PolicyBatch } from '../nn/reinforce.js';
 import { PCG64 } from '../rng/pcg64.js';
 import { SeedSequence } from '../rng/seed-sequence.js';
-import { type AdvantageOptions, computeAdvantages, toPolicyBatch } from '../rl/batch.js';
+import type { AdvantageOptions } from '../rl/batch.js';
+import { samplePolicyGradientBatch } from '../rl/policy-gradient.js';
 import { sampledActor } from '../rl/policy.js';
-import { rollout } from '../rl/rollout.js';
+import { meanEpisodeReturn, rollout } from '../rl/rollout.js';
 import type { CostMeter } from './costs.js';
 
 /** One sampled batch: the loss data (null when only the returns were wanted) and its statistics. */
@@ -76,20 +76,17 @@ export class TaskSampler {
     this.venv = new VectorEnv(envs);
   }
 
+  /** A batch of `episodes` complete episodes with pi_params; `withBatch` false keeps only the returns. */
   sample(params: Float64Array, episodes: number, meter: CostMeter | null, withBatch = true): SampledBatch {
     const run = (): SampledBatch => {
       const { layout } = this.options;
       const seed = this.streams.nextEnvSeed();
-      const r = rollout(this.venv, sampledActor(layout, params, this.streams.actions), { episodes, seed });
-      let total = 0;
-      for (let e = 0; e < r.numEpisodes; e++) total += r.episodeReturns[e];
-      const meanReturn = total / r.numEpisodes;
-      let batch: PolicyBatch | null = null;
       if (withBatch) {
-        const advantages = computeAdvantages(r, new LinearFeatureBaseline(r.obsDim), this.options);
-        batch = toPolicyBatch(r, advantages);
+        const { batch, stats } = samplePolicyGradientBatch(layout, params, this.venv, this.streams.actions, { ...this.options, episodes, seed });
+        return { batch, meanReturn: stats.meanReturn, envSteps: stats.envSteps };
       }
-      return { batch, meanReturn, envSteps: r.steps };
+      const r = rollout(this.venv, sampledActor(layout, params, this.streams.actions), { episodes, seed });
+      return { batch: null, meanReturn: meanEpisodeReturn(r), envSteps: r.steps };
     };
     const out = meter === null ? run() : meter.time('sampling', run);
     if (meter !== null) meter.envSteps += out.envSteps;

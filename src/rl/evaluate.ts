@@ -3,7 +3,7 @@ import type { VectorEnv } from '../envs/vector-env.js';
 import type { MlpLayout } from '../nn/mlp.js';
 import type { Rng } from '../rng/rng.js';
 import { greedyActor, sampledActor } from './policy.js';
-import { rollout } from './rollout.js';
+import { meanEpisodeReturn, rollout } from './rollout.js';
 
 export interface EvaluationOptions {
   /** Complete episodes to run. */
@@ -24,8 +24,5 @@ export interface Evaluation {
 export function evaluatePolicy<O>(venv: VectorEnv<O>, layout: MlpLayout, params: Float64Array, options: EvaluationOptions): Evaluation {
   const act = options.rng === undefined ? greedyActor(layout, params) : sampledActor(layout, params, options.rng);
   const r = rollout(venv, act, { episodes: options.episodes, seed: options.seed });
-  const returns = r.episodeReturns.slice();
-  let total = 0;
-  for (let e = 0; e < returns.length; e++) total += returns[e];
-  return { meanReturn: total / returns.length, returns, envSteps: r.steps };
+  return { meanReturn: meanEpisodeReturn(r), returns: r.episodeReturns.slice(), envSteps: r.steps };
 }

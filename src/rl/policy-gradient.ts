@@ -12,11 +12,13 @@ import { type PolicyBatch, reinforceLoss } from '../nn/reinforce.js';
 import type { Rng } from '../rng/rng.js';
 import { type AdvantageOptions, type ValueBaseline, computeAdvantages, toPolicyBatch } from './batch.js';
 import { sampledActor } from './policy.js';
-import { type Rollout, rollout } from './rollout.js';
+import { type Rollout, meanEpisodeReturn, rollout } from './rollout.js';
 
 export interface PolicyGradientOptions extends AdvantageOptions {
   /** Complete episodes per batch (split over the sub-envs as `rollout` does). */
   readonly episodes: number;
+  /** Seed of the reset that starts the batch (sub-env i gets seed + i); omitted, streams continue. */
+  readonly seed?: number | bigint;
   /**
    * Value baseline, fitted on this batch and left fitted; default a fresh LinearFeatureBaseline
    * (so truncated returns are then bootstrapped from 0 before its fit, see computeAdvantages).
@@ -56,14 +58,12 @@ export function samplePolicyGradientBatch<O>(
   if (venv.singleActionSpace.n !== numActions) {
     throw new Error(`samplePolicyGradientBatch: env has ${venv.singleActionSpace.n} actions, expected the policy's output size ${numActions}`);
   }
-  const sampled = rollout(venv, sampledActor(layout, params, rng), { episodes: options.episodes });
+  const sampled = rollout(venv, sampledActor(layout, params, rng), { episodes: options.episodes, seed: options.seed });
   const baseline = options.baseline ?? new LinearFeatureBaseline(venv.obsDim);
   const advantages = computeAdvantages(sampled, baseline, options);
-  let total = 0;
-  for (let e = 0; e < sampled.numEpisodes; e++) total += sampled.episodeReturns[e];
   return {
     batch: toPolicyBatch(sampled, advantages),
-    stats: { meanReturn: total / sampled.numEpisodes, envSteps: sampled.steps, episodes: sampled.numEpisodes },
+    stats: { meanReturn: meanEpisodeReturn(sampled), envSteps: sampled.steps, episodes: sampled.numEpisodes },
     rollout: sampled,
   };
 }

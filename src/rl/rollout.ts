@@ -90,6 +90,13 @@ const checkCount = (name: string, v: number | undefined): void => {
   if (v !== undefined && (!Number.isSafeInteger(v) || v <= 0)) throw new Error(`rollout: ${name} must be a positive integer, got ${v}`);
 };
 
+/** Mean undiscounted return of a rollout's episodes (the cut ones included, as they were played). */
+export function meanEpisodeReturn(r: Rollout): number {
+  let total = 0;
+  for (let e = 0; e < r.numEpisodes; e++) total += r.episodeReturns[e];
+  return total / r.numEpisodes;
+}
+
 /**
  * Resets `venv` (with `options.seed` if given) and steps it until every sub-env has run its
  * episode quota or the step budget is spent, calling `act` once per vector step on the
