@@ -4,13 +4,13 @@
  * float64 keeps them exact while the rest of the library computes in float64.
  */
 
-/** Continuous box, Gymnasium's `Box(low, high, shape, float32)`; bounds are float32-rounded. */
+/** Continuous box, Gymnasium's `Box(low, high, shape, dtype)`; float32 bounds are float32-rounded. */
 export interface BoxSpace {
   readonly kind: 'box';
   readonly low: Float64Array;
   readonly high: Float64Array;
   readonly shape: readonly number[];
-  readonly dtype: 'float32';
+  readonly dtype: 'float32' | 'float64';
 }
 
 /** Gymnasium's `Discrete(n)`: actions 0..n-1. */
@@ -54,17 +54,17 @@ export interface Env<Action = number, Options = Record<string, unknown>> {
   step(action: Action): StepResult;
 }
 
-/** A float32 Box from float64 bounds (rounded like numpy's float32 cast). */
-export function boxSpace(low: readonly number[], high: readonly number[]): BoxSpace {
+/** A Box from float64 bounds; float32 (the default) rounds them like numpy's float32 cast. */
+export function boxSpace(low: readonly number[], high: readonly number[], dtype: 'float32' | 'float64' = 'float32'): BoxSpace {
   if (low.length !== high.length) {
     throw new Error(`boxSpace: low and high must have the same length, got ${low.length} and ${high.length}`);
   }
   return Object.freeze({
     kind: 'box',
-    low: Float64Array.from(low, Math.fround),
-    high: Float64Array.from(high, Math.fround),
+    low: dtype === 'float32' ? Float64Array.from(low, Math.fround) : Float64Array.from(low),
+    high: dtype === 'float32' ? Float64Array.from(high, Math.fround) : Float64Array.from(high),
     shape: Object.freeze([low.length]),
-    dtype: 'float32',
+    dtype,
   });
 }
 

@@ -25,3 +25,38 @@ export {
   type CartPoleTaskParam,
   type DefaultCartPoleTaskParam,
 } from './cartpole-tasks.js';
+export {
+  COLLISION,
+  INTERSECTION_DEFAULTS,
+  INTERSECTION_PARAMS,
+  INTERSECTION_TASK_RANGES,
+  Intersection,
+  OTHER_WENT,
+  SUCCESS,
+  advanceIntersection,
+  clearedZone,
+  egoAcceleration,
+  inZone,
+  intersectionReward,
+  type IntersectionInfo,
+  type IntersectionOptions,
+  type IntersectionOutcome,
+  type IntersectionParam,
+  type IntersectionParams,
+  type IntersectionResetResult,
+  type IntersectionStepResult,
+  type OtherDecision,
+} from './intersection.js';
+export {
+  INTERSECTION_DRIVERS,
+  ORACLE_MAX_PREFIX,
+  alwaysGo,
+  alwaysYield,
+  evaluateDriver,
+  oracle,
+  oraclePlanReturn,
+  type DriverEvaluation,
+  type DriverEvaluationOptions,
+  type IntersectionDriver,
+} from './intersection-drivers.js';
+export { INTERSECTION_FAMILY, intersectionTasks } from './intersection-tasks.js';

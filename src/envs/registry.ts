@@ -5,9 +5,13 @@
  */
 import { CARTPOLE_FAMILY } from './cartpole-tasks.js';
 import type { EnvFamily } from './env-family.js';
+import { INTERSECTION_FAMILY } from './intersection-tasks.js';
 import { describeRange, inRange, type ParamSpec } from './params.js';
 
-const families = new Map<string, EnvFamily>([[CARTPOLE_FAMILY.name, CARTPOLE_FAMILY]]);
+const families = new Map<string, EnvFamily>([
+  [CARTPOLE_FAMILY.name, CARTPOLE_FAMILY],
+  [INTERSECTION_FAMILY.name, INTERSECTION_FAMILY as unknown as EnvFamily],
+]);
 
 /** Names of the registered families, built-ins first. */
 export function envNames(): string[] {

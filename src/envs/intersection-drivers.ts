@@ -1,0 +1,199 @@
+/**
+ * Reference drivers for the ego vehicle of the intersection, to put learned policies on a scale:
+ * a driver sees the full state, the task's parameters and the steps left before truncation, and
+ * returns an action. They assume the default action set's order (0 hardest brake, 2 coast,
+ * 4 full throttle), whatever accelerations the options give those actions.
+ */
+import { PCG64 } from '../rng/pcg64.js';
+import {
+  COLLISION,
+  INTERSECTION_TASK_RANGES,
+  Intersection,
+  SUCCESS,
+  advanceIntersection,
+  clearedZone,
+  egoAcceleration,
+  intersectionReward,
+  type IntersectionParams,
+} from './intersection.js';
+
+/** state = [s_E, v_E, s_O, v_O]; stepsLeft = steps before truncation (>= 1 while the episode runs). */
+export type IntersectionDriver = (state: ArrayLike<number>, params: Readonly<IntersectionParams>, stepsLeft: number) => number;
+
+const HARD_BRAKE = 0;
+const COAST = 2;
+const FULL_THROTTLE = 4;
+
+/** Full throttle every step. */
+export const alwaysGo: IntersectionDriver = () => FULL_THROTTLE;
+
+/** Hardest brake while moving, coast once at rest, until O's rear has cleared the zone; then full throttle. */
+export const alwaysYield: IntersectionDriver = (state, params) => {
+  if (clearedZone(state[2], params)) return FULL_THROTTLE;
+  return state[1] > 0 ? HARD_BRAKE : COAST;
+};
+
+/** Longest constant-action prefix the oracle considers: 4 s at the default dt. */
+export const ORACLE_MAX_PREFIX = 40;
+
+// Simulation scratch: the oracle runs to completion without re-entry, so module buffers are safe.
+const prefixState = new Float64Array(4);
+const rolloutState = new Float64Array(4);
+let lastCollided = false;
+
+/**
+ * Return of following `driver` from `state` (overwritten) for at most `steps` steps; sets
+ * `lastCollided` to whether that ended in a collision.
+ */
+function simulate(state: Float64Array, driver: IntersectionDriver, p: Readonly<IntersectionParams>, steps: number): number {
+  let total = 0;
+  for (let t = 0; t < steps; t++) {
+    const accel = egoAcceleration(driver(state, p, steps - t), p);
+    const flags = advanceIntersection(state, accel, p);
+    total += intersectionReward(accel, flags, p);
+    if ((flags & (COLLISION | SUCCESS)) !== 0) {
+      lastCollided = (flags & COLLISION) !== 0;
+      return total;
+    }
+  }
+  lastCollided = false;
+  return total;
+}
+
+// The plan chosen by the last planOracle() call.
+let plannedAction = FULL_THROTTLE;
+let plannedReturn = 0;
+
+/**
+ * Knows the task and simulates O exactly (the spec's dynamics are deterministic). Every step it
+ * scores, over the steps left, these plans: go (full throttle throughout); yield (alwaysYield);
+ * and, for each action k in 0..3 and n in 1..ORACLE_MAX_PREFIX, k for n steps then full
+ * throttle. It plays the first action of the plan with the highest return among those that do
+ * not collide (of all plans if every one collides), preferring on ties go, then yield, then
+ * smaller k, then shorter n. One step later the chosen plan is still in the set (k for n - 1
+ * steps, or yield, or go), so the oracle's return is at least what its first plan promised.
+ */
+export const oracle: IntersectionDriver = (state, p, stepsLeft) => {
+  planOracle(state, p, stepsLeft);
+  return plannedAction;
+};
+
+/** The return the oracle's plan promises from `state` (its simulated return over stepsLeft). */
+export function oraclePlanReturn(state: ArrayLike<number>, p: Readonly<IntersectionParams>, stepsLeft: number): number {
+  planOracle(state, p, stepsLeft);
+  return plannedReturn;
+}
+
+function planOracle(state: ArrayLike<number>, p: Readonly<IntersectionParams>, stepsLeft: number): void {
+  prefixState.set(state);
+  let bestReturn = simulate(prefixState, alwaysGo, p, stepsLeft);
+  let bestSafe = !lastCollided;
+  let bestAction = FULL_THROTTLE;
+  prefixState.set(state);
+  const yieldReturn = simulate(prefixState, alwaysYield, p, stepsLeft);
+  if (better(yieldReturn, !lastCollided, bestReturn, bestSafe)) {
+    bestReturn = yieldReturn;
+    bestSafe = !lastCollided;
+    bestAction = alwaysYield(state, p, stepsLeft);
+  }
+  const maxPrefix = Math.min(ORACLE_MAX_PREFIX, stepsLeft);
+  for (let k = 0; k < FULL_THROTTLE; k++) {
+    const accel = egoAcceleration(k, p);
+    prefixState.set(state);
+    let prefixReturn = 0;
+    // The prefix of length n extends that of length n - 1 by one step: simulated once.
+    for (let n = 1; n <= maxPrefix; n++) {
+      const flags = advanceIntersection(prefixState, accel, p);
+      prefixReturn += intersectionReward(accel, flags, p);
+      let total = prefixReturn;
+      let safe = (flags & COLLISION) === 0;
+      const ended = (flags & (COLLISION | SUCCESS)) !== 0;
+      if (!ended) {
+        rolloutState.set(prefixState);
+        total += simulate(rolloutState, alwaysGo, p, stepsLeft - n);
+        safe = !lastCollided;
+      }
+      if (better(total, safe, bestReturn, bestSafe)) {
+        bestReturn = total;
+        bestSafe = safe;
+        bestAction = k;
+      }
+      if (ended) break; // longer prefixes end the same way
+    }
+  }
+  plannedAction = bestAction;
+  plannedReturn = bestReturn;
+}
+
+function better(total: number, safe: boolean, bestTotal: number, bestSafe: boolean): boolean {
+  return safe !== bestSafe ? safe : total > bestTotal;
+}
+
+export const INTERSECTION_DRIVERS: Readonly<Record<'always-go' | 'always-yield' | 'oracle', IntersectionDriver>> = Object.freeze({
+  'always-go': alwaysGo,
+  'always-yield': alwaysYield,
+  oracle,
+});
+
+export interface DriverEvaluation {
+  episodes: number;
+  /** Fractions of episodes that ended in success, collision, or neither (truncated at 200 steps). */
+  successRate: number;
+  collisionRate: number;
+  truncationRate: number;
+  /** Mean undiscounted return and length of an episode. */
+  meanReturn: number;
+  meanSteps: number;
+}
+
+export interface DriverEvaluationOptions {
+  /** Number of tasks, one episode each; default 1000. */
+  tasks?: number;
+  /** Default 0. */
+  seed?: number;
+}
+
+/**
+ * One episode of `driver` on each of `tasks` tasks of the default family. The tasks are uniform
+ * draws from `new PCG64(seed)`, task by task, in INTERSECTION_TASK_RANGES key order (what the
+ * task family's sampleTasks draws); the episodes' start states come from one env seeded with
+ * seed + 1 and reset without a seed before each episode, so episode i starts from draws
+ * 4i..4i+3 of `new PCG64(seed + 1)`.
+ */
+export function evaluateDriver(driver: IntersectionDriver, options: DriverEvaluationOptions = {}): DriverEvaluation {
+  const { tasks = 1000, seed = 0 } = options;
+  if (!Number.isSafeInteger(tasks) || tasks <= 0) throw new Error(`evaluateDriver: tasks must be a positive integer, got ${tasks}`);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`evaluateDriver: seed must be a non-negative integer, got ${seed}`);
+  const taskRng = new PCG64(seed);
+  const env = new Intersection({ seed: seed + 1 });
+  const [speedLo, speedHi] = INTERSECTION_TASK_RANGES.desiredSpeed;
+  const [gapLo, gapHi] = INTERSECTION_TASK_RANGES.gap;
+  const [accelLo, accelHi] = INTERSECTION_TASK_RANGES.maxAccel;
+  let successes = 0, collisions = 0, totalReturn = 0, totalSteps = 0;
+  for (let i = 0; i < tasks; i++) {
+    const desiredSpeed = taskRng.uniform(speedLo, speedHi);
+    const gap = taskRng.uniform(gapLo, gapHi);
+    const maxAccel = taskRng.uniform(accelLo, accelHi);
+    env.setParams({ desiredSpeed, gap, maxAccel });
+    env.reset();
+    for (;;) {
+      const action = driver(env.getState(), env.params, env.maxEpisodeSteps - env.elapsedSteps);
+      const { reward, terminated, truncated, info } = env.step(action);
+      totalReturn += reward;
+      totalSteps++;
+      if (terminated || truncated) {
+        if (info.outcome === 'success') successes++;
+        else if (info.outcome === 'collision') collisions++;
+        break;
+      }
+    }
+  }
+  return {
+    episodes: tasks,
+    successRate: successes / tasks,
+    collisionRate: collisions / tasks,
+    truncationRate: (tasks - successes - collisions) / tasks,
+    meanReturn: totalReturn / tasks,
+    meanSteps: totalSteps / tasks,
+  };
+}

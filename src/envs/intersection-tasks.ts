@@ -1,0 +1,24 @@
+/** The intersection env family: the other driver's cruise speed, priority margin and acceleration vary per task. */
+import { type EnvFamily, tasksOf } from './env-family.js';
+import { INTERSECTION_PARAMS, INTERSECTION_TASK_RANGES, Intersection, type IntersectionOptions } from './intersection.js';
+import type { TaskFamily, TaskParams } from './task-family.js';
+
+// Parameters a uniform draw could make invalid (an integer exponent, ordered start bounds) are env options only.
+const { accelExponent: _n, startPositionMin: _a, startPositionMax: _b, startSpeedMin: _c, startSpeedMax: _d, ...TASK_PARAMS } = INTERSECTION_PARAMS;
+
+const probe = new Intersection();
+
+export const INTERSECTION_FAMILY: EnvFamily<Intersection, IntersectionOptions> = Object.freeze({
+  name: 'intersection',
+  description: "two vehicles at an unsignalised crossing (this project's definition); the other driver's desiredSpeed, gap and maxAccel vary per task",
+  observationSpace: probe.observationSpace,
+  actionSpace: probe.actionSpace,
+  params: Object.freeze(TASK_PARAMS),
+  defaultRanges: INTERSECTION_TASK_RANGES,
+  make: (task: TaskParams, options?: IntersectionOptions) => new Intersection({ ...options, ...task }),
+});
+
+/** The intersection's default task family (desiredSpeed [6, 14], gap [-1.5, 1.5], maxAccel [1.5, 3.5]). */
+export function intersectionTasks(): TaskFamily<TaskParams, Intersection, IntersectionOptions> {
+  return tasksOf(INTERSECTION_FAMILY);
+}
