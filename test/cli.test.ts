@@ -1,48 +1,44 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli/main.js';
-import { sharedPath } from './helpers/shared.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TINY as tiny, checkpointWithoutTimes, logWithoutTimes, readJsonFile, runCli as cli } from './helpers/cli-run.js';
+import { listShared, readSharedJson, sharedPath } from './helpers/shared.js';
 
 const root = mkdtempSync(join(tmpdir(), 'metarl-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const tiny = ['--set', 'iterations=3', '--set', 'metaBatchSize=2', '--set', 'episodesPerTask=2', '--set', 'numEnvs=2', '--set', 'evalTasks=2', '--set', 'evalEpisodes=2', '--set', 'hidden=[8]'];
+const run = (...argv: string[]) => cli(argv);
 
-/** Runs the CLI, capturing stdout and stderr lines. */
-async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((s: string) => void out.push(s));
-  const error = vi.spyOn(console, 'error').mockImplementation((s: string) => void err.push(s));
-  const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-    write.mockRestore();
-  }
-}
-
-/** The log without wall-clock fields: what must be identical between equal runs. */
-function logWithoutTimes(dir: string): unknown[] {
-  return readFileSync(join(dir, 'log.jsonl'), 'utf8').trim().split('\n').map((line) => {
-    const l = JSON.parse(line);
-    delete l.seconds;
-    delete l.totals.seconds;
-    return l;
-  });
+/** The quantities a fixture holds, as the audit names them: `loss`, `maml_1.meta_grad`, ... */
+function quantities(fixture: { expected: Record<string, unknown> }): string[] {
+  return Object.entries(fixture.expected).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value).map((sub) => `${key}.${sub}`) : [key],
+  );
 }
 
 describe('metarl CLI', () => {
   it('audit passes every shared fixture (exit 0) and fails a tolerance no engine meets (exit 1)', async () => {
-    const file = sharedPath('fixtures', 'tiny-tanh.json');
-    const ok = await run('audit', file);
+    const names = listShared('fixtures').filter((f) => f.endsWith('.json')).sort();
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    const files = names.map((f) => sharedPath('fixtures', f));
+    const ok = await run('audit', ...files);
     expect(ok.code).toBe(0);
-    expect(ok.out.at(-1)).toMatch(/all 11 quantities within 1e-10/);
-    expect((await run('audit', file, '--tol', '1e-30')).code).toBe(1);
+    // One block per file: its path, one row per quantity within 1e-10, and the summary.
+    let line = 0;
+    for (const [i, file] of files.entries()) {
+      const expected = quantities(readSharedJson('fixtures', names[i]) as { expected: Record<string, unknown> });
+      expect(expected.length).toBeGreaterThan(0);
+      expect(ok.out[line++]).toBe(file);
+      for (const q of expected) {
+        const [name, error, verdict] = ok.out[line++].trim().split(/\s+/);
+        expect([name, verdict]).toEqual([q, 'ok']);
+        expect(Number(error)).toBeLessThanOrEqual(1e-10);
+      }
+      expect(ok.out[line++]).toBe(`  all ${expected.length} quantities within 1e-10`);
+    }
+    expect(line).toBe(ok.out.length);
+    expect((await run('audit', files[0], '--tol', '1e-30')).code).toBe(1);
   });
 
   it('audit exits 2 with one line for a malformed or inconsistent file', async () => {
@@ -63,6 +59,7 @@ describe('metarl CLI', () => {
       [['train', '--algo', 'mamla', '--out', join(root, 'x')], /algo is "mamla", expected one of "maml", "fomaml", "metasgd", "directed-maml"/],
       [['train', '--set', 'innerLr=-1', '--out', join(root, 'x')], /innerLr is -1, expected a positive finite number/],
       [['compare', '--algos', 'maml,reptile'], /--algos: unknown algorithm 'reptile'/],
+      [['compare', '--workers', '0'], /--workers is '0', expected an integer from 1 to 64/],
       [['eval', join(root, 'nothing')], /holds no checkpoint.json/],
     ];
     for (const [argv, message] of cases) {
@@ -71,6 +68,7 @@ describe('metarl CLI', () => {
       expect(r.err).toHaveLength(1);
       expect(r.err[0]).toMatch(message);
     }
+    expect(existsSync(join(root, 'x'))).toBe(false); // a bad config creates no folder
   });
 
   it('train writes log, checkpoint and evaluation; --resume continues exactly as one uninterrupted run', async () => {
@@ -81,21 +79,52 @@ describe('metarl CLI', () => {
     expect((await run('train', ...tiny, '--seed', '4', '--iterations', '1', '--out', split)).code).toBe(0);
     expect((await run('train', '--resume', '--out', split)).code).toBe(0);
     expect(logWithoutTimes(split)).toEqual(logWithoutTimes(whole));
-    const a = JSON.parse(readFileSync(join(whole, 'checkpoint.json'), 'utf8'));
-    const b = JSON.parse(readFileSync(join(split, 'checkpoint.json'), 'utf8'));
-    expect(b.params).toEqual(a.params);
-    expect(JSON.parse(readFileSync(join(split, 'eval.json'), 'utf8'))).toEqual(JSON.parse(readFileSync(join(whole, 'eval.json'), 'utf8')));
+    expect(checkpointWithoutTimes(split)).toEqual(checkpointWithoutTimes(whole));
+    expect(readJsonFile(split, 'eval.json')).toEqual(readJsonFile(whole, 'eval.json'));
     expect((await run('train', ...tiny, '--out', whole)).err[0]).toMatch(/already holds a run/);
   });
 
-  it('eval reports a corrupt checkpoint by its field, exit 2', async () => {
-    const dir = join(root, 'corrupt');
+  it('eval evaluates a checkpoint, without needing its log, exactly as train did', async () => {
+    const dir = join(root, 'evaluated');
+    expect((await run('train', ...tiny, '--seed', '2', '--out', dir)).code).toBe(0);
+    const trained = readJsonFile(dir, 'eval.json') as { returns: number[] };
+    rmSync(join(dir, 'eval.json'));
+    rmSync(join(dir, 'log.jsonl'));
+    const r = await run('eval', dir);
+    expect(r.code).toBe(0);
+    expect(readJsonFile(dir, 'eval.json')).toEqual(trained);
+    expect(r.out).toEqual([
+      'maml at iteration 3, 2 held-out tasks',
+      ...trained.returns.map((x, k) => `  after ${k} inner step${k === 1 ? '' : 's'}: mean return ${x.toFixed(1)}`),
+    ]);
+    expect(trained.returns).toHaveLength(2); // K = 1: before and after one step
+  });
+
+  it('eval and --resume refuse a checkpoint edited by hand (checksum) or corrupt (by its field), exit 2', async () => {
+    const dir = join(root, 'edited');
     expect((await run('train', ...tiny, '--iterations', '1', '--out', dir)).code).toBe(0);
-    const cp = JSON.parse(readFileSync(join(dir, 'checkpoint.json'), 'utf8'));
+    const path = join(dir, 'checkpoint.json');
+    const original = readFileSync(path, 'utf8');
+    const cp = JSON.parse(original);
+    expect(cp.config.activation).toBe('tanh');
+    cp.config.activation = 'relu';
+    writeFileSync(path, JSON.stringify(cp, null, 1));
+    const mismatch = new RegExp(`^metarl: ${path}: snapshot\\.checksum: mismatch \\(the checkpoint was edited or corrupted\\): expected ${cp.checksum}, got fnv1a64:[0-9a-f]{16}$`);
+    for (const argv of [['eval', dir], ['train', '--resume', '--out', dir]]) {
+      const r = await run(...argv);
+      expect(r.code).toBe(2);
+      expect(r.err).toHaveLength(1);
+      expect(r.err[0]).toMatch(mismatch);
+    }
+    cp.config.activation = 'tanh';
+    writeFileSync(path, JSON.stringify(cp, null, 1)); // the same content, reformatted: accepted
+    expect((await run('eval', dir)).code).toBe(0);
     cp.params = cp.params.slice(1);
-    writeFileSync(join(dir, 'checkpoint.json'), JSON.stringify(cp));
+    writeFileSync(path, JSON.stringify(cp));
     const r = await run('eval', dir);
     expect(r.code).toBe(2);
-    expect(r.err[0]).toMatch(/checkpoint\.json: .*params/);
+    expect(r.err[0]).toMatch(/checkpoint\.json: snapshot\.params is .*expected an array of \d+ finite numbers/);
+    writeFileSync(path, JSON.stringify({ ...JSON.parse(original), checksum: undefined }));
+    expect((await run('eval', dir)).err[0]).toMatch(/checkpoint\.json: snapshot\.checksum is missing, expected "fnv1a64:" and 16 hex digits/);
   });
 });

@@ -7,6 +7,7 @@ import { mlpInference } from '../src/nn/mlp-inference.js';
 import { sampleCategorical } from '../src/nn/categorical.js';
 import { ALGORITHMS, type AlgorithmName, type MetaConfig, resolveConfig } from '../src/meta/config.js';
 import { type IterationLog, MetaTrainer } from '../src/meta/trainer.js';
+import { contentChecksum } from '../src/meta/checksum.js';
 
 /** A clock that advances 0.25 ms per reading: deterministic durations. */
 function fakeClock(): () => number {
@@ -155,6 +156,36 @@ describe('MetaTrainer', () => {
     const maml = JSON.parse(JSON.stringify(run(tiny('maml'), 1).trainer.snapshot())) as Record<string, any>;
     maml.alphaVec = [1];
     expect(() => MetaTrainer.restore(maml)).toThrow(/^snapshot\.alphaVec is \[1\], expected null \(maml learns no alpha_vec\)/);
+  });
+
+  it('carries a checksum of its content and refuses a snapshot edited since, whatever the field', () => {
+    const good = JSON.parse(JSON.stringify(run(tiny('maml'), 1).trainer.snapshot())) as Record<string, any>;
+    const { checksum, ...content } = good;
+    expect(checksum).toBe(contentChecksum(content));
+    const edited = (mutate: (s: Record<string, any>) => void): string => {
+      const s = JSON.parse(JSON.stringify(good)) as Record<string, any>;
+      mutate(s);
+      const { checksum: _, ...rest } = s;
+      return `snapshot.checksum: mismatch (the checkpoint was edited or corrupted): expected ${checksum}, got ${contentChecksum(rest)}`;
+    };
+    const cases: ((s: Record<string, any>) => void)[] = [
+      (s) => (s.config.activation = 'relu'),
+      (s) => (s.config.outerLr *= 2),
+      (s) => (s.params[5] += 2 ** -40),
+      (s) => (s.optimizer.theta.step += 1),
+      (s) => (s.totals.envSteps += 1),
+      (s) => (s.iteration = 0),
+    ];
+    for (const mutate of cases) {
+      const s = JSON.parse(JSON.stringify(good)) as Record<string, any>;
+      mutate(s);
+      expect(() => MetaTrainer.restore(s)).toThrow(edited(mutate));
+    }
+    // The same content with its keys in another order is the same snapshot.
+    const reordered = Object.fromEntries(Object.entries(good).reverse());
+    expect(MetaTrainer.restore(reordered).snapshot()).toEqual(good);
+    const { checksum: __, ...unsigned } = good;
+    expect(() => MetaTrainer.restore(unsigned)).toThrow('snapshot.checksum is missing, expected "fnv1a64:" and 16 hex digits (snapshots without a checksum are not accepted)');
   });
 
   it('evaluates held-out tasks from their own streams, without touching training', () => {

@@ -60,3 +60,10 @@ export function integerFlag(args: ParsedArgs, name: string): number {
   }
   return value;
 }
+
+/** The last --out, or `fallback`: a folder path, never '' (which would mean the current folder). */
+export function outFlag(args: ParsedArgs, fallback: string): string {
+  const out = args.flags.get('out')?.at(-1) ?? fallback;
+  if (out.trim() === '') throw new UsageError(`--out is '${out}', expected a folder path`);
+  return out;
+}

@@ -1,14 +1,18 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { ensureWritableDirectory } from '../io/directories.js';
+import type { FileSystem } from '../io/file-system.js';
 import { writeFileAtomic } from '../io/files.js';
+import { removeStaleTemps } from '../io/temp-files.js';
 import { ALGORITHMS, type AlgorithmName } from '../meta/config.js';
 import type { IterationLog } from '../meta/trainer.js';
 import { type Series, lineChart } from '../plot/svg.js';
-import { UsageError, parseArgs } from './args.js';
+import { UsageError, outFlag, parseArgs } from './args.js';
 import { CONFIG_FLAGS, configFromArgs } from './config-args.js';
+import type { CommandContext } from './command.js';
 import { type RunResult, type TrainJob, runInWorkers, trainRun } from './train-run.js';
 
-export const compareUsage = 'compare [--algos maml,directed-maml] [--seeds 1] [--workers N] [--config FILE] [--set key=value]... [--out DIR]   train algorithms alike: table + SVG curves';
+export const compareUsage = 'compare [--algos maml,directed-maml] [--seeds 1] [--workers N] [--config FILE] [--set key=value]... [--out DIR] [--resume]   train algorithms alike: table + SVG curves';
 
 function parseAlgos(raw: string): AlgorithmName[] {
   const algos = raw.split(',').map((a) => a.trim());
@@ -49,21 +53,36 @@ function curve(runs: readonly RunResult[], x: (l: IterationLog) => number, label
 }
 
 /**
- * Trains each algorithm with the same config and seeds (in parallel worker threads when the CLI
- * runs from its bundle), prints a comparison and writes SVG learning curves.
+ * The out folder, checked writable before any work. Earlier results in it are never overwritten:
+ * without --resume a folder that holds anything is refused.
  */
-export async function compareCommand(argv: readonly string[], print: (line: string) => void, script?: URL): Promise<number> {
-  const args = parseArgs(argv, [...CONFIG_FLAGS, 'algos', 'seeds', 'out', 'workers']);
+function prepareOut(out: string, resume: boolean, fs: FileSystem): void {
+  ensureWritableDirectory(out, fs);
+  removeStaleTemps(out, fs);
+  const held = fs.readdirSync(out).sort();
+  if (!resume && held.length > 0) throw new UsageError(`--out: ${out} already holds ${held.slice(0, 3).join(', ')}${held.length > 3 ? ', ...' : ''} (pass --resume to continue its runs, or another --out)`);
+}
+
+/**
+ * Trains each algorithm with the same config and seeds (in parallel worker threads when the CLI
+ * runs from its bundle), prints a comparison and writes SVG learning curves. With --resume, runs
+ * already finished in the out folder are read back, unfinished ones continued, missing ones trained.
+ */
+export async function compareCommand(argv: readonly string[], print: (line: string) => void, context: CommandContext): Promise<number> {
+  const args = parseArgs(argv, [...CONFIG_FLAGS, 'algos', 'seeds', 'out', 'workers'], ['resume']);
   if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}' (usage: ${compareUsage})`);
   const algos = parseAlgos(args.flags.get('algos')?.at(-1) ?? 'maml,directed-maml');
   const seeds = parseSeeds(args.flags.get('seeds')?.at(-1) ?? '1');
   const workers = parseWorkers(args.flags.get('workers')?.at(-1) ?? String(availableParallelism()));
   const base = configFromArgs(args);
-  const out = args.flags.get('out')?.at(-1) ?? 'runs/compare';
+  const out = outFlag(args, 'runs/compare');
+  const resume = args.flags.has('resume');
+  prepareOut(out, resume, context.fs);
   const jobs: TrainJob[] = algos.flatMap((algo) =>
-    Array.from({ length: seeds }, (_, s) => ({ config: { ...base, algo, seed: base.seed + s }, dir: join(out, `${algo}-seed${base.seed + s}`) })),
+    Array.from({ length: seeds }, (_, s) => ({ config: { ...base, algo, seed: base.seed + s }, dir: join(out, `${algo}-seed${base.seed + s}`), resume })),
   );
-  const runs = script !== undefined && workers > 1 ? await runInWorkers(jobs, workers, script) : jobs.map(trainRun);
+  const { script, fs } = context;
+  const runs = script !== undefined && workers > 1 ? await runInWorkers(jobs, workers, script) : jobs.map((job) => trainRun(job, fs));
   const results = new Map<AlgorithmName, RunResult[]>();
   runs.forEach((r) => results.set(r.config.algo, [...(results.get(r.config.algo) ?? []), r]));
   const K = base.innerSteps;
@@ -85,7 +104,7 @@ export async function compareCommand(argv: readonly string[], print: (line: stri
   for (const [file, xLabel, x] of charts) {
     const series = [...results].map(([algo, runs]) => curve(runs, x, algo));
     const svg = lineChart(series, { title: 'CartPole task family: mean return after adaptation', xLabel, yLabel: 'return after adaptation' });
-    writeFileAtomic(join(out, file), svg);
+    writeFileAtomic(join(out, file), svg, context.fs);
   }
   print(`curves: ${charts.map(([f]) => join(out, f)).join(', ')}`);
   return 0;

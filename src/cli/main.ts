@@ -4,10 +4,8 @@ import { benchCommand, benchUsage } from './bench-command.js';
 import { compareCommand, compareUsage } from './compare-command.js';
 import { evalCommand, evalUsage } from './eval-command.js';
 import { trainCommand, trainUsage } from './train-command.js';
-import { FileError } from '../io/files.js';
-
-/** `script` is the CLI's own bundle, which commands may start worker threads on. */
-type Command = (argv: readonly string[], print: (line: string) => void, script?: URL) => number | Promise<number>;
+import { FileError, type FileSystem, nodeFileSystem } from '../io/file-system.js';
+import type { Command } from './command.js';
 
 const commands: Record<string, { run: Command; usage: string }> = {
   audit: { run: auditCommand, usage: auditUsage },
@@ -21,8 +19,18 @@ function usage(): string {
   return ['usage: metarl <command> [options]', ...Object.values(commands).map((c) => `  ${c.usage}`)].join('\n');
 }
 
-/** Runs the CLI; every failure becomes one line on stderr and a non-zero exit code. */
-export async function main(argv: readonly string[], script?: URL): Promise<number> {
+export interface MainOptions {
+  /** The CLI's own bundle, which `compare` starts worker threads on. */
+  readonly script?: URL;
+  /** Default node:fs; tests hand in a disk that fails. */
+  readonly fs?: FileSystem;
+}
+
+/**
+ * Runs the CLI; every failure becomes one line on stderr and a non-zero exit code (2 for a usage
+ * mistake or a file that cannot be read or written).
+ */
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === 'help') {
     console.log(usage());
@@ -31,7 +39,7 @@ export async function main(argv: readonly string[], script?: URL): Promise<numbe
   const command = commands[name];
   try {
     if (command === undefined) throw new UsageError(`unknown command '${name}' (allowed: ${Object.keys(commands).join(', ')})`);
-    return await command.run(rest, (line) => console.log(line), script);
+    return await command.run(rest, (line) => console.log(line), { script: options.script, fs: options.fs ?? nodeFileSystem });
   } catch (e) {
     const message = (e as Error).message.split('\n')[0];
     console.error(`metarl: ${message}`);

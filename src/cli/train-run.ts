@@ -1,13 +1,20 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { FileError, type FileSystem, nodeFileSystem } from '../io/file-system.js';
 import type { MetaConfig } from '../meta/config.js';
 import { type EvaluationResult, type IterationLog, MetaTrainer } from '../meta/trainer.js';
+import { UsageError } from './args.js';
+import { firstDifference } from './config-difference.js';
 import { Progress } from './progress.js';
 import { RunDir } from './run-dir.js';
 
-/** One training run of `compare`: a config and the folder its log and checkpoint go to. */
+/**
+ * One training run of `compare`: a config and the folder its log and checkpoint go to. With
+ * `resume`, a run the folder already holds is continued (or, finished, only read back).
+ */
 export interface TrainJob {
   readonly config: MetaConfig;
   readonly dir: string;
+  readonly resume: boolean;
 }
 
 export interface RunResult {
@@ -34,11 +41,38 @@ export function trainAndEvaluate(trainer: MetaTrainer, dir: RunDir, iterations: 
   return evaluation;
 }
 
-/** One compare job from scratch. */
-export function trainRun(job: TrainJob): RunResult {
-  const dir = new RunDir(job.dir);
-  const evaluation = trainAndEvaluate(new MetaTrainer(job.config), dir, job.config.iterations, `${job.config.algo} seed ${job.config.seed}`);
+/** A saved run continued by `compare --resume`; refused when it was trained with another config. */
+function resumeRun(job: TrainJob, label: string, fs: FileSystem): RunResult {
+  const dir = RunDir.open(job.dir, fs);
+  const trainer = dir.resume();
+  const difference = firstDifference(trainer.config, job.config);
+  if (difference !== null) throw new UsageError(`${job.dir} holds a run of another config (${difference}); resume with the same options, or use another --out`);
+  const finished = trainer.iteration >= job.config.iterations ? dir.readEvaluation(job.config.innerSteps) : null;
+  const evaluation = finished ?? trainAndEvaluate(trainer, dir, job.config.iterations, label);
   return { config: job.config, log: dir.log, evaluation };
+}
+
+/** One compare job: from scratch, or continuing the run its folder holds. */
+export function trainRun(job: TrainJob, fs: FileSystem = nodeFileSystem): RunResult {
+  const label = `${job.config.algo} seed ${job.config.seed}`;
+  if (job.resume && RunDir.holdsRun(job.dir, fs)) return resumeRun(job, label, fs);
+  const dir = RunDir.create(job.dir, fs);
+  const evaluation = trainAndEvaluate(new MetaTrainer(job.config), dir, job.config.iterations, label);
+  return { config: job.config, log: dir.log, evaluation };
+}
+
+/** A usage or file error exits 2, any other 1: the kind crosses the thread boundary with the message. */
+type ErrorKind = 'usage' | 'file' | 'other';
+
+/** What a worker posts back: a result, or the failure. */
+type WorkerReply = { result: RunResult } | { error: string; kind: ErrorKind };
+
+function errorKind(e: unknown): ErrorKind {
+  return e instanceof UsageError ? 'usage' : e instanceof FileError ? 'file' : 'other';
+}
+
+function rebuildError(reply: { error: string; kind: ErrorKind }): Error {
+  return reply.kind === 'usage' ? new UsageError(reply.error) : reply.kind === 'file' ? new FileError(reply.error) : new Error(reply.error);
 }
 
 /** True inside a worker started by runInWorkers: the CLI entry then serves jobs instead of argv. */
@@ -49,11 +83,13 @@ export function isTrainWorker(): boolean {
 /** The worker side: run each job the main thread posts, post back its result. */
 export function serveTrainJobs(): void {
   parentPort?.on('message', (job: TrainJob) => {
+    let reply: WorkerReply;
     try {
-      parentPort?.postMessage({ result: trainRun(job) });
+      reply = { result: trainRun(job) };
     } catch (e) {
-      parentPort?.postMessage({ error: (e as Error).message });
+      reply = { error: (e as Error).message, kind: errorKind(e) };
     }
+    parentPort?.postMessage(reply);
   });
 }
 
@@ -73,13 +109,13 @@ export function runInWorkers(jobs: readonly TrainJob[], workers: number, script:
         return;
       }
       const index = next++;
-      w.once('message', (m: { result?: RunResult; error?: string }) => {
-        if (m.error !== undefined || m.result === undefined) {
+      w.once('message', (reply: WorkerReply) => {
+        if (!('result' in reply)) {
           pool.forEach((p) => void p.terminate());
-          reject(new Error(m.error ?? 'a training worker returned nothing'));
+          reject(rebuildError(reply));
           return;
         }
-        results[index] = m.result;
+        results[index] = reply.result;
         if (++finished === jobs.length) resolve(results);
         feed(w);
       });

@@ -24,6 +24,7 @@ import { initMlp } from '../nn/init.js';
 import { type MlpLayout, mlpLayout } from '../nn/mlp.js';
 import type { TaskParams } from '../envs/task-family.js';
 import { PCG64, type PCG64State } from '../rng/pcg64.js';
+import { contentChecksum } from './checksum.js';
 import { ConfigError, type MetaConfig, resolveConfig, taskFamily } from './config.js';
 import { type Clock, CostMeter, defaultClock } from './costs.js';
 import { checkFiniteGradient } from './finite.js';
@@ -80,6 +81,8 @@ export interface TrainerSnapshot {
   /** The task stream's state (the only stream with state across iterations). */
   rng: { tasks: PCG64State };
   totals: IterationLog['totals'];
+  /** contentChecksum of every other field: restore refuses a snapshot edited or corrupted since. */
+  checksum: string;
 }
 
 type OuterOptimizer = Adam | Sgd;
@@ -269,7 +272,7 @@ export class MetaTrainer {
 
   /** Everything a bit-identical resume needs, as plain JSON. */
   snapshot(): TrainerSnapshot {
-    return {
+    const content: Omit<TrainerSnapshot, 'checksum'> = {
       version: 1,
       config: JSON.parse(JSON.stringify(this.config)) as MetaConfig,
       iteration: this.done,
@@ -279,9 +282,13 @@ export class MetaTrainer {
       rng: { tasks: this.taskRng.getState() },
       totals: { ...this.sums },
     };
+    return { ...content, checksum: contentChecksum(content) };
   }
 
-  /** A trainer in the snapshot's state; a corrupt snapshot throws an Error naming the field. */
+  /**
+   * A trainer in the snapshot's state; a corrupt snapshot throws an Error naming the field, and
+   * one whose content no longer matches its checksum (edited or corrupted) an Error saying so.
+   */
   static restore(snapshot: unknown, options: MetaTrainerOptions = {}): MetaTrainer {
     const s = field(snapshot, 'snapshot', isRecord, 'an object (a MetaTrainer snapshot)') as Record<string, unknown>;
     if (s.version !== 1) bad('snapshot.version', s.version, '1');
@@ -320,9 +327,20 @@ export class MetaTrainer {
       t.sums[key] = field(totals[key], `snapshot.totals.${key}`, (v) => Number.isSafeInteger(v) && (v as number) >= 0, 'a non-negative integer') as number;
     }
     t.sums.seconds = field(totals.seconds, 'snapshot.totals.seconds', (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0, 'a non-negative finite number') as number;
+    verifyChecksum(s);
     t.done = iteration;
     return t;
   }
+}
+
+/** Checked last, so that a broken field is reported by name rather than as a mismatch. */
+function verifyChecksum(snapshot: Record<string, unknown>): void {
+  const { checksum, ...content } = snapshot;
+  if (typeof checksum !== 'string' || !/^fnv1a64:[0-9a-f]{16}$/.test(checksum)) {
+    bad('snapshot.checksum', checksum, '"fnv1a64:" and 16 hex digits (snapshots without a checksum are not accepted)');
+  }
+  const actual = contentChecksum(content);
+  if (actual !== checksum) throw new Error(`snapshot.checksum: mismatch (the checkpoint was edited or corrupted): expected ${checksum}, got ${actual}`);
 }
 
 function isRecord(v: unknown): boolean {
