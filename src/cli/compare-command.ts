@@ -10,7 +10,7 @@ import { type Series, lineChart } from '../plot/svg.js';
 import { UsageError, outFlag, parseArgs } from './args.js';
 import { CONFIG_FLAGS, configFromArgs } from './config-args.js';
 import type { CommandContext } from './command.js';
-import { type RunResult, type TrainJob, runInWorkers, trainRun } from './train-run.js';
+import { type RunResult, type TrainJob, checkResumable, runInWorkers, trainRun } from './train-run.js';
 
 export const compareUsage = 'compare [--algos maml,directed-maml] [--seeds 1] [--workers N] [--config FILE] [--set key=value]... [--out DIR] [--resume]   train algorithms alike: table + SVG curves';
 
@@ -82,12 +82,13 @@ export async function compareCommand(argv: readonly string[], print: (line: stri
     Array.from({ length: seeds }, (_, s) => ({ config: { ...base, algo, seed: base.seed + s }, dir: join(out, `${algo}-seed${base.seed + s}`), resume })),
   );
   const { script, fs } = context;
+  checkResumable(jobs, fs);
   const runs = script !== undefined && workers > 1 ? await runInWorkers(jobs, workers, script) : jobs.map((job) => trainRun(job, fs));
   const results = new Map<AlgorithmName, RunResult[]>();
   runs.forEach((r) => results.set(r.config.algo, [...(results.get(r.config.algo) ?? []), r]));
   const K = base.innerSteps;
   print('');
-  print(`CartPole task family, ${base.iterations} meta-iterations, ${seeds} seed${seeds > 1 ? 's' : ''} (mean [min, max]); returns on ${base.evalTasks} held-out tasks after ${K} inner step${K === 1 ? '' : 's'} and before adaptation; seconds and env steps of training`);
+  print(`${base.env} task family, ${base.iterations} meta-iterations, ${seeds} seed${seeds > 1 ? 's' : ''} (mean [min, max]); returns on ${base.evalTasks} held-out tasks after ${K} inner step${K === 1 ? '' : 's'} and before adaptation; seconds and env steps of training`);
   print(`${'algorithm'.padEnd(18)} ${'after adaptation'.padStart(22)} ${'before'.padStart(8)} ${'iterations'.padStart(10)} ${'seconds'.padStart(8)} ${'env steps'.padStart(10)} ${'HVPs'.padStart(6)}`);
   for (const [algo, runs] of results) {
     const afters = runs.map((r) => r.evaluation.returns[K]);
@@ -103,7 +104,7 @@ export async function compareCommand(argv: readonly string[], print: (line: stri
   ];
   for (const [file, xLabel, x] of charts) {
     const series = [...results].map(([algo, runs]) => curve(runs, x, algo));
-    const svg = lineChart(series, { title: 'CartPole task family: mean return after adaptation', xLabel, yLabel: 'return after adaptation' });
+    const svg = lineChart(series, { title: `${base.env} task family: mean return after adaptation`, xLabel, yLabel: 'return after adaptation' });
     writeFileAtomic(join(out, file), svg, context.fs);
   }
   print(`curves: ${charts.map(([f]) => join(out, f)).join(', ')}`);

@@ -5,7 +5,7 @@ import { CONFIG_FLAGS, configFromArgs } from './config-args.js';
 import { trainAndEvaluate } from './train-run.js';
 import { RunDir } from './run-dir.js';
 
-export const trainUsage = 'train [--config FILE] [--set key=value]... [--env cartpole] [--algo NAME] [--seed N] [--iterations N] [--out DIR] [--resume]';
+export const trainUsage = 'train [--config FILE] [--set key=value]... [--env NAME] [--algo NAME] [--seed N] [--iterations N] [--out DIR] [--resume]';
 
 /**
  * Meta-trains, logging every iteration to DIR/log.jsonl and checkpointing atomically; --resume

@@ -41,12 +41,27 @@ export function trainAndEvaluate(trainer: MetaTrainer, dir: RunDir, iterations: 
   return evaluation;
 }
 
-/** A saved run continued by `compare --resume`; refused when it was trained with another config. */
+/** Refuses a saved run of `compare --resume` that was trained with another config. */
+function checkSameConfig(job: TrainJob, trainer: MetaTrainer): void {
+  const difference = firstDifference(trainer.config, job.config);
+  if (difference !== null) throw new UsageError(`${job.dir} holds a run of another config (${difference}); resume with the same options, or use another --out`);
+}
+
+/**
+ * Before any work, in job order: every saved run a `--resume` would continue has a valid
+ * checkpoint of the same config (so the first bad one is named, whichever worker would reach it first).
+ */
+export function checkResumable(jobs: readonly TrainJob[], fs: FileSystem = nodeFileSystem): void {
+  for (const job of jobs) {
+    if (job.resume && RunDir.holdsRun(job.dir, fs)) checkSameConfig(job, RunDir.open(job.dir, fs).loadTrainer());
+  }
+}
+
+/** A saved run continued by `compare --resume`. */
 function resumeRun(job: TrainJob, label: string, fs: FileSystem): RunResult {
   const dir = RunDir.open(job.dir, fs);
   const trainer = dir.resume();
-  const difference = firstDifference(trainer.config, job.config);
-  if (difference !== null) throw new UsageError(`${job.dir} holds a run of another config (${difference}); resume with the same options, or use another --out`);
+  checkSameConfig(job, trainer);
   const finished = trainer.iteration >= job.config.iterations ? dir.readEvaluation(job.config.innerSteps) : null;
   const evaluation = finished ?? trainAndEvaluate(trainer, dir, job.config.iterations, label);
   return { config: job.config, log: dir.log, evaluation };
