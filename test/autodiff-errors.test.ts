@@ -195,21 +195,21 @@ describe('gradients and transforms', () => {
 describe('metaGradient / adapt options', () => {
   const theta = tensor([0.5, -0.5, 1]);
 
-  it('alpha tensor of the wrong shape names alpha, its shape and theta\'s shape', () => {
-    expect(() => metaGradient(quad, quad, theta, { alpha: tensor([0.1, 0.1]) })).toThrow(/^alpha has shape \[2\], expected theta's shape \[3\]/);
-    expect(() => adapt(quad, theta, { alpha: tensor([0.1, 0.1, 0.1], [3, 1]) })).toThrow(/^alpha has shape \[3, 1\], expected theta's shape \[3\]/);
-    expect(() => metaGradient(quad, quad, theta, { alpha: tensor([0.1, 0.1]), firstOrder: true })).toThrow(/^alpha has shape \[2\], expected theta's shape \[3\]/);
+  it('alpha tensor of the wrong shape names the function, alpha, its shape and theta\'s shape', () => {
+    expect(() => metaGradient(quad, quad, theta, { alpha: tensor([0.1, 0.1]) })).toThrow(/^metaGradient: alpha has shape \[2\], expected theta's shape \[3\]/);
+    expect(() => adapt(quad, theta, { alpha: tensor([0.1, 0.1, 0.1], [3, 1]) })).toThrow(/^adapt: alpha has shape \[3, 1\], expected theta's shape \[3\]/);
+    expect(() => metaGradient(quad, quad, theta, { alpha: tensor([0.1, 0.1]), firstOrder: true })).toThrow(/^metaGradient: alpha has shape \[2\], expected theta's shape \[3\]/);
   });
 
   it('negative or non-integer steps', () => {
-    expect(() => metaGradient(quad, quad, theta, { alpha: 0.1, steps: -1 })).toThrow(/^steps is -1, expected a non-negative integer/);
-    expect(() => metaGradient(quad, quad, theta, { alpha: 0.1, steps: 1.5, firstOrder: true })).toThrow(/^steps is 1.5, expected a non-negative integer/);
-    expect(() => adapt(quad, theta, { alpha: 0.1, steps: -2 })).toThrow(/^steps is -2, expected a non-negative integer/);
+    expect(() => metaGradient(quad, quad, theta, { alpha: 0.1, steps: -1 })).toThrow(/^metaGradient: steps is -1, expected a non-negative integer/);
+    expect(() => metaGradient(quad, quad, theta, { alpha: 0.1, steps: 1.5, firstOrder: true })).toThrow(/^metaGradient: steps is 1.5, expected a non-negative integer/);
+    expect(() => adapt(quad, theta, { alpha: 0.1, steps: -2 })).toThrow(/^adapt: steps is -2, expected a non-negative integer/);
   });
 
   it('non-finite scalar alpha', () => {
-    expect(() => metaGradient(quad, quad, theta, { alpha: NaN })).toThrow(/^alpha is NaN, expected a finite number/);
-    expect(() => adapt(quad, theta, { alpha: Infinity })).toThrow(/^alpha is Infinity, expected a finite number/);
+    expect(() => metaGradient(quad, quad, theta, { alpha: NaN })).toThrow(/^metaGradient: alpha is NaN, expected a finite number/);
+    expect(() => adapt(quad, theta, { alpha: Infinity })).toThrow(/^adapt: alpha is Infinity, expected a finite number/);
   });
 });
 

@@ -1,3 +1,5 @@
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
   type Shape,
@@ -99,6 +101,33 @@ function spd(r: Prng, n: number): Mat {
     if (j !== i) out[j][i] = out[i][j];
   }
   return out;
+}
+
+/**
+ * A full garbage collection. Vitest starts its workers without --expose-gc, so the flag is set at
+ * run time and V8's gc taken from a fresh context, which installs it once the flag is on.
+ */
+function exposedGc(): () => void {
+  const global = (globalThis as { gc?: unknown }).gc;
+  if (typeof global === 'function') return global as () => void;
+  setFlagsFromString('--expose-gc');
+  const gc: unknown = runInNewContext('gc');
+  if (typeof gc !== 'function') throw new Error('memory test: V8 gave no gc function after --expose-gc');
+  return gc as () => void;
+}
+
+const gc = exposedGc();
+
+/**
+ * Bytes live after full collections: the JS heap (tensor and graph objects) without its code spaces,
+ * which the optimising compiler fills and empties concurrently, plus array buffers (tensor data).
+ */
+function liveBytes(): number {
+  gc();
+  gc();
+  let heap = 0;
+  for (const space of getHeapSpaceStatistics()) if (!space.space_name.startsWith('code')) heap += space.space_used_size;
+  return heap + process.memoryUsage().arrayBuffers;
 }
 
 /** Graph nodes (tensors made by an op, distinct) reachable from t. */
@@ -746,6 +775,40 @@ describe('first-order memory', () => {
       // each inner step adds the same number of nodes
       expect(adaptedCounts[k] - adaptedCounts[k - 1]).toBe(adaptedCounts[1] - adaptedCounts[0]);
     }
+  });
+
+  it('real memory (heap + array buffers) while the outer loss runs: first order holds as much at K = 4 and 16 as at K = 1, exact holds every step', () => {
+    const hidden = 32;
+    const batch = 256;
+    const train = policyProblem(131, 'tanh', [4, hidden, hidden, 2], batch);
+    const test = policyProblem(132, 'tanh', [4, hidden, hidden, 2], batch);
+    /** Bytes live when the outer loss is called (all inner steps done) beyond those live before the call. */
+    const held = (steps: number, firstOrder: boolean): number => {
+      const before = liveBytes();
+      let during = 0;
+      const outer = (t: Tensor): Tensor => {
+        during = liveBytes();
+        return test.loss(t);
+      };
+      metaGradient(train.loss, outer, train.theta, { alpha: 0.1, steps, firstOrder });
+      return during - before;
+    };
+    const runs = [1, 4, 16].flatMap((steps) => [{ steps, firstOrder: true }, { steps, firstOrder: false }]);
+    // a first round puts compiled code and kernel memory in place; the median of 5 then drops the odd
+    // sample that also holds metadata the optimising compiler allocated concurrently
+    for (const r of runs) held(r.steps, r.firstOrder);
+    const samples = runs.map(() => [] as number[]);
+    for (let rep = 0; rep < 5; rep++) runs.forEach((r, i) => samples[i].push(held(r.steps, r.firstOrder)));
+    const [first1, exact1, first4, exact4, first16, exact16] = samples.map((s) => s.sort((a, b) => a - b)[2]);
+    const exactPerStep = (exact16 - exact1) / 15;
+    // The measurement sees a graph: exact mode must keep at least each step's two hidden activations,
+    // and holds the same per step from K = 1 to 4 as from 1 to 16.
+    expect(exactPerStep).toBeGreaterThan(2 * batch * hidden * 8);
+    expect((exact4 - exact1) / 3 / exactPerStep).toBeGreaterThan(0.8);
+    expect((exact4 - exact1) / 3 / exactPerStep).toBeLessThan(1.25);
+    // First order: 3 or 15 more inner steps hold less than half an exact step more (a recorded graph would hold 3 or 15).
+    expect(Math.abs(first4 - first1)).toBeLessThan(exactPerStep / 2);
+    expect(Math.abs(first16 - first1)).toBeLessThan(exactPerStep / 2);
   });
 
   it('countNodes counts distinct op outputs (sanity check of the helper)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditFixture } from '../src/audit/audit.js';
-import { parseFixture } from '../src/audit/fixture.js';
+import { FixtureError, MAX_FIXTURE_PARAMETERS, parseFixture } from '../src/audit/fixture.js';
 import { listShared, readSharedJson } from './helpers/shared.js';
 
 const files = listShared('fixtures').filter((f) => f.endsWith('.json'));
@@ -17,4 +17,29 @@ describe('PyTorch float64 fixtures', () => {
       for (const row of rows) expect(row.error, `${file} ${row.quantity}`).toBeLessThan(1e-10);
     });
   }
+});
+
+describe('fixture dims too large to allocate', () => {
+  const tiny = readSharedJson('fixtures', 'tiny-tanh.json') as Record<string, unknown>;
+  const parseError = (dims: number[]): FixtureError => {
+    try {
+      parseFixture({ ...tiny, dims });
+    } catch (e) {
+      expect(e).toBeInstanceOf(FixtureError);
+      return e as FixtureError;
+    }
+    throw new Error(`dims [${dims.join(', ')}] parsed`);
+  };
+
+  it('dims [3, 1e9, 2] name dims, the limit and the parameter count before anything is allocated', () => {
+    expect(MAX_FIXTURE_PARAMETERS).toBe(2 ** 24);
+    expect(parseError([3, 1e9, 2]).message).toBe('dims: expected layer sizes with at most 16777216 parameters, got 6000000002 from [3, 1000000000, 2]');
+    // 2 * 4194304 + 4194304 + 4194304 * 1 + 1 = 2^24 + 1 parameters: just above
+    expect(parseError([2, 4194304, 1]).message).toBe('dims: expected layer sizes with at most 16777216 parameters, got 16777217 from [2, 4194304, 1]');
+  });
+
+  it('dims at the limit pass it; the data that does not match them is named before a vector is allocated', () => {
+    // [1, 5592405, 1] is 3 * 5592405 + 1 = 2^24 parameters, in two layers as in the file
+    expect(parseError([1, 5592405, 1]).message).toBe('expected.grad[0].weight: expected 5592405 rows of 1 numbers');
+  });
 });

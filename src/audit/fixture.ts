@@ -41,6 +41,12 @@ export interface Expected {
 
 export class FixtureError extends Error {}
 
+/**
+ * The largest parameter vector a fixture may declare: the audit holds a dozen vectors of that
+ * length (params, direction, rates, references) and the tape many more; 2^24 doubles are 128 MiB.
+ */
+export const MAX_FIXTURE_PARAMETERS = 2 ** 24;
+
 function fail(field: string, expected: string): never {
   throw new FixtureError(`${field}: expected ${expected}`);
 }
@@ -67,14 +73,20 @@ function matrix(v: unknown, field: string, rows: number, cols: number): number[]
   return v.flatMap((row, i) => numbers(row, `${field}[${i}]`, cols));
 }
 
-/** A parameter-shaped field: a list of {weight [out][in], bias [out]} per layer, flattened. */
+/**
+ * A parameter-shaped field: a list of {weight [out][in], bias [out]} per layer, flattened. Every
+ * layer is checked against the layout before the vector is allocated, so its size is one the file holds.
+ */
 function paramList(v: unknown, field: string, layout: MlpLayout): Float64Array {
   if (!Array.isArray(v) || v.length !== layout.layers.length) fail(field, `a list of ${layout.layers.length} layers`);
+  const layers = layout.layers.map((l, i) => {
+    const layer = object(v[i], `${field}[${i}]`);
+    return { weight: matrix(layer.weight, `${field}[${i}].weight`, l.outputs, l.inputs), bias: numbers(layer.bias, `${field}[${i}].bias`, l.outputs) };
+  });
   const out = new Float64Array(layout.size);
   layout.layers.forEach((l, i) => {
-    const layer = object(v[i], `${field}[${i}]`);
-    out.set(matrix(layer.weight, `${field}[${i}].weight`, l.outputs, l.inputs), l.weightOffset);
-    out.set(numbers(layer.bias, `${field}[${i}].bias`, l.outputs), l.biasOffset);
+    out.set(layers[i].weight, l.weightOffset);
+    out.set(layers[i].bias, l.biasOffset);
   });
   return out;
 }
@@ -117,6 +129,9 @@ export function parseFixture(json: unknown): Fixture {
     layout = mlpLayout(f.dims as number[], f.activation as HiddenActivation);
   } catch (e) {
     fail('dims', `at least two positive integer layer sizes (${(e as Error).message})`);
+  }
+  if (layout.size > MAX_FIXTURE_PARAMETERS) {
+    fail('dims', `layer sizes with at most ${MAX_FIXTURE_PARAMETERS} parameters, got ${layout.size} from [${layout.sizes.join(', ')}]`);
   }
   const e = object(f.expected, 'expected');
   const needsTest = ['maml_1', 'maml_2', 'fomaml_1', 'metasgd_1'].some((k) => e[k] !== undefined);

@@ -1,4 +1,5 @@
 import { isRecording, withoutGraph } from './apply.js';
+import { expectTensor } from './checks.js';
 import { add } from './ops/arith.js';
 import { formatShape, sameShape } from './shape.js';
 import { Tensor, full, zeros } from './tensor.js';
@@ -47,6 +48,7 @@ function dependents(y: Tensor, targets: ReadonlySet<Tensor>): { order: Tensor[];
  * depend on). With createGraph the result stays on the graph, so it can be differentiated again.
  */
 export function gradients(y: Tensor, xs: readonly Tensor[], options: GradientOptions = {}): Tensor[] {
+  expectTensor('gradients', 'output', y);
   const seed = options.seed ?? defaultSeed(y);
   if (!sameShape(seed.shape, y.shape)) {
     throw new Error(`gradients: seed has shape ${formatShape(seed.shape)}, expected the output's shape ${formatShape(y.shape)}`);

@@ -1,3 +1,4 @@
+import { expectFinite, expectTensor } from './checks.js';
 import { grad } from './transforms.js';
 import { Tensor } from './tensor.js';
 
@@ -21,6 +22,9 @@ export function gradcheck(f: (x: Tensor) => Tensor, x: Tensor, options: Gradchec
   const eps = options.eps ?? 1e-6;
   const tol = options.tol ?? 1e-6;
   if (!(eps > 0)) throw new Error(`gradcheck: eps is ${eps}, expected a positive number`);
+  if (!(tol >= 0)) throw new Error(`gradcheck: tol is ${tol}, expected a non-negative number`);
+  expectTensor('gradcheck', 'x', x);
+  expectFinite('gradcheck', 'x', x, 'finite differences need a finite point');
   const analytic = grad(f)(x).data;
   const numeric = new Float64Array(x.size);
   const probe = Float64Array.from(x.data);

@@ -1,4 +1,5 @@
 export { Tensor, tensor, scalar, zeros, full, fromBuffer } from './tensor.js';
+export { type TensorData, type NestedNumbers } from './tensor-data.js';
 export { type Shape, sizeOf } from './shape.js';
 export { withoutGraph } from './apply.js';
 export { gradients, watch, stopGradient, type GradientOptions } from './backward.js';

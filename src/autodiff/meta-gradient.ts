@@ -1,9 +1,11 @@
 import { withoutGraph } from './apply.js';
 import { gradients, stopGradient, watch } from './backward.js';
+import { expectFunction, expectTensor, expectTensorResult } from './checks.js';
+import { describeValue } from './describe-value.js';
 import { add, mul, sub } from './ops/arith.js';
 import { neg, scaleBy } from './ops/scalar.js';
 import { formatShape, sameShape } from './shape.js';
-import type { Tensor } from './tensor.js';
+import { Tensor } from './tensor.js';
 
 /** A loss of the parameters; `step` is the inner step (0-based) for losses that use fresh data per step. */
 export type ParamLoss = (theta: Tensor, step: number) => Tensor;
@@ -28,13 +30,18 @@ export interface MetaGradient {
   readonly adapted: Tensor;
 }
 
-function checkOptions(theta: Tensor, o: AdaptOptions): number {
+/** The number of inner steps, after checking theta and every option; `fn` names the caller in errors. */
+function checkArguments(fn: string, theta: Tensor, o: AdaptOptions): number {
+  expectTensor(fn, 'theta', theta);
+  if (typeof o !== 'object' || o === null) throw new Error(`${fn}: options is ${describeValue(o)}, expected { alpha, steps?, firstOrder? }`);
   const steps = o.steps ?? 1;
-  if (!Number.isInteger(steps) || steps < 0) throw new Error(`steps is ${steps}, expected a non-negative integer`);
+  if (!Number.isInteger(steps) || steps < 0) throw new Error(`${fn}: steps is ${describeValue(steps)}, expected a non-negative integer`);
   if (typeof o.alpha === 'number') {
-    if (!Number.isFinite(o.alpha)) throw new Error(`alpha is ${o.alpha}, expected a finite number`);
+    if (!Number.isFinite(o.alpha)) throw new Error(`${fn}: alpha is ${o.alpha}, expected a finite number`);
+  } else if (!(o.alpha instanceof Tensor)) {
+    throw new Error(`${fn}: alpha is ${describeValue(o.alpha)}, expected a finite number or a Tensor of theta's shape ${formatShape(theta.shape)}`);
   } else if (!sameShape(o.alpha.shape, theta.shape)) {
-    throw new Error(`alpha has shape ${formatShape(o.alpha.shape)}, expected theta's shape ${formatShape(theta.shape)}`);
+    throw new Error(`${fn}: alpha has shape ${formatShape(o.alpha.shape)}, expected theta's shape ${formatShape(theta.shape)}`);
   }
   return steps;
 }
@@ -63,14 +70,26 @@ function firstOrderSteps(loss: ParamLoss, theta: Tensor, steps: number, alpha: n
  * graph (the result is differentiable in theta and alpha); first-order mode returns a fresh leaf.
  */
 export function adapt(loss: ParamLoss, theta: Tensor, options: AdaptOptions): Tensor {
-  const steps = checkOptions(theta, options);
-  if (options.firstOrder) return firstOrderSteps(loss, theta, steps, options.alpha).adapted;
+  const checked = checkedLoss('adapt', 'loss', loss);
+  const steps = checkArguments('adapt', theta, options);
+  if (options.firstOrder) return firstOrderSteps(checked, theta, steps, options.alpha).adapted;
+  return exactSteps(checked, theta, steps, options.alpha);
+}
+
+/** Exact steps: every inner gradient stays on the graph. */
+function exactSteps(loss: ParamLoss, theta: Tensor, steps: number, alpha: number | Tensor): Tensor {
   let t = theta;
   for (let k = 0; k < steps; k++) {
     const [g] = gradients(loss(t, k), [t], { createGraph: true });
-    t = step(t, g, options.alpha);
+    t = step(t, g, alpha);
   }
   return t;
+}
+
+/** The loss, failing with a message naming it when it is not a function or returns no Tensor. */
+function checkedLoss(fn: string, name: string, loss: ParamLoss): ParamLoss {
+  expectFunction(fn, name, loss);
+  return (theta, step) => expectTensorResult(fn, name, loss(theta, step));
 }
 
 /**
@@ -80,11 +99,13 @@ export function adapt(loss: ParamLoss, theta: Tensor, options: AdaptOptions): Te
  * in first-order mode that is -(sum of inner gradients) * grad outer, the same approximation.
  */
 export function metaGradient(inner: ParamLoss, outer: (theta: Tensor) => Tensor, theta: Tensor, options: AdaptOptions): MetaGradient {
-  const steps = checkOptions(theta, options);
+  const checkedInner = checkedLoss('metaGradient', 'inner', inner);
+  expectFunction('metaGradient', 'outer', outer);
+  const steps = checkArguments('metaGradient', theta, options);
   if (options.firstOrder) {
-    const { adapted, gradSum } = firstOrderSteps(inner, theta, steps, options.alpha);
+    const { adapted, gradSum } = firstOrderSteps(checkedInner, theta, steps, options.alpha);
     const leaf = watch(adapted);
-    const value = outer(leaf);
+    const value = expectTensorResult('metaGradient', 'outer', outer(leaf));
     const [grad] = gradients(value, [leaf]);
     let alphaGrad: Tensor | null = null;
     if (typeof options.alpha !== 'number') {
@@ -94,8 +115,8 @@ export function metaGradient(inner: ParamLoss, outer: (theta: Tensor) => Tensor,
   }
   const thetaW = watch(theta);
   const alphaW = typeof options.alpha === 'number' ? options.alpha : watch(options.alpha);
-  const adapted = adapt(inner, thetaW, { ...options, alpha: alphaW });
-  const value = outer(adapted);
+  const adapted = exactSteps(checkedInner, thetaW, steps, alphaW);
+  const value = expectTensorResult('metaGradient', 'outer', outer(adapted));
   const targets = typeof alphaW === 'number' ? [thetaW] : [thetaW, alphaW];
   const [grad, alphaGrad = null] = gradients(value, targets);
   return { value: stopGradient(value), grad, alphaGrad, adapted: stopGradient(adapted) };

@@ -1,3 +1,5 @@
+import { describeValue } from './describe-value.js';
+
 /** Shapes are plain arrays of non-negative integers; [] is a scalar. */
 export type Shape = readonly number[];
 
@@ -18,6 +20,9 @@ export function formatShape(shape: Shape): string {
 }
 
 export function checkShape(shape: Shape, what: string): void {
+  if (!Array.isArray(shape)) {
+    throw new Error(`${what}: shape is ${describeValue(shape)}, expected an array of non-negative integer dimensions`);
+  }
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) {
       throw new Error(`${what}: shape ${formatShape(shape)} is invalid, expected non-negative integer dimensions`);

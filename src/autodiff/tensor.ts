@@ -1,5 +1,6 @@
 import { type Shape, checkShape, formatShape, sizeOf } from './shape.js';
 import type { Node } from './node.js';
+import { type TensorData, readTensorData } from './tensor-data.js';
 
 /**
  * An immutable float64 array with a shape. `node` links it to the op that made it when the
@@ -42,12 +43,19 @@ export class Tensor {
   }
 }
 
-export function tensor(values: ArrayLike<number>, shape: Shape = [values.length]): Tensor {
+/**
+ * A tensor holding a copy of `data`: flat numbers with `shape` (default [length]), or nested arrays
+ * whose nesting is the shape (`tensor([[1, 2], [3, 4]])` is [2, 2]); a given shape must hold as
+ * many elements as the data.
+ */
+export function tensor(data: TensorData, shape?: Shape): Tensor {
+  const read = readTensorData(data);
+  if (shape === undefined) return new Tensor(read.values, read.shape);
   checkShape(shape, 'tensor');
-  if (sizeOf(shape) !== values.length) {
-    throw new Error(`tensor: ${values.length} values do not fill shape ${formatShape(shape)} (expected ${sizeOf(shape)})`);
+  if (sizeOf(shape) !== read.values.length) {
+    throw new Error(`tensor: ${read.values.length} values do not fill shape ${formatShape(shape)} (expected ${sizeOf(shape)})`);
   }
-  return new Tensor(Float64Array.from(values), shape);
+  return new Tensor(read.values, shape);
 }
 
 export function scalar(value: number): Tensor {

@@ -1,8 +1,10 @@
 import { gradients, watch } from './backward.js';
+import { expectFinite, expectFunction, expectTensor, expectTensorResult } from './checks.js';
+import { describeValue } from './describe-value.js';
 import { mul } from './ops/arith.js';
 import { sum } from './ops/reduce.js';
 import { formatShape, sameShape } from './shape.js';
-import { type Tensor, zeros } from './tensor.js';
+import { Tensor, zeros } from './tensor.js';
 
 export type ScalarFn<Rest extends unknown[] = []> = (x: Tensor, ...rest: Rest) => Tensor;
 
@@ -23,27 +25,35 @@ function nested<T>(fn: () => T): T {
 
 /** f(x) and its gradient with respect to x (the first argument). */
 export function valueAndGrad<Rest extends unknown[]>(f: ScalarFn<Rest>): (x: Tensor, ...rest: Rest) => { value: Tensor; grad: Tensor } {
+  return valueAndGradAs('valueAndGrad', f);
+}
+
+/** The gradient of a scalar function with respect to its first argument. */
+export function grad<Rest extends unknown[]>(f: ScalarFn<Rest>): (x: Tensor, ...rest: Rest) => Tensor {
+  const vg = valueAndGradAs('grad', f);
+  return (x, ...rest) => vg(x, ...rest).grad;
+}
+
+/** valueAndGrad whose errors carry the name the caller used. */
+function valueAndGradAs<Rest extends unknown[]>(name: string, f: ScalarFn<Rest>): (x: Tensor, ...rest: Rest) => { value: Tensor; grad: Tensor } {
+  expectFunction(name, 'f', f);
   return (x, ...rest) => {
+    expectTensor(name, 'x', x);
     const createGraph = depth > 0;
     return nested(() => {
       const xw = watch(x);
-      const value = f(xw, ...rest);
+      const value = expectTensorResult(name, 'f', f(xw, ...rest));
       const [grad] = gradients(value, [xw], { createGraph });
       return { value, grad };
     });
   };
 }
 
-/** The gradient of a scalar function with respect to its first argument. */
-export function grad<Rest extends unknown[]>(f: ScalarFn<Rest>): (x: Tensor, ...rest: Rest) => Tensor {
-  const vg = valueAndGrad(f);
-  return (x, ...rest) => vg(x, ...rest).grad;
-}
-
 /** f(x) and the map u -> uᵀ J_f(x). */
 export function vjp(f: (x: Tensor) => Tensor, x: Tensor): { value: Tensor; vjp: (u: Tensor) => Tensor } {
-  const xw = watch(x);
-  const value = nested(() => f(xw));
+  expectFunction('vjp', 'f', f);
+  const xw = watch(expectTensor('vjp', 'x', x));
+  const value = nested(() => expectTensorResult('vjp', 'f', f(xw)));
   return { value, vjp: (u) => gradients(value, [xw], { seed: u, createGraph: depth > 0 })[0] };
 }
 
@@ -51,10 +61,16 @@ function dot(a: Tensor, b: Tensor): Tensor {
   return sum(mul(a, b));
 }
 
-function checkDirection(op: string, x: Tensor, v: Tensor): void {
+function checkPointAndDirection(op: string, f: unknown, x: Tensor, v: Tensor): void {
+  expectFunction(op, 'f', f);
+  expectTensor(op, 'x', x);
+  if (!(v instanceof Tensor)) {
+    throw new Error(`${op}: direction is ${describeValue(v)}, expected a Tensor of the point's shape ${formatShape(x.shape)}`);
+  }
   if (!sameShape(x.shape, v.shape)) {
     throw new Error(`${op}: direction has shape ${formatShape(v.shape)}, expected the point's shape ${formatShape(x.shape)}`);
   }
+  expectFinite(op, 'direction', v);
 }
 
 /**
@@ -62,10 +78,10 @@ function checkDirection(op: string, x: Tensor, v: Tensor): void {
  * the derivative is exact at any u; zeros are used).
  */
 export function jvp(f: (x: Tensor) => Tensor, x: Tensor, v: Tensor): { value: Tensor; tangent: Tensor } {
-  checkDirection('jvp', x, v);
+  checkPointAndDirection('jvp', f, x, v);
   return nested(() => {
     const xw = watch(x);
-    const value = f(xw);
+    const value = expectTensorResult('jvp', 'f', f(xw));
     const u = watch(zeros(value.shape));
     const [pullback] = gradients(value, [xw], { seed: u, createGraph: true });
     const [tangent] = gradients(dot(pullback, v), [u], { createGraph: depth > 1 });
@@ -75,10 +91,10 @@ export function jvp(f: (x: Tensor) => Tensor, x: Tensor, v: Tensor): { value: Te
 
 /** H v, the Hessian of scalar f at x times v, by reverse-over-reverse differentiation. */
 export function hvp<Rest extends unknown[]>(f: ScalarFn<Rest>, x: Tensor, v: Tensor, ...rest: Rest): Tensor {
-  checkDirection('hvp', x, v);
+  checkPointAndDirection('hvp', f, x, v);
   return nested(() => {
     const xw = watch(x);
-    const [g] = gradients(f(xw, ...rest), [xw], { createGraph: true });
+    const [g] = gradients(expectTensorResult('hvp', 'f', f(xw, ...rest)), [xw], { createGraph: true });
     return gradients(dot(g, v), [xw], { createGraph: depth > 1 })[0];
   });
 }
