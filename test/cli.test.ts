@@ -51,9 +51,21 @@ describe('metarl CLI', () => {
     expect((await run('audit', bad)).err[0]).toMatch(/is not valid JSON/);
   });
 
+  it('envs lists every registered family with its spaces and the parameter table the config checks against', async () => {
+    const r = await run('envs');
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toBe('cartpole: CartPole-v1 (Gymnasium), pole length, pole mass and push force varied per task');
+    expect(r.out[1]).toBe('  observations Box(4, float32), actions Discrete(2)');
+    expect(r.out).toContain('  tau       default 0.02, a number in [0.0001, 0.1] s: seconds per step');
+    expect(r.out).toContain('  length    default 0.5, a number in [0.01, 10] m: half the pole length  varied over [0.25, 1]');
+    expect(r.out).toContain('  observations Box(6, float64), actions Discrete(5)');
+    expect(r.out.filter((l) => !l.startsWith(' ')).map((l) => l.split(':')[0])).toEqual(['cartpole', 'intersection']);
+    expect((await run('envs', 'extra')).code).toBe(2);
+  });
+
   it('names a wrong command, flag, config key or value, with exit code 2', async () => {
     const cases: [string[], RegExp][] = [
-      [['trian'], /unknown command 'trian' \(allowed: audit, bench, compare, eval, train\)/],
+      [['trian'], /unknown command 'trian' \(allowed: audit, bench, compare, envs, eval, train\)/],
       [['train', '--sed', '1'], /unknown option --sed \(allowed: .*--seed/],
       [['train', '--set', 'itrations=5', '--out', join(root, 'x')], /unknown key itrations \(expected one of env, algo, seed, iterations/],
       [['train', '--algo', 'mamla', '--out', join(root, 'x')], /algo is "mamla", expected one of "maml", "fomaml", "metasgd", "directed-maml"/],

@@ -2,6 +2,7 @@ import { UsageError } from './args.js';
 import { auditCommand, auditUsage } from './audit-command.js';
 import { benchCommand, benchUsage } from './bench-command.js';
 import { compareCommand, compareUsage } from './compare-command.js';
+import { envsCommand, envsUsage } from './envs-command.js';
 import { evalCommand, evalUsage } from './eval-command.js';
 import { trainCommand, trainUsage } from './train-command.js';
 import { FileError, type FileSystem, nodeFileSystem } from '../io/file-system.js';
@@ -11,6 +12,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   audit: { run: auditCommand, usage: auditUsage },
   bench: { run: benchCommand, usage: benchUsage },
   compare: { run: compareCommand, usage: compareUsage },
+  envs: { run: envsCommand, usage: envsUsage },
   eval: { run: evalCommand, usage: evalUsage },
   train: { run: trainCommand, usage: trainUsage },
 };

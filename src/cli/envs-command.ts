@@ -1,0 +1,24 @@
+import { describeRange } from '../envs/params.js';
+import { registeredEnvs } from '../envs/registry.js';
+import type { Space } from '../envs/env.js';
+import { UsageError, parseArgs } from './args.js';
+
+export const envsUsage = 'envs   lists the env families: spaces, every parameter (default, valid range, unit, meaning), default task ranges';
+
+const spaceText = (s: Space): string => (s.kind === 'discrete' ? `Discrete(${s.n})` : `Box(${s.shape.join(', ')}, ${s.dtype})`);
+
+export function envsCommand(argv: readonly string[], print: (line: string) => void): number {
+  const args = parseArgs(argv, []);
+  if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}' (usage: ${envsUsage})`);
+  for (const family of registeredEnvs()) {
+    print(`${family.name}: ${family.description}`);
+    print(`  observations ${spaceText(family.observationSpace)}, actions ${spaceText(family.actionSpace)}`);
+    const width = Math.max(...Object.keys(family.params).map((k) => k.length));
+    for (const [key, spec] of Object.entries(family.params)) {
+      const range = family.defaultRanges[key];
+      const varied = range === undefined ? '' : `  varied over [${range[0]}, ${range[1]}]`;
+      print(`  ${key.padEnd(width)}  default ${spec.default}, ${describeRange(spec)}: ${spec.meaning}${varied}`);
+    }
+  }
+  return 0;
+}
