@@ -9,8 +9,8 @@ import {
   addRowInto, addRowReference, binaryInto, binaryReference, binaryWasm, elementwiseExports, expandRowInto, expandRowReference,
   reluBackwardInto, reluBackwardReference, scaleInto, scaleReference, sumRowsInto, sumRowsReference, sumRowsWasm,
   tanhBackwardInto, tanhBackwardReference, tanhSecondInto, tanhSecondReference,
-} from '../src/autodiff/kernels/elementwise.js';
-import { Arena, arenaDoubles, wasmAvailable } from '../src/autodiff/kernels/wasm/module.js';
+} from '../src/kernels/elementwise.js';
+import { Arena, arenaDoubles, wasmAvailable } from '../src/kernels/wasm/module.js';
 
 if (!wasmAvailable()) throw new Error('WebAssembly SIMD is not available here: nothing to compare');
 

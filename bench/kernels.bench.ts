@@ -4,10 +4,10 @@
 //   tanh, exp and log on 128000 elements: a Math loop vs ours in TypeScript vs WebAssembly, in ns/element.
 // Usage: node scripts/run-ts.mjs bench/kernels.bench.ts [gemm] [crossover] [tanh] [explog]   (default: all)
 import { medians } from './medians.js';
-import { expReference, expWasm, logReference, logWasm } from '../src/autodiff/kernels/exp-log.js';
-import { GEMM_WASM_MIN_MACS, gemmReference, gemmWasm } from '../src/autodiff/kernels/gemm.js';
-import { TANH_WASM_MIN_N, tanhReference, tanhWasm } from '../src/autodiff/kernels/tanh.js';
-import { wasmAvailable } from '../src/autodiff/kernels/wasm/module.js';
+import { expReference, expWasm, logReference, logWasm } from '../src/kernels/exp-log.js';
+import { GEMM_WASM_MIN_MACS, gemmReference, gemmWasm } from '../src/kernels/gemm.js';
+import { TANH_WASM_MIN_N, tanhReference, tanhWasm } from '../src/kernels/tanh.js';
+import { wasmAvailable } from '../src/kernels/wasm/module.js';
 
 if (!wasmAvailable()) throw new Error('WebAssembly SIMD is not available here: nothing to compare');
 

@@ -4,8 +4,8 @@ import {
   addRowInto, addRowReference, binaryInto, binaryReference, elementwiseExports, expandRowInto, expandRowReference,
   reluBackwardInto, reluBackwardReference, scaleInto, scaleReference, sumRowsInto, sumRowsReference,
   tanhBackwardInto, tanhBackwardReference, tanhSecondInto, tanhSecondReference,
-} from '../src/autodiff/kernels/elementwise.js';
-import { Arena, arenaDoubles, wasmAvailable } from '../src/autodiff/kernels/wasm/module.js';
+} from '../src/kernels/elementwise.js';
+import { Arena, arenaDoubles, wasmAvailable } from '../src/kernels/wasm/module.js';
 import { Prng } from './helpers/prng.js';
 
 const SIZES = [0, 1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 63, 64, 65, 67, 71, 73, 100, 127, 129, 1000, 1001];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   EXP_WASM_MIN_N, LOG_WASM_MIN_N, expInto, expReference, expScalar, expWasm, logInto, logReference, logScalar, logWasm,
-} from '../src/autodiff/kernels/exp-log.js';
-import { Arena, arenaDoubles, wasmAvailable } from '../src/autodiff/kernels/wasm/module.js';
+} from '../src/kernels/exp-log.js';
+import { Arena, arenaDoubles, wasmAvailable } from '../src/kernels/wasm/module.js';
 import {
   firstDifference, grid, logGrid, makeRandom, neighbours, randomBitPatterns, ulpDistance, uniformArray, worstDistance,
 } from './helpers/doubles.js';

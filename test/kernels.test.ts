@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GEMM_WASM_MIN_MACS, gemm, gemmReference, gemmWasm } from '../src/autodiff/kernels/gemm.js';
-import { TANH_WASM_MIN_N, tanhInto, tanhReference, tanhScalar, tanhWasm } from '../src/autodiff/kernels/tanh.js';
-import { Arena, arenaDoubles, wasmAvailable } from '../src/autodiff/kernels/wasm/module.js';
+import { GEMM_WASM_MIN_MACS, gemm, gemmReference, gemmWasm } from '../src/kernels/gemm.js';
+import { TANH_WASM_MIN_N, tanhInto, tanhReference, tanhScalar, tanhWasm } from '../src/kernels/tanh.js';
+import { Arena, arenaDoubles, wasmAvailable } from '../src/kernels/wasm/module.js';
 import {
   firstDifference, grid, logGrid, makeRandom, neighbours, randomBitPatterns, ulpDistance, uniformArray, worstDistance,
 } from './helpers/doubles.js';

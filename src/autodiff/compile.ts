@@ -4,7 +4,7 @@ import { dedupeSteps } from './dedupe.js';
 import { fuseAccumulation } from './fuse.js';
 import { formatShape, sameShape } from './shape.js';
 import { Tensor } from './tensor.js';
-import { Arena, arenaDoubles, wasmAvailable } from './kernels/wasm/module.js';
+import { Arena, arenaDoubles, wasmAvailable } from '../kernels/wasm/module.js';
 
 /** What a compiled function returns: tensors, arrays of them or records of them. */
 export type Outputs = Tensor | readonly Outputs[] | { readonly [key: string]: Outputs };

@@ -1,6 +1,6 @@
 import type { Kernel, TraceStep } from './apply.js';
-import { addRowInto } from './kernels/elementwise.js';
-import { P_BLOCK, gemm } from './kernels/gemm.js';
+import { addRowInto } from '../kernels/elementwise.js';
+import { P_BLOCK, gemm } from '../kernels/gemm.js';
 import { addOp } from './ops/arith.js';
 import type { Broadcast } from './ops/broadcast.js';
 import { type MatmulAttrs, matmulOp } from './ops/matmul.js';

@@ -1,4 +1,4 @@
-import { expScalar } from '../autodiff/kernels/exp-log.js';
+import { expScalar } from '../kernels/exp-log.js';
 import { mul, sub } from '../autodiff/ops/arith.js';
 import { gather } from '../autodiff/ops/gather.js';
 import { sumCols } from '../autodiff/ops/reduce.js';

@@ -1,4 +1,4 @@
-import { expScalar, logScalar } from '../autodiff/kernels/exp-log.js';
+import { expScalar, logScalar } from '../kernels/exp-log.js';
 import { add, mul, sub } from '../autodiff/ops/arith.js';
 import { sum, sumCols } from '../autodiff/ops/reduce.js';
 import { addScalar, neg, scaleBy } from '../autodiff/ops/scalar.js';

@@ -4,9 +4,9 @@
  * are bit-identical to `mlpForward` (tested) at a fraction of the per-call cost of building
  * tensors and slicing the weights. `params` is read at every call, so in-place updates apply.
  */
-import { expandRowInto } from '../autodiff/kernels/elementwise.js';
-import { gemm } from '../autodiff/kernels/gemm.js';
-import { tanhInto } from '../autodiff/kernels/tanh.js';
+import { expandRowInto } from '../kernels/elementwise.js';
+import { gemm } from '../kernels/gemm.js';
+import { tanhInto } from '../kernels/tanh.js';
 import type { MlpLayout } from './mlp.js';
 
 /** Logits [rows, numActions] of obs [>= rows, obsDim] into a buffer reused across calls (valid until the next call). */

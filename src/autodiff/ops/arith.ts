@@ -1,5 +1,5 @@
 import { apply } from '../apply.js';
-import { Binary, type BinaryKind, addRowInto, binaryInto } from '../kernels/elementwise.js';
+import { Binary, type BinaryKind, addRowInto, binaryInto } from '../../kernels/elementwise.js';
 import type { OpDef } from '../node.js';
 import type { Tensor } from '../tensor.js';
 import { type Broadcast, broadcast } from './broadcast.js';

@@ -1,7 +1,7 @@
 import { apply } from '../apply.js';
-import { expandRowInto } from '../kernels/elementwise.js';
-import { gemm } from '../kernels/gemm.js';
-import { tanhInto } from '../kernels/tanh.js';
+import { expandRowInto } from '../../kernels/elementwise.js';
+import { gemm } from '../../kernels/gemm.js';
+import { tanhInto } from '../../kernels/tanh.js';
 import type { OpDef } from '../node.js';
 import { formatShape } from '../shape.js';
 import type { Tensor } from '../tensor.js';

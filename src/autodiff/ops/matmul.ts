@@ -1,5 +1,5 @@
 import { apply } from '../apply.js';
-import { gemm } from '../kernels/gemm.js';
+import { gemm } from '../../kernels/gemm.js';
 import type { OpDef } from '../node.js';
 import { formatShape } from '../shape.js';
 import type { Tensor } from '../tensor.js';

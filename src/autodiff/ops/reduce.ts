@@ -1,5 +1,5 @@
 import { apply } from '../apply.js';
-import { expandRowInto, sumRowsInto } from '../kernels/elementwise.js';
+import { expandRowInto, sumRowsInto } from '../../kernels/elementwise.js';
 import type { OpDef } from '../node.js';
 import { type Shape, colsOf, formatShape, rowsCols, rowsOf, sameShape, sizeOf } from '../shape.js';
 import type { Tensor } from '../tensor.js';

@@ -1,5 +1,5 @@
 import { apply } from '../apply.js';
-import { scaleInto } from '../kernels/elementwise.js';
+import { scaleInto } from '../../kernels/elementwise.js';
 import type { OpDef } from '../node.js';
 import type { Tensor } from '../tensor.js';
 

@@ -1,5 +1,5 @@
 import { apply } from '../apply.js';
-import { copyInto } from '../kernels/elementwise.js';
+import { copyInto } from '../../kernels/elementwise.js';
 import type { OpDef } from '../node.js';
 import { type Shape, checkShape, formatShape, sizeOf } from '../shape.js';
 import type { Tensor } from '../tensor.js';

@@ -1,5 +1,5 @@
 import { apply } from '../apply.js';
-import { expInto, expScalar, logScalar } from '../kernels/exp-log.js';
+import { expInto, expScalar, logScalar } from '../../kernels/exp-log.js';
 import type { OpDef } from '../node.js';
 import { colsOf, formatShape, rowsOf } from '../shape.js';
 import type { Tensor } from '../tensor.js';

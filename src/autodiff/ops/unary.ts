@@ -2,9 +2,9 @@ import { apply } from '../apply.js';
 import type { OpDef } from '../node.js';
 import { formatShape, sameShape } from '../shape.js';
 import type { Tensor } from '../tensor.js';
-import { reluBackwardInto, tanhBackwardInto, tanhSecondInto } from '../kernels/elementwise.js';
-import { expInto, logInto } from '../kernels/exp-log.js';
-import { tanhInto } from '../kernels/tanh.js';
+import { reluBackwardInto, tanhBackwardInto, tanhSecondInto } from '../../kernels/elementwise.js';
+import { expInto, logInto } from '../../kernels/exp-log.js';
+import { tanhInto } from '../../kernels/tanh.js';
 import { div, mul } from './arith.js';
 import { scaleBy } from './scalar.js';
 

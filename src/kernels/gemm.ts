@@ -210,7 +210,7 @@ export function gemmWasm(
 
 const BLOCK_WIDTHS = [4, 2, 1] as const;
 
-function gemmModule(): Uint8Array {
+function gemmModule(): Uint8Array<ArrayBuffer> {
   const mb = new ModuleBuilder();
   const tiles = new Map<string, number>();
   for (const rows of BLOCK_WIDTHS) {

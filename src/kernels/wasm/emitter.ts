@@ -251,7 +251,7 @@ export class ModuleBuilder {
     return index;
   }
 
-  bytes(): Uint8Array {
+  bytes(): Uint8Array<ArrayBuffer> {
     const signatures: string[] = [];
     const typeSection: number[] = [];
     const functionSection: number[] = [];

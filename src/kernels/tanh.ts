@@ -109,7 +109,7 @@ export function tanhWasm(out: Float64Array, x: Float64Array, n: number): void {
 }
 
 /** tanh(at, groups): in place on `groups` x GROUP f64x2 vectors from byte address `at`. */
-function tanhModule(): Uint8Array {
+function tanhModule(): Uint8Array<ArrayBuffer> {
   const AT = 0, GROUPS = 1;
   const f = new FunctionBuilder(['i32', 'i32']);
   const add = Simd.f64x2Add, sub = Simd.f64x2Sub, mul = Simd.f64x2Mul;

@@ -567,7 +567,7 @@ function rowKernel(withX: boolean): FunctionBuilder {
   return f;
 }
 
-function elementwiseModule(): Uint8Array {
+function elementwiseModule(): Uint8Array<ArrayBuffer> {
   const mb = new ModuleBuilder();
   const binaryOps = [Simd.f64x2Add, Simd.f64x2Sub, Simd.f64x2Mul, Simd.f64x2Div];
   BINARY_EXPORTS.forEach((name, kind) => {

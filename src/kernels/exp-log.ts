@@ -180,7 +180,7 @@ export function logWasm(out: Float64Array, x: Float64Array, n: number): void {
 }
 
 /** exp(at, groups) and log(at, groups): in place on `groups` x EXP_GROUP or LOG_GROUP f64x2 vectors from byte address `at`. */
-function expLogModule(): Uint8Array {
+function expLogModule(): Uint8Array<ArrayBuffer> {
   const mb = new ModuleBuilder();
   mb.add(expFunction(), 'exp');
   mb.add(logFunction(), 'log');

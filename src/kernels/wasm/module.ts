@@ -30,7 +30,7 @@ function probe(): boolean {
 }
 
 /** A module whose only function uses a SIMD instruction, to detect SIMD support. */
-function probeModule(): Uint8Array {
+function probeModule(): Uint8Array<ArrayBuffer> {
   const fn = new FunctionBuilder([]).v128Const(f64Bytes(1, 2)).simd(Simd.f64x2Abs).op(Op.drop);
   const mb = new ModuleBuilder();
   mb.add(fn, 'probe');
@@ -44,7 +44,7 @@ function sharedMemory(): WebAssembly.Memory {
 
 /** A generated kernel module: compiled once, instantiated once per memory that uses it. */
 export interface KernelModule {
-  readonly build: () => Uint8Array;
+  readonly build: () => Uint8Array<ArrayBuffer>;
 }
 
 const compiled = new WeakMap<KernelModule, WebAssembly.Module>();
@@ -60,7 +60,7 @@ function instantiateOn<T>(kernel: KernelModule, mem: WebAssembly.Memory): T {
 }
 
 /** Instantiates a module against a memory of its own (feature probing). */
-export function instantiate<T>(bytes: Uint8Array): T {
+export function instantiate<T>(bytes: Uint8Array<ArrayBuffer>): T {
   return instantiateOn<T>({ build: () => bytes }, new WebAssembly.Memory({ initial: 1 }));
 }
 
