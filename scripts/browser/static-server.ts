@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, resolve, sep } from 'node:path';
+
+/**
+ * A tiny static file server on 127.0.0.1 (an ephemeral port unless one is given): each URL
+ * prefix of `mounts` maps to a folder; `/` serves index.html. Only GET and HEAD, nothing
+ * outside the mounted folders, no caching (a rebuilt bundle is seen on reload).
+ */
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+export interface StaticServer {
+  /** http://127.0.0.1:PORT (no trailing slash). */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** The file a request path names under the longest matching mount, or null (unmounted or escaping). */
+function fileFor(mounts: readonly [string, string][], pathname: string): string | null {
+  for (const [prefix, dir] of mounts) {
+    if (!pathname.startsWith(prefix)) continue;
+    let rest: string;
+    try {
+      rest = decodeURIComponent(pathname.slice(prefix.length));
+    } catch {
+      return null; // a malformed escape names no file
+    }
+    const file = resolve(dir, rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest);
+    return file === dir || file.startsWith(dir + sep) ? file : null;
+  }
+  return null;
+}
+
+export async function serveStatic(mounts: Record<string, string>, port = 0): Promise<StaticServer> {
+  for (const prefix of Object.keys(mounts)) {
+    if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`serveStatic: mount ${JSON.stringify(prefix)}, expected a URL prefix starting and ending with "/"`);
+  }
+  const table = Object.entries(mounts)
+    .map(([prefix, dir]): [string, string] => [prefix, resolve(dir)])
+    .sort((a, b) => b[0].length - a[0].length);
+  const server: Server = createServer((request, response) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = fileFor(table, new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    if (file === null) {
+      response.writeHead(404).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => {
+        response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        response.end(request.method === 'HEAD' ? undefined : body);
+      },
+      () => response.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolveListen());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}
