@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Bench } from 'tinybench';
-import { type BenchOp, benchOps, compileOp, makeWorkload, programInputs } from '../src/bench/workloads.js';
+import { type BenchOp, benchOps, compileOp, makeWorkload, programInputs } from '../src/workloads/standard-workloads.js';
 
 interface Cases {
   alpha: number;

@@ -3,7 +3,7 @@
 // Usage: node scripts/run-ts.mjs bench/profile.ts [small|medium|lander] [grad|hvp|maml|fomaml] [op to compare]
 // Each kernel's time is its median over the runs, each run timing every kernel in program order.
 import type { TraceStep } from '../src/autodiff/apply.js';
-import { type BenchOp, compileOp, makeWorkload } from '../src/bench/workloads.js';
+import { type BenchOp, compileOp, makeWorkload } from '../src/workloads/standard-workloads.js';
 
 const sizes: Record<string, [number[], number]> = { small: [[4, 32, 32, 2], 200], medium: [[4, 64, 64, 2], 2000], lander: [[8, 64, 64, 4], 4000] };
 const [dims, states] = sizes[process.argv[2] ?? 'medium'];

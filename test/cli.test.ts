@@ -137,6 +137,6 @@ describe('metarl CLI', () => {
     expect(r.code).toBe(2);
     expect(r.err[0]).toMatch(/checkpoint\.json: snapshot\.params is .*expected an array of \d+ finite numbers/);
     writeFileSync(path, JSON.stringify({ ...JSON.parse(original), checksum: undefined }));
-    expect((await run('eval', dir)).err[0]).toMatch(/checkpoint\.json: snapshot\.checksum is missing, expected "fnv1a64:" and 16 hex digits/);
+    expect((await run('eval', dir)).err[0]).toMatch(/checkpoint\.json: snapshot\.checksum is undefined, expected "fnv1a64:" and 16 hex digits/);
   });
 });

@@ -121,7 +121,9 @@ describe('directed step', () => {
       expect(meter.seconds.sampling + meter.seconds.gradients).toBe(0);
       expect(phase.applied).toBe(true);
       expect(Array.from(phase.start)).toEqual(Array.from(directed));
-      expect(Array.from(theta)).toEqual(Array.from(mode === 'permanent' ? directed : theta0));
+      // The new meta-parameters are returned; the argument is never written.
+      expect(Array.from(phase.theta)).toEqual(Array.from(mode === 'permanent' ? directed : theta0));
+      expect(Array.from(theta)).toEqual(Array.from(theta0));
     }
   });
 });

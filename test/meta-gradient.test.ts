@@ -8,7 +8,7 @@ import type { PolicyBatch } from '../src/nn/reinforce.js';
 import { PCG64 } from '../src/rng/index.js';
 import { reinforceObjective } from '../src/rl/policy-gradient.js';
 import { CostMeter } from '../src/meta/costs.js';
-import { type MetaGradientMode, taskMetaGradient } from '../src/meta/meta-gradient.js';
+import { type MetaGradientMode, taskMetaGradient } from '../src/meta/inner-loop.js';
 import type { SampledBatch } from '../src/meta/sampling.js';
 
 /** A fixed synthetic batch: obs ~ N(0, 1), actions in {0, 1}, advantages ~ N(0, 1). */

@@ -142,8 +142,8 @@ describe('MetaTrainer', () => {
     expect(() => MetaTrainer.restore(null)).toThrow(/^snapshot is null, expected an object/);
     expect(corrupt((s) => (s.version = 2))).toBe('snapshot.version is 2, expected 1');
     expect(corrupt((s) => (s.config.algo = 'reptile'))).toMatch(/^snapshot\.config\.algo: algo is "reptile"/);
-    expect(corrupt((s) => delete s.config)).toMatch(/^snapshot\.config is missing, expected an object/);
-    expect(corrupt((s) => delete s.params)).toMatch(/^snapshot\.params is missing, expected an array of \d+ finite numbers/);
+    expect(corrupt((s) => delete s.config)).toMatch(/^snapshot\.config is undefined, expected an object/);
+    expect(corrupt((s) => delete s.params)).toMatch(/^snapshot\.params is undefined, expected an array of \d+ finite numbers/);
     expect(corrupt((s) => (s.params[3] = 'x'))).toBe('snapshot.params[3] is "x", expected a finite number');
     expect(corrupt((s) => s.params.pop())).toMatch(/^snapshot\.params is \[.*expected an array of \d+ finite numbers/);
     expect(corrupt((s) => (s.alphaVec = null))).toMatch(/^snapshot\.alphaVec is null, expected an array/);
@@ -151,7 +151,7 @@ describe('MetaTrainer', () => {
     expect(corrupt((s) => (s.optimizer.theta.m = [1]))).toMatch(/^snapshot\.optimizer\.theta: Adam\.setState: state\.m/);
     expect(corrupt((s) => (s.optimizer.alpha = { kind: 'sgd', buffer: null }))).toMatch(/^snapshot\.optimizer\.alpha\.kind is "sgd", expected "adam"/);
     expect(corrupt((s) => (s.rng.tasks.state.inc = '0x2'))).toMatch(/^snapshot\.rng\.tasks: PCG64\.setState: state\.inc must be odd/);
-    expect(corrupt((s) => delete s.rng)).toMatch(/^snapshot\.rng is missing/);
+    expect(corrupt((s) => delete s.rng)).toMatch(/^snapshot\.rng is undefined/);
     expect(corrupt((s) => (s.totals.hvps = 1.5))).toBe('snapshot.totals.hvps is 1.5, expected a non-negative integer');
     const maml = JSON.parse(JSON.stringify(run(tiny('maml'), 1).trainer.snapshot())) as Record<string, any>;
     maml.alphaVec = [1];
@@ -185,7 +185,7 @@ describe('MetaTrainer', () => {
     const reordered = Object.fromEntries(Object.entries(good).reverse());
     expect(MetaTrainer.restore(reordered).snapshot()).toEqual(good);
     const { checksum: __, ...unsigned } = good;
-    expect(() => MetaTrainer.restore(unsigned)).toThrow('snapshot.checksum is missing, expected "fnv1a64:" and 16 hex digits (snapshots without a checksum are not accepted)');
+    expect(() => MetaTrainer.restore(unsigned)).toThrow('snapshot.checksum is undefined, expected "fnv1a64:" and 16 hex digits (snapshots without a checksum are not accepted)');
   });
 
   it('evaluates held-out tasks from their own streams, without touching training', () => {

@@ -83,7 +83,7 @@ describe('cartPoleTasks (configured)', () => {
   });
 
   it('rejects bad configurations, naming the key and the expected value', () => {
-    expect(() => cartPoleTasks({ ranges: { length: [1, 0.5] } })).toThrow(/range for length must be \[lo, hi\] with finite lo <= hi, got \[1, 0\.5\]/);
+    expect(() => cartPoleTasks({ ranges: { length: [1, 0.5] } })).toThrow(/range for length must be \[lo, hi\] with finite lo <= hi, got \[1,0\.5\]/);
     expect(() => cartPoleTasks({ ranges: { masspole: [-0.1, 0.5] } })).toThrow(/range for masspole = \[-0\.1, 0\.5\] is invalid \(expected a number in \[0\.001, 10\] kg at both ends\)/);
     expect(() => cartPoleTasks({ ranges: { forceMag: [0, Infinity] } })).toThrow(/range for forceMag must be \[lo, hi\] with finite lo <= hi/);
     expect(() => cartPoleTasks({ vary: ['gravity'] })).toThrow(/no default range for gravity \(expected ranges\.gravity = \[lo, hi\]\)/);

@@ -1,4 +1,4 @@
-import { describeValue } from './describe-value.js';
+import { describe as describeValue } from '../validation/values.js';
 import { Tensor } from './tensor.js';
 
 /** `value` when it is a Tensor; otherwise an error naming the function, the argument and what it is. */

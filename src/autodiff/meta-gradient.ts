@@ -1,7 +1,7 @@
 import { withoutGraph } from './apply.js';
 import { gradients, stopGradient, watch } from './backward.js';
 import { expectFunction, expectTensor, expectTensorResult } from './checks.js';
-import { describeValue } from './describe-value.js';
+import { describe as describeValue } from '../validation/values.js';
 import { add, mul, sub } from './ops/arith.js';
 import { neg, scaleBy } from './ops/scalar.js';
 import { formatShape, sameShape } from './shape.js';

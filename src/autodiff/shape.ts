@@ -1,4 +1,4 @@
-import { describeValue } from './describe-value.js';
+import { describe as describeValue } from '../validation/values.js';
 
 /** Shapes are plain arrays of non-negative integers; [] is a scalar. */
 export type Shape = readonly number[];

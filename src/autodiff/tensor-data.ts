@@ -1,4 +1,4 @@
-import { describeValue } from './describe-value.js';
+import { describe as describeValue } from '../validation/values.js';
 import { type Shape, sizeOf } from './shape.js';
 
 /** Nested arrays of numbers, one level per axis: [[1, 2], [3, 4]] has shape [2, 2]. */

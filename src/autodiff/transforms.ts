@@ -1,6 +1,6 @@
 import { gradients, watch } from './backward.js';
 import { expectFinite, expectFunction, expectTensor, expectTensorResult } from './checks.js';
-import { describeValue } from './describe-value.js';
+import { describe as describeValue } from '../validation/values.js';
 import { mul } from './ops/arith.js';
 import { sum } from './ops/reduce.js';
 import { formatShape, sameShape } from './shape.js';

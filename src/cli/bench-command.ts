@@ -1,5 +1,5 @@
-import { type BenchOp, benchOps, compileOp, makeWorkload, programInputs } from '../bench/workloads.js';
-import { medianMicros } from '../bench/timing.js';
+import { type BenchOp, benchOps, compileOp, makeWorkload, programInputs } from '../workloads/standard-workloads.js';
+import { medianMicros } from '../workloads/timing.js';
 import { readJson } from '../io/files.js';
 import { UsageError, parseArgs } from './args.js';
 

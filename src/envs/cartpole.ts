@@ -2,6 +2,7 @@
  * CartPole-v1 (Gymnasium 1.x `CartPoleEnv` + its 500-step TimeLimit), bit-exact in float64 with
  * the Python reference, with every physical constant settable per instance for meta-RL tasks.
  */
+import { describe } from '../validation/values.js';
 import { PCG64 } from '../rng/pcg64.js';
 import {
   EMPTY_INFO,
@@ -111,8 +112,6 @@ const CHECKS: { readonly [K in keyof CartPoleParams]: readonly [(v: unknown) => 
 
 const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
 
-const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : String(v));
-
 export class CartPole implements Env<number, CartPoleResetOptions> {
   readonly actionSpace: DiscreteSpace = discreteSpace(2);
   private obsSpace!: BoxSpace;
@@ -181,7 +180,7 @@ export class CartPole implements Env<number, CartPoleResetOptions> {
         throw new Error(`CartPole: unknown parameter "${key}" (expected one of ${Object.keys(CHECKS).join(', ')})`);
       }
       const [ok, expected] = CHECKS[key as keyof CartPoleParams];
-      if (!ok(value)) throw new Error(`CartPole: invalid ${key} = ${show(value)} (expected ${expected})`);
+      if (!ok(value)) throw new Error(`CartPole: invalid ${key} = ${describe(value)} (expected ${expected})`);
     }
     const p = Object.freeze({ ...this.p, ...overrides });
     this.p = p;
@@ -210,8 +209,8 @@ export class CartPole implements Env<number, CartPoleResetOptions> {
     if (args.seed !== undefined) this.rngV = new PCG64(args.seed);
     const low = args.options?.low ?? -0.05;
     const high = args.options?.high ?? 0.05;
-    if (!finite(low)) throw new Error(`CartPole.reset: options.low must be a finite number, got ${show(low)}`);
-    if (!finite(high)) throw new Error(`CartPole.reset: options.high must be a finite number, got ${show(high)}`);
+    if (!finite(low)) throw new Error(`CartPole.reset: options.low must be a finite number, got ${describe(low)}`);
+    if (!finite(high)) throw new Error(`CartPole.reset: options.high must be a finite number, got ${describe(high)}`);
     if (low > high) throw new Error(`CartPole.reset: options.low (${low}) must be <= options.high (${high})`);
     const rng = this.rngV;
     this.x = rng.uniform(low, high);
@@ -230,7 +229,7 @@ export class CartPole implements Env<number, CartPoleResetOptions> {
    */
   step(action: number): StepResult {
     if (this.needsReset) throw new Error('CartPole: call reset() before step()');
-    if (action !== 0 && action !== 1) throw new Error(`CartPole: action must be 0 or 1 (Discrete(2)), got ${show(action)}`);
+    if (action !== 0 && action !== 1) throw new Error(`CartPole: action must be 0 or 1 (Discrete(2)), got ${describe(action)}`);
     let x = this.x, xDot = this.xDot, theta = this.theta, thetaDot = this.thetaDot;
     const tau = this.tau, totalMass = this.totalMassV, pml = this.polemassLengthV;
     const force = action === 1 ? this.forceMag : -this.forceMag;

@@ -5,6 +5,7 @@
  * other vehicle O follows a rule-based driver whose cruise speed, priority margin and
  * acceleration are the task.
  */
+import { describe } from '../validation/values.js';
 import { PCG64 } from '../rng/pcg64.js';
 import { TimeLimit, boxSpace, discreteSpace, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs, type StepResult } from './env.js';
 import { describeRange, inRange, paramDefaults, type ParamTable } from './params.js';
@@ -190,8 +191,6 @@ export function egoAcceleration(action: number, p: Readonly<IntersectionParams>)
  * Gymnasium's float64 `Box(low, high)`. Stands in for env.ts's `boxSpace` until that builds
  * float64 boxes: the cast only hides that `dtype` is 'float64', which BoxSpace does not admit yet.
  */
-const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : String(v));
-
 const STATE_NAMES = ['s_E', 'v_E', 's_O', 'v_O'] as const;
 
 export class Intersection implements Env<number> {
@@ -245,7 +244,7 @@ export class Intersection implements Env<number> {
         throw new Error(`Intersection: unknown parameter "${key}" (expected one of ${Object.keys(INTERSECTION_PARAMS).join(', ')})`);
       }
       const spec = INTERSECTION_PARAMS[key as IntersectionParam];
-      if (!inRange(spec, value)) throw new Error(`Intersection: invalid ${key} = ${show(value)} (expected ${describeRange(spec)})`);
+      if (!inRange(spec, value)) throw new Error(`Intersection: invalid ${key} = ${describe(value)} (expected ${describeRange(spec)})`);
       if (key === 'accelExponent' && !Number.isInteger(value)) {
         throw new Error(`Intersection: invalid accelExponent = ${value} (expected an integer in [${spec.min}, ${spec.max}])`);
       }
@@ -291,7 +290,7 @@ export class Intersection implements Env<number> {
   step(action: number): IntersectionStepResult {
     if (this.needsReset) throw new Error('Intersection: call reset() before step() (at the start and after an episode ends)');
     if (!(action === 0 || action === 1 || action === 2 || action === 3 || action === 4)) {
-      throw new Error(`Intersection: action must be an integer in 0..4 (Discrete(5)), got ${show(action)}`);
+      throw new Error(`Intersection: action must be an integer in 0..4 (Discrete(5)), got ${describe(action)}`);
     }
     const p = this.p;
     const accel = egoAcceleration(action, p);
@@ -326,7 +325,7 @@ export class Intersection implements Env<number> {
       const ok = i % 2 === 0 ? Number.isFinite(v) : v >= 0 && v <= this.p.speedLimit;
       if (!ok) {
         const expected = i % 2 === 0 ? 'a finite number' : `a number in [0, ${this.p.speedLimit}] m/s`;
-        throw new Error(`Intersection.setState: ${STATE_NAMES[i]} must be ${expected}, got ${show(v)}`);
+        throw new Error(`Intersection.setState: ${STATE_NAMES[i]} must be ${expected}, got ${describe(v)}`);
       }
     }
     this.state.set(state);

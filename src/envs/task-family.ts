@@ -2,6 +2,7 @@
  * Meta-RL task families: a task is a plain JSON object of named numeric env parameters, sampled
  * uniformly from one [lo, hi] range per parameter and turned into an env by the family.
  */
+import { describe } from '../validation/values.js';
 import type { Rng } from '../rng/rng.js';
 import type { Env } from './env.js';
 
@@ -49,8 +50,6 @@ export interface TaskFamilySpec<T extends TaskParams, E extends Env<number, neve
   build(task: T, options: Options | undefined): E;
 }
 
-const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
-
 /** A TaskFamily from its ranges, validity checks and env builder; the ranges are checked and frozen. */
 export function defineTaskFamily<T extends TaskParams, E extends Env<number, never>, Options = undefined>(
   spec: TaskFamilySpec<T, E, Options>,
@@ -67,7 +66,7 @@ export function defineTaskFamily<T extends TaskParams, E extends Env<number, nev
     const check: ParamCheck | undefined = checks[key];
     if (check === undefined) throw new Error(`${name}: no validity check for parameter "${key}"`);
     if (!Array.isArray(range) || range.length !== 2 || !range.every(Number.isFinite) || range[0] > range[1]) {
-      throw new Error(`${name}: range for ${key} must be [lo, hi] with finite lo <= hi, got ${show(range)}`);
+      throw new Error(`${name}: range for ${key} must be [lo, hi] with finite lo <= hi, got ${describe(range)}`);
     }
     const [lo, hi] = range as [number, number];
     if (!check.ok(lo) || !check.ok(hi)) throw new Error(`${name}: range for ${key} = [${lo}, ${hi}] is invalid (expected ${check.expected} at both ends)`);
@@ -77,7 +76,7 @@ export function defineTaskFamily<T extends TaskParams, E extends Env<number, nev
 
   const validate = (task: unknown): T => {
     if (typeof task !== 'object' || task === null || Array.isArray(task)) {
-      throw new Error(`${name}: a task must be a plain object of numbers with keys ${expectedKeys}, got ${show(task)}`);
+      throw new Error(`${name}: a task must be a plain object of numbers with keys ${expectedKeys}, got ${describe(task)}`);
     }
     for (const key of Object.keys(task)) {
       if (!Object.hasOwn(ranges, key)) throw new Error(`${name}: unknown task parameter "${key}" (expected one of ${expectedKeys})`);
@@ -86,7 +85,7 @@ export function defineTaskFamily<T extends TaskParams, E extends Env<number, nev
       const check = checks[key];
       if (!Object.hasOwn(task, key)) throw new Error(`${name}: task is missing ${key} (expected ${check.expected})`);
       const value: unknown = (task as Record<string, unknown>)[key];
-      if (typeof value !== 'number' || !check.ok(value)) throw new Error(`${name}: invalid ${key} = ${show(value)} (expected ${check.expected})`);
+      if (typeof value !== 'number' || !check.ok(value)) throw new Error(`${name}: invalid ${key} = ${describe(value)} (expected ${check.expected})`);
     }
     return task as T;
   };

@@ -10,6 +10,7 @@ import type { Env } from '../envs/env.js';
 import { describeRange, inRange } from '../envs/params.js';
 import { envNames, getEnv, hasEnv } from '../envs/registry.js';
 import type { TaskFamily } from '../envs/task-family.js';
+import { badValue, describe, integerExpected, isIntegerIn, isPlainObject } from '../validation/values.js';
 
 export type AlgorithmName = 'maml' | 'fomaml' | 'metasgd' | 'directed-maml' | 'directed-fomaml' | 'directed-metasgd';
 
@@ -139,23 +140,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
-
-/** A value as it appears in an error message. */
-function show(v: unknown): string {
-  if (v === undefined) return 'undefined';
-  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
-  try {
-    const s = JSON.stringify(v);
-    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
-  } catch {
-    return String(v);
-  }
-}
-
 function fail(path: string, value: unknown, expected: string): never {
-  throw new ConfigError(`${path} is ${show(value)}, expected ${expected}`, path);
+  throw new ConfigError(badValue(path, value, expected), path);
 }
 
 type Check = (value: unknown, path: string) => unknown;
@@ -167,9 +153,8 @@ function oneOf(values: readonly string[]): Check {
 
 /** An integer >= min; `max` bounds what would otherwise be allocated (named before any allocation). */
 function integer(min: number, max = Number.MAX_SAFE_INTEGER): Check {
-  const lower = min === 0 ? 'a non-negative integer' : min === 1 ? 'a positive integer' : `an integer >= ${min}`;
-  const expected = max === Number.MAX_SAFE_INTEGER ? lower : `an integer in [${min}, ${max}]`;
-  return (v, path) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max ? v : fail(path, v, expected));
+  const expected = integerExpected(min, max);
+  return (v, path) => (isIntegerIn(v, min, max) ? v : fail(path, v, expected));
 }
 
 function positive(): Check {
@@ -294,7 +279,7 @@ function clone<T>(v: T): T {
 
 function merge(schema: Schema, base: Record<string, unknown>, partial: unknown, path: string): Record<string, unknown> {
   if (!isPlainObject(partial)) {
-    throw new ConfigError(`${path === '' ? 'the config' : path} is ${show(partial)}, expected an object with keys ${Object.keys(schema).join(', ')}`, path);
+    throw new ConfigError(`${path === '' ? 'the config' : path} is ${describe(partial)}, expected an object with keys ${Object.keys(schema).join(', ')}`, path);
   }
   for (const key of Object.keys(partial)) {
     if (!Object.hasOwn(schema, key)) {
@@ -379,7 +364,7 @@ export function applyOverrides(config: MetaConfig, overrides: readonly string[])
   const out: Record<string, unknown> = {};
   for (const override of overrides) {
     const eq = typeof override === 'string' ? override.indexOf('=') : -1;
-    if (eq <= 0) throw new ConfigError(`override ${show(override)} is not of the form key.path=value`, '');
+    if (eq <= 0) throw new ConfigError(`override ${describe(override)} is not of the form key.path=value`, '');
     const path = override.slice(0, eq).trim();
     const value = parseValue(override.slice(eq + 1));
     const keys = path.split('.');

@@ -14,10 +14,11 @@
  */
 import type { TaskParams } from '../envs/task-family.js';
 import type { MlpLayout } from '../nn/mlp.js';
+import { sgdStepInto } from '../nn/optimizers.js';
 import type { PolicyBatch } from '../nn/reinforce.js';
 import type { AlgorithmName, DirectedConfig, MetaConfig } from './config.js';
 import type { CostMeter } from './costs.js';
-import { lossAndGrad } from './meta-gradient.js';
+import { lossAndGrad } from './inner-loop.js';
 import type { SurrogatePrograms } from './programs.js';
 import type { TaskSampler } from './sampling.js';
 
@@ -103,17 +104,16 @@ export function directedStep(
   const sampled = sampler.sample(theta, episodes, meter);
   const batch = sampled.batch as PolicyBatch;
   const { loss, grad } = lossAndGrad(layout, theta, batch, meter, programs);
-  const n = theta.length;
-  const out = new Float64Array(n);
-  if (typeof rate === 'number') for (let i = 0; i < n; i++) out[i] = theta[i] - rate * grad[i];
-  else for (let i = 0; i < n; i++) out[i] = theta[i] - rate[i] * grad[i];
+  const out = sgdStepInto(new Float64Array(theta.length), theta, rate, grad);
   return { theta: out, grad, batch, loss, meanReturn: sampled.meanReturn, envSteps: sampled.envSteps };
 }
 
 export interface DirectedPhase {
   /** Whether the step ran this iteration. */
   readonly applied: boolean;
-  /** Where the inner loops start: theta itself (not applied, or permanent) or the directed point (lookahead). */
+  /** The meta-parameters after the phase: the directed point in 'permanent' mode, else theta itself. */
+  readonly theta: Float64Array;
+  /** Where the inner loops start: the directed point when applied (either mode), else theta. */
   readonly start: Float64Array;
   readonly task: TaskParams | null;
   readonly step: DirectedStepResult | null;
@@ -124,7 +124,7 @@ export interface DirectedPhaseArgs {
   /** 1-based meta-iteration being run. */
   readonly iteration: number;
   readonly layout: MlpLayout;
-  /** The meta-parameters; overwritten with the directed point in 'permanent' mode. */
+  /** The meta-parameters (read, never written). */
   readonly theta: Float64Array;
   readonly rate: number | Float64Array;
   /** This iteration's meta-batch (for 'batch-mean'). */
@@ -141,14 +141,10 @@ export interface DirectedPhaseArgs {
 
 /** Steps 1-4, timed as a whole in the meter's 'directed' bucket. */
 export function directedPhase(a: DirectedPhaseArgs): DirectedPhase {
-  if (!isScheduled(a.config, a.iteration)) return { applied: false, start: a.theta, task: null, step: null };
+  if (!isScheduled(a.config, a.iteration)) return { applied: false, theta: a.theta, start: a.theta, task: null, step: null };
   return a.meter.time('directed', () => {
     const task = estimateMediumTask(a.config, a.family, a.tasks);
     const step = directedStep(a.layout, a.theta, a.rate, a.samplerFor(task), a.episodes, a.meter, a.programs);
-    if (a.config.mode === 'permanent') {
-      a.theta.set(step.theta);
-      return { applied: true, start: a.theta, task, step };
-    }
-    return { applied: true, start: step.theta, task, step };
+    return { applied: true, theta: a.config.mode === 'permanent' ? step.theta : a.theta, start: step.theta, task, step };
   });
 }

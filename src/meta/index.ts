@@ -22,7 +22,7 @@ export {
   type DirectedPhaseArgs,
   type DirectedStepResult,
 } from './directed.js';
-export { lossAndGrad, surrogate, taskMetaGradient, type MetaGradientMode, type TaskMetaGradient, type TaskMetaGradientOptions } from './meta-gradient.js';
+export { lossAndGrad, surrogate, taskMetaGradient, type MetaGradientMode, type TaskMetaGradient, type TaskMetaGradientOptions } from './inner-loop.js';
 export { STREAM, TaskSampler, TaskStreams, batchFloats, seedSequence, streamRng, type SampledBatch, type SamplerOptions } from './sampling.js';
 export { SurrogatePrograms, type CompileMode, type SurrogateProgramsOptions } from './programs.js';
 export { MetaTrainer, type EvaluationResult, type IterationLog, type MetaTrainerOptions, type TrainerSnapshot } from './trainer.js';

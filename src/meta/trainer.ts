@@ -19,6 +19,7 @@
  * streams are keyed by iteration and task), and it is part of the snapshot, as are the optimiser
  * states. Each batch uses a fresh linear feature baseline, so nothing else persists.
  */
+import { badValue, isPlainObject } from '../validation/values.js';
 import { Adam, type AdamState, Sgd, type SgdState } from '../nn/optimizers.js';
 import { initMlp } from '../nn/init.js';
 import { type MlpLayout, mlpLayout } from '../nn/mlp.js';
@@ -29,7 +30,7 @@ import { ConfigError, type MetaConfig, resolveConfig, taskFamily } from './confi
 import { type Clock, CostMeter, defaultClock } from './costs.js';
 import { checkFiniteGradient } from './finite.js';
 import { baseAlgorithm, directedPhase, directedRate, isDirected } from './directed.js';
-import { lossAndGrad, taskMetaGradient } from './meta-gradient.js';
+import { lossAndGrad, taskMetaGradient } from './inner-loop.js';
 import { type CompileMode, SurrogatePrograms } from './programs.js';
 import { STREAM, type SamplerOptions, TaskSampler, TaskStreams, seedSequence, streamRng } from './sampling.js';
 
@@ -179,6 +180,7 @@ export class MetaTrainer {
         meter,
         programs: this.programs,
       });
+      this.theta.set(phase.theta);
       start = phase.start;
     }
 
@@ -290,9 +292,9 @@ export class MetaTrainer {
    * one whose content no longer matches its checksum (edited or corrupted) an Error saying so.
    */
   static restore(snapshot: unknown, options: MetaTrainerOptions = {}): MetaTrainer {
-    const s = field(snapshot, 'snapshot', isRecord, 'an object (a MetaTrainer snapshot)') as Record<string, unknown>;
+    const s = field(snapshot, 'snapshot', isPlainObject, 'an object (a MetaTrainer snapshot)') as Record<string, unknown>;
     if (s.version !== 1) bad('snapshot.version', s.version, '1');
-    field(s.config, 'snapshot.config', isRecord, 'an object (the MetaConfig of the run)');
+    field(s.config, 'snapshot.config', isPlainObject, 'an object (the MetaConfig of the run)');
     let config: MetaConfig;
     try {
       config = resolveConfig(s.config);
@@ -309,20 +311,20 @@ export class MetaTrainer {
     } else {
       t.alpha.set(numbers(s.alphaVec, 'snapshot.alphaVec', n));
     }
-    const opt = field(s.optimizer, 'snapshot.optimizer', isRecord, 'an object { theta, alpha }') as Record<string, unknown>;
+    const opt = field(s.optimizer, 'snapshot.optimizer', isPlainObject, 'an object { theta, alpha }') as Record<string, unknown>;
     setOptimizerState(t.optimizer, opt.theta, 'snapshot.optimizer.theta');
     if (t.alphaOptimizer === null) {
       if (opt.alpha !== null) bad('snapshot.optimizer.alpha', opt.alpha, `null (${config.algo} learns no alpha_vec)`);
     } else {
       setOptimizerState(t.alphaOptimizer, opt.alpha, 'snapshot.optimizer.alpha');
     }
-    const rng = field(s.rng, 'snapshot.rng', isRecord, 'an object { tasks }') as Record<string, unknown>;
+    const rng = field(s.rng, 'snapshot.rng', isPlainObject, 'an object { tasks }') as Record<string, unknown>;
     try {
       t.taskRng.setState(rng.tasks as PCG64State);
     } catch (e) {
       throw new Error(`snapshot.rng.tasks: ${(e as Error).message}`);
     }
-    const totals = field(s.totals, 'snapshot.totals', isRecord, 'an object { envSteps, gradientEvaluations, hvps, seconds }') as Record<string, unknown>;
+    const totals = field(s.totals, 'snapshot.totals', isPlainObject, 'an object { envSteps, gradientEvaluations, hvps, seconds }') as Record<string, unknown>;
     for (const key of ['envSteps', 'gradientEvaluations', 'hvps'] as const) {
       t.sums[key] = field(totals[key], `snapshot.totals.${key}`, (v) => Number.isSafeInteger(v) && (v as number) >= 0, 'a non-negative integer') as number;
     }
@@ -343,18 +345,8 @@ function verifyChecksum(snapshot: Record<string, unknown>): void {
   if (actual !== checksum) throw new Error(`snapshot.checksum: mismatch (the checkpoint was edited or corrupted): expected ${checksum}, got ${actual}`);
 }
 
-function isRecord(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function show(v: unknown): string {
-  if (v === undefined) return 'missing';
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
-
 function bad(path: string, value: unknown, expected: string): never {
-  throw new Error(`${path} is ${show(value)}, expected ${expected}`);
+  throw new Error(badValue(path, value, expected));
 }
 
 function field(value: unknown, path: string, ok: (v: unknown) => boolean, expected: string): unknown {
@@ -372,7 +364,7 @@ function numbers(value: unknown, path: string, size: number): number[] {
 
 function setOptimizerState(opt: OuterOptimizer, state: unknown, path: string): void {
   const kind = opt instanceof Adam ? 'adam' : 'sgd';
-  if (!isRecord(state) || (state as { kind?: unknown }).kind !== kind) bad(`${path}.kind`, isRecord(state) ? (state as { kind?: unknown }).kind : state, `"${kind}" (config.outerOptimizer)`);
+  if (!isPlainObject(state) || (state as { kind?: unknown }).kind !== kind) bad(`${path}.kind`, isPlainObject(state) ? (state as { kind?: unknown }).kind : state, `"${kind}" (config.outerOptimizer)`);
   try {
     if (opt instanceof Adam) opt.setState(state as unknown as AdamState);
     else opt.setState(state as unknown as SgdState);

@@ -13,7 +13,7 @@ export {
   sampleGaussian,
   type GaussianLayout,
 } from './gaussian.js';
-export { Adam, Sgd, type Optimizer, type AdamOptions, type AdamState, type SgdOptions, type SgdState } from './optimizers.js';
+export { sgdStepInto, Adam, Sgd, type Optimizer, type AdamOptions, type AdamState, type SgdOptions, type SgdState } from './optimizers.js';
 export { LinearFeatureBaseline, type LinearFeatureBaselineOptions } from './baseline.js';
 export { discountedReturns, gae, normalizeAdvantages } from './advantages.js';
 export { type Episodes } from './episodes.js';

@@ -1,6 +1,21 @@
 // First-order optimisers over one flat parameter vector, with PyTorch's update rules. `step`
 // updates the parameters in place and allocates nothing; `getState` returns plain JSON.
 
+/**
+ * out = theta - rate g, with a scalar rate or one rate per entry (Meta-SGD's alpha_vec): the
+ * plain gradient step of the inner loop, the directed step and the meta-gradient recursion.
+ * `out` may be theta itself.
+ */
+export function sgdStepInto(out: Float64Array, theta: Float64Array, rate: number | Float64Array, g: Float64Array): Float64Array {
+  const n = theta.length;
+  if (out.length !== n || g.length !== n || (typeof rate !== 'number' && rate.length !== n)) {
+    throw new Error(`sgdStepInto: out, theta, g${typeof rate === 'number' ? '' : ' and rate'} must have the same length, got ${out.length}, ${n}, ${g.length}${typeof rate === 'number' ? '' : `, ${rate.length}`}`);
+  }
+  if (typeof rate === 'number') for (let i = 0; i < n; i++) out[i] = theta[i] - rate * g[i];
+  else for (let i = 0; i < n; i++) out[i] = theta[i] - rate[i] * g[i];
+  return out;
+}
+
 export interface AdamOptions {
   readonly lr?: number;
   readonly beta1?: number;

@@ -19,6 +19,7 @@
  */
 import type { Tensor } from '../autodiff/tensor.js';
 import type { MlpLayout } from '../nn/mlp.js';
+import { sgdStepInto } from '../nn/optimizers.js';
 import type { PolicyBatch } from '../nn/reinforce.js';
 import { reinforceObjective } from '../rl/policy-gradient.js';
 import { CostMeter } from './costs.js';
@@ -135,9 +136,7 @@ export function taskMetaGradient(o: TaskMetaGradientOptions): TaskMetaGradient {
       lossBefore = loss;
       returnBefore = sampled.meanReturn;
     }
-    const next = new Float64Array(n);
-    if (vector) for (let i = 0; i < n; i++) next[i] = current[i] - rate[i] * grad[i];
-    else for (let i = 0; i < n; i++) next[i] = current[i] - rate * grad[i];
+    const next = sgdStepInto(new Float64Array(n), current, rate, grad);
     if (exact) {
       iterates.push(current);
       batches.push(batch);
@@ -177,10 +176,8 @@ export function taskMetaGradient(o: TaskMetaGradientOptions): TaskMetaGradient {
         }
       }
       const hv = hessianVector(programs, iterates[k], batches[k], direction, meter);
-      const next = new Float64Array(n);
-      if (vector) for (let i = 0; i < n; i++) next[i] = v[i] - hv[i];
-      else for (let i = 0; i < n; i++) next[i] = v[i] - rate * hv[i];
-      v = next;
+      // Meta-SGD's rates are already inside the direction.
+      v = sgdStepInto(new Float64Array(n), v, vector ? 1 : rate, hv);
     }
   } else if (gradSum !== null) {
     alphaGrad = new Float64Array(n);
