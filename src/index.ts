@@ -4,5 +4,6 @@ export * from './rng/index.js';
 export * from './envs/index.js';
 export * from './rl/index.js';
 export * from './meta/index.js';
+export * as physics from './physics/index.js';
 export { parseFixture, FixtureError, type Fixture } from './audit/fixture.js';
 export { auditFixture, type AuditRow } from './audit/audit.js';

@@ -60,3 +60,26 @@ export {
   type IntersectionDriver,
 } from './intersection-drivers.js';
 export { INTERSECTION_FAMILY, intersectionTasks } from './intersection-tasks.js';
+export {
+  LUNAR_LANDER_DEFAULTS,
+  LUNAR_LANDER_PARAMS,
+  LunarLander,
+  type LunarLanderAction,
+  type LunarLanderEndReason,
+  type LunarLanderInfo,
+  type LunarLanderOptions,
+  type LunarLanderParam,
+  type LunarLanderParams,
+  type LunarLanderResetResult,
+  type LunarLanderStepResult,
+} from './lunar-lander.js';
+export { lunarLanderHeuristic, type LunarLanderHeuristicOptions } from './lunar-lander-heuristic.js';
+export { LunarLanderScene, drawTerrain, type LunarLanderTerrain } from './lunar-lander-scene.js';
+export {
+  LUNAR_LANDER_FAMILY,
+  LUNAR_LANDER_TASK_RANGES,
+  LUNAR_LANDER_WIND_FAMILY,
+  LUNAR_LANDER_WIND_TASK_RANGES,
+  lunarLanderTasks,
+  lunarLanderWindTasks,
+} from './lunar-lander-tasks.js';

@@ -6,11 +6,14 @@
 import { CARTPOLE_FAMILY } from './cartpole-tasks.js';
 import type { EnvFamily } from './env-family.js';
 import { INTERSECTION_FAMILY } from './intersection-tasks.js';
+import { LUNAR_LANDER_FAMILY, LUNAR_LANDER_WIND_FAMILY } from './lunar-lander-tasks.js';
 import { describeRange, inRange, type ParamSpec } from './params.js';
 
 const families = new Map<string, EnvFamily>([
   [CARTPOLE_FAMILY.name, CARTPOLE_FAMILY],
   [INTERSECTION_FAMILY.name, INTERSECTION_FAMILY as unknown as EnvFamily],
+  [LUNAR_LANDER_FAMILY.name, LUNAR_LANDER_FAMILY as unknown as EnvFamily],
+  [LUNAR_LANDER_WIND_FAMILY.name, LUNAR_LANDER_WIND_FAMILY as unknown as EnvFamily],
 ]);
 
 /** Names of the registered families, built-ins first. */

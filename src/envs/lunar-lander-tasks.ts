@@ -1,0 +1,50 @@
+/**
+ * The LunarLander env families: gravity and engine powers vary per task (`lunarlander`), or wind
+ * and turbulence at gravity -10 (`lunarlander-wind`). Medium tasks are the ranges' midpoints.
+ */
+import { type EnvFamily, tasksOf } from './env-family.js';
+import { LUNAR_LANDER_PARAMS, LunarLander, type LunarLanderOptions } from './lunar-lander.js';
+import type { Range, TaskFamily, TaskParams } from './task-family.js';
+
+export const LUNAR_LANDER_TASK_RANGES: Readonly<Record<'gravity' | 'mainEnginePower' | 'sideEnginePower', Range>> = Object.freeze({
+  gravity: Object.freeze([-11.5, -6] as const),
+  mainEnginePower: Object.freeze([10, 16] as const),
+  sideEnginePower: Object.freeze([0.4, 0.8] as const),
+});
+
+export const LUNAR_LANDER_WIND_TASK_RANGES: Readonly<Record<'windPower' | 'turbulencePower', Range>> = Object.freeze({
+  windPower: Object.freeze([0, 15] as const),
+  turbulencePower: Object.freeze([0, 1.5] as const),
+});
+
+const probe = new LunarLander();
+
+const common = {
+  observationSpace: probe.observationSpace,
+  actionSpace: probe.actionSpace,
+  params: LUNAR_LANDER_PARAMS,
+} as const;
+
+export const LUNAR_LANDER_FAMILY: EnvFamily<LunarLander, LunarLanderOptions> = Object.freeze({
+  ...common,
+  name: 'lunarlander',
+  description: 'LunarLander (Gymnasium, discrete) on the project\'s Box2D 2.3 port; gravity and engine powers varied per task',
+  defaultRanges: LUNAR_LANDER_TASK_RANGES,
+  make: (task: TaskParams, options?: LunarLanderOptions) => new LunarLander({ ...options, ...task }),
+});
+
+export const LUNAR_LANDER_WIND_FAMILY: EnvFamily<LunarLander, LunarLanderOptions> = Object.freeze({
+  ...common,
+  name: 'lunarlander-wind',
+  description: 'LunarLander with wind at gravity -10; wind and turbulence power varied per task',
+  defaultRanges: LUNAR_LANDER_WIND_TASK_RANGES,
+  make: (task: TaskParams, options?: LunarLanderOptions) => new LunarLander({ ...options, enableWind: true, ...task }),
+});
+
+export function lunarLanderTasks(): TaskFamily<TaskParams, LunarLander, LunarLanderOptions> {
+  return tasksOf(LUNAR_LANDER_FAMILY);
+}
+
+export function lunarLanderWindTasks(): TaskFamily<TaskParams, LunarLander, LunarLanderOptions> {
+  return tasksOf(LUNAR_LANDER_WIND_FAMILY);
+}

@@ -1,0 +1,335 @@
+/**
+ * LunarLander (Gymnasium ≥ 1.0 "v3" + its 1000-step TimeLimit) on the project's Box2D 2.3 port:
+ * the same terrain, initial force, wind and dispersion draws from the seeded PCG64, the same
+ * engine impulses, observation, reward shaping and termination; discrete or continuous actions.
+ */
+import { PCG64 } from '../rng/pcg64.js';
+import { TimeLimit, boxSpace, discreteSpace, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs } from './env.js';
+import {
+  FPS,
+  LEG_DOWN,
+  LunarLanderScene,
+  MAIN_ENGINE_Y_LOCATION,
+  SCALE,
+  SIDE_ENGINE_AWAY,
+  SIDE_ENGINE_HEIGHT,
+  VIEWPORT_H,
+  VIEWPORT_W,
+  drawTerrain,
+  type LunarLanderTerrain,
+} from './lunar-lander-scene.js';
+import { describeRange, inRange, paramDefaults, type ParamTable } from './params.js';
+
+export type LunarLanderParam =
+  | 'gravity'
+  | 'windPower'
+  | 'turbulencePower'
+  | 'mainEnginePower'
+  | 'sideEnginePower'
+  | 'initialRandom'
+  | 'legSpringTorque';
+
+/**
+ * The numeric parameters. Gymnasium asserts −12 < gravity < 0 and warns outside [0, 20] wind and
+ * [0, 2] turbulence (refused here); the engine constants are module constants there, their upper
+ * bounds are this project's.
+ */
+export const LUNAR_LANDER_PARAMS: ParamTable<LunarLanderParam> = Object.freeze({
+  gravity: { default: -10, min: -12, max: 0, openMin: true, openMax: true, unit: 'm/s²', meaning: 'vertical gravity' },
+  windPower: { default: 15, min: 0, max: 20, unit: 'N', meaning: 'peak wind force on the lander (with enableWind)' },
+  turbulencePower: { default: 1.5, min: 0, max: 2, unit: 'N·m', meaning: 'peak turbulence torque on the lander (with enableWind)' },
+  mainEnginePower: { default: 13, min: 0, max: 40, unit: 'N·s/m', meaning: 'main engine impulse per metre of nozzle offset' },
+  sideEnginePower: { default: 0.6, min: 0, max: 3, unit: 'N·s/m', meaning: 'side engine impulse per metre of nozzle offset' },
+  initialRandom: { default: 1000, min: 0, max: 2000, unit: 'N', meaning: 'bound of the uniform random initial force, per axis' },
+  legSpringTorque: { default: 40, min: 0, max: 200, unit: 'N·m', meaning: 'maximum torque of the leg joint motors' },
+});
+
+export interface LunarLanderParams extends Record<LunarLanderParam, number> {
+  /** Box(2) throttle actions instead of Discrete(4). */
+  continuous: boolean;
+  enableWind: boolean;
+  /** Random engine dispersion; false makes it 0 (the draws still happen, keeping the stream). */
+  dispersion: boolean;
+  /** Box2D solver iterations per step; Gymnasium's 6·30 and 2·30. */
+  velocityIterations: number;
+  positionIterations: number;
+}
+
+export const LUNAR_LANDER_DEFAULTS: Readonly<LunarLanderParams> = Object.freeze({
+  ...paramDefaults(LUNAR_LANDER_PARAMS),
+  continuous: false,
+  enableWind: false,
+  dispersion: true,
+  velocityIterations: 180,
+  positionIterations: 60,
+});
+
+export interface LunarLanderOptions extends Partial<LunarLanderParams> {
+  /** Seeds the PCG64 of a `reset()` without a seed (Gymnasium would use OS entropy). Default 0. */
+  seed?: number | bigint;
+  /** Gymnasium's TimeLimit: 1000. Infinity disables truncation. */
+  maxEpisodeSteps?: number;
+}
+
+/** Discrete: 0 noop, 1 left orientation engine, 2 main engine, 3 right orientation engine. Continuous: [main, lateral] in [−1, 1]. */
+export type LunarLanderAction = number | ArrayLike<number>;
+
+export type LunarLanderEndReason = 'crash' | 'out-of-bounds' | 'at-rest' | null;
+
+export type LunarLanderInfo = {
+  /** Why the episode terminated this step: the lander's body touched the ground, |x| left the screen, or the lander came to rest (+100). */
+  endReason: LunarLanderEndReason;
+};
+
+export interface LunarLanderStepResult {
+  obs: Float64Array;
+  reward: number;
+  terminated: boolean;
+  truncated: boolean;
+  info: LunarLanderInfo;
+}
+
+export interface LunarLanderResetResult {
+  obs: Float64Array;
+  info: LunarLanderInfo;
+}
+
+const BOOLEAN_PARAMS = ['continuous', 'enableWind', 'dispersion'] as const;
+const ITERATION_PARAMS = ['velocityIterations', 'positionIterations'] as const;
+const f32 = Math.fround;
+const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
+
+function validate(key: string, value: unknown): void {
+  if (Object.hasOwn(LUNAR_LANDER_PARAMS, key)) {
+    const spec = LUNAR_LANDER_PARAMS[key as LunarLanderParam];
+    if (!inRange(spec, value)) throw new Error(`LunarLander: invalid ${key} = ${show(value)} (expected ${describeRange(spec)})`);
+  } else if ((BOOLEAN_PARAMS as readonly string[]).includes(key)) {
+    if (typeof value !== 'boolean') throw new Error(`LunarLander: invalid ${key} = ${show(value)} (expected a boolean)`);
+  } else if ((ITERATION_PARAMS as readonly string[]).includes(key)) {
+    if (!(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 1000)) {
+      throw new Error(`LunarLander: invalid ${key} = ${show(value)} (expected an integer in [1, 1000])`);
+    }
+  } else {
+    const known = [...Object.keys(LUNAR_LANDER_PARAMS), ...BOOLEAN_PARAMS, ...ITERATION_PARAMS].join(', ');
+    throw new Error(`LunarLander: unknown parameter "${key}" (expected one of ${known})`);
+  }
+}
+
+export class LunarLander implements Env<LunarLanderAction> {
+  readonly actionSpace: DiscreteSpace | BoxSpace;
+  readonly observationSpace: BoxSpace = boxSpace(
+    [-2.5, -2.5, -10, -10, -2 * Math.PI, -10, -0, -0],
+    [2.5, 2.5, 10, 10, 2 * Math.PI, 10, 1, 1],
+  );
+  readonly params: Readonly<LunarLanderParams>;
+  private rngV: PCG64;
+  private readonly limit: TimeLimit;
+  private sceneV: LunarLanderScene | null = null;
+  private terrainV: LunarLanderTerrain | null = null;
+  private initialForceV = { x: 0, y: 0 };
+  private windIdx = 0;
+  private torqueIdx = 0;
+  private prevShaping = 0;
+  private hasPrevShaping = false;
+  // reset() and step() return these objects, overwritten in place: no allocation per step.
+  private readonly obs = new Float64Array(8);
+  private readonly info: LunarLanderInfo = { endReason: null };
+  private readonly result: LunarLanderStepResult = { obs: this.obs, reward: 0, terminated: false, truncated: false, info: this.info };
+  private readonly resetResult: LunarLanderResetResult = { obs: this.obs, info: this.info };
+
+  constructor(options: LunarLanderOptions = {}) {
+    const { seed = 0, maxEpisodeSteps = 1000, ...overrides } = options;
+    for (const [key, value] of Object.entries(overrides)) if (value !== undefined) validate(key, value);
+    this.params = Object.freeze({ ...LUNAR_LANDER_DEFAULTS, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) });
+    this.actionSpace = this.params.continuous ? boxSpace([-1, -1], [1, 1]) : discreteSpace(4);
+    this.rngV = new PCG64(seed);
+    this.limit = new TimeLimit(maxEpisodeSteps);
+  }
+
+  get maxEpisodeSteps(): number {
+    return this.limit.maxEpisodeSteps;
+  }
+
+  /** Steps since the last reset. */
+  get elapsedSteps(): number {
+    return this.limit.elapsedSteps;
+  }
+
+  /** The generator reset and step draw from (Gymnasium's `np_random`). */
+  get rng(): PCG64 {
+    return this.rngV;
+  }
+
+  /** The current episode's physics (world, lander, legs, contact flags); null before the first reset. */
+  get scene(): LunarLanderScene | null {
+    return this.sceneV;
+  }
+
+  /** The current episode's terrain; null before the first reset. */
+  get terrain(): Readonly<LunarLanderTerrain> | null {
+    return this.terrainV;
+  }
+
+  /** The random force (N) of this episode's first physics step, before float32 rounding. */
+  get initialForce(): { x: number; y: number } {
+    return { ...this.initialForceV };
+  }
+
+  /** Wind and turbulence indices (advanced once per windy step); 0 without wind. */
+  get windIndex(): number {
+    return this.windIdx;
+  }
+
+  get torqueIndex(): number {
+    return this.torqueIdx;
+  }
+
+  /**
+   * Gymnasium's reset order: reseed (if a seed is given), a fresh world, CHUNKS + 1 terrain
+   * uniforms, 2 uniforms of initial force, the wind and torque indices (integers(−9999, 9999)
+   * each, only with enableWind), the legs, then one `step(noop)` whose observation is returned
+   * (it draws the 2 dispersion uniforms). Takes no options. The returned object and its obs are
+   * the env's own, overwritten by the next step() or reset().
+   */
+  reset(args?: ResetArgs): LunarLanderResetResult {
+    if (args?.seed !== undefined) this.rngV = new PCG64(args.seed);
+    const rng = this.rngV, p = this.params;
+    const terrain = (this.terrainV = drawTerrain(rng));
+    const forceX = rng.uniform(-p.initialRandom, p.initialRandom);
+    const forceY = rng.uniform(-p.initialRandom, p.initialRandom);
+    this.initialForceV = { x: forceX, y: forceY };
+    if (p.enableWind) {
+      this.windIdx = rng.integers(-9999, 9999);
+      this.torqueIdx = rng.integers(-9999, 9999);
+    } else {
+      this.windIdx = 0;
+      this.torqueIdx = 0;
+    }
+    this.sceneV = new LunarLanderScene(terrain, p, forceX, forceY);
+    this.hasPrevShaping = false;
+    this.simulate(0, 0);
+    this.limit.reset();
+    this.info.endReason = null;
+    return this.resetResult;
+  }
+
+  /**
+   * One Gymnasium step. Allocation-free: the returned result, its obs and its info are the env's
+   * own, overwritten by the next step() or reset(); copy what you keep.
+   */
+  step(action: LunarLanderAction): LunarLanderStepResult {
+    if (this.sceneV === null) throw new Error('LunarLander: call reset() before step()');
+    let mainThrottle: number, lateral: number;
+    if (this.params.continuous) {
+      if (typeof action === 'number' || action?.length !== 2 || !Number.isFinite(action[0]) || !Number.isFinite(action[1])) {
+        throw new Error(`LunarLander: action must be 2 finite numbers [main, lateral] (Box(2)), got ${show(typeof action === 'number' ? action : Array.from(action ?? []))}`);
+      }
+      mainThrottle = Math.min(Math.max(action[0], -1), 1);
+      lateral = Math.min(Math.max(action[1], -1), 1);
+    } else {
+      if (action !== 0 && action !== 1 && action !== 2 && action !== 3) {
+        throw new Error(`LunarLander: action must be 0, 1, 2 or 3 (Discrete(4)), got ${show(action)}`);
+      }
+      // Discrete actions as the continuous engine commands they stand for.
+      mainThrottle = action === 2 ? 1 : 0;
+      lateral = action === 1 ? -1 : action === 3 ? 1 : 0;
+    }
+    const r = this.simulate(mainThrottle, lateral);
+    r.truncated = this.limit.tick();
+    return r;
+  }
+
+  /** Wind, engines, one physics step, then observation, reward and termination (Gymnasium's step). */
+  private simulate(mainThrottle: number, lateral: number): LunarLanderStepResult {
+    const scene = this.sceneV as LunarLanderScene;
+    const p = this.params;
+    const lander = scene.lander;
+    const rng = this.rngV;
+    if (p.enableWind && !(scene.leg0Contact || scene.leg1Contact)) {
+      const k = this.windIdx;
+      const wind = Math.tanh(Math.sin(0.02 * k) + Math.sin(Math.PI * 0.01 * k)) * p.windPower;
+      this.windIdx = k + 1;
+      lander.applyForceToCenter(f32(wind), 0, true);
+      const t = this.torqueIdx;
+      const torque = Math.tanh(Math.sin(0.02 * t) + Math.sin(Math.PI * 0.01 * t)) * p.turbulencePower;
+      this.torqueIdx = t + 1;
+      lander.applyTorque(f32(torque), true);
+    }
+    const angle = lander.sweep.a;
+    const tipX = Math.sin(angle), tipY = Math.cos(angle);
+    const sideX = -tipY, sideY = tipX;
+    let d0 = rng.uniform(-1, 1) / SCALE;
+    let d1 = rng.uniform(-1, 1) / SCALE;
+    if (!p.dispersion) d0 = d1 = 0;
+    const posX = lander.xf.px, posY = lander.xf.py;
+
+    let mPower = 0;
+    if (mainThrottle > 0) {
+      // Discrete action 2 is full throttle; continuous throttle maps (0, 1] to [0.5, 1].
+      mPower = p.continuous ? (Math.min(Math.max(mainThrottle, 0), 1) + 1) * 0.5 : 1;
+      const ox = tipX * (MAIN_ENGINE_Y_LOCATION / SCALE + 2 * d0) + sideX * d1;
+      const oy = -tipY * (MAIN_ENGINE_Y_LOCATION / SCALE + 2 * d0) - sideY * d1;
+      const power = p.mainEnginePower * mPower;
+      lander.applyLinearImpulse(f32(-ox * power), f32(-oy * power), f32(posX + ox), f32(posY + oy), true);
+    }
+    let sPower = 0;
+    if (p.continuous ? Math.abs(lateral) > 0.5 : lateral !== 0) {
+      const direction = Math.sign(lateral);
+      sPower = p.continuous ? Math.min(Math.max(Math.abs(lateral), 0.5), 1) : 1;
+      const ox = tipX * d0 + sideX * (3 * d1 + (direction * SIDE_ENGINE_AWAY) / SCALE);
+      const oy = -tipY * d0 - sideY * (3 * d1 + (direction * SIDE_ENGINE_AWAY) / SCALE);
+      // Gymnasium's 17 (not SIDE_ENGINE_HEIGHT = 14): the nozzle is not a fixed body point, so
+      // the torque depends on the orientation. Reproduced on purpose.
+      const pointX = posX + ox - (tipX * 17) / SCALE;
+      const pointY = posY + oy + (tipY * SIDE_ENGINE_HEIGHT) / SCALE;
+      const power = p.sideEnginePower * sPower;
+      lander.applyLinearImpulse(f32(-ox * power), f32(-oy * power), f32(pointX), f32(pointY), true);
+    }
+
+    scene.world.step(1 / FPS, p.velocityIterations, p.positionIterations);
+
+    const s0 = (lander.xf.px - VIEWPORT_W / SCALE / 2) / (VIEWPORT_W / SCALE / 2);
+    const s1 = (lander.xf.py - ((this.terrainV as LunarLanderTerrain).helipadY + LEG_DOWN / SCALE)) / (VIEWPORT_H / SCALE / 2);
+    const s2 = (lander.linearVelocityX * (VIEWPORT_W / SCALE / 2)) / FPS;
+    const s3 = (lander.linearVelocityY * (VIEWPORT_H / SCALE / 2)) / FPS;
+    const s4 = lander.sweep.a;
+    const s5 = (20 * lander.angularVelocity) / FPS;
+    const s6 = scene.leg0Contact ? 1 : 0;
+    const s7 = scene.leg1Contact ? 1 : 0;
+    const obs = this.obs;
+    obs[0] = f32(s0);
+    obs[1] = f32(s1);
+    obs[2] = f32(s2);
+    obs[3] = f32(s3);
+    obs[4] = f32(s4);
+    obs[5] = f32(s5);
+    obs[6] = s6;
+    obs[7] = s7;
+
+    const shaping = -100 * Math.sqrt(s0 * s0 + s1 * s1) - 100 * Math.sqrt(s2 * s2 + s3 * s3) - 100 * Math.abs(s4) + 10 * s6 + 10 * s7;
+    let reward = this.hasPrevShaping ? shaping - this.prevShaping : 0;
+    this.prevShaping = shaping;
+    this.hasPrevShaping = true;
+    reward -= mPower * 0.3;
+    reward -= sPower * 0.03;
+
+    let terminated = false;
+    let endReason: LunarLanderEndReason = null;
+    if (scene.gameOver || Math.abs(s0) >= 1) {
+      terminated = true;
+      reward = -100;
+      endReason = scene.gameOver ? 'crash' : 'out-of-bounds';
+    }
+    if (!lander.awake) {
+      terminated = true;
+      reward = 100;
+      endReason = 'at-rest';
+    }
+    const r = this.result;
+    r.reward = reward;
+    r.terminated = terminated;
+    r.truncated = false;
+    this.info.endReason = endReason;
+    return r;
+  }
+}

@@ -1,0 +1,14 @@
+// A float64 TypeScript port of the Box2D 2.3 subset Gymnasium's LunarLander runs on: polygon and
+// edge shapes, bodies, the broad phase with Box2D's pair order, edge–polygon contacts, the
+// sequential-impulse solver, the 2.3 revolute joint, sleeping and continuous collision.
+export { Body, type BodyDef, type BodyType, type JointEdge } from './body.js';
+export { Contact, type ContactListener } from './contact.js';
+export { EdgeShape } from './edge-shape.js';
+export { Fixture, type FixtureDef } from './fixture.js';
+export { Manifold, ManifoldPoint, FACE_A, FACE_B } from './manifold.js';
+export { AABB, Sweep, Transform, type Vec2 } from './math.js';
+export { PolygonShape } from './polygon-shape.js';
+export { RevoluteJoint, type RevoluteJointDef } from './revolute-joint.js';
+export type { MassData, Shape } from './shape.js';
+export * as b2Settings from './settings.js';
+export { World, type WorldDef } from './world.js';
