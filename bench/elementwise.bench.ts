@@ -6,10 +6,11 @@
 import { medians } from './medians.js';
 import {
   Binary, ELEMENTWISE_WASM_MIN_N, SUM_ROWS_WASM_MIN_N,
-  addRowInto, addRowReference, binaryInto, binaryReference, binaryWasm, elementwiseExports, expandRowInto, expandRowReference,
+  addRowInto, addRowReference, binaryInto, binaryReference, binaryWasm, expandRowInto, expandRowReference,
   reluBackwardInto, reluBackwardReference, scaleInto, scaleReference, sumRowsInto, sumRowsReference, sumRowsWasm,
   tanhBackwardInto, tanhBackwardReference, tanhSecondInto, tanhSecondReference,
 } from '../src/kernels/elementwise.js';
+import { elementwiseExports } from '../src/kernels/elementwise-wasm.js';
 import { Arena, arenaDoubles, wasmAvailable } from '../src/kernels/wasm/module.js';
 
 if (!wasmAvailable()) throw new Error('WebAssembly SIMD is not available here: nothing to compare');

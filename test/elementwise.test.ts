@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   Binary, type BinaryKind, ELEMENTWISE_WASM_MIN_N, SUM_ROWS_WASM_MIN_N,
-  addRowInto, addRowReference, binaryInto, binaryReference, elementwiseExports, expandRowInto, expandRowReference,
+  addRowInto, addRowReference, binaryInto, binaryReference, expandRowInto, expandRowReference,
   reluBackwardInto, reluBackwardReference, scaleInto, scaleReference, sumRowsInto, sumRowsReference,
   tanhBackwardInto, tanhBackwardReference, tanhSecondInto, tanhSecondReference,
 } from '../src/kernels/elementwise.js';
+import { elementwiseExports } from '../src/kernels/elementwise-wasm.js';
 import { Arena, arenaDoubles, wasmAvailable } from '../src/kernels/wasm/module.js';
 import { Prng } from './helpers/prng.js';
 

@@ -14,29 +14,23 @@
 //   k ln2_hi + f - hfsq are summed exactly (hfsq's high part from a 26-bit split of f is exact;
 //   Fast2Sum twice) and the small terms are added to the low parts before the one final rounding.
 //   log(±0) = -Infinity, log(x < 0) = NaN, log(Infinity) = Infinity, log(1) = +0.
-// Against correctly rounded values (mpmath, 50 digits) on 400k points each, the error is at most
-// 0.61 ulp for exp with a normal result (0.77 ulp for a subnormal one, which rounds twice) and
-// 0.61 ulp for log over every binade, subnormals included; 98.4% (exp) and 99.7% (log) are
-// correctly rounded. V8's Math.exp and Math.log (fdlibm) are off by up to 0.86 and 0.88 ulp, and
-// differ from ours by at most 1 ulp on 2M-point grids over the whole range.
+// test/exp-log.test.ts holds both within 1 ulp of correctly rounded values (all but at most two
+// of them exact) and within 2 ulp of Math.exp and Math.log over the whole range, and exp's
+// subnormal results (which round twice) within 1 ulp of Math.exp.
 //
 // The TypeScript and WebAssembly (f64x2) versions perform the same IEEE operations in the same order
 // (log's z, which is exact, comes from a multiplication in one and from the bits in the other).
 
+import { LN2_HI, LN2_LO, LOG2E, ROUND_SHIFT } from './cody-waite.js';
 import { runInPlace } from './in-place.js';
-import { FunctionBuilder, ModuleBuilder, Op, Simd, f64Bytes } from './wasm/emitter.js';
+import { FunctionBuilder, ModuleBuilder, Simd, f64Bytes, i64x2Bytes } from './wasm/emitter.js';
+import { IN_PLACE_AT as AT, constantLocal, groupLocals, groupLoop, inPlaceFunction, splatLocal } from './wasm/loops.js';
 import { type KernelModule, wasmAvailable } from './wasm/module.js';
 
-/** From this many elements on, expInto uses WebAssembly (a call costs ~120 ns more than TypeScript's). */
+/** From this many elements on, expInto uses WebAssembly (below, its fixed cost per call outweighs its speed). */
 export const EXP_WASM_MIN_N = 8;
 /** From this many elements on, logInto uses WebAssembly (TypeScript's log is faster than its exp). */
 export const LOG_WASM_MIN_N = 16;
-
-
-const LOG2E = 1.4426950408889634;
-const ROUND_SHIFT = 6755399441055744; // 1.5 * 2^52: x + ROUND_SHIFT - ROUND_SHIFT rounds x to an integer
-const LN2_HI = 6.93147180369123816490e-01; // ln 2 with trailing zero bits, so k * LN2_HI is exact
-const LN2_LO = 1.90821492927058770002e-10;
 
 // Below EXP_LO exp rounds to 0, above EXP_HI to Infinity; clamping keeps k in [-1076, 1024].
 const EXP_LO = -746;
@@ -44,7 +38,7 @@ const EXP_HI = 710;
 
 // e^r = 1 + r + r^2 (Q0 + Q1 r + ... + Q9 r^9) for |r| <= ln2 / 2: a near-minimax fit of the error
 // relative to e^r (Lawson's iteration, coefficients rounded one at a time and the rest refitted),
-// within 0.034 ulp of e^r. tanh.ts's coefficients are off by up to 0.14 ulp at the ends.
+// closer to e^r at the ends of the interval than tanh.ts's coefficients.
 const Q0 = 0.5000000000000011;
 const Q1 = 0.16666666666666466;
 const Q2 = 0.04166666666652881;
@@ -187,42 +181,14 @@ function expLogModule(): Uint8Array<ArrayBuffer> {
   return mb.bytes();
 }
 
-const AT = 0, GROUPS = 1;
 const add = Simd.f64x2Add, sub = Simd.f64x2Sub, mul = Simd.f64x2Mul;
 
-/** A function (at, groups) whose constants are splatted into locals once, before the loop. */
-function kernelFunction(): { f: FunctionBuilder; constant: (bytes: Uint8Array) => number; splat: (value: number) => number } {
-  const f = new FunctionBuilder(['i32', 'i32']);
-  const constant = (bytes: Uint8Array): number => {
-    const local = f.local('v128');
-    f.v128Const(bytes).set(local);
-    return local;
-  };
-  return { f, constant, splat: (value) => constant(f64Bytes(value, value)) };
-}
-
-/** `group` sets of `count` v128 locals, with the byte offset of each vector in the group. */
-function groupLocals(f: FunctionBuilder, group: number, count: number): { offset: number; v: number[] }[] {
-  return Array.from({ length: group }, (_, g) => ({ offset: 16 * g, v: Array.from({ length: count }, () => f.local('v128')) }));
-}
-
-/** Opens the loop over groups: nothing to do when `groups` is 0. */
-function openLoop(f: FunctionBuilder): void {
-  f.block().get(GROUPS).op(Op.i32Eqz).brIf(0).loop();
-}
-
-/** Advances `at` by one group of `group` vectors and closes the loop and the block. */
-function closeLoop(f: FunctionBuilder, group: number): void {
-  f.get(AT).i32Const(16 * group).op(Op.i32Add).set(AT);
-  f.get(GROUPS).i32Const(1).op(Op.i32Sub).tee(GROUPS).brIf(0);
-  f.end().end();
-}
-
 function expFunction(): FunctionBuilder {
-  const { f, constant, splat } = kernelFunction();
+  const f = inPlaceFunction();
+  const splat = (value: number): number => splatLocal(f, value);
   const [cLo, cHi, cLog2e, cShift, cLn2Hi, cLn2Lo, cOne] = [EXP_LO, EXP_HI, LOG2E, ROUND_SHIFT, LN2_HI, LN2_LO, 1].map(splat);
-  const cShiftBits = constant(f64Bytes(ROUND_SHIFT, ROUND_SHIFT)); // as i64x2: k = bits(t) - bits(ROUND_SHIFT)
-  const cBias = constant(i64x2Bytes(1023));
+  const cShiftBits = constantLocal(f, f64Bytes(ROUND_SHIFT, ROUND_SHIFT)); // as i64x2: k = bits(t) - bits(ROUND_SHIFT)
+  const cBias = constantLocal(f, i64x2Bytes(1023));
   const cQ = Q.map(splat);
 
   const lanes = groupLocals(f, EXP_GROUP, 12).map(({ offset, v: [y, t, k, hi, lo, r, rLow, c, u, p, half, scale] }) =>
@@ -230,41 +196,42 @@ function expFunction(): FunctionBuilder {
   type Lane = (typeof lanes)[number];
   const each = (step: (l: Lane) => void): void => lanes.forEach(step);
 
-  openLoop(f);
-  // pmin(x, HI) = HI < x ? HI : x and pmax(y, LO) = y < LO ? LO : y keep a NaN x, which then stays NaN.
-  each((l) => f.get(AT).v128Load(l.offset).get(cHi).simd(Simd.f64x2Pmin).get(cLo).simd(Simd.f64x2Pmax).set(l.y));
-  each((l) => f.get(l.y).get(cLog2e).simd(mul).get(cShift).simd(add).set(l.t));
-  each((l) => f.get(l.t).get(cShift).simd(sub).set(l.k));
-  each((l) => f.get(l.y).get(l.k).get(cLn2Hi).simd(mul).simd(sub).set(l.hi));
-  each((l) => f.get(l.k).get(cLn2Lo).simd(mul).set(l.lo));
-  each((l) => f.get(l.hi).get(l.lo).simd(sub).set(l.r));
-  each((l) => f.get(l.hi).get(l.r).simd(sub).get(l.lo).simd(sub).set(l.rLow));
-  each((l) => f.get(cQ[cQ.length - 1]).set(l.c));
-  for (let i = cQ.length - 2; i >= 0; i--) each((l) => f.get(cQ[i]).get(l.r).get(l.c).simd(mul).simd(add).set(l.c));
-  each((l) => f.get(l.r).get(l.r).simd(mul).get(l.c).simd(mul).set(l.c));
-  each((l) => f.get(cOne).get(l.r).simd(add).set(l.u));
-  // p = u + (uLow + (rLow u + c)) with uLow = 1 - u + r.
-  each((l) => {
-    f.get(l.u).get(cOne).get(l.u).simd(sub).get(l.r).simd(add);
-    f.get(l.rLow).get(l.u).simd(mul).get(l.c).simd(add).simd(add).simd(add).set(l.p);
+  groupLoop(f, EXP_GROUP, () => {
+    // pmin(x, HI) = HI < x ? HI : x and pmax(y, LO) = y < LO ? LO : y keep a NaN x, which then stays NaN.
+    each((l) => f.get(AT).v128Load(l.offset).get(cHi).simd(Simd.f64x2Pmin).get(cLo).simd(Simd.f64x2Pmax).set(l.y));
+    each((l) => f.get(l.y).get(cLog2e).simd(mul).get(cShift).simd(add).set(l.t));
+    each((l) => f.get(l.t).get(cShift).simd(sub).set(l.k));
+    each((l) => f.get(l.y).get(l.k).get(cLn2Hi).simd(mul).simd(sub).set(l.hi));
+    each((l) => f.get(l.k).get(cLn2Lo).simd(mul).set(l.lo));
+    each((l) => f.get(l.hi).get(l.lo).simd(sub).set(l.r));
+    each((l) => f.get(l.hi).get(l.r).simd(sub).get(l.lo).simd(sub).set(l.rLow));
+    each((l) => f.get(cQ[cQ.length - 1]).set(l.c));
+    for (let i = cQ.length - 2; i >= 0; i--) each((l) => f.get(cQ[i]).get(l.r).get(l.c).simd(mul).simd(add).set(l.c));
+    each((l) => f.get(l.r).get(l.r).simd(mul).get(l.c).simd(mul).set(l.c));
+    each((l) => f.get(cOne).get(l.r).simd(add).set(l.u));
+    // p = u + (uLow + (rLow u + c)) with uLow = 1 - u + r.
+    each((l) => {
+      f.get(l.u).get(cOne).get(l.u).simd(sub).get(l.r).simd(add);
+      f.get(l.rLow).get(l.u).simd(mul).get(l.c).simd(add).simd(add).simd(add).set(l.p);
+    });
+    // k as an integer from the low mantissa bits of t, halved; each 2^j gets its biased exponent bits.
+    each((l) => f.get(l.t).get(cShiftBits).simd(Simd.i64x2Sub).tee(l.k).i32Const(1).simd(Simd.i64x2ShrS).set(l.half));
+    each((l) => f.get(l.half).get(cBias).simd(Simd.i64x2Add).i32Const(52).simd(Simd.i64x2Shl).set(l.scale));
+    each((l) => f.get(l.k).get(l.half).simd(Simd.i64x2Sub).get(cBias).simd(Simd.i64x2Add).i32Const(52).simd(Simd.i64x2Shl).set(l.k));
+    each((l) => f.get(AT).get(l.p).get(l.scale).simd(mul).get(l.k).simd(mul).v128Store(l.offset));
   });
-  // k as an integer from the low mantissa bits of t, halved; each 2^j gets its biased exponent bits.
-  each((l) => f.get(l.t).get(cShiftBits).simd(Simd.i64x2Sub).tee(l.k).i32Const(1).simd(Simd.i64x2ShrS).set(l.half));
-  each((l) => f.get(l.half).get(cBias).simd(Simd.i64x2Add).i32Const(52).simd(Simd.i64x2Shl).set(l.scale));
-  each((l) => f.get(l.k).get(l.half).simd(Simd.i64x2Sub).get(cBias).simd(Simd.i64x2Add).i32Const(52).simd(Simd.i64x2Shl).set(l.k));
-  each((l) => f.get(AT).get(l.p).get(l.scale).simd(mul).get(l.k).simd(mul).v128Store(l.offset));
-  closeLoop(f, EXP_GROUP);
   return f;
 }
 
 function logFunction(): FunctionBuilder {
-  const { f, constant, splat } = kernelFunction();
+  const f = inPlaceFunction();
+  const splat = (value: number): number => splatLocal(f, value);
   const [cZero, cInf, cNegInf, cNaN, cMinNormal, cTwo54, cOne, cTwo, cHalf, cSplit, cLn2Hi, cLn2Lo, cShift] =
     [0, Infinity, -Infinity, NaN, MIN_NORMAL, TWO54, 1, 2, 0.5, SPLIT, LN2_HI, LN2_LO, ROUND_SHIFT].map(splat);
-  const cShiftBits = constant(f64Bytes(ROUND_SHIFT, ROUND_SHIFT)); // as i64x2: k + bits(ROUND_SHIFT) is k + ROUND_SHIFT
-  const cOffset = constant(i64x2Bytes(0, OFFSET_HIGH));
-  const cExponent = constant(i64x2Bytes(0, 0xfff00000));
-  const cMinus54 = constant(i64x2Bytes(-54));
+  const cShiftBits = constantLocal(f, f64Bytes(ROUND_SHIFT, ROUND_SHIFT)); // as i64x2: k + bits(ROUND_SHIFT) is k + ROUND_SHIFT
+  const cOffset = constantLocal(f, i64x2Bytes(0, OFFSET_HIGH));
+  const cExponent = constantLocal(f, i64x2Bytes(0, 0xfff00000));
+  const cMinus54 = constantLocal(f, i64x2Bytes(-54));
   const [cLg1, cLg2, cLg3, cLg4, cLg5, cLg6, cLg7] = [LG1, LG2, LG3, LG4, LG5, LG6, LG7].map(splat);
 
   const lanes = groupLocals(f, LOG_GROUP, 16).map(({ offset, v: [x, subnormal, shifted, k, fr, s, z, w, r, fHi, fLo, hfsqHi, hfsq, a, sum, sum2] }) =>
@@ -272,61 +239,51 @@ function logFunction(): FunctionBuilder {
   type Lane = (typeof lanes)[number];
   const each = (step: (l: Lane) => void): void => lanes.forEach(step);
 
-  openLoop(f);
-  // Every lane computes the formula; lanes outside (0, Infinity) take their special value at the end,
-  // chosen from the scaled x (scaling by 2^54 keeps the sign, zeros, Infinity and NaN).
-  each((l) => f.get(AT).v128Load(l.offset).tee(l.x).get(cMinNormal).simd(Simd.f64x2Lt).set(l.subnormal));
-  each((l) => f.get(l.x).get(cTwo54).simd(mul).get(l.x).get(l.subnormal).simd(Simd.v128Bitselect).set(l.x));
-  each((l) => f.get(l.x).get(cOffset).simd(Simd.i64x2Sub).set(l.shifted));
-  // k as a double: k + bits(ROUND_SHIFT) are the bits of ROUND_SHIFT + k.
-  each((l) => {
-    f.get(l.shifted).i32Const(52).simd(Simd.i64x2ShrS).get(l.subnormal).get(cMinus54).simd(Simd.v128And).simd(Simd.i64x2Add);
-    f.get(cShiftBits).simd(Simd.i64x2Add).get(cShift).simd(sub).set(l.k);
+  groupLoop(f, LOG_GROUP, () => {
+    // Every lane computes the formula; lanes outside (0, Infinity) take their special value at the end,
+    // chosen from the scaled x (scaling by 2^54 keeps the sign, zeros, Infinity and NaN).
+    each((l) => f.get(AT).v128Load(l.offset).tee(l.x).get(cMinNormal).simd(Simd.f64x2Lt).set(l.subnormal));
+    each((l) => f.get(l.x).get(cTwo54).simd(mul).get(l.x).get(l.subnormal).simd(Simd.v128Bitselect).set(l.x));
+    each((l) => f.get(l.x).get(cOffset).simd(Simd.i64x2Sub).set(l.shifted));
+    // k as a double: k + bits(ROUND_SHIFT) are the bits of ROUND_SHIFT + k.
+    each((l) => {
+      f.get(l.shifted).i32Const(52).simd(Simd.i64x2ShrS).get(l.subnormal).get(cMinus54).simd(Simd.v128And).simd(Simd.i64x2Add);
+      f.get(cShiftBits).simd(Simd.i64x2Add).get(cShift).simd(sub).set(l.k);
+    });
+    // z = x 2^-exponent by subtracting the exponent from the bits (TypeScript multiplies: z is exact either way).
+    each((l) => f.get(l.x).get(l.shifted).get(cExponent).simd(Simd.v128And).simd(Simd.i64x2Sub).get(cOne).simd(sub).set(l.fr));
+    each((l) => f.get(l.fr).get(cTwo).get(l.fr).simd(add).simd(Simd.f64x2Div).set(l.s));
+    each((l) => f.get(l.s).get(l.s).simd(mul).tee(l.z).get(l.z).simd(mul).set(l.w));
+    each((l) => {
+      f.get(l.z).get(cLg1).get(l.w).get(cLg3).get(l.w).get(cLg5).get(l.w).get(cLg7);
+      f.simd(mul).simd(add).simd(mul).simd(add).simd(mul).simd(add).simd(mul);
+      f.get(l.w).get(cLg2).get(l.w).get(cLg4).get(l.w).get(cLg6);
+      f.simd(mul).simd(add).simd(mul).simd(add).simd(mul).simd(add).set(l.r);
+    });
+    each((l) => f.get(l.fr).get(cSplit).simd(add).get(cSplit).simd(sub).set(l.fHi));
+    each((l) => f.get(l.fr).get(l.fHi).simd(sub).set(l.fLo));
+    each((l) => f.get(cHalf).get(l.fHi).simd(mul).get(l.fHi).simd(mul).set(l.hfsqHi));
+    // hfsqLo, kept in fLo.
+    each((l) => f.get(cHalf).get(l.fLo).simd(mul).get(l.fr).get(l.fHi).simd(add).simd(mul).set(l.fLo));
+    each((l) => f.get(l.hfsqHi).get(l.fLo).simd(add).set(l.hfsq));
+    each((l) => f.get(l.k).get(cLn2Hi).simd(mul).set(l.a));
+    each((l) => f.get(l.a).get(l.fr).simd(add).set(l.sum));
+    each((l) => f.get(l.sum).get(l.hfsqHi).simd(sub).set(l.sum2));
+    // sum2 + ((sumLow + sum2Low) + (s (hfsq + R) + k LN2_LO - hfsqLo)) with sumLow = a - sum + f and
+    // sum2Low = sum - sum2 - hfsqHi.
+    each((l) => {
+      f.get(l.sum2).get(l.a).get(l.sum).simd(sub).get(l.fr).simd(add).get(l.sum).get(l.sum2).simd(sub).get(l.hfsqHi).simd(sub).simd(add);
+      f.get(l.s).get(l.hfsq).get(l.r).simd(add).simd(mul).get(l.k).get(cLn2Lo).simd(mul).simd(add).get(l.fLo).simd(sub);
+      f.simd(add).simd(add).set(l.sum2);
+    });
+    // Special values: log(±0) = -Infinity, log(x < 0) = NaN, and Infinity and NaN give themselves.
+    each((l) => {
+      f.get(AT).get(l.sum2);
+      f.get(cNegInf).get(cNaN).get(l.x).get(l.x).get(cZero).simd(Simd.f64x2Lt).simd(Simd.v128Bitselect);
+      f.get(l.x).get(cZero).simd(Simd.f64x2Eq).simd(Simd.v128Bitselect);
+      f.get(l.x).get(cZero).simd(Simd.f64x2Gt).get(l.x).get(cInf).simd(Simd.f64x2Lt).simd(Simd.v128And);
+      f.simd(Simd.v128Bitselect).v128Store(l.offset);
+    });
   });
-  // z = x 2^-exponent by subtracting the exponent from the bits (TypeScript multiplies: z is exact either way).
-  each((l) => f.get(l.x).get(l.shifted).get(cExponent).simd(Simd.v128And).simd(Simd.i64x2Sub).get(cOne).simd(sub).set(l.fr));
-  each((l) => f.get(l.fr).get(cTwo).get(l.fr).simd(add).simd(Simd.f64x2Div).set(l.s));
-  each((l) => f.get(l.s).get(l.s).simd(mul).tee(l.z).get(l.z).simd(mul).set(l.w));
-  each((l) => {
-    f.get(l.z).get(cLg1).get(l.w).get(cLg3).get(l.w).get(cLg5).get(l.w).get(cLg7);
-    f.simd(mul).simd(add).simd(mul).simd(add).simd(mul).simd(add).simd(mul);
-    f.get(l.w).get(cLg2).get(l.w).get(cLg4).get(l.w).get(cLg6);
-    f.simd(mul).simd(add).simd(mul).simd(add).simd(mul).simd(add).set(l.r);
-  });
-  each((l) => f.get(l.fr).get(cSplit).simd(add).get(cSplit).simd(sub).set(l.fHi));
-  each((l) => f.get(l.fr).get(l.fHi).simd(sub).set(l.fLo));
-  each((l) => f.get(cHalf).get(l.fHi).simd(mul).get(l.fHi).simd(mul).set(l.hfsqHi));
-  // hfsqLo, kept in fLo.
-  each((l) => f.get(cHalf).get(l.fLo).simd(mul).get(l.fr).get(l.fHi).simd(add).simd(mul).set(l.fLo));
-  each((l) => f.get(l.hfsqHi).get(l.fLo).simd(add).set(l.hfsq));
-  each((l) => f.get(l.k).get(cLn2Hi).simd(mul).set(l.a));
-  each((l) => f.get(l.a).get(l.fr).simd(add).set(l.sum));
-  each((l) => f.get(l.sum).get(l.hfsqHi).simd(sub).set(l.sum2));
-  // sum2 + ((sumLow + sum2Low) + (s (hfsq + R) + k LN2_LO - hfsqLo)) with sumLow = a - sum + f and
-  // sum2Low = sum - sum2 - hfsqHi.
-  each((l) => {
-    f.get(l.sum2).get(l.a).get(l.sum).simd(sub).get(l.fr).simd(add).get(l.sum).get(l.sum2).simd(sub).get(l.hfsqHi).simd(sub).simd(add);
-    f.get(l.s).get(l.hfsq).get(l.r).simd(add).simd(mul).get(l.k).get(cLn2Lo).simd(mul).simd(add).get(l.fLo).simd(sub);
-    f.simd(add).simd(add).set(l.sum2);
-  });
-  // Special values: log(±0) = -Infinity, log(x < 0) = NaN, and Infinity and NaN give themselves.
-  each((l) => {
-    f.get(AT).get(l.sum2);
-    f.get(cNegInf).get(cNaN).get(l.x).get(l.x).get(cZero).simd(Simd.f64x2Lt).simd(Simd.v128Bitselect);
-    f.get(l.x).get(cZero).simd(Simd.f64x2Eq).simd(Simd.v128Bitselect);
-    f.get(l.x).get(cZero).simd(Simd.f64x2Gt).get(l.x).get(cInf).simd(Simd.f64x2Lt).simd(Simd.v128And);
-    f.simd(Simd.v128Bitselect).v128Store(l.offset);
-  });
-  closeLoop(f, LOG_GROUP);
   return f;
-}
-
-/** Both i64 lanes set to the 64-bit integer with these low and high 32-bit words. */
-function i64x2Bytes(low: number, high = low < 0 ? -1 : 0): Uint8Array {
-  const view = new DataView(new ArrayBuffer(16));
-  for (const at of [0, 8]) {
-    view.setUint32(at, low >>> 0, true);
-    view.setUint32(at + 4, high >>> 0, true);
-  }
-  return new Uint8Array(view.buffer);
 }

@@ -9,7 +9,7 @@ import { ARENA_SCRATCH_DOUBLES, type KernelModule, arenaOf, copyIn, copyOut, hea
 
 /**
  * Below this many multiply-adds (m*k*n) copying the operands into and out of linear memory costs
- * more than the WebAssembly kernel saves (crossover measured at 128-256 with bench/kernels.bench.ts).
+ * more than the WebAssembly kernel saves (chosen with `bench/kernels.bench.ts crossover`).
  * m = 1 with transB stays near break-even at any size: transposing b costs about as much as the product.
  */
 export const GEMM_WASM_MIN_MACS = 256;

@@ -24,6 +24,7 @@ export const Op = {
 
 /** SIMD opcodes (0xfd prefix) without immediates. */
 export const Simd = {
+  f64x2Splat: 0x14,
   f64x2Eq: 0x47,
   f64x2Lt: 0x49,
   f64x2Gt: 0x4a,
@@ -48,9 +49,14 @@ const SIMD_V128_LOAD = 0x00;
 const SIMD_LOAD64_SPLAT = 0x0a;
 const SIMD_V128_STORE = 0x0b;
 const SIMD_V128_CONST = 0x0c;
+const SIMD_F64X2_EXTRACT_LANE = 0x21;
 const F64_LOAD = 0x2b;
 const F64_STORE = 0x39;
-const ALIGN_8 = 3; // log2 of the alignment hint: every operand is at least 8-byte aligned
+/**
+ * Alignment hint of a memory instruction, in bytes (a wrong hint costs speed, never correctness).
+ * Every operand is 8-byte aligned; arena buffers are 64-byte aligned.
+ */
+export type Alignment = 8 | 16;
 const BLOCK_EMPTY = 0x40;
 
 function pushU32(out: number[], value: number): void {
@@ -86,6 +92,16 @@ function pushName(out: number[], name: string): void {
 export function f64Bytes(...values: number[]): Uint8Array {
   const view = new DataView(new ArrayBuffer(8 * values.length));
   values.forEach((v, i) => view.setFloat64(8 * i, v, true));
+  return new Uint8Array(view.buffer);
+}
+
+/** Both i64 lanes set to the 64-bit integer with these low and high 32-bit words. */
+export function i64x2Bytes(low: number, high = low < 0 ? -1 : 0): Uint8Array {
+  const view = new DataView(new ArrayBuffer(16));
+  for (const at of [0, 8]) {
+    view.setUint32(at, low >>> 0, true);
+    view.setUint32(at + 4, high >>> 0, true);
+  }
   return new Uint8Array(view.buffer);
 }
 
@@ -157,17 +173,23 @@ export class FunctionBuilder {
     return this.memory(F64_STORE, offset);
   }
 
-  v128Load(offset = 0): this {
-    return this.simd(SIMD_V128_LOAD).memarg(offset);
+  v128Load(offset = 0, align: Alignment = 8): this {
+    return this.simd(SIMD_V128_LOAD).memarg(offset, align);
   }
 
-  v128Store(offset = 0): this {
-    return this.simd(SIMD_V128_STORE).memarg(offset);
+  v128Store(offset = 0, align: Alignment = 8): this {
+    return this.simd(SIMD_V128_STORE).memarg(offset, align);
   }
 
   /** Loads one float64 and duplicates it into both lanes. */
   load64Splat(offset = 0): this {
-    return this.simd(SIMD_LOAD64_SPLAT).memarg(offset);
+    return this.simd(SIMD_LOAD64_SPLAT).memarg(offset, 8);
+  }
+
+  f64x2ExtractLane(lane: 0 | 1): this {
+    this.simd(SIMD_F64X2_EXTRACT_LANE);
+    this.code.push(lane);
+    return this;
   }
 
   block(): this {
@@ -228,11 +250,11 @@ export class FunctionBuilder {
 
   private memory(opcode: number, offset: number): this {
     this.code.push(opcode);
-    return this.memarg(offset);
+    return this.memarg(offset, 8);
   }
 
-  private memarg(offset: number): this {
-    this.code.push(ALIGN_8);
+  private memarg(offset: number, align: Alignment): this {
+    this.code.push(Math.log2(align));
     pushU32(this.code, offset);
     return this;
   }
