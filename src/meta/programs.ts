@@ -4,11 +4,11 @@
  * Batch shapes vary from batch to batch (episode lengths), so the engine runs eagerly by default.
  * But once the policy balances, every CartPole episode reaches the 500-step limit and every batch
  * has the same number of rows; then a compiled program (trace once, replay into preallocated
- * buffers, about 3x faster than eager here) pays for its tracing after a few calls. The cache
+ * buffers, faster than eager) pays for its tracing after a few calls. The cache
  * compiles a row count of at least `minRows` only after it has been seen `minRepeats` times, and
  * keeps at most `capacity` row counts (least recently used evicted). Small batches stay eager:
  * their row counts recur often enough to trigger compiles but not often enough to repay them
- * before eviction (measured: +40% gradient time on early CartPole batches of 100-1000 rows). Compiled programs give the same bits as
+ * before eviction (early CartPole batches of 100-1000 rows ran slower compiled). Compiled programs give the same bits as
  * eager evaluation (the engine's tests check this for the REINFORCE loss, its gradient and HVP),
  * so results, determinism and snapshot resume do not depend on which path ran.
  */
