@@ -59,13 +59,13 @@ describe('metarl CLI', () => {
     expect(r.out).toContain('  tau       default 0.02, a number in [0.0001, 0.1] s: seconds per step');
     expect(r.out).toContain('  length    default 0.5, a number in [0.01, 10] m: half the pole length  varied over [0.25, 1]');
     expect(r.out).toContain('  observations Box(6, float64), actions Discrete(5)');
-    expect(r.out.filter((l) => !l.startsWith(' ')).map((l) => l.split(':')[0])).toEqual(['cartpole', 'intersection', 'lunarlander', 'lunarlander-wind']);
+    expect(r.out.filter((l) => !l.startsWith(' ')).map((l) => l.split(':')[0])).toEqual(['cartpole', 'intersection', 'lunarlander', 'lunarlander-wind', 'lunarlander-continuous']);
     expect((await run('envs', 'extra')).code).toBe(2);
   });
 
   it('names a wrong command, flag, config key or value, with exit code 2', async () => {
     const cases: [string[], RegExp][] = [
-      [['trian'], /unknown command 'trian' \(allowed: audit, bench, compare, envs, eval, train\)/],
+      [['trian'], /unknown command 'trian' \(allowed: audit, bench, compare, envs, eval, train; metarl --help for usage\)/],
       [['train', '--sed', '1'], /unknown option --sed \(allowed: .*--seed/],
       [['train', '--set', 'itrations=5', '--out', join(root, 'x')], /unknown key itrations \(expected one of env, algo, seed, iterations/],
       [['train', '--algo', 'mamla', '--out', join(root, 'x')], /algo is "mamla", expected one of "maml", "fomaml", "metasgd", "directed-maml"/],

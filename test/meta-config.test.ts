@@ -64,7 +64,7 @@ describe('resolveConfig', () => {
     expect(configError(() => resolveConfig({ directed: { schedule: 'sometimes' } })).message).toBe(
       'directed.schedule is "sometimes", expected one of "every", "every-nth", "first-n"',
     );
-    expect(configError(() => resolveConfig({ outerOptimizer: 'trpo' })).message).toMatch(/^outerOptimizer is "trpo", expected one of "adam", "sgd"$/);
+    expect(configError(() => resolveConfig({ outerOptimizer: 'lbfgs' })).message).toMatch(/^outerOptimizer is "lbfgs", expected one of "adam", "sgd", "trpo"$/);
   });
 
   it('names a bad type or range and the expected one', () => {

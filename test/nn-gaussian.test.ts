@@ -8,6 +8,7 @@ import {
   gaussianLogStd,
   gaussianMean,
   initLogStd,
+  isGaussianLayout,
   sampleGaussian,
 } from '../src/nn/gaussian.js';
 import { initMlp } from '../src/nn/init.js';
@@ -97,6 +98,9 @@ describe('gaussianLayout', () => {
     const layout = gaussianLayout([3, 8, 2], 'relu');
     expect(layout.logStdOffset).toBe(layout.mlp.size);
     expect(layout.size).toBe(layout.mlp.size + 2);
+    // An MlpLayout over the whole vector: the mean network's layers, the log-std past their slots.
+    expect([layout.head, layout.sizes, layout.activation, layout.layers]).toEqual(['gaussian', [3, 8, 2], 'relu', layout.mlp.layers]);
+    expect([isGaussianLayout(layout), isGaussianLayout(layout.mlp)]).toEqual([true, false]);
     const params = initLogStd(layout, initMlp(layout.mlp, new PCG64(3), 'torch-default', new Float64Array(layout.size)), 0.5);
     expect(Array.from(params.subarray(layout.logStdOffset))).toEqual([Math.log(0.5), Math.log(0.5)]);
     const theta = tensor(params);

@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { CartPole } from '../src/envs/cartpole.js';
 import { cartPoleTasks } from '../src/envs/cartpole-tasks.js';
-import type { Env } from '../src/envs/env.js';
-import { VectorEnv } from '../src/envs/vector-env.js';
+import { EMPTY_INFO, boxSpace, type Env, type ResetResult, type StepResult } from '../src/envs/env.js';
+import { lunarLanderContinuousTasks } from '../src/envs/lunar-lander-tasks.js';
+import { type VectorAction, VectorEnv } from '../src/envs/vector-env.js';
 import { PCG64 } from '../src/rng/index.js';
 import { rollout, type BatchedPolicy, type Rollout } from '../src/rl/rollout.js';
 
-type RowPolicy = (obs: ArrayLike<number>, row: number) => number;
+/** An action per observation row: an integer (Discrete), or a row of reals (Box). */
+type RowPolicy = (obs: ArrayLike<number>, row: number) => number | number[];
 /** Push towards the pole's lean: reaches the 500-step limit for most seeds. */
 const lean: RowPolicy = (o, r) => (o[r * 4 + 2] + o[r * 4 + 3] > 0 ? 1 : 0);
 /** Push by the angle only: episodes of 25..55 steps. */
 const byAngle: RowPolicy = (o, r) => (o[r * 4 + 2] > 0 ? 1 : 0);
-const batched = (p: RowPolicy): BatchedPolicy => (obs, n, out) => {
-  for (let k = 0; k < n; k++) out[k] = p(obs, k);
+const batched = (p: RowPolicy, dim = 1): BatchedPolicy => (obs, n, out) => {
+  for (let k = 0; k < n; k++) {
+    const a = p(obs, k);
+    if (typeof a === 'number') out[k] = a;
+    else for (let j = 0; j < dim; j++) out[k * dim + j] = a[j];
+  }
 };
 
 interface RefEpisode {
@@ -20,6 +26,7 @@ interface RefEpisode {
   /** Index of the vector step that ended it; Infinity for an episode cut by the budget. */
   end: number;
   obs: number[];
+  /** actionDim numbers per step, flattened. */
   actions: number[];
   rewards: number[];
   terminated: number;
@@ -31,7 +38,7 @@ interface RefEpisode {
  * The rollout's data built by hand: env i (reset with seed + i) runs its quota of episodes or its
  * share of the step budget alone, and the episodes are ordered by (end step, env index).
  */
-function replay(envs: Env[], seed: number, policy: RowPolicy, quota: (i: number) => number, stepShare: (i: number) => number): RefEpisode[] {
+function replay(envs: Env<VectorAction>[], seed: number, policy: RowPolicy, quota: (i: number) => number, stepShare: (i: number) => number): RefEpisode[] {
   const episodes: RefEpisode[] = [];
   envs.forEach((env, i) => {
     let obs = env.reset({ seed: seed + i }).obs;
@@ -40,8 +47,8 @@ function replay(envs: Env[], seed: number, policy: RowPolicy, quota: (i: number)
     for (let t = 1; t <= stepShare(i) && done < quota(i); t++) {
       const a = policy(obs, 0);
       ep.obs.push(...obs);
-      ep.actions.push(a);
-      const r = env.step(a);
+      ep.actions.push(...[a].flat());
+      const r = env.step(typeof a === 'number' ? a : Float64Array.from(a));
       ep.rewards.push(r.reward);
       obs = r.obs;
       if (r.terminated || r.truncated) {
@@ -51,7 +58,7 @@ function replay(envs: Env[], seed: number, policy: RowPolicy, quota: (i: number)
         done++;
       }
     }
-    if (ep.actions.length > 0) episodes.push({ ...ep, truncated: 1, final: Array.from(obs) });
+    if (ep.rewards.length > 0) episodes.push({ ...ep, truncated: 1, final: Array.from(obs) });
   });
   return episodes.sort((a, b) => a.end - b.end || a.env - b.env);
 }
@@ -67,13 +74,13 @@ function expectSame(actual: ArrayLike<number>, expected: readonly number[], what
 function expectEqualsReplay(r: Rollout, ref: RefEpisode[]): void {
   expect(r.numEpisodes).toBe(ref.length);
   const flat = (f: (e: RefEpisode) => number[]): number[] => ref.flatMap(f);
-  const last = (e: RefEpisode, flag: number): number[] => e.actions.map((_, t) => (t === e.actions.length - 1 ? flag : 0));
+  const last = (e: RefEpisode, flag: number): number[] => e.rewards.map((_, t) => (t === e.rewards.length - 1 ? flag : 0));
   expectSame(r.obs, flat((e) => e.obs), 'obs');
   expectSame(r.actions, flat((e) => e.actions), 'actions');
   expectSame(r.rewards, flat((e) => e.rewards), 'rewards');
   expectSame(r.terminated, flat((e) => last(e, e.terminated)), 'terminated');
   expectSame(r.truncated, flat((e) => last(e, e.truncated)), 'truncated');
-  expectSame(r.episodeLengths, ref.map((e) => e.actions.length), 'episodeLengths');
+  expectSame(r.episodeLengths, ref.map((e) => e.rewards.length), 'episodeLengths');
   expectSame(r.finalObs, flat((e) => e.final), 'finalObs');
   expect(r.completeEpisodes).toBe(ref.filter((e) => e.end !== Infinity).length);
 }
@@ -81,7 +88,7 @@ function expectEqualsReplay(r: Rollout, ref: RefEpisode[]): void {
 /** Invariants every rollout satisfies. */
 function expectConsistent(r: Rollout): void {
   const T = r.steps;
-  expect([r.obs.length, r.actions.length, r.rewards.length, r.terminated.length, r.truncated.length]).toEqual([T * r.obsDim, T, T, T, T]);
+  expect([r.obs.length, r.actions.length, r.rewards.length, r.terminated.length, r.truncated.length]).toEqual([T * r.obsDim, T * r.actionDim, T, T, T]);
   expect([r.episodeStarts.length, r.episodeLengths.length, r.episodeReturns.length, r.finalObs.length]).toEqual([
     r.numEpisodes, r.numEpisodes, r.numEpisodes, r.numEpisodes * r.obsDim,
   ]);
@@ -196,5 +203,52 @@ describe('rollout', () => {
     const endless = new VectorEnv([new CartPole({ maxEpisodeSteps: Infinity })]);
     expect(() => rollout(endless, p, { episodes: 1 })).toThrow(/a sub-env has no time limit \(maxEpisodeSteps = Infinity\), so maxSteps is required/);
     expect(rollout(endless, p, { episodes: 1, maxSteps: 10 }).steps).toBe(10);
+  });
+});
+
+/** obs [x], Box(2) actions: x moves by a0 - a1, the reward is a0 * a1; ends when |x| > 3 or at the limit. */
+class DriftEnv implements Env<Float64Array> {
+  readonly observationSpace = boxSpace([-1e9], [1e9]);
+  readonly actionSpace = boxSpace([-1, -1], [1, 1]);
+  private x = 0;
+  private t = 0;
+  constructor(readonly maxEpisodeSteps = 20) {}
+  reset(args: { seed?: number | bigint } = {}): ResetResult {
+    this.x = args.seed === undefined ? 0 : Number(args.seed) / 10;
+    this.t = 0;
+    return { obs: Float64Array.of(this.x), info: EMPTY_INFO };
+  }
+  step(a: Float64Array): StepResult {
+    this.x += a[0] - a[1];
+    this.t++;
+    return { obs: Float64Array.of(this.x), reward: a[0] * a[1], terminated: Math.abs(this.x) > 3, truncated: this.t >= this.maxEpisodeSteps, info: EMPTY_INFO };
+  }
+}
+
+describe('rollout with Box actions', () => {
+  it('stores rows of actionDim numbers as the policy wrote them (unclipped) and equals a hand-driven replay (continuous LunarLander, mixed tasks)', () => {
+    const family = lunarLanderContinuousTasks();
+    const tasks = family.sampleTasks(new PCG64(8), 3);
+    // Engine commands outside [-1, 1] on purpose: the env clips them, the rollout keeps them raw.
+    const steer: RowPolicy = (o, r) => [2 * o[r * 8 + 1] - 1.5, 4 * o[r * 8 + 4] + 0.3 * o[r * 8 + 5]];
+    const r = rollout(new VectorEnv(tasks.map((t) => family.makeEnv(t))), batched(steer, 2), { episodes: 5, seed: 21 });
+    expectConsistent(r);
+    expect([r.actionShape, r.actionDim, r.numEpisodes, r.completeEpisodes]).toEqual([[2], 2, 5, 5]);
+    expectEqualsReplay(r, replay(tasks.map((t) => family.makeEnv(t)), 21, steer, (i) => (i < 2 ? 2 : 1), () => Infinity));
+    expect(r.actions.some((a) => Math.abs(a) > 1)).toBe(true);
+  });
+
+  it('gives a discrete rollout actionShape [] and actionDim 1', () => {
+    const r = rollout(new VectorEnv([new CartPole()]), batched(byAngle), { episodes: 1, seed: 0 });
+    expect([r.actionShape, r.actionDim]).toEqual([[], 1]);
+  });
+
+  it('grows its Box action buffers past the preallocated 2^16 steps', () => {
+    const make = (): DriftEnv[] => [0, 1, 2].map(() => new DriftEnv(Infinity));
+    const toward0: RowPolicy = (o, r) => [0.3, 0.3 + 0.01 * o[r]];
+    const r = rollout(new VectorEnv(make()), batched(toward0, 2), { maxSteps: 70_001, seed: 2 });
+    expectConsistent(r);
+    expect(Array.from(r.episodeLengths)).toEqual([23_334, 23_334, 23_333]);
+    expectEqualsReplay(r, replay(make(), 2, toward0, () => Infinity, (i) => (i < 2 ? 23_334 : 23_333)));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CartPole } from '../src/envs/cartpole.js';
 import { EMPTY_INFO, boxSpace, discreteSpace, type Env, type ResetArgs, type ResetResult, type StepResult } from '../src/envs/env.js';
+import { LunarLander } from '../src/envs/lunar-lander.js';
 import { VectorEnv } from '../src/envs/vector-env.js';
 
 /** Push towards the pole's lean: balances CartPole to the 500-step limit for most seeds. */
@@ -137,7 +138,7 @@ describe('VectorEnv of CartPoles', () => {
 describe('VectorEnv with any discrete env', () => {
   it('handles other observation sizes and action counts', () => {
     const venv = new VectorEnv([new CountEnv(), new CountEnv()]);
-    expect([venv.numEnvs, venv.obsDim, venv.singleActionSpace.n]).toEqual([2, 3, 3]);
+    expect([venv.numEnvs, venv.obsDim, venv.singleActionSpace, venv.actionDim]).toEqual([2, 3, discreteSpace(3), 1]);
     venv.reset({ seed: 10 });
     expect(Array.from(venv.obs)).toEqual([0, 0, 10, 0, 0, 11]);
     venv.step([2, 1]);
@@ -160,5 +161,88 @@ describe('VectorEnv with any discrete env', () => {
     expect(() => venv.step([0.5, 0])).toThrow(/actions\[0\]/);
     expect(() => venv.step([0, 0], [1])).toThrow(/active must have length 2/);
     expect(() => venv.env(2)).toThrow(/index must be an integer in \[0, 2\), got 2/);
+  });
+});
+
+/** obs [a0, a1, calls], Box([2]) actions; keeps the action it was given, episodes of 2 steps. */
+class KeepEnv implements Env<Float64Array> {
+  readonly observationSpace = boxSpace([-10, -10, 0], [10, 10, 100]);
+  readonly actionSpace = boxSpace([-1, -1], [1, 1]);
+  readonly maxEpisodeSteps = 2;
+  last: Float64Array | null = null;
+  private calls = 0;
+  private t = 0;
+  reset(): ResetResult {
+    this.t = 0;
+    return { obs: Float64Array.of(0, 0, this.calls), info: EMPTY_INFO };
+  }
+  step(action: Float64Array): StepResult {
+    this.last = action;
+    this.calls++;
+    this.t++;
+    return { obs: Float64Array.of(action[0], action[1], this.calls), reward: action[0] + action[1], terminated: false, truncated: this.t >= 2, info: EMPTY_INFO };
+  }
+}
+
+describe('VectorEnv with Box actions', () => {
+  it('equals N independent continuous LunarLanders given the same rows, raw values outside the bounds included, across autoresets', () => {
+    const n = 3;
+    const venv = new VectorEnv(Array.from({ length: n }, () => new LunarLander({ continuous: true })));
+    const refs = Array.from({ length: n }, () => new LunarLander({ continuous: true }));
+    expect([venv.actionDim, venv.singleActionSpace.kind]).toEqual([2, 'box']);
+    venv.reset({ seed: 40 });
+    const refObs = refs.map((env, i) => Array.from(env.reset({ seed: 40 + i }).obs));
+    const actions = new Float64Array(2 * n);
+    // Per step and sub-env: reward, flags, the final observation of an ending episode, the next observation.
+    const got: number[] = [];
+    const want: number[] = [];
+    let ended = 0;
+    for (let t = 0; t < 400; t++) {
+      for (let i = 0; i < n; i++) {
+        actions[2 * i] = 3 * Math.sin(0.1 * t + i) - 0.5;
+        actions[2 * i + 1] = 2.5 * Math.cos(0.07 * t * (i + 1));
+      }
+      venv.step(actions);
+      for (let i = 0; i < n; i++) {
+        const r = refs[i].step(Float64Array.of(actions[2 * i], actions[2 * i + 1]));
+        got.push(venv.rewards[i], venv.terminated[i], venv.truncated[i]);
+        want.push(r.reward, +r.terminated, +r.truncated);
+        if (r.terminated || r.truncated) {
+          ended++;
+          got.push(...row(venv.finalObs, i, 8));
+          want.push(...r.obs);
+          refObs[i] = Array.from(refs[i].reset().obs);
+        } else {
+          refObs[i] = Array.from(r.obs);
+        }
+        got.push(...row(venv.obs, i, 8));
+        want.push(...refObs[i]);
+      }
+    }
+    expect(got).toEqual(want);
+    expect(ended).toBeGreaterThan(2);
+  });
+
+  it('passes sub-env i its own row, a buffer that the next step of another env does not overwrite', () => {
+    const envs = [new KeepEnv(), new KeepEnv()];
+    const venv = new VectorEnv(envs);
+    venv.reset();
+    venv.step([0.5, -0.25, 3, 4]);
+    const kept = envs[0].last;
+    venv.step([7, 8, -1, -2], Uint8Array.of(0, 1));
+    expect(Array.from(kept ?? [])).toEqual([0.5, -0.25]);
+    expect(Array.from(envs[1].last ?? [])).toEqual([-1, -2]);
+    expect(Array.from(venv.rewards)).toEqual([0, -3]);
+    expect(Array.from(venv.obs)).toEqual([0.5, -0.25, 1, 0, 0, 2]);
+    expect(Array.from(venv.finalObs.subarray(3))).toEqual([-1, -2, 2]);
+  });
+
+  it('rejects mixed action spaces, wrong lengths and non-finite actions, naming them', () => {
+    expect(() => new VectorEnv<unknown>([new KeepEnv(), new CartPole()])).toThrow('VectorEnv: env 1 action space must be Box([2]) like env 0, got Discrete(2)');
+    expect(() => new VectorEnv<unknown>([new CartPole(), new KeepEnv()])).toThrow('VectorEnv: env 1 action space must be Discrete(2) like env 0, got Box([2])');
+    const venv = new VectorEnv([new KeepEnv(), new KeepEnv()]);
+    venv.reset();
+    expect(() => venv.step([0, 0])).toThrow('VectorEnv.step: actions must have length 4 (numEnvs * actionDim 2), got 2');
+    expect(() => venv.step([0, 0, 0, NaN])).toThrow('VectorEnv.step: actions[3] (env 1, component 1) must be a finite number, got NaN');
   });
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 /** A command-line mistake: reported as one line, exit code 2. */
 export class UsageError extends Error {}
 
@@ -66,4 +67,12 @@ export function outFlag(args: ParsedArgs, fallback: string): string {
   const out = args.flags.get('out')?.at(-1) ?? fallback;
   if (out.trim() === '') throw new UsageError(`--out is '${out}', expected a folder path`);
   return out;
+}
+
+/** --workers N: threads to spread the work over (1 to 64); default all cores. */
+export function workersFlag(args: ParsedArgs): number {
+  const raw = args.flags.get('workers')?.at(-1) ?? String(availableParallelism());
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--workers is '${raw}', expected an integer from 1 to 64`);
+  return n;
 }

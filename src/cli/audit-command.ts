@@ -1,9 +1,18 @@
 import { auditFixture } from '../audit/audit.js';
 import { FixtureError, parseFixture } from '../audit/fixture.js';
 import { readJson } from '../io/files.js';
-import { UsageError, numberFlag, parseArgs } from './args.js';
+import { UsageError, numberFlag } from './args.js';
+import { type CommandHelp, parseCommandArgs, usageError } from './help.js';
 
-export const auditUsage = 'audit FILE.json... [--tol 1e-10]   check the engine against reference derivatives (fixtures format)';
+const DEFAULT_TOL = 1e-10;
+
+export const auditHelp: CommandHelp = {
+  name: 'audit',
+  operands: 'FILE.json...',
+  summary: 'checks the engine against reference derivatives: each quantity\'s max relative error (exit 1 when one is above --tol)',
+  options: [{ name: 'tol', value: 'X', meaning: 'the largest relative error that passes', fallback: String(DEFAULT_TOL) }],
+  examples: ['metarl audit my-derivatives.json --tol 1e-8   # files in the fixture format: dims, activation, params, train, test, expected'],
+};
 
 function auditFile(path: string, tol: number, print: (line: string) => void): boolean {
   let rows;
@@ -28,9 +37,9 @@ function auditFile(path: string, tol: number, print: (line: string) => void): bo
 
 /** Prints each quantity's max relative error; 0 when all are within --tol, 1 otherwise. */
 export function auditCommand(argv: readonly string[], print: (line: string) => void): number {
-  const args = parseArgs(argv, ['tol']);
-  if (args.positional.length === 0) throw new UsageError(`usage: ${auditUsage}`);
-  const tol = numberFlag(args, 'tol', 1e-10);
+  const args = parseCommandArgs(argv, auditHelp);
+  if (args.positional.length === 0) throw usageError('no file to audit', auditHelp);
+  const tol = numberFlag(args, 'tol', DEFAULT_TOL);
   let ok = true;
   for (const path of args.positional) ok = auditFile(path, tol, print) && ok;
   return ok ? 0 : 1;

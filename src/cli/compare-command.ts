@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ensureWritableDirectory } from '../io/directories.js';
 import type { FileSystem } from '../io/file-system.js';
@@ -7,12 +6,29 @@ import { removeStaleTemps } from '../io/temp-files.js';
 import { ALGORITHMS, type AlgorithmName } from '../meta/config.js';
 import type { IterationLog } from '../meta/trainer.js';
 import { type Series, lineChart } from '../plot/svg.js';
-import { UsageError, outFlag, parseArgs } from './args.js';
-import { CONFIG_FLAGS, configFromArgs } from './config-args.js';
+import { UsageError, outFlag, workersFlag } from './args.js';
+import { CONFIG_KEYS_HELP, CONFIG_OPTIONS, configFromArgs } from './config-args.js';
+import { type CommandHelp, parseCommandArgs, usageError } from './help.js';
 import type { CommandContext } from './command.js';
 import { type RunResult, type TrainJob, checkResumable, runInWorkers, trainRun } from './train-run.js';
 
-export const compareUsage = 'compare [--algos maml,directed-maml] [--seeds 1] [--workers N] [--config FILE] [--set key=value]... [--out DIR] [--resume]   train algorithms alike: table + SVG curves';
+const DEFAULTS = { algos: 'maml,directed-maml', seeds: '1', out: 'runs/compare' };
+
+export const compareHelp: CommandHelp = {
+  name: 'compare',
+  operands: '',
+  summary: 'trains several algorithms alike over seeds: a table of held-out returns and SVG learning curves',
+  options: [
+    { name: 'algos', value: 'A,B,...', meaning: `the algorithms: ${ALGORITHMS.join(', ')}`, fallback: DEFAULTS.algos },
+    { name: 'seeds', value: 'N', meaning: 'runs per algorithm, seeds seed..seed+N-1, 1 to 100', fallback: DEFAULTS.seeds },
+    { name: 'workers', value: 'N', meaning: 'runs trained at once on threads, 1 to 64', fallback: 'one per core' },
+    ...CONFIG_OPTIONS.filter((o) => o.name !== 'algo'),
+    { name: 'out', value: 'DIR', meaning: 'the folder of the runs and the curves; one that holds anything is refused unless --resume', fallback: DEFAULTS.out },
+    { name: 'resume', meaning: 'read back finished runs in --out, continue unfinished ones, train missing ones' },
+  ],
+  details: CONFIG_KEYS_HELP,
+  examples: ['metarl compare --algos fomaml,directed-fomaml --seeds 3 --set iterations=50 --out runs/first-order'],
+};
 
 function parseAlgos(raw: string): AlgorithmName[] {
   const algos = raw.split(',').map((a) => a.trim());
@@ -25,12 +41,6 @@ function parseAlgos(raw: string): AlgorithmName[] {
 function parseSeeds(raw: string): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > 100) throw new UsageError(`--seeds is '${raw}', expected an integer from 1 to 100`);
-  return n;
-}
-
-function parseWorkers(raw: string): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--workers is '${raw}', expected an integer from 1 to 64`);
   return n;
 }
 
@@ -69,13 +79,13 @@ function prepareOut(out: string, resume: boolean, fs: FileSystem): void {
  * already finished in the out folder are read back, unfinished ones continued, missing ones trained.
  */
 export async function compareCommand(argv: readonly string[], print: (line: string) => void, context: CommandContext): Promise<number> {
-  const args = parseArgs(argv, [...CONFIG_FLAGS, 'algos', 'seeds', 'out', 'workers'], ['resume']);
-  if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}' (usage: ${compareUsage})`);
-  const algos = parseAlgos(args.flags.get('algos')?.at(-1) ?? 'maml,directed-maml');
-  const seeds = parseSeeds(args.flags.get('seeds')?.at(-1) ?? '1');
-  const workers = parseWorkers(args.flags.get('workers')?.at(-1) ?? String(availableParallelism()));
+  const args = parseCommandArgs(argv, compareHelp);
+  if (args.positional.length > 0) throw usageError(`unexpected argument '${args.positional[0]}'`, compareHelp);
+  const algos = parseAlgos(args.flags.get('algos')?.at(-1) ?? DEFAULTS.algos);
+  const seeds = parseSeeds(args.flags.get('seeds')?.at(-1) ?? DEFAULTS.seeds);
+  const workers = workersFlag(args);
   const base = configFromArgs(args);
-  const out = outFlag(args, 'runs/compare');
+  const out = outFlag(args, DEFAULTS.out);
   const resume = args.flags.has('resume');
   prepareOut(out, resume, context.fs);
   const jobs: TrainJob[] = algos.flatMap((algo) =>
@@ -83,7 +93,12 @@ export async function compareCommand(argv: readonly string[], print: (line: stri
   );
   const { script, fs } = context;
   checkResumable(jobs, fs);
-  const runs = script !== undefined && workers > 1 ? await runInWorkers(jobs, workers, script) : jobs.map((job) => trainRun(job, fs));
+  let runs: RunResult[];
+  if (script !== undefined && workers > 1) runs = await runInWorkers(jobs, workers, script);
+  else {
+    runs = [];
+    for (const job of jobs) runs.push(await trainRun(job, fs));
+  }
   const results = new Map<AlgorithmName, RunResult[]>();
   runs.forEach((r) => results.set(r.config.algo, [...(results.get(r.config.algo) ?? []), r]));
   const K = base.innerSteps;

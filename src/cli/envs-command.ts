@@ -1,15 +1,21 @@
 import { describeRange } from '../envs/params.js';
 import { registeredEnvs } from '../envs/registry.js';
 import type { Space } from '../envs/env.js';
-import { UsageError, parseArgs } from './args.js';
+import { type CommandHelp, parseCommandArgs, usageError } from './help.js';
 
-export const envsUsage = 'envs   lists the env families: spaces, every parameter (default, valid range, unit, meaning), default task ranges';
+export const envsHelp: CommandHelp = {
+  name: 'envs',
+  operands: '',
+  summary: 'lists the env families: spaces, every parameter (default, valid range, unit, meaning), default task ranges',
+  options: [],
+  examples: ['metarl envs'],
+};
 
 const spaceText = (s: Space): string => (s.kind === 'discrete' ? `Discrete(${s.n})` : `Box(${s.shape.join(', ')}, ${s.dtype})`);
 
 export function envsCommand(argv: readonly string[], print: (line: string) => void): number {
-  const args = parseArgs(argv, []);
-  if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}' (usage: ${envsUsage})`);
+  const args = parseCommandArgs(argv, envsHelp);
+  if (args.positional.length > 0) throw usageError(`unexpected argument '${args.positional[0]}'`, envsHelp);
   for (const family of registeredEnvs()) {
     print(`${family.name}: ${family.description}`);
     print(`  observations ${spaceText(family.observationSpace)}, actions ${spaceText(family.actionSpace)}`);

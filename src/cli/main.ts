@@ -1,24 +1,29 @@
 import { UsageError } from './args.js';
-import { auditCommand, auditUsage } from './audit-command.js';
-import { benchCommand, benchUsage } from './bench-command.js';
-import { compareCommand, compareUsage } from './compare-command.js';
-import { envsCommand, envsUsage } from './envs-command.js';
-import { evalCommand, evalUsage } from './eval-command.js';
-import { trainCommand, trainUsage } from './train-command.js';
+import { auditCommand, auditHelp } from './audit-command.js';
+import { benchCommand, benchHelp } from './bench-command.js';
+import { compareCommand, compareHelp } from './compare-command.js';
+import { envsCommand, envsHelp } from './envs-command.js';
+import { evalCommand, evalHelp } from './eval-command.js';
+import { type CommandHelp, commandHelpText, mainHelpText } from './help.js';
+import { trainCommand, trainHelp } from './train-command.js';
+import { packageVersion } from './version.js';
 import { FileError, type FileSystem, nodeFileSystem } from '../io/file-system.js';
 import type { Command } from './command.js';
 
-const commands: Record<string, { run: Command; usage: string }> = {
-  audit: { run: auditCommand, usage: auditUsage },
-  bench: { run: benchCommand, usage: benchUsage },
-  compare: { run: compareCommand, usage: compareUsage },
-  envs: { run: envsCommand, usage: envsUsage },
-  eval: { run: evalCommand, usage: evalUsage },
-  train: { run: trainCommand, usage: trainUsage },
+const commands: Record<string, { run: Command; help: CommandHelp }> = {
+  train: { run: trainCommand, help: trainHelp },
+  eval: { run: evalCommand, help: evalHelp },
+  compare: { run: compareCommand, help: compareHelp },
+  audit: { run: auditCommand, help: auditHelp },
+  bench: { run: benchCommand, help: benchHelp },
+  envs: { run: envsCommand, help: envsHelp },
 };
 
-function usage(): string {
-  return ['usage: metarl <command> [options]', ...Object.values(commands).map((c) => `  ${c.usage}`)].join('\n');
+const HELP_FLAGS: readonly string[] = ['--help', '-h'];
+
+/** Every command's help, in the order `metarl --help` lists them. */
+export function commandHelps(): CommandHelp[] {
+  return Object.values(commands).map((c) => c.help);
 }
 
 export interface MainOptions {
@@ -28,20 +33,40 @@ export interface MainOptions {
   readonly fs?: FileSystem;
 }
 
+const allowed = `allowed: ${Object.keys(commands).sort().join(', ')}; metarl --help for usage`;
+
+function commandNamed(name: string): { run: Command; help: CommandHelp } {
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (command === undefined) throw new UsageError(`unknown command '${name}' (${allowed})`);
+  return command;
+}
+
+/** What `metarl ARGV` prints on stdout when it asks for help or the version; null when it asks for work. */
+function helpOrVersion(argv: readonly string[]): string | null {
+  const [name, ...rest] = argv;
+  if (name === '--version' && rest.length === 0) return packageVersion();
+  if (name === 'help' || HELP_FLAGS.includes(name)) {
+    const topic = rest.find((a) => !HELP_FLAGS.includes(a));
+    return topic === undefined ? mainHelpText(commandHelps()) : commandHelpText(commandNamed(topic).help);
+  }
+  return rest.some((a) => HELP_FLAGS.includes(a)) ? commandHelpText(commandNamed(name).help) : null;
+}
+
 /**
  * Runs the CLI; every failure becomes one line on stderr and a non-zero exit code (2 for a usage
- * mistake or a file that cannot be read or written).
+ * mistake or a file that cannot be read or written). --help and -h, anywhere, print the help of
+ * the command they follow and exit 0.
  */
 export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === 'help') {
-    console.log(usage());
-    return name === undefined ? 2 : 0;
-  }
-  const command = commands[name];
   try {
-    if (command === undefined) throw new UsageError(`unknown command '${name}' (allowed: ${Object.keys(commands).join(', ')})`);
-    return await command.run(rest, (line) => console.log(line), { script: options.script, fs: options.fs ?? nodeFileSystem });
+    if (argv.length === 0) throw new UsageError(`missing command (${allowed})`);
+    const text = helpOrVersion(argv);
+    if (text !== null) {
+      console.log(text);
+      return 0;
+    }
+    const [name, ...rest] = argv;
+    return await commandNamed(name).run(rest, (line) => console.log(line), { script: options.script, fs: options.fs ?? nodeFileSystem });
   } catch (e) {
     const message = (e as Error).message.split('\n')[0];
     console.error(`metarl: ${message}`);

@@ -1,21 +1,40 @@
+import { DEFAULT_CONFIG } from '../meta/config.js';
 import { MetaTrainer } from '../meta/trainer.js';
-import { UsageError, integerFlag, outFlag, parseArgs } from './args.js';
+import { UsageError, integerFlag, outFlag, workersFlag } from './args.js';
 import type { CommandContext } from './command.js';
-import { CONFIG_FLAGS, configFromArgs } from './config-args.js';
+import { CONFIG_KEYS_HELP, CONFIG_OPTIONS, configFromArgs } from './config-args.js';
+import { type CommandHelp, parseCommandArgs, usageError } from './help.js';
 import { trainAndEvaluate } from './train-run.js';
+import { WorkerTaskPool } from './task-pool.js';
 import { RunDir } from './run-dir.js';
 
-export const trainUsage = 'train [--config FILE] [--set key=value]... [--env NAME] [--algo NAME] [--seed N] [--iterations N] [--out DIR] [--resume]';
+const DEFAULT_OUT = 'runs/train';
+
+export const trainHelp: CommandHelp = {
+  name: 'train',
+  operands: '',
+  summary: 'meta-trains one algorithm on a task family, then evaluates it on held-out tasks',
+  options: [
+    ...CONFIG_OPTIONS,
+    { name: 'iterations', value: 'N', meaning: 'train up to meta-iteration N', fallback: `the config's iterations, ${DEFAULT_CONFIG.iterations}` },
+    { name: 'workers', value: 'N', meaning: 'threads the tasks of a meta-batch run on, 1 to 64', fallback: 'one per core' },
+    { name: 'out', value: 'DIR', meaning: 'the run folder: log.jsonl, checkpoint.json, eval.json', fallback: DEFAULT_OUT },
+    { name: 'resume', meaning: 'continue the run in --out from its checkpoint, bit-identically (takes no config option)' },
+  ],
+  details: CONFIG_KEYS_HELP,
+  examples: ['metarl train --algo directed-maml --set hidden=[64,64] --iterations 50 --out runs/directed', 'metarl train --iterations 80 --resume --out runs/directed'],
+};
 
 /**
  * Meta-trains, logging every iteration to DIR/log.jsonl and checkpointing atomically; --resume
  * continues bit-identically. The out folder is checked before any work.
  */
-export function trainCommand(argv: readonly string[], print: (line: string) => void, context: CommandContext): number {
-  const args = parseArgs(argv, [...CONFIG_FLAGS, 'out', 'iterations'], ['resume']);
-  if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}' (usage: ${trainUsage})`);
-  const out = outFlag(args, 'runs/train');
+export async function trainCommand(argv: readonly string[], print: (line: string) => void, context: CommandContext): Promise<number> {
+  const args = parseCommandArgs(argv, trainHelp);
+  if (args.positional.length > 0) throw usageError(`unexpected argument '${args.positional[0]}'`, trainHelp);
+  const out = outFlag(args, DEFAULT_OUT);
   const iterationsFlag = args.flags.has('iterations') ? integerFlag(args, 'iterations') : null;
+  const workers = workersFlag(args);
   let dir: RunDir;
   let trainer: MetaTrainer;
   if (args.flags.has('resume')) {
@@ -35,7 +54,14 @@ export function trainCommand(argv: readonly string[], print: (line: string) => v
   const start = trainer.iteration;
   const iterations = iterationsFlag ?? config.iterations;
   print(`${config.algo} on ${config.env}: iterations ${start + 1}..${iterations}, writing ${dir.path}`);
-  const evaluation = trainAndEvaluate(trainer, dir, iterations, config.algo);
+  // The tasks of each meta-batch run on worker threads when the CLI runs from its bundle.
+  const pool = context.script !== undefined && workers > 1 ? new WorkerTaskPool(context.script, workers) : undefined;
+  let evaluation;
+  try {
+    evaluation = await trainAndEvaluate(trainer, dir, iterations, config.algo, pool);
+  } finally {
+    await pool?.close();
+  }
   print(`held-out tasks (${evaluation.tasks.length}): mean return ${evaluation.returns.map((r, k) => `after ${k} step${k === 1 ? '' : 's'} ${r.toFixed(1)}`).join(', ')}`);
   return 0;
 }

@@ -2,6 +2,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { FileError, type FileSystem, nodeFileSystem } from '../io/file-system.js';
 import type { MetaConfig } from '../meta/config.js';
 import { type EvaluationResult, type IterationLog, MetaTrainer } from '../meta/trainer.js';
+import type { TaskPool } from '../meta/task-step.js';
 import { UsageError } from './args.js';
 import { firstDifference } from './config-difference.js';
 import { Progress } from './progress.js';
@@ -24,14 +25,15 @@ export interface RunResult {
 }
 
 /**
- * Steps the trainer to `iterations`, recording each iteration in `dir` (log, then checkpoint)
- * and reporting progress, then evaluates on held-out tasks and saves that too.
+ * Steps the trainer to `iterations` (its tasks on `pool` when given: the same bits), recording each
+ * iteration in `dir` (log, then checkpoint) and reporting progress, then evaluates on held-out
+ * tasks and saves that too.
  */
-export function trainAndEvaluate(trainer: MetaTrainer, dir: RunDir, iterations: number, label: string): EvaluationResult {
+export async function trainAndEvaluate(trainer: MetaTrainer, dir: RunDir, iterations: number, label: string, pool?: TaskPool): Promise<EvaluationResult> {
   const start = trainer.iteration;
   const progress = new Progress(label, iterations);
   while (trainer.iteration < iterations) {
-    const entry = trainer.step();
+    const entry = pool === undefined ? trainer.step() : await trainer.stepOn(pool);
     dir.record(entry, trainer);
     progress.update(entry, start);
   }
@@ -58,21 +60,21 @@ export function checkResumable(jobs: readonly TrainJob[], fs: FileSystem = nodeF
 }
 
 /** A saved run continued by `compare --resume`. */
-function resumeRun(job: TrainJob, label: string, fs: FileSystem): RunResult {
+async function resumeRun(job: TrainJob, label: string, fs: FileSystem): Promise<RunResult> {
   const dir = RunDir.open(job.dir, fs);
   const trainer = dir.resume();
   checkSameConfig(job, trainer);
   const finished = trainer.iteration >= job.config.iterations ? dir.readEvaluation(job.config.innerSteps) : null;
-  const evaluation = finished ?? trainAndEvaluate(trainer, dir, job.config.iterations, label);
+  const evaluation = finished ?? (await trainAndEvaluate(trainer, dir, job.config.iterations, label));
   return { config: job.config, log: dir.log, evaluation };
 }
 
 /** One compare job: from scratch, or continuing the run its folder holds. */
-export function trainRun(job: TrainJob, fs: FileSystem = nodeFileSystem): RunResult {
+export async function trainRun(job: TrainJob, fs: FileSystem = nodeFileSystem): Promise<RunResult> {
   const label = `${job.config.algo} seed ${job.config.seed}`;
   if (job.resume && RunDir.holdsRun(job.dir, fs)) return resumeRun(job, label, fs);
   const dir = RunDir.create(job.dir, fs);
-  const evaluation = trainAndEvaluate(new MetaTrainer(job.config), dir, job.config.iterations, label);
+  const evaluation = await trainAndEvaluate(new MetaTrainer(job.config), dir, job.config.iterations, label);
   return { config: job.config, log: dir.log, evaluation };
 }
 
@@ -97,10 +99,10 @@ export function isTrainWorker(): boolean {
 
 /** The worker side: run each job the main thread posts, post back its result. */
 export function serveTrainJobs(): void {
-  parentPort?.on('message', (job: TrainJob) => {
+  parentPort?.on('message', async (job: TrainJob) => {
     let reply: WorkerReply;
     try {
-      reply = { result: trainRun(job) };
+      reply = { result: await trainRun(job) };
     } catch (e) {
       reply = { error: (e as Error).message, kind: errorKind(e) };
     }

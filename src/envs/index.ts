@@ -1,6 +1,6 @@
 export * from './env.js';
 export { CARTPOLE_DEFAULTS, CARTPOLE_PARAMS, CartPole, type CartPoleOptions, type CartPoleParams, type CartPoleResetOptions, type KinematicsIntegrator } from './cartpole.js';
-export { VectorEnv, type VectorEnvOptions } from './vector-env.js';
+export { VectorEnv, type VectorAction, type VectorEnvOptions } from './vector-env.js';
 export {
   FINITE,
   NON_NEGATIVE,
@@ -76,10 +76,12 @@ export {
 export { lunarLanderHeuristic, type LunarLanderHeuristicOptions } from './lunar-lander-heuristic.js';
 export { LunarLanderScene, drawTerrain, type LunarLanderTerrain } from './lunar-lander-scene.js';
 export {
+  LUNAR_LANDER_CONTINUOUS_FAMILY,
   LUNAR_LANDER_FAMILY,
   LUNAR_LANDER_TASK_RANGES,
   LUNAR_LANDER_WIND_FAMILY,
   LUNAR_LANDER_WIND_TASK_RANGES,
+  lunarLanderContinuousTasks,
   lunarLanderTasks,
   lunarLanderWindTasks,
 } from './lunar-lander-tasks.js';

@@ -1,6 +1,7 @@
 /**
- * The LunarLander env families: gravity and engine powers vary per task (`lunarlander`), or wind
- * and turbulence at gravity -10 (`lunarlander-wind`). Medium tasks are the ranges' midpoints.
+ * The LunarLander env families: gravity and engine powers vary per task (`lunarlander`, and
+ * `lunarlander-continuous` with Box(2) actions), or wind and turbulence at gravity -10
+ * (`lunarlander-wind`). Medium tasks are the ranges' midpoints.
  */
 import { type EnvFamily, tasksOf } from './env-family.js';
 import { LUNAR_LANDER_PARAMS, LunarLander, type LunarLanderOptions } from './lunar-lander.js';
@@ -41,10 +42,23 @@ export const LUNAR_LANDER_WIND_FAMILY: EnvFamily<LunarLander, LunarLanderOptions
   make: (task: TaskParams, options?: LunarLanderOptions) => new LunarLander({ ...options, enableWind: true, ...task }),
 });
 
+export const LUNAR_LANDER_CONTINUOUS_FAMILY: EnvFamily<LunarLander, LunarLanderOptions> = Object.freeze({
+  ...common,
+  actionSpace: new LunarLander({ continuous: true }).actionSpace,
+  name: 'lunarlander-continuous',
+  description: 'LunarLanderContinuous (Gymnasium, Box(2) actions) on the project\'s Box2D 2.3 port; gravity and engine powers varied per task',
+  defaultRanges: LUNAR_LANDER_TASK_RANGES,
+  make: (task: TaskParams, options?: LunarLanderOptions) => new LunarLander({ ...options, continuous: true, ...task }),
+});
+
 export function lunarLanderTasks(): TaskFamily<TaskParams, LunarLander, LunarLanderOptions> {
   return tasksOf(LUNAR_LANDER_FAMILY);
 }
 
 export function lunarLanderWindTasks(): TaskFamily<TaskParams, LunarLander, LunarLanderOptions> {
   return tasksOf(LUNAR_LANDER_WIND_FAMILY);
+}
+
+export function lunarLanderContinuousTasks(): TaskFamily<TaskParams, LunarLander, LunarLanderOptions> {
+  return tasksOf(LUNAR_LANDER_CONTINUOUS_FAMILY);
 }

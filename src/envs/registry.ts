@@ -6,7 +6,7 @@
 import { CARTPOLE_FAMILY } from './cartpole-tasks.js';
 import type { EnvFamily } from './env-family.js';
 import { INTERSECTION_FAMILY } from './intersection-tasks.js';
-import { LUNAR_LANDER_FAMILY, LUNAR_LANDER_WIND_FAMILY } from './lunar-lander-tasks.js';
+import { LUNAR_LANDER_CONTINUOUS_FAMILY, LUNAR_LANDER_FAMILY, LUNAR_LANDER_WIND_FAMILY } from './lunar-lander-tasks.js';
 import { describeRange, inRange, type ParamSpec } from './params.js';
 
 const families = new Map<string, EnvFamily>([
@@ -14,6 +14,7 @@ const families = new Map<string, EnvFamily>([
   [INTERSECTION_FAMILY.name, INTERSECTION_FAMILY as unknown as EnvFamily],
   [LUNAR_LANDER_FAMILY.name, LUNAR_LANDER_FAMILY as unknown as EnvFamily],
   [LUNAR_LANDER_WIND_FAMILY.name, LUNAR_LANDER_WIND_FAMILY as unknown as EnvFamily],
+  [LUNAR_LANDER_CONTINUOUS_FAMILY.name, LUNAR_LANDER_CONTINUOUS_FAMILY as unknown as EnvFamily],
 ]);
 
 /** Names of the registered families, built-ins first. */

@@ -1,6 +1,9 @@
 /**
- * N copies of a discrete-action env stepped in lockstep (Gymnasium's SyncVectorEnv), with every
- * per-step output in one preallocated typed array that is overwritten in place by each call.
+ * N copies of an env stepped in lockstep (Gymnasium's SyncVectorEnv), with every per-step output
+ * in one preallocated typed array that is overwritten in place by each call. Actions are rows of
+ * `actionDim` numbers: one integer per sub-env for a Discrete space, a Box's flattened vector
+ * (passed to the env as a Float64Array row, unclipped: a Box env clips or rejects as its own
+ * step does, as Gymnasium's vector env leaves it to the env).
  *
  * Autoreset is Gymnasium's "same-step" mode (`AutoresetMode.SAME_STEP`): when sub-env i ends
  * (terminated or truncated), it is reset within the same `step()`, `obs` row i already holds the
@@ -9,7 +12,10 @@
  * finishing step's reward and flags are reported as usual. Autoresets pass no seed (each sub-env
  * continues its own stream) and no options, as in Gymnasium.
  */
-import type { BoxSpace, DiscreteSpace, Env, ResetArgs } from './env.js';
+import type { BoxSpace, Env, ResetArgs, Space } from './env.js';
+
+/** What a sub-env's step is given: an integer of a Discrete space, or a row of a Box space. */
+export type VectorAction = number | Float64Array;
 
 export interface VectorEnvOptions {
   /**
@@ -24,7 +30,9 @@ export class VectorEnv<Options = Record<string, unknown>> {
   /** Length of one observation row: the product of the observation shape. */
   readonly obsDim: number;
   readonly singleObservationSpace: BoxSpace;
-  readonly singleActionSpace: DiscreteSpace;
+  readonly singleActionSpace: Space;
+  /** Numbers per action: 1 for a Discrete space, the product of a Box's shape. */
+  readonly actionDim: number;
   /** [numEnvs, obsDim] row-major: the observation each sub-env's next action is taken at. */
   readonly obs: Float64Array;
   /** [numEnvs, obsDim]: row i is the last observation of the episode that ended this step, where done[i] = 1. */
@@ -34,21 +42,25 @@ export class VectorEnv<Options = Record<string, unknown>> {
   readonly truncated: Uint8Array;
   /** terminated | truncated: sub-env i ended an episode this step and was reset. */
   readonly done: Uint8Array;
-  private readonly envs: readonly Env<number, Options>[];
+  private readonly envs: readonly Env<VectorAction, Options>[];
+  /** Box spaces: sub-env i's action row, copied from step's actions (an env may keep it until its next step). */
+  private readonly actionRows: readonly Float64Array[];
   private pendingSeed: number | bigint | undefined;
   private needsReset = true;
   private steps = 0;
 
-  constructor(envs: readonly Env<number, Options>[], options: VectorEnvOptions = {}) {
+  constructor(envs: readonly Env<VectorAction, Options>[], options: VectorEnvOptions = {}) {
     if (envs.length === 0) throw new Error('VectorEnv: envs must hold at least one env, got 0');
     const first = envs[0];
     const action = first.actionSpace;
-    if (action.kind !== 'discrete') throw new Error(`VectorEnv: sub-envs must have a discrete action space, got ${action.kind}`);
+    if (action.kind !== 'discrete' && action.kind !== 'box') {
+      throw new Error(`VectorEnv: sub-envs must have a Discrete or Box action space, got ${String((action as { kind: unknown }).kind)}`);
+    }
     const shape = first.observationSpace.shape;
     envs.forEach((env, i) => {
       const a = env.actionSpace;
-      if (a.kind !== 'discrete' || a.n !== action.n) {
-        throw new Error(`VectorEnv: env ${i} action space must be Discrete(${action.n}) like env 0, got ${a.kind === 'discrete' ? `Discrete(${a.n})` : a.kind}`);
+      if (!sameActionSpace(a, action)) {
+        throw new Error(`VectorEnv: env ${i} action space must be ${spaceText(action)} like env 0, got ${spaceText(a)}`);
       }
       const s = env.observationSpace.shape;
       if (s.length !== shape.length || s.some((d, k) => d !== shape[k])) {
@@ -60,6 +72,8 @@ export class VectorEnv<Options = Record<string, unknown>> {
     this.obsDim = shape.reduce((a, b) => a * b, 1);
     this.singleObservationSpace = first.observationSpace;
     this.singleActionSpace = action;
+    this.actionDim = action.kind === 'discrete' ? 1 : action.shape.reduce((a, b) => a * b, 1);
+    this.actionRows = action.kind === 'box' ? this.envs.map(() => new Float64Array(this.actionDim)) : [];
     this.obs = new Float64Array(this.numEnvs * this.obsDim);
     this.finalObs = new Float64Array(this.numEnvs * this.obsDim);
     this.rewards = new Float64Array(this.numEnvs);
@@ -70,7 +84,7 @@ export class VectorEnv<Options = Record<string, unknown>> {
   }
 
   /** The sub-env at index i (e.g. to read its parameters); stepping it directly desynchronises the vector. */
-  env(i: number): Env<number, Options> {
+  env(i: number): Env<VectorAction, Options> {
     if (!Number.isInteger(i) || i < 0 || i >= this.numEnvs) {
       throw new Error(`VectorEnv.env: index must be an integer in [0, ${this.numEnvs}), got ${i}`);
     }
@@ -102,26 +116,40 @@ export class VectorEnv<Options = Record<string, unknown>> {
   }
 
   /**
-   * Steps sub-env i with `actions[i]` for every i where `active` (if given) is nonzero. An
-   * inactive sub-env is left as it is: its `obs` row keeps its value, its reward and flags read 0.
+   * Steps sub-env i with its action (row i of `actions`, [numEnvs, actionDim] row-major) for every
+   * i where `active` (if given) is nonzero. An inactive sub-env is left as it is: its `obs` row
+   * keeps its value, its reward and flags read 0.
    */
   step(actions: ArrayLike<number>, active?: ArrayLike<number>): void {
     if (this.needsReset) throw new Error('VectorEnv: call reset() before step()');
     const n = this.numEnvs;
-    if (actions.length !== n) throw new Error(`VectorEnv.step: actions must have length ${n} (numEnvs), got ${actions.length}`);
+    const dim = this.actionDim;
+    if (actions.length !== n * dim) {
+      throw new Error(`VectorEnv.step: actions must have length ${n * dim} (numEnvs${dim === 1 ? '' : ` * actionDim ${dim}`}), got ${actions.length}`);
+    }
     if (active !== undefined && active.length !== n) {
       throw new Error(`VectorEnv.step: active must have length ${n} (numEnvs), got ${active.length}`);
     }
-    const nActions = this.singleActionSpace.n;
+    const space = this.singleActionSpace;
     for (let i = 0; i < n; i++) {
       if (active !== undefined && !active[i]) {
         this.rewards[i] = 0;
         this.terminated[i] = this.truncated[i] = this.done[i] = 0;
         continue;
       }
-      const a = actions[i];
-      if (!Number.isInteger(a) || a < 0 || a >= nActions) {
-        throw new Error(`VectorEnv.step: actions[${i}] must be an integer in [0, ${nActions}) (Discrete(${nActions})), got ${a}`);
+      let a: VectorAction;
+      if (space.kind === 'discrete') {
+        a = actions[i];
+        if (!Number.isInteger(a) || a < 0 || a >= space.n) {
+          throw new Error(`VectorEnv.step: actions[${i}] must be an integer in [0, ${space.n}) (Discrete(${space.n})), got ${a}`);
+        }
+      } else {
+        a = this.actionRows[i];
+        for (let j = 0, o = i * dim; j < dim; j++) {
+          const x = actions[o + j];
+          if (!Number.isFinite(x)) throw new Error(`VectorEnv.step: actions[${o + j}] (env ${i}, component ${j}) must be a finite number, got ${x}`);
+          a[j] = x;
+        }
       }
       const env = this.envs[i];
       const r = env.step(a);
@@ -146,4 +174,14 @@ export class VectorEnv<Options = Record<string, unknown>> {
     }
     dst.set(src, row * this.obsDim);
   }
+}
+
+function sameActionSpace(a: Space, b: Space): boolean {
+  if (a.kind === 'discrete') return b.kind === 'discrete' && a.n === b.n;
+  return a.kind === 'box' && b.kind === 'box' && a.shape.length === b.shape.length && a.shape.every((d, k) => d === b.shape[k]);
+}
+
+function spaceText(s: Space): string {
+  if (s.kind === 'discrete') return `Discrete(${s.n})`;
+  return s.kind === 'box' ? `Box([${s.shape.join(', ')}])` : String((s as { kind: unknown }).kind);
 }

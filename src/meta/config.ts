@@ -43,6 +43,23 @@ export interface DirectedConfig {
   metaSgdRate: 'scalar' | 'learned';
 }
 
+/**
+ * The TRPO outer step (outerOptimizer 'trpo', as Finn et al. 2017 and pytorch-maml-rl), with
+ * pytorch-maml-rl's defaults; see trpo.ts.
+ */
+export interface TrpoConfig {
+  /** Trust region: the largest mean KL(new || old) of the adapted policies on the validation batches. */
+  maxKl: number;
+  /** Conjugate-gradient iterations (each one KL Hessian-vector product per task) for the natural direction. */
+  cgIters: number;
+  /** lambda of the solve (H_KL + lambda I) x = g. */
+  cgDamping: number;
+  /** Line-search candidates: the fractions 1, r, r^2, ... of the full trust-region step. */
+  lsMaxSteps: number;
+  /** r, the line search's shrink factor. */
+  lsBacktrackRatio: number;
+}
+
 export interface MetaConfig {
   /** A registered env family (`metarl envs` lists them). */
   env: string;
@@ -61,9 +78,11 @@ export interface MetaConfig {
   innerSteps: number;
   /** Inner rate alpha (Meta-SGD: the initial value of every entry of alpha_vec). */
   innerLr: number;
-  outerOptimizer: 'adam' | 'sgd';
-  /** Outer learning rate, for theta and (Meta-SGD) alpha_vec alike. */
+  /** 'trpo': the trust-region step of `trpo` over theta (and Meta-SGD's alpha_vec); outerLr is then unused. */
+  outerOptimizer: 'adam' | 'sgd' | 'trpo';
+  /** Outer learning rate of Adam and SGD, for theta and (Meta-SGD) alpha_vec alike. */
   outerLr: number;
+  trpo: TrpoConfig;
   hidden: number[];
   activation: 'tanh' | 'relu';
   gamma: number;
@@ -86,7 +105,8 @@ export interface MetaConfig {
  * M = episodesPerTask / scalar rate. CartPole sizes chosen here: an MLP [4, 32, 32, 2] tanh (as
  * the REINFORCE sanity run), B = 10 tasks of 10 episodes on 10 sub-envs (one episode each),
  * alpha = 0.1 (pytorch-maml-rl's fast-lr), the family's default ranges (half pole length
- * [0.25, 1], pole mass [0.05, 0.5], force [5, 15]), 10 held-out tasks of 10 episodes.
+ * [0.25, 1], pole mass [0.05, 0.5], force [5, 15]), 10 held-out tasks of 10 episodes. TRPO:
+ * pytorch-maml-rl's max-kl 1e-2, cg-iters 10, cg-damping 1e-5, ls-max-steps 15, ls-backtrack-ratio 0.8.
  */
 export const DEFAULT_CONFIG: MetaConfig = deepFreeze({
   env: 'cartpole',
@@ -100,6 +120,13 @@ export const DEFAULT_CONFIG: MetaConfig = deepFreeze({
   innerLr: 0.1,
   outerOptimizer: 'adam',
   outerLr: 1e-3,
+  trpo: {
+    maxKl: 1e-2,
+    cgIters: 10,
+    cgDamping: 1e-5,
+    lsMaxSteps: 15,
+    lsBacktrackRatio: 0.8,
+  },
   hidden: [32, 32],
   activation: 'tanh',
   gamma: 0.99,
@@ -159,6 +186,14 @@ function integer(min: number, max = Number.MAX_SAFE_INTEGER): Check {
 
 function positive(): Check {
   return (v, path) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fail(path, v, 'a positive finite number'));
+}
+
+function nonNegative(): Check {
+  return (v, path) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fail(path, v, 'a non-negative finite number'));
+}
+
+function openUnit(): Check {
+  return (v, path) => (typeof v === 'number' && v > 0 && v < 1 ? v : fail(path, v, 'a number in (0, 1)'));
 }
 
 function unit(): Check {
@@ -249,6 +284,14 @@ const DIRECTED_SCHEMA: Schema = {
   metaSgdRate: oneOf(['scalar', 'learned']),
 };
 
+const TRPO_SCHEMA: Schema = {
+  maxKl: positive(),
+  cgIters: integer(1),
+  cgDamping: nonNegative(),
+  lsMaxSteps: integer(1),
+  lsBacktrackRatio: openUnit(),
+};
+
 const SCHEMA: Schema = {
   env: registeredEnv(),
   algo: oneOf(ALGORITHMS),
@@ -259,8 +302,9 @@ const SCHEMA: Schema = {
   numEnvs: integer(1, SIZE_LIMITS.numEnvs),
   innerSteps: integer(1, SIZE_LIMITS.innerSteps),
   innerLr: positive(),
-  outerOptimizer: oneOf(['adam', 'sgd']),
+  outerOptimizer: oneOf(['adam', 'sgd', 'trpo']),
   outerLr: positive(),
+  trpo: TRPO_SCHEMA,
   hidden: hiddenSizes(),
   activation: oneOf(['tanh', 'relu']),
   gamma: unit(),

@@ -4,11 +4,12 @@ export type Clock = () => number;
 
 export const defaultClock: Clock = () => performance.now();
 
-export type CostBucket = 'sampling' | 'gradients' | 'hvp' | 'directed';
+/** 'trpo': the TRPO outer step (conjugate gradient and line search), its gradients and HVPs included. */
+export type CostBucket = 'sampling' | 'gradients' | 'hvp' | 'directed' | 'trpo';
 
 export class CostMeter {
   /** Seconds spent per bucket. */
-  readonly seconds: Record<CostBucket, number> = { sampling: 0, gradients: 0, hvp: 0, directed: 0 };
+  readonly seconds: Record<CostBucket, number> = { sampling: 0, gradients: 0, hvp: 0, directed: 0, trpo: 0 };
   envSteps = 0;
   gradientEvaluations = 0;
   hvps = 0;
@@ -20,7 +21,8 @@ export class CostMeter {
 
   /**
    * Runs fn and charges its time to `bucket`. Nested inside another bucket (the directed step's
-   * sampling and gradient), the time stays with the outer bucket, so no second is counted twice.
+   * sampling and gradient, TRPO's gradients and HVPs), the time stays with the outer bucket, so no
+   * second is counted twice.
    */
   time<T>(bucket: CostBucket, fn: () => T): T {
     if (this.open !== null) return fn();
@@ -36,5 +38,14 @@ export class CostMeter {
 
   retain(floats: number): void {
     if (floats > this.peakRetainedFloats) this.peakRetainedFloats = floats;
+  }
+
+  /** Adds what another meter measured (a task's job, wherever it ran). */
+  add(other: { readonly seconds: Readonly<Record<CostBucket, number>>; envSteps: number; gradientEvaluations: number; hvps: number; peakRetainedFloats: number }): void {
+    for (const bucket of Object.keys(this.seconds) as CostBucket[]) this.seconds[bucket] += other.seconds[bucket];
+    this.envSteps += other.envSteps;
+    this.gradientEvaluations += other.gradientEvaluations;
+    this.hvps += other.hvps;
+    this.retain(other.peakRetainedFloats);
   }
 }

@@ -26,3 +26,4 @@ export { lossAndGrad, surrogate, taskMetaGradient, type MetaGradientMode, type T
 export { STREAM, TaskSampler, TaskStreams, batchFloats, seedSequence, streamRng, type SampledBatch, type SamplerOptions } from './sampling.js';
 export { SurrogatePrograms, type CompileMode, type SurrogateProgramsOptions } from './programs.js';
 export { MetaTrainer, type EvaluationResult, type IterationLog, type MetaTrainerOptions, type TrainerSnapshot } from './trainer.js';
+export { TaskRunner, policyLayout, type TaskCost, type TaskJob, type TaskOutcome, type TaskPool } from './task-step.js';

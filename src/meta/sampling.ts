@@ -13,6 +13,7 @@ import { SeedSequence } from '../rng/seed-sequence.js';
 import type { AdvantageOptions } from '../rl/batch.js';
 import { samplePolicyGradientBatch } from '../rl/policy-gradient.js';
 import { sampledActor } from '../rl/policy.js';
+import { checkPolicyFits } from '../rl/policy-layout.js';
 import { meanEpisodeReturn, rollout } from '../rl/rollout.js';
 import type { CostMeter } from './costs.js';
 
@@ -74,6 +75,7 @@ export class TaskSampler {
   ) {
     const envs = Array.from({ length: options.numEnvs }, () => family.makeEnv(task) as unknown as Env<number, unknown>);
     this.venv = new VectorEnv(envs);
+    checkPolicyFits('TaskSampler', options.layout, this.venv);
   }
 
   /** A batch of `episodes` complete episodes with pi_params; `withBatch` false keeps only the returns. */

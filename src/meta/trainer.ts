@@ -1,6 +1,7 @@
 /**
- * Meta-training of a categorical MLP policy over a task family: MAML, FOMAML, Meta-SGD and their
- * Directed- variants (spec: shared/specs/directed-maml.md).
+ * Meta-training of an MLP policy over a task family (categorical head for a Discrete action space,
+ * Gaussian for a Box): MAML, FOMAML, Meta-SGD and their Directed- variants (spec:
+ * shared/specs/directed-maml.md).
  *
  * One `step()` (meta-iteration i, 1-based):
  *   1. B tasks from the task stream;
@@ -12,7 +13,9 @@
  *   4. the meta-gradient averaged over the B tasks, one outer optimiser step on theta; Meta-SGD's
  *      alpha_vec (initialised to innerLr everywhere) is updated by a second optimiser instance of
  *      the same kind and learning rate (Adam and momentum-free SGD act elementwise, so this is the
- *      same as one optimiser over the concatenation [theta, alpha_vec]).
+ *      same as one optimiser over the concatenation [theta, alpha_vec]). With outerOptimizer
+ *      'trpo' the step is instead MAML-TRPO's trust-region step over theta (and alpha_vec), on the
+ *      batches the tasks kept (trpo.ts); no optimiser state.
  *
  * Randomness: see STREAM in sampling.ts. Everything is a function of config.seed; the only stream
  * that carries state from one iteration to the next is the task stream (the per-task and directed
@@ -20,19 +23,23 @@
  * states. Each batch uses a fresh linear feature baseline, so nothing else persists.
  */
 import { badValue, isPlainObject } from '../validation/values.js';
-import { Adam, type AdamState, Sgd, type SgdState } from '../nn/optimizers.js';
-import { initMlp } from '../nn/init.js';
-import { type MlpLayout, mlpLayout } from '../nn/mlp.js';
-import type { TaskParams } from '../envs/task-family.js';
+import { Adam, type AdamState, Sgd, type SgdState, sgdStepInto } from '../nn/optimizers.js';
+import { initPolicy } from '../rl/policy-layout.js';
+import { isGaussianLayout } from '../nn/gaussian.js';
+import type { MlpLayout } from '../nn/mlp.js';
 import { PCG64, type PCG64State } from '../rng/pcg64.js';
 import { contentChecksum } from './checksum.js';
 import { ConfigError, type MetaConfig, resolveConfig, taskFamily } from './config.js';
 import { type Clock, CostMeter, defaultClock } from './costs.js';
 import { checkFiniteGradient } from './finite.js';
 import { baseAlgorithm, directedPhase, directedRate, isDirected } from './directed.js';
-import { lossAndGrad, taskMetaGradient } from './inner-loop.js';
-import { type CompileMode, SurrogatePrograms } from './programs.js';
-import { STREAM, type SamplerOptions, TaskSampler, TaskStreams, seedSequence, streamRng } from './sampling.js';
+import { lossAndGrad } from './inner-loop.js';
+import type { CompileMode } from './programs.js';
+import { STREAM, TaskStreams, seedSequence, streamRng } from './sampling.js';
+import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout } from './task-step.js';
+import { type TrpoLog, trpoStep } from './trpo.js';
+import { runTrpoJob } from './trpo-job.js';
+import type { TrpoTaskData } from './trpo-task.js';
 
 export interface IterationLog {
   /** 1-based, after this step. */
@@ -46,10 +53,12 @@ export interface IterationLog {
   /**
    * Wall-clock seconds of this iteration: sampling (rollouts and advantages of the inner and
    * validation batches), gradients (surrogate gradients), hvp (Hessian-vector products), directed
-   * (the whole directed step: its rollouts and its gradient), total (the whole step, including
-   * task sampling, env construction and the outer update; >= the sum of the others).
+   * (the whole directed step: its rollouts and its gradient), trpo (the whole TRPO outer step: its
+   * conjugate gradient and line search, their gradients and HVPs; 0 for Adam and SGD), total (the
+   * whole step, including task sampling, env construction and the outer update; >= the sum of the
+   * others).
    */
-  seconds: { sampling: number; gradients: number; hvp: number; directed: number; total: number };
+  seconds: { sampling: number; gradients: number; hvp: number; directed: number; trpo: number; total: number };
   /** This iteration's work, the directed step's rollouts and gradient included. */
   counts: { envSteps: number; gradientEvaluations: number; hvps: number };
   /** Totals since the start of training, this iteration included. */
@@ -58,8 +67,11 @@ export interface IterationLog {
    * Float64 elements held for the exact backward recursion (inner iterates, stored batches, Meta-SGD
    * inner gradients), peak over the meta-batch's tasks; first-order modes hold none (Meta-SGD
    * first-order would hold one running sum). Grows with K in exact mode, flat in first-order.
+   * TRPO's step holds every task's batches and iterates at once, and counts them all.
    */
   memory: { retainedFloats: number };
+  /** outerOptimizer 'trpo' only: the conjugate gradient, the line search and the step it took. */
+  trpo?: TrpoLog;
 }
 
 export interface EvaluationResult {
@@ -77,8 +89,8 @@ export interface TrainerSnapshot {
   params: number[];
   /** Meta-SGD's learned rates, else null. */
   alphaVec: number[] | null;
-  /** Outer optimiser states: theta's, and alpha_vec's (Meta-SGD) or null. */
-  optimizer: { theta: AdamState | SgdState; alpha: AdamState | SgdState | null };
+  /** Outer optimiser states: theta's, and alpha_vec's (Meta-SGD) or null; both null with TRPO, which keeps none. */
+  optimizer: { theta: AdamState | SgdState | null; alpha: AdamState | SgdState | null };
   /** The task stream's state (the only stream with state across iterations). */
   rng: { tasks: PCG64State };
   totals: IterationLog['totals'];
@@ -93,13 +105,21 @@ export interface MetaTrainerOptions {
   clock?: () => number;
   /**
    * Gradients and HVPs: 'auto' (default) compiles a batch shape once it repeats (bit-identical to
-   * eager, ~3x faster for the 500-step batches of a balancing policy), 'never', or 'always'.
+   * eager, faster for the 500-step batches of a balancing policy), 'never', or 'always'.
    */
   compile?: CompileMode;
 }
 
-function makeOptimizer(config: MetaConfig, size: number): OuterOptimizer {
+/** The outer optimiser, or null for TRPO (a step of its own, without state). */
+function makeOptimizer(config: MetaConfig, size: number): OuterOptimizer | null {
+  if (config.outerOptimizer === 'trpo') return null;
   return config.outerOptimizer === 'adam' ? new Adam(size, { lr: config.outerLr }) : new Sgd(size, { lr: config.outerLr });
+}
+
+interface StepInProgress {
+  readonly meter: CostMeter;
+  readonly t0: number;
+  readonly jobs: TaskJob[];
 }
 
 export class MetaTrainer {
@@ -108,12 +128,11 @@ export class MetaTrainer {
   private readonly family: ReturnType<typeof taskFamily>;
   private readonly theta: Float64Array;
   private readonly alpha: Float64Array | null;
-  private readonly optimizer: OuterOptimizer;
+  private readonly optimizer: OuterOptimizer | null;
   private readonly alphaOptimizer: OuterOptimizer | null;
   private readonly taskRng: PCG64;
   private readonly clock: Clock;
-  private readonly samplerOptions: SamplerOptions;
-  private readonly programs: SurrogatePrograms;
+  private readonly runner: TaskRunner;
   private done = 0;
   private readonly sums = { envSteps: 0, gradientEvaluations: 0, hvps: 0, seconds: 0 };
 
@@ -122,18 +141,18 @@ export class MetaTrainer {
     const c = this.config;
     this.clock = options.clock ?? defaultClock;
     this.family = taskFamily(c);
-    const probe = this.family.makeEnv(this.family.mediumTask());
-    const obsDim = probe.observationSpace.shape.reduce((a, b) => a * b, 1);
-    const numActions = probe.actionSpace.kind === 'discrete' ? probe.actionSpace.n : 0;
-    this.layout = mlpLayout([obsDim, ...c.hidden, numActions], c.activation);
-    this.theta = initMlp(this.layout, streamRng(c.seed, STREAM.init), 'torch-default');
+    this.layout = policyLayout(c);
+    if (c.outerOptimizer === 'trpo' && isGaussianLayout(this.layout)) {
+      // TRPO's KL and ratio are the categorical head's; they would read the Gaussian's means as logits.
+      throw new Error(badValue('outerOptimizer', c.outerOptimizer, `"adam" or "sgd" with env ${c.env} (Box actions, Gaussian head: TRPO supports the categorical head only)`));
+    }
+    this.theta = initPolicy(this.layout, streamRng(c.seed, STREAM.init), 'torch-default');
     const metaSgd = baseAlgorithm(c.algo) === 'metasgd';
     this.alpha = metaSgd ? new Float64Array(this.layout.size).fill(c.innerLr) : null;
     this.optimizer = makeOptimizer(c, this.layout.size);
     this.alphaOptimizer = metaSgd ? makeOptimizer(c, this.layout.size) : null;
     this.taskRng = streamRng(c.seed, STREAM.tasks);
-    this.programs = new SurrogatePrograms(this.layout, { mode: options.compile ?? 'auto' });
-    this.samplerOptions = { layout: this.layout, numEnvs: c.numEnvs, gamma: c.gamma, gaeLambda: c.gaeLambda, normalizeAdvantages: c.normalizeAdvantages };
+    this.runner = new TaskRunner(c, this.layout, this.clock, options.compile ?? 'auto');
   }
 
   /** Meta-iterations done. */
@@ -151,72 +170,86 @@ export class MetaTrainer {
     return this.alpha;
   }
 
-  private sampler(task: TaskParams, streams: TaskStreams): TaskSampler {
-    return new TaskSampler(this.family, task, streams, this.samplerOptions);
+  /** One meta-iteration, every task in this realm. */
+  step(): IterationLog {
+    const begun = this.beginStep();
+    if (this.config.outerOptimizer === 'trpo') {
+      const runs = begun.jobs.map((job) => runTrpoJob(this.runner, job, this.clock));
+      return this.finishStep(begun, runs.map((r) => r.outcome), runs.map((r) => r.data));
+    }
+    return this.finishStep(begun, begun.jobs.map((job) => this.runner.run(job)));
   }
 
-  step(): IterationLog {
+  /**
+   * One meta-iteration with the tasks' jobs on `pool` (worker threads): the same bits as step(),
+   * since jobs are deterministic and their outcomes are summed in task order. TRPO runs its
+   * tasks in this realm, where its step needs their batches.
+   */
+  async stepOn(pool: TaskPool): Promise<IterationLog> {
+    if (this.config.outerOptimizer === 'trpo') return this.step();
+    const begun = this.beginStep();
+    return this.finishStep(begun, await pool.runTasks(this.config, begun.jobs));
+  }
+
+  /** Steps 1-2: the meta-batch and the directed phase; the tasks' jobs to run. */
+  private beginStep(): StepInProgress {
     const c = this.config;
     const meter = new CostMeter(this.clock);
     const t0 = this.clock();
     const index = this.done; // 0-based key of this iteration's streams
-    const iteration = index + 1;
-    const n = this.layout.size;
-    const base = baseAlgorithm(c.algo);
     const tasks = this.family.sampleTasks(this.taskRng, c.metaBatchSize);
-
     let start: Float64Array = this.theta;
     if (isDirected(c.algo)) {
       const phase = directedPhase({
         config: c.directed,
-        iteration,
+        iteration: index + 1,
         layout: this.layout,
         theta: this.theta,
         rate: directedRate(c, this.alpha),
         tasks,
         family: this.family,
-        samplerFor: (task) => this.sampler(task, new TaskStreams(seedSequence(c.seed, STREAM.directed, index))),
+        samplerFor: (task) => this.runner.sampler(task, new TaskStreams(seedSequence(c.seed, STREAM.directed, index))),
         episodes: c.directed.episodes ?? c.episodesPerTask,
         meter,
-        programs: this.programs,
+        programs: this.runner.surrogatePrograms,
       });
       this.theta.set(phase.theta);
       start = phase.start;
     }
+    const jobs = tasks.map((task, j) => ({ iterationIndex: index, taskIndex: j, task, start, alpha: this.alpha }));
+    return { meter, t0, jobs };
+  }
 
+  /** Steps 3-4: the tasks' outcomes summed in task order, the outer update (TRPO's on the tasks' kept batches), the log line. */
+  private finishStep({ meter, t0, jobs }: StepInProgress, outcomes: readonly TaskOutcome[], kept: readonly TrpoTaskData[] | null = null): IterationLog {
+    const iteration = this.done + 1;
+    const n = this.layout.size;
     const grad = new Float64Array(n);
     const alphaGrad = this.alpha === null ? null : new Float64Array(n);
     let returnBefore = 0;
     let returnAfter = 0;
     let lossBefore = 0;
     let lossAfter = 0;
-    for (let j = 0; j < tasks.length; j++) {
-      const sampler = this.sampler(tasks[j], new TaskStreams(seedSequence(c.seed, STREAM.task, index, j)));
-      const r = taskMetaGradient({
-        layout: this.layout,
-        theta: start,
-        rate: this.alpha ?? c.innerLr,
-        steps: c.innerSteps,
-        mode: base === 'fomaml' ? 'first-order' : 'exact',
-        sample: (params) => sampler.sample(params, c.episodesPerTask, meter),
-        meter,
-        programs: this.programs,
-      });
+    for (const r of outcomes) {
       for (let i = 0; i < n; i++) grad[i] += r.grad[i];
       if (alphaGrad !== null && r.alphaGrad !== null) for (let i = 0; i < n; i++) alphaGrad[i] += r.alphaGrad[i];
       returnBefore += r.returnBefore;
       returnAfter += r.returnAfter;
       lossBefore += r.lossBefore;
       lossAfter += r.lossAfter;
+      meter.add(r.cost);
     }
-    const B = tasks.length;
+    const B = jobs.length;
     for (let i = 0; i < n; i++) grad[i] /= B;
     checkFiniteGradient(iteration, 'meta-gradient', grad, lossBefore / B, lossAfter / B);
     if (alphaGrad !== null) checkFiniteGradient(iteration, 'alpha gradient', alphaGrad, lossBefore / B, lossAfter / B);
-    this.optimizer.step(this.theta, grad);
-    if (alphaGrad !== null && this.alpha !== null && this.alphaOptimizer !== null) {
-      for (let i = 0; i < n; i++) alphaGrad[i] /= B;
-      this.alphaOptimizer.step(this.alpha, alphaGrad);
+    const trpo = kept === null ? undefined : this.trpoUpdate(meter, jobs[0].start, grad, alphaGrad, B, kept);
+    if (this.optimizer !== null) {
+      this.optimizer.step(this.theta, grad);
+      if (alphaGrad !== null && this.alpha !== null && this.alphaOptimizer !== null) {
+        for (let i = 0; i < n; i++) alphaGrad[i] /= B;
+        this.alphaOptimizer.step(this.alpha, alphaGrad);
+      }
     }
 
     const total = (this.clock() - t0) / 1000;
@@ -236,7 +269,33 @@ export class MetaTrainer {
       counts: { envSteps: meter.envSteps, gradientEvaluations: meter.gradientEvaluations, hvps: meter.hvps },
       totals: { ...s },
       memory: { retainedFloats: meter.peakRetainedFloats },
+      ...(trpo === undefined ? {} : { trpo }),
     };
+  }
+
+  /** MAML-TRPO's step from the old point `start`: theta (and alpha_vec) move by the accepted step, or not at all. */
+  private trpoUpdate(meter: CostMeter, start: Float64Array, grad: Float64Array, alphaGrad: Float64Array | null, B: number, kept: readonly TrpoTaskData[]): TrpoLog {
+    const n = this.layout.size;
+    const gradient = new Float64Array(alphaGrad === null ? n : 2 * n);
+    gradient.set(grad);
+    if (alphaGrad !== null) for (let i = 0; i < n; i++) gradient[n + i] = alphaGrad[i] / B;
+    const { step, log } = trpoStep({
+      layout: this.layout,
+      tasks: kept,
+      start,
+      rate: this.alpha ?? this.config.innerLr,
+      firstOrder: baseAlgorithm(this.config.algo) === 'fomaml',
+      gradient,
+      options: this.config.trpo,
+      meter,
+      compiled: this.runner.surrogatePrograms.mode !== 'never',
+    });
+    if (step !== null) {
+      // The same expression as the candidate the line search accepted, so the same bits.
+      for (let i = 0; i < n; i++) this.theta[i] -= step[i];
+      if (this.alpha !== null) for (let i = 0; i < n; i++) this.alpha[i] -= step[n + i];
+    }
+    return log;
   }
 
   /**
@@ -255,18 +314,14 @@ export class MetaTrainer {
     const scratch = new CostMeter(() => 0); // evaluation is not timed here, and reads no clock
     const n = this.layout.size;
     for (let j = 0; j < tasks.length; j++) {
-      const sampler = this.sampler(tasks[j], new TaskStreams(seedSequence(c.evalSeed, STREAM.evalTask, j)));
-      let current = Float64Array.from(this.theta);
+      const sampler = this.runner.sampler(tasks[j], new TaskStreams(seedSequence(c.evalSeed, STREAM.evalTask, j)));
+      let current: Float64Array = Float64Array.from(this.theta);
       for (let k = 0; k <= K; k++) {
         const sampled = sampler.sample(current, c.evalEpisodes, null, k < K);
         returns[k] += sampled.meanReturn;
         if (k === K || sampled.batch === null) continue;
-        const { grad } = lossAndGrad(this.layout, current, sampled.batch, scratch, this.programs);
-        const next = new Float64Array(n);
-        const a = this.alpha;
-        if (a === null) for (let i = 0; i < n; i++) next[i] = current[i] - c.innerLr * grad[i];
-        else for (let i = 0; i < n; i++) next[i] = current[i] - a[i] * grad[i];
-        current = next;
+        const { grad } = lossAndGrad(this.layout, current, sampled.batch, scratch, this.runner.surrogatePrograms);
+        current = sgdStepInto(new Float64Array(n), current, this.alpha ?? c.innerLr, grad);
       }
     }
     return { tasks: tasks.map((t) => ({ ...t })), returns: returns.map((r) => r / tasks.length) };
@@ -280,7 +335,7 @@ export class MetaTrainer {
       iteration: this.done,
       params: Array.from(this.theta),
       alphaVec: this.alpha === null ? null : Array.from(this.alpha),
-      optimizer: { theta: this.optimizer.getState(), alpha: this.alphaOptimizer === null ? null : this.alphaOptimizer.getState() },
+      optimizer: { theta: this.optimizer === null ? null : this.optimizer.getState(), alpha: this.alphaOptimizer === null ? null : this.alphaOptimizer.getState() },
       rng: { tasks: this.taskRng.getState() },
       totals: { ...this.sums },
     };
@@ -312,7 +367,11 @@ export class MetaTrainer {
       t.alpha.set(numbers(s.alphaVec, 'snapshot.alphaVec', n));
     }
     const opt = field(s.optimizer, 'snapshot.optimizer', isPlainObject, 'an object { theta, alpha }') as Record<string, unknown>;
-    setOptimizerState(t.optimizer, opt.theta, 'snapshot.optimizer.theta');
+    if (t.optimizer === null) {
+      if (opt.theta !== null) bad('snapshot.optimizer.theta', opt.theta, 'null (outerOptimizer "trpo" keeps no state)');
+    } else {
+      setOptimizerState(t.optimizer, opt.theta, 'snapshot.optimizer.theta');
+    }
     if (t.alphaOptimizer === null) {
       if (opt.alpha !== null) bad('snapshot.optimizer.alpha', opt.alpha, `null (${config.algo} learns no alpha_vec)`);
     } else {

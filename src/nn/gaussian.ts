@@ -14,8 +14,16 @@ import { type HiddenActivation, type MlpLayout, mlpForward, mlpLayout } from './
 
 const LOG_2PI = logScalar(2 * Math.PI);
 
-/** The MLP's parameters come first in the flat vector, then the log-std [d] at logStdOffset. */
-export interface GaussianLayout {
+/**
+ * The MLP's parameters come first in the flat vector, then the log-std [d] at logStdOffset.
+ * It is also an MlpLayout over the whole vector: its layers are the mean network's, which read only
+ * the first mlp.size entries, so mlpForward and mlpInference on it give the means, and code that
+ * only passes a policy's layout along (samplers, compiled programs, the meta-trainer) need not
+ * know its head; what depends on the head asks isGaussianLayout.
+ */
+export interface GaussianLayout extends MlpLayout {
+  readonly head: 'gaussian';
+  /** The mean network alone (its size is logStdOffset). */
   readonly mlp: MlpLayout;
   readonly actionDim: number;
   readonly logStdOffset: number;
@@ -26,7 +34,12 @@ export interface GaussianLayout {
 export function gaussianLayout(sizes: readonly number[], activation: HiddenActivation): GaussianLayout {
   const mlp = mlpLayout(sizes, activation);
   const actionDim = sizes[sizes.length - 1];
-  return { mlp, actionDim, logStdOffset: mlp.size, size: mlp.size + actionDim };
+  return { ...mlp, head: 'gaussian', mlp, actionDim, logStdOffset: mlp.size, size: mlp.size + actionDim };
+}
+
+/** Whether a policy's layout has the Gaussian head (else its outputs are categorical logits). */
+export function isGaussianLayout(layout: MlpLayout): layout is GaussianLayout {
+  return (layout as Partial<GaussianLayout>).head === 'gaussian';
 }
 
 /** Sets the log-std entries of a Gaussian parameter vector to log(std) (the MLP part is left as is). */

@@ -4,6 +4,7 @@ export { initMlp, type InitScheme } from './init.js';
 export * as categorical from './categorical.js';
 export {
   gaussianLayout,
+  isGaussianLayout,
   initLogStd,
   gaussianMean,
   gaussianLogStd,
@@ -17,4 +18,4 @@ export { sgdStepInto, Adam, Sgd, type Optimizer, type AdamOptions, type AdamStat
 export { LinearFeatureBaseline, type LinearFeatureBaselineOptions } from './baseline.js';
 export { discountedReturns, gae, normalizeAdvantages } from './advantages.js';
 export { type Episodes } from './episodes.js';
-export { reinforceLoss, type PolicyBatch } from './reinforce.js';
+export { reinforceLoss, gaussianReinforceLoss, type PolicyBatch } from './reinforce.js';

@@ -9,7 +9,10 @@ import { gemm } from '../kernels/gemm.js';
 import { tanhInto } from '../kernels/tanh.js';
 import type { MlpLayout } from './mlp.js';
 
-/** Logits [rows, numActions] of obs [>= rows, obsDim] into a buffer reused across calls (valid until the next call). */
+/**
+ * Outputs [rows, outputs] (logits, or a Gaussian layout's means) of obs [>= rows, obsDim] into a
+ * buffer reused across calls (valid until the next call).
+ */
 export function mlpInference(layout: MlpLayout, params: Float64Array): (obs: Float64Array, rows: number) => Float64Array {
   if (params.length !== layout.size) throw new Error(`mlpInference: params have length ${params.length}, expected ${layout.size} (layout.size)`);
   const widest = Math.max(...layout.sizes);

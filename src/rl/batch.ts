@@ -25,11 +25,15 @@ export interface AdvantageOptions {
   readonly normalizeAdvantages?: boolean;
 }
 
-/** The fields of a rollout that advantages and the batch tensors read. */
+/**
+ * The fields of a rollout that advantages and the batch tensors read; without actionShape, the
+ * actions are one integer per step (a Discrete space).
+ */
 export type EpisodeBatch = Pick<
   Rollout,
   'obsDim' | 'steps' | 'obs' | 'actions' | 'rewards' | 'terminated' | 'episodeStarts' | 'episodeLengths' | 'finalObs'
->;
+> &
+  Partial<Pick<Rollout, 'actionShape'>>;
 
 /**
  * Advantages [steps] of every step of `episodes`, in three passes:
@@ -61,13 +65,18 @@ export function computeAdvantages(episodes: EpisodeBatch, baseline: ValueBaselin
   return advantages;
 }
 
-/** obs [steps, obsDim], actions [steps] and advantages [steps] as tensors over copies of the buffers. */
+/**
+ * obs [steps, obsDim], actions [steps, ...actionShape] and advantages [steps] as tensors over
+ * copies of the buffers.
+ */
 export function toPolicyBatch(episodes: EpisodeBatch, advantages: Float64Array): PolicyBatch {
   const { steps, obsDim } = episodes;
+  const actionShape = episodes.actionShape ?? [];
+  const actionDim = actionShape.reduce((a, b) => a * b, 1);
   if (advantages.length !== steps) throw new Error(`toPolicyBatch: advantages have length ${advantages.length}, expected ${steps} (one per step)`);
   return {
     obs: fromBuffer(episodes.obs.slice(0, steps * obsDim), [steps, obsDim]),
-    actions: fromBuffer(episodes.actions.slice(0, steps), [steps]),
+    actions: fromBuffer(episodes.actions.slice(0, steps * actionDim), [steps, ...actionShape]),
     advantages: fromBuffer(advantages.slice(), [steps]),
   };
 }

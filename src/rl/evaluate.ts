@@ -1,4 +1,4 @@
-/** Mean episode return of a categorical MLP policy, acting by sampling or greedily. */
+/** Mean episode return of an MLP policy (categorical or Gaussian head), acting by sampling or greedily. */
 import type { VectorEnv } from '../envs/vector-env.js';
 import type { MlpLayout } from '../nn/mlp.js';
 import type { Rng } from '../rng/rng.js';
@@ -8,7 +8,7 @@ import { meanEpisodeReturn, rollout } from './rollout.js';
 export interface EvaluationOptions {
   /** Complete episodes to run. */
   readonly episodes: number;
-  /** Draws the actions; omitted, the policy acts greedily (argmax of the logits). */
+  /** Draws the actions; omitted, the policy acts greedily (argmax of the logits, or the Gaussian's mean). */
   readonly rng?: Rng;
   /** Seed of the reset that starts the evaluation (sub-env i gets seed + i); omitted, streams continue. */
   readonly seed?: number | bigint;

@@ -1,17 +1,20 @@
 /**
- * One vanilla policy-gradient (REINFORCE) step of a categorical MLP policy, in two reusable
- * halves: sample a batch with advantages, and the gradient of the REINFORCE surrogate on it.
+ * One vanilla policy-gradient (REINFORCE) step of an MLP policy (categorical or Gaussian head, by
+ * its layout), in two reusable halves: sample a batch with advantages, and the gradient of the
+ * REINFORCE surrogate on it.
  */
 import { fromBuffer } from '../autodiff/tensor.js';
 import { valueAndGrad } from '../autodiff/transforms.js';
 import type { Tensor } from '../autodiff/tensor.js';
 import type { VectorEnv } from '../envs/vector-env.js';
 import { LinearFeatureBaseline } from '../nn/baseline.js';
+import { gaussianLogStd, gaussianMean, isGaussianLayout } from '../nn/gaussian.js';
 import { type MlpLayout, mlpForward } from '../nn/mlp.js';
-import { type PolicyBatch, reinforceLoss } from '../nn/reinforce.js';
+import { type PolicyBatch, gaussianReinforceLoss, reinforceLoss } from '../nn/reinforce.js';
 import type { Rng } from '../rng/rng.js';
 import { type AdvantageOptions, type ValueBaseline, computeAdvantages, toPolicyBatch } from './batch.js';
 import { sampledActor } from './policy.js';
+import { checkPolicyFits } from './policy-layout.js';
 import { type Rollout, meanEpisodeReturn, rollout } from './rollout.js';
 
 export interface PolicyGradientOptions extends AdvantageOptions {
@@ -53,11 +56,7 @@ export function samplePolicyGradientBatch<O>(
   rng: Rng,
   options: PolicyGradientOptions,
 ): PolicyGradientBatch {
-  if (venv.obsDim !== layout.sizes[0]) throw new Error(`samplePolicyGradientBatch: env obsDim is ${venv.obsDim}, expected the policy's input size ${layout.sizes[0]}`);
-  const numActions = layout.sizes[layout.sizes.length - 1];
-  if (venv.singleActionSpace.n !== numActions) {
-    throw new Error(`samplePolicyGradientBatch: env has ${venv.singleActionSpace.n} actions, expected the policy's output size ${numActions}`);
-  }
+  checkPolicyFits('samplePolicyGradientBatch', layout, venv);
   const sampled = rollout(venv, sampledActor(layout, params, rng), { episodes: options.episodes, seed: options.seed });
   const baseline = options.baseline ?? new LinearFeatureBaseline(venv.obsDim);
   const advantages = computeAdvantages(sampled, baseline, options);
@@ -68,8 +67,11 @@ export function samplePolicyGradientBatch<O>(
   };
 }
 
-/** The REINFORCE surrogate of a categorical MLP policy as a function of its flat parameters. */
+/** The REINFORCE surrogate of an MLP policy (its layout's head) as a function of its flat parameters. */
 export function reinforceObjective(layout: MlpLayout, theta: Tensor, batch: PolicyBatch): Tensor {
+  if (isGaussianLayout(layout)) {
+    return gaussianReinforceLoss(gaussianMean(layout, theta, batch.obs), gaussianLogStd(layout, theta), batch.actions, batch.advantages);
+  }
   return reinforceLoss(mlpForward(layout, theta, batch.obs), batch.actions, batch.advantages);
 }
 

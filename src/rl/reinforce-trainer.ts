@@ -7,13 +7,14 @@ import { CartPole, type CartPoleResetOptions } from '../envs/cartpole.js';
 import type { Env } from '../envs/env.js';
 import { VectorEnv } from '../envs/vector-env.js';
 import { LinearFeatureBaseline } from '../nn/baseline.js';
-import { type InitScheme, initMlp } from '../nn/init.js';
-import { type HiddenActivation, type MlpLayout, mlpLayout } from '../nn/mlp.js';
+import type { InitScheme } from '../nn/init.js';
+import type { HiddenActivation, MlpLayout } from '../nn/mlp.js';
 import { Adam } from '../nn/optimizers.js';
 import { PCG64 } from '../rng/pcg64.js';
 import { SeedSequence } from '../rng/seed-sequence.js';
 import { type Evaluation, evaluatePolicy } from './evaluate.js';
 import { reinforceGradient, samplePolicyGradientBatch } from './policy-gradient.js';
+import { initPolicy, mlpPolicyLayout } from './policy-layout.js';
 
 export interface ReinforceTrainerOptions<O = CartPoleResetOptions> {
   /** Root of every random stream: parameter init, actions, training envs, evaluation. */
@@ -92,9 +93,8 @@ export class ReinforceTrainer<O = CartPoleResetOptions> {
     this.venv = new VectorEnv(Array.from({ length: numEnvs }, (_, i) => makeEnv(i)), { seed: envSeq.generateState(1)[0] });
     this.evalVenv = new VectorEnv(Array.from({ length: evalEnvs }, (_, i) => makeEnv(i)));
     const obsDim = this.venv.obsDim;
-    const numActions = this.venv.singleActionSpace.n;
-    this.layout = mlpLayout([obsDim, ...(options.hidden ?? [32, 32]), numActions], options.activation ?? 'tanh');
-    this.params = initMlp(this.layout, new PCG64(initSeq), options.init ?? 'torch-default');
+    this.layout = mlpPolicyLayout([obsDim, ...(options.hidden ?? [32, 32])], this.venv.singleActionSpace, options.activation ?? 'tanh');
+    this.params = initPolicy(this.layout, new PCG64(initSeq), options.init ?? 'torch-default');
     this.actionRng = new PCG64(actionSeq);
     this.evalSeeds = new PCG64(evalSeq);
     this.evalActionRng = this.evalSeeds.spawn(1)[0];

@@ -6,7 +6,8 @@ import type { VectorEnv } from '../envs/vector-env.js';
 
 /**
  * Writes one action per row of `obs` (row-major [n, obsDim]; only the first n rows are valid)
- * into `actionsOut[0..n)`. Row k belongs to the k-th stepping sub-env in index order. `obs` is
+ * into `actionsOut[0..n * actionDim)` (row-major [n, actionDim]; actionDim is the vector env's,
+ * 1 for a Discrete space). Row k belongs to the k-th stepping sub-env in index order. `obs` is
  * read-only and only valid during the call.
  */
 export type BatchedPolicy = (obs: Float64Array, n: number, actionsOut: Float64Array) => void;
@@ -30,13 +31,17 @@ export interface RolloutOptions {
  */
 export interface Rollout {
   obsDim: number;
+  /** Shape of one action: [] for a Discrete space (one integer), a Box's shape. */
+  actionShape: readonly number[];
+  /** Numbers per action: the product of actionShape (1 for Discrete). */
+  actionDim: number;
   /** T: transitions collected, and env steps taken (idle sub-envs are not stepped). */
   steps: number;
   /** Vector steps, i.e. policy calls. */
   policyCalls: number;
   /** [T, obsDim]: observation each action was taken at. */
   obs: Float64Array;
-  /** [T]. */
+  /** [T, actionDim]. */
   actions: Float64Array;
   /** [T]. */
   rewards: Float64Array;
@@ -111,6 +116,7 @@ export function rollout<O>(venv: VectorEnv<O>, act: BatchedPolicy, options: Roll
   if (episodes === undefined && maxSteps === undefined) throw new Error('rollout: give episodes, maxSteps or both (expected a positive integer)');
   const n = venv.numEnvs;
   const dim = venv.obsDim;
+  const aDim = venv.actionDim;
   let longest = 0;
   for (let i = 0; i < n; i++) longest = Math.max(longest, venv.env(i).maxEpisodeSteps);
   if (maxSteps === undefined && longest === Infinity) {
@@ -124,12 +130,12 @@ export function rollout<O>(venv: VectorEnv<O>, act: BatchedPolicy, options: Roll
   const tracks: Track[] = [];
   for (let i = 0; i < n; i++) {
     const quota = episodes === undefined ? Infinity : Math.floor(episodes / n) + (i < episodes % n ? 1 : 0);
-    tracks.push({ obs: new Float64Array(trackCap * dim), actions: new Float64Array(trackCap), rewards: new Float64Array(trackCap), length: 0, episodes: 0, quota });
+    tracks.push({ obs: new Float64Array(trackCap * dim), actions: new Float64Array(trackCap * aDim), rewards: new Float64Array(trackCap), length: 0, episodes: 0, quota });
   }
   const outCap = Math.min(bound, MAX_PREALLOC);
   const episodeCap = Math.min(episodes ?? n, MAX_PREALLOC) + n;
   let oObs = new Float64Array(outCap * dim);
-  let oActions = new Float64Array(outCap);
+  let oActions = new Float64Array(outCap * aDim);
   let oRewards = new Float64Array(outCap);
   let oTerm = new Uint8Array(outCap);
   let oTrunc = new Uint8Array(outCap);
@@ -145,12 +151,12 @@ export function rollout<O>(venv: VectorEnv<O>, act: BatchedPolicy, options: Roll
     const len = track.length;
     const end = steps + len;
     oObs = ensure(oObs, end * dim);
-    oActions = ensure(oActions, end);
+    oActions = ensure(oActions, end * aDim);
     oRewards = ensure(oRewards, end);
     oTerm = ensure(oTerm, end);
     oTrunc = ensure(oTrunc, end);
     oObs.set(track.obs.subarray(0, len * dim), steps * dim);
-    oActions.set(track.actions.subarray(0, len), steps);
+    oActions.set(track.actions.subarray(0, len * aDim), steps * aDim);
     oRewards.set(track.rewards.subarray(0, len), steps);
     // Flags are zero-initialised and every slot is written once, so only the last step's are set.
     oTerm[end - 1] = term;
@@ -172,9 +178,9 @@ export function rollout<O>(venv: VectorEnv<O>, act: BatchedPolicy, options: Roll
 
   venv.reset({ seed });
   const stepping = new Uint8Array(n);
-  const actions = new Float64Array(n);
+  const actions = new Float64Array(n * aDim);
   const policyObs = new Float64Array(n * dim);
-  const policyActions = new Float64Array(n);
+  const policyActions = new Float64Array(n * aDim);
   let taken = 0; // env steps, emitted or still in tracks
   let policyCalls = 0;
   for (;;) {
@@ -196,16 +202,16 @@ export function rollout<O>(venv: VectorEnv<O>, act: BatchedPolicy, options: Roll
     policyCalls++;
     for (let i = 0, r = 0; i < n; i++) {
       if (!stepping[i]) continue;
-      if (!all) actions[i] = policyActions[r++];
+      if (!all) copyRow(policyActions, r++, actions, i, aDim);
       const t = tracks[i];
       const len = t.length;
-      if (len === t.actions.length) {
+      if (len === t.rewards.length) {
         t.obs = ensure(t.obs, (len + 1) * dim);
-        t.actions = ensure(t.actions, len + 1);
+        t.actions = ensure(t.actions, (len + 1) * aDim);
         t.rewards = ensure(t.rewards, len + 1);
       }
       copyRow(obs, i, t.obs, len, dim);
-      t.actions[len] = actions[i];
+      copyRow(actions, i, t.actions, len, aDim);
     }
 
     venv.step(actions, all ? undefined : stepping);
@@ -225,10 +231,12 @@ export function rollout<O>(venv: VectorEnv<O>, act: BatchedPolicy, options: Roll
 
   return {
     obsDim: dim,
+    actionShape: venv.singleActionSpace.kind === 'discrete' ? [] : venv.singleActionSpace.shape,
+    actionDim: aDim,
     steps,
     policyCalls,
     obs: oObs.subarray(0, steps * dim),
-    actions: oActions.subarray(0, steps),
+    actions: oActions.subarray(0, steps * aDim),
     rewards: oRewards.subarray(0, steps),
     terminated: oTerm.subarray(0, steps),
     truncated: oTrunc.subarray(0, steps),

@@ -6,7 +6,7 @@ import { type MlpLayout, mlpForward, mlpLayout } from '../nn/mlp.js';
 import { type PolicyBatch, reinforceLoss } from '../nn/reinforce.js';
 import { PCG64 } from '../rng/pcg64.js';
 
-/** One standard workload of shared/bench/cases.json: tanh MLP, REINFORCE surrogate on `states` rows. */
+/** One autodiff workload (standard-cases.ts lists the standard ones): tanh MLP, REINFORCE surrogate on `states` rows. */
 export interface Workload {
   readonly layout: MlpLayout;
   readonly theta: Tensor;

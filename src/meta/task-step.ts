@@ -1,0 +1,117 @@
+/**
+ * One task's share of a meta-iteration, as a pure job: K inner steps from the start point on fresh
+ * batches, the validation batch, and the task's meta-gradient. A job depends only on the config,
+ * its (iteration, task) key, the task and the start point, so jobs can run in any order, on any
+ * thread, and their outcomes summed in task order give the same bits as one loop.
+ */
+import type { TaskParams } from '../envs/task-family.js';
+import type { MlpLayout } from '../nn/mlp.js';
+import { mlpPolicyLayout } from '../rl/policy-layout.js';
+import type { MetaConfig } from './config.js';
+import { taskFamily } from './config.js';
+import { type Clock, type CostBucket, CostMeter } from './costs.js';
+import { baseAlgorithm } from './directed.js';
+import { taskMetaGradient } from './inner-loop.js';
+import { type CompileMode, SurrogatePrograms } from './programs.js';
+import { STREAM, type SamplerOptions, TaskSampler, TaskStreams, seedSequence } from './sampling.js';
+
+export interface TaskJob {
+  /** 0-based meta-iteration: keys the task's streams. */
+  readonly iterationIndex: number;
+  /** 0-based position in the meta-batch: keys the task's streams. */
+  readonly taskIndex: number;
+  readonly task: TaskParams;
+  /** Where the inner loop starts (theta, or the directed point). */
+  readonly start: Float64Array;
+  /** Meta-SGD's alpha_vec, else null (the config's innerLr). */
+  readonly alpha: Float64Array | null;
+}
+
+/** What a task's job measured: its time per bucket and its work. */
+export interface TaskCost {
+  readonly seconds: Record<CostBucket, number>;
+  readonly envSteps: number;
+  readonly gradientEvaluations: number;
+  readonly hvps: number;
+  readonly peakRetainedFloats: number;
+}
+
+export interface TaskOutcome {
+  readonly grad: Float64Array;
+  readonly alphaGrad: Float64Array | null;
+  readonly returnBefore: number;
+  readonly returnAfter: number;
+  readonly lossBefore: number;
+  readonly lossAfter: number;
+  readonly cost: TaskCost;
+}
+
+/** The policy network of a config: categorical logits for Discrete actions, Gaussian means + log-std for Box. */
+export function policyLayout(config: MetaConfig): MlpLayout {
+  const family = taskFamily(config);
+  const probe = family.makeEnv(family.mediumTask());
+  const obsDim = probe.observationSpace.shape.reduce((a, b) => a * b, 1);
+  return mlpPolicyLayout([obsDim, ...config.hidden], probe.actionSpace, config.activation);
+}
+
+/** Runs task jobs of one config in this realm (its compiled programs are reused across jobs). */
+export class TaskRunner {
+  private readonly family: ReturnType<typeof taskFamily>;
+  private readonly samplerOptions: SamplerOptions;
+  private readonly programs: SurrogatePrograms;
+
+  constructor(
+    readonly config: MetaConfig,
+    readonly layout: MlpLayout,
+    private readonly clock: Clock,
+    compile: CompileMode = 'auto',
+  ) {
+    this.family = taskFamily(config);
+    this.programs = new SurrogatePrograms(layout, { mode: compile });
+    this.samplerOptions = { layout, numEnvs: config.numEnvs, gamma: config.gamma, gaeLambda: config.gaeLambda, normalizeAdvantages: config.normalizeAdvantages };
+  }
+
+  /** The programs this runner's gradients and HVPs run through (shared with the trainer's own work). */
+  get surrogatePrograms(): SurrogatePrograms {
+    return this.programs;
+  }
+
+  /** A task's sampler on the given streams. */
+  sampler(task: TaskParams, streams: TaskStreams): TaskSampler {
+    return new TaskSampler(this.family, task, streams, this.samplerOptions);
+  }
+
+  run(job: TaskJob): TaskOutcome {
+    const c = this.config;
+    const meter = new CostMeter(this.clock);
+    const sampler = this.sampler(job.task, new TaskStreams(seedSequence(c.seed, STREAM.task, job.iterationIndex, job.taskIndex)));
+    const r = taskMetaGradient({
+      layout: this.layout,
+      theta: job.start,
+      rate: job.alpha ?? c.innerLr,
+      steps: c.innerSteps,
+      mode: baseAlgorithm(c.algo) === 'fomaml' ? 'first-order' : 'exact',
+      sample: (params) => sampler.sample(params, c.episodesPerTask, meter),
+      meter,
+      programs: this.programs,
+    });
+    return {
+      grad: r.grad,
+      alphaGrad: r.alphaGrad,
+      returnBefore: r.returnBefore,
+      returnAfter: r.returnAfter,
+      lossBefore: r.lossBefore,
+      lossAfter: r.lossAfter,
+      cost: { seconds: { ...meter.seconds }, envSteps: meter.envSteps, gradientEvaluations: meter.gradientEvaluations, hvps: meter.hvps, peakRetainedFloats: meter.peakRetainedFloats },
+    };
+  }
+}
+
+/**
+ * Where a meta-batch's jobs run. `runTasks` resolves with one outcome per job, in job order.
+ * In-realm (serial) by default; a worker pool (Node's worker threads in the CLI, Web Workers in a
+ * page) gives the same outcomes, since every job is deterministic.
+ */
+export interface TaskPool {
+  runTasks(config: MetaConfig, jobs: readonly TaskJob[]): Promise<TaskOutcome[]>;
+}

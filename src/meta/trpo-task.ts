@@ -1,0 +1,173 @@
+/**
+ * One task of a MAML-TRPO outer step: its fixed data, the old point, and the two things TRPO asks
+ * of it (pytorch-maml-rl's surrogate_loss and hessian_vector_product, per task).
+ *
+ * Adaptation from meta-parameters theta (and Meta-SGD's alpha_vec) on the stored inner batches,
+ * never resampled: theta_0 = theta, theta_{k+1} = theta_k - alpha (*) grad L(theta_k; D_k).
+ * The old point is the adaptation from the pre-update start; the old policy pi_old is its adapted
+ * policy, evaluated once on the validation batch D_val.
+ *
+ * KL Hessian-vector product: the mean KL(pi_{theta'(x)} || pi_old) on D_val, with x = theta (or
+ * [theta, alpha_vec]), has at the old point the Hessian J^T F J: F the Fisher of the adapted
+ * policy (the KL's gradient vanishes there, so the curvature of the adaptation drops out) and J
+ * the adaptation's Jacobian, applied as a product of the K steps' Jacobians:
+ *   forward   u_{k+1} = u_k - alpha (*) H_k u_k  [- g_k (*) v_alpha]        (J v)
+ *   backward  w_k = w_{k+1} - H_k (alpha (*) w_{k+1}),  a_alpha -= g_k (*) w_{k+1}   (J^T w)
+ * with H_k the Hessian of L(.; D_k) at theta_k (the engine's HVP) and g_k its gradient: 2K
+ * Hessian-vector products of the inner losses and one Fisher-vector product per task. First-order
+ * (FOMAML) takes J = I, as pytorch-maml-rl does when the adaptation is not differentiated.
+ */
+import { type Tensor, fromBuffer } from '../autodiff/tensor.js';
+import { mlpInference } from '../nn/mlp-inference.js';
+import type { MlpLayout } from '../nn/mlp.js';
+import { sgdStepInto } from '../nn/optimizers.js';
+import type { PolicyBatch } from '../nn/reinforce.js';
+import type { CostMeter } from './costs.js';
+import { gradientOnBatch, hessianProductOnBatch } from './fixed-batch-derivatives.js';
+import { surrogate } from './inner-loop.js';
+import { logSoftmaxRowsInto, meanKlRows, meanKlToOld, ratioSurrogate } from './kl.js';
+import { batchFloats } from './sampling.js';
+
+/** What a task keeps for TRPO: the inner batches D_0..D_{K-1} it adapted on, and D_val. */
+export interface TrpoTaskData {
+  readonly train: readonly PolicyBatch[];
+  readonly validation: PolicyBatch;
+}
+
+export interface TrpoTaskOptions {
+  readonly layout: MlpLayout;
+  /** The meta-parameters the old point adapts from (read, never written). */
+  readonly start: Float64Array;
+  /** alpha, or Meta-SGD's alpha_vec (then part of the trust region, after theta). */
+  readonly rate: number | Float64Array;
+  /** J = I (FOMAML). */
+  readonly firstOrder: boolean;
+  /** Compile the task's gradients and products on first use (false: eager). */
+  readonly compiled: boolean;
+  /** Charged with the task's gradient evaluations and HVPs (their time is the caller's). */
+  readonly meter: CostMeter;
+}
+
+/** The mean surrogate and KL to the old policy of one candidate, on D_val. */
+export interface TrpoEvaluation {
+  readonly loss: number;
+  readonly kl: number;
+}
+
+type VectorMap = (x: Float64Array) => Float64Array;
+
+export class TrpoTask {
+  /** The surrogate of the old policy on D_val: -mean(A). */
+  readonly oldLoss: number;
+  /** Float64 elements held: batches, iterates, inner gradients, old outputs, buffers. */
+  readonly retainedFloats: number;
+  private readonly options: TrpoTaskOptions;
+  private readonly validation: PolicyBatch;
+  private readonly rows: number;
+  private readonly cols: number;
+  /** point -> grad L(point; D_k). */
+  private readonly innerGradients: VectorMap[];
+  /** theta_0..theta_{K-1} and theta_K of the old point. */
+  private readonly iterates: Float64Array[] = [];
+  private readonly adapted: Float64Array;
+  /** g_k at the old iterates (Meta-SGD's J needs them), else empty. */
+  private readonly innerGrads: Float64Array[] = [];
+  /** v -> H_k v at theta_k, and v -> F v at theta_K on D_val. */
+  private readonly innerHessians: VectorMap[];
+  private readonly fisher: VectorMap;
+  private readonly oldLogProbs: Float64Array;
+  private readonly newLogProbs: Float64Array;
+  /** The adapted parameters the forward reads (mlpInference reads them at every call). */
+  private readonly forwardParams: Float64Array;
+  private readonly forward: (obs: Float64Array, rows: number) => Float64Array;
+
+  constructor(data: TrpoTaskData, options: TrpoTaskOptions) {
+    const { layout, start, rate, compiled } = options;
+    const n = layout.size;
+    this.options = options;
+    this.validation = data.validation;
+    this.rows = data.validation.obs.shape[0];
+    this.cols = layout.sizes[layout.sizes.length - 1];
+    const loss = (t: Tensor, obs: Tensor, actions: Tensor, advantages: Tensor): Tensor => surrogate(layout, { obs, actions, advantages })(t);
+    this.innerGradients = data.train.map((b) => gradientOnBatch(loss, [b.obs, b.actions, b.advantages], compiled));
+    this.adapted = this.adapt(start, rate, this.iterates, typeof rate === 'number' ? null : this.innerGrads);
+    this.innerHessians = data.train.map((b, k) => hessianProductOnBatch(loss, this.iterates[k], [b.obs, b.actions, b.advantages], compiled));
+
+    this.forwardParams = Float64Array.from(this.adapted);
+    this.forward = mlpInference(layout, this.forwardParams);
+    const logits = Float64Array.from(this.forward(this.validation.obs.data, this.rows));
+    const oldLogits = fromBuffer(logits, [this.rows, this.cols]);
+    this.fisher = hessianProductOnBatch((t, obs, old) => meanKlToOld(layout, obs, old)(t), this.adapted, [this.validation.obs, oldLogits], compiled);
+    this.oldLogProbs = logSoftmaxRowsInto(new Float64Array(logits.length), logits, this.rows, this.cols);
+    this.newLogProbs = new Float64Array(logits.length);
+    this.oldLoss = ratioSurrogate(this.oldLogProbs, this.oldLogProbs, this.validation.actions.data, this.validation.advantages.data, this.rows, this.cols);
+    const batches = data.train.reduce((s, b) => s + batchFloats(b), batchFloats(this.validation));
+    this.retainedFloats = batches + (this.iterates.length + this.innerGrads.length + 2) * n + 4 * logits.length;
+  }
+
+  /** K steps on the stored batches from (params, rate); records the iterates and gradients asked for. */
+  private adapt(params: Float64Array, rate: number | Float64Array, iterates: Float64Array[] | null, grads: Float64Array[] | null): Float64Array {
+    const { layout, meter } = this.options;
+    let current = params;
+    for (const gradientAt of this.innerGradients) {
+      meter.gradientEvaluations++;
+      const grad = gradientAt(current);
+      iterates?.push(current);
+      grads?.push(grad);
+      current = sgdStepInto(new Float64Array(layout.size), current, rate, grad);
+    }
+    return current;
+  }
+
+  /** The candidate (theta, and alpha_vec or the fixed alpha) adapted on the same data, against pi_old. */
+  evaluate(theta: Float64Array, rate: number | Float64Array): TrpoEvaluation {
+    this.forwardParams.set(this.adapt(theta, rate, null, null));
+    const logits = this.forward(this.validation.obs.data, this.rows);
+    const logP = logSoftmaxRowsInto(this.newLogProbs, logits, this.rows, this.cols);
+    const v = this.validation;
+    return {
+      loss: ratioSurrogate(logP, this.oldLogProbs, v.actions.data, v.advantages.data, this.rows, this.cols),
+      kl: meanKlRows(logP, this.oldLogProbs, this.rows, this.cols),
+    };
+  }
+
+  /**
+   * out += weight J^T F J v at the old point; v and out have the trust region's length (n, or 2n
+   * for Meta-SGD: theta's part, then alpha_vec's).
+   */
+  addKlHessianVector(v: Float64Array, out: Float64Array, weight: number): void {
+    const { layout, rate, firstOrder, meter } = this.options;
+    const n = layout.size;
+    const vAlpha = typeof rate === 'number' ? null : v.subarray(n, 2 * n);
+    const K = firstOrder ? 0 : this.iterates.length;
+    const hessian = (k: number, direction: Float64Array): Float64Array => {
+      meter.hvps++;
+      return this.innerHessians[k](direction);
+    };
+
+    let u: Float64Array = Float64Array.from(v.subarray(0, n));
+    for (let k = 0; k < K; k++) {
+      u = sgdStepInto(new Float64Array(n), u, rate, hessian(k, u));
+      if (vAlpha !== null) {
+        const g = this.innerGrads[k];
+        for (let i = 0; i < n; i++) u[i] -= g[i] * vAlpha[i];
+      }
+    }
+    meter.hvps++;
+    let w = this.fisher(u);
+    for (let k = K - 1; k >= 0; k--) {
+      if (vAlpha === null) {
+        w = sgdStepInto(new Float64Array(n), w, rate, hessian(k, w));
+      } else {
+        const g = this.innerGrads[k];
+        const scaled = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          out[n + i] -= weight * g[i] * w[i];
+          scaled[i] = (rate as Float64Array)[i] * w[i];
+        }
+        w = sgdStepInto(new Float64Array(n), w, 1, hessian(k, scaled));
+      }
+    }
+    for (let i = 0; i < n; i++) out[i] += weight * w[i];
+  }
+}
