@@ -3,7 +3,7 @@ export { type TensorData, type NestedNumbers } from './tensor-data.js';
 export { type Shape, sizeOf } from './shape.js';
 export { withoutGraph } from './apply.js';
 export { gradients, watch, stopGradient, type GradientOptions } from './backward.js';
-export { grad, valueAndGrad, vjp, jvp, hvp } from './transforms.js';
+export { grad, valueAndGrad, vjp, jvp, hvp, valueGradAndHvp, type Linearization } from './transforms.js';
 export { adapt, metaGradient, type AdaptOptions, type MetaGradient, type ParamLoss } from './meta-gradient.js';
 export { compile, type Program, type Outputs } from './compile.js';
 export { gradcheck, relativeError, type GradcheckOptions, type GradcheckResult } from './gradcheck.js';

@@ -57,6 +57,34 @@ export function vjp(f: (x: Tensor) => Tensor, x: Tensor): { value: Tensor; vjp: 
   return { value, vjp: (u) => gradients(value, [xw], { seed: u, createGraph: depth > 0 })[0] };
 }
 
+/** A point's value and gradient, with Hessian-vector products there that reuse the gradient's graph. */
+export interface Linearization {
+  readonly value: Tensor;
+  readonly grad: Tensor;
+  /** H(x) v: only the backward pass through the recorded gradient, same bits as `hvp(f, x, v)`. */
+  hvp(v: Tensor): Tensor;
+}
+
+/**
+ * f(x), its gradient, and Hessian-vector products at x for directions known only later: the
+ * forward and backward passes run once, recorded, and each HVP then differentiates that record
+ * (as an exact MAML meta-gradient needs H_k v after the validation gradient is known).
+ */
+export function valueGradAndHvp(f: ScalarFn, x: Tensor): Linearization {
+  expectFunction('valueGradAndHvp', 'f', f);
+  expectTensor('valueGradAndHvp', 'x', x);
+  return nested(() => {
+    const xw = watch(x);
+    const value = expectTensorResult('valueGradAndHvp', 'f', f(xw));
+    const [g] = gradients(value, [xw], { createGraph: true });
+    const hvpAt = (v: Tensor): Tensor => {
+      checkPointAndDirection('valueGradAndHvp.hvp', f, x, v);
+      return nested(() => gradients(dot(g, v), [xw], { createGraph: depth > 1 })[0]);
+    };
+    return { value, grad: g, hvp: hvpAt };
+  });
+}
+
 function dot(a: Tensor, b: Tensor): Tensor {
   return sum(mul(a, b));
 }

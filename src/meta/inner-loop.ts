@@ -100,10 +100,18 @@ export function lossAndGrad(
   });
 }
 
-function hessianVector(programs: SurrogatePrograms, params: Float64Array, batch: PolicyBatch, v: Float64Array, meter: CostMeter): Float64Array {
+/** The gradient at an inner iterate, kept able to give H v there once v is known. */
+function lossGradAndHvp(programs: SurrogatePrograms, params: Float64Array, batch: PolicyBatch, meter: CostMeter) {
+  return meter.time('gradients', () => {
+    meter.gradientEvaluations++;
+    return programs.lossGradAndHvp(params, batch);
+  });
+}
+
+function hessianVector(hvpAt: (v: Float64Array) => Float64Array, v: Float64Array, meter: CostMeter): Float64Array {
   return meter.time('hvp', () => {
     meter.hvps++;
-    return programs.hvp(params, batch, v);
+    return hvpAt(v);
   });
 }
 
@@ -115,12 +123,12 @@ export function taskMetaGradient(o: TaskMetaGradientOptions): TaskMetaGradient {
   if (theta.length !== n) throw new Error(`taskMetaGradient: theta has length ${theta.length}, expected ${n} (layout.size)`);
   if (typeof rate !== 'number' && rate.length !== n) throw new Error(`taskMetaGradient: alpha_vec has length ${rate.length}, expected ${n}`);
   if (!Number.isInteger(steps) || steps < 0) throw new Error(`taskMetaGradient: steps is ${steps}, expected a non-negative integer`);
+  if (programs.layout !== layout) throw new Error('taskMetaGradient: programs were built for another layout');
   const exact = mode === 'exact';
   const vector = typeof rate !== 'number';
 
-  // Kept for the backward recursion (exact mode only).
-  const iterates: Float64Array[] = [];
-  const batches: PolicyBatch[] = [];
+  // Kept for the backward recursion (exact mode only): H_k v at each inner iterate on its batch.
+  const hvps: ((v: Float64Array) => Float64Array)[] = [];
   const innerGrads: Float64Array[] = [];
   let gradSum: Float64Array | null = !exact && vector ? new Float64Array(n) : null;
   let retained = gradSum === null ? 0 : n;
@@ -131,15 +139,14 @@ export function taskMetaGradient(o: TaskMetaGradientOptions): TaskMetaGradient {
   for (let k = 0; k < steps; k++) {
     const sampled = o.sample(current, k);
     const batch = requireBatch(sampled, k);
-    const { loss, grad } = lossAndGrad(layout, current, batch, meter, programs);
+    const { loss, grad, hvp } = exact ? lossGradAndHvp(programs, current, batch, meter) : { ...lossAndGrad(layout, current, batch, meter, programs), hvp: null };
     if (k === 0) {
       lossBefore = loss;
       returnBefore = sampled.meanReturn;
     }
     const next = sgdStepInto(new Float64Array(n), current, rate, grad);
     if (exact) {
-      iterates.push(current);
-      batches.push(batch);
+      if (hvp !== null) hvps.push(hvp);
       retained += n + batchFloats(batch);
       if (vector) {
         innerGrads.push(grad);
@@ -175,7 +182,7 @@ export function taskMetaGradient(o: TaskMetaGradientOptions): TaskMetaGradient {
           direction[i] = rate[i] * v[i];
         }
       }
-      const hv = hessianVector(programs, iterates[k], batches[k], direction, meter);
+      const hv = hessianVector(hvps[k], direction, meter);
       // Meta-SGD's rates are already inside the direction.
       v = sgdStepInto(new Float64Array(n), v, vector ? 1 : rate, hv);
     }

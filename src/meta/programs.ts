@@ -14,7 +14,7 @@
  */
 import { compile, type Program } from '../autodiff/compile.js';
 import { type Tensor, fromBuffer } from '../autodiff/tensor.js';
-import { hvp, valueAndGrad } from '../autodiff/transforms.js';
+import { hvp, valueAndGrad, valueGradAndHvp } from '../autodiff/transforms.js';
 import type { MlpLayout } from '../nn/mlp.js';
 import type { PolicyBatch } from '../nn/reinforce.js';
 import { reinforceObjective } from '../rl/policy-gradient.js';
@@ -98,6 +98,21 @@ export class SurrogatePrograms {
     e.grad ??= compile((t, o, a, adv) => valueAndGrad((x: Tensor) => this.objective(x, o, a, adv))(t), [theta, batch.obs, batch.actions, batch.advantages]);
     const out = e.grad.run(theta, batch.obs, batch.actions, batch.advantages);
     return { loss: out.value.item(), grad: Float64Array.from(out.grad.data) };
+  }
+
+  /**
+   * L(params; batch), its gradient, and H(params; batch) v for directions known later. Eager, the
+   * HVPs reuse the gradient's recorded forward and backward passes instead of running them again;
+   * compiled, each HVP runs its own program. Same bits either way.
+   */
+  lossGradAndHvp(params: Float64Array, batch: PolicyBatch): { loss: number; grad: Float64Array; hvp: (v: Float64Array) => Float64Array } {
+    if (this.entry('grad', batch.obs.shape[0]) !== null) {
+      const { loss, grad } = this.lossAndGrad(params, batch);
+      return { loss, grad, hvp: (v) => this.hvp(params, batch, v) };
+    }
+    const theta = fromBuffer(params, [this.layout.size]);
+    const at = valueGradAndHvp((t: Tensor) => this.objective(t, batch.obs, batch.actions, batch.advantages), theta);
+    return { loss: at.value.item(), grad: at.grad.data, hvp: (v) => at.hvp(fromBuffer(v, [this.layout.size])).data };
   }
 
   /** H(params; batch) v (a fresh buffer). */
