@@ -34,6 +34,7 @@ import { type Clock, CostMeter, defaultClock } from './costs.js';
 import { checkFiniteGradient } from './finite.js';
 import { baseAlgorithm, directedPhase, directedRate, isDirected } from './directed.js';
 import { lossAndGrad } from './inner-loop.js';
+import { evaluateOutcomes } from '../rl/outcomes.js';
 import type { CompileMode } from './programs.js';
 import { STREAM, TaskStreams, seedSequence, streamRng } from './sampling.js';
 import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout } from './task-step.js';
@@ -79,6 +80,12 @@ export interface EvaluationResult {
   tasks: Record<string, number>[];
   /** Index k = mean return (over the held-out tasks) of the batch sampled after k inner steps, k = 0..K. */
   returns: number[];
+  /**
+   * For envs whose step info reports an `outcome` (the intersection): the fraction of episodes of
+   * the adapted policies (after K steps, evalEpisodes more per task) ending in each outcome, and
+   * 'none' for those cut by the time limit. Drawn after the returns, so they are unchanged.
+   */
+  outcomes?: Record<string, number>;
 }
 
 export interface TrainerSnapshot {
@@ -313,6 +320,8 @@ export class MetaTrainer {
     const returns = new Array<number>(K + 1).fill(0);
     const scratch = new CostMeter(() => 0); // evaluation is not timed here, and reads no clock
     const n = this.layout.size;
+    const probe = this.family.makeEnv(tasks[0]);
+    const counted = !isGaussianLayout(this.layout) && 'outcome' in probe.reset().info ? new Map<string, number>() : null;
     for (let j = 0; j < tasks.length; j++) {
       const sampler = this.runner.sampler(tasks[j], new TaskStreams(seedSequence(c.evalSeed, STREAM.evalTask, j)));
       let current: Float64Array = Float64Array.from(this.theta);
@@ -323,8 +332,19 @@ export class MetaTrainer {
         const { grad } = lossAndGrad(this.layout, current, sampled.batch, scratch, this.runner.surrogatePrograms);
         current = sgdStepInto(new Float64Array(n), current, this.alpha ?? c.innerLr, grad);
       }
+      if (counted !== null) {
+        const streams = sampler.streams;
+        const r = evaluateOutcomes(this.family.makeEnv(tasks[j]), this.layout, current, { episodes: c.evalEpisodes, seed: streams.nextEnvSeed(), rng: streams.actions });
+        for (const [outcome, count] of Object.entries(r.counts)) counted.set(outcome, (counted.get(outcome) ?? 0) + count);
+        counted.set('none', (counted.get('none') ?? 0) + Math.round(r.noOutcomeRate * r.episodes));
+      }
     }
-    return { tasks: tasks.map((t) => ({ ...t })), returns: returns.map((r) => r / tasks.length) };
+    const result: EvaluationResult = { tasks: tasks.map((t) => ({ ...t })), returns: returns.map((r) => r / tasks.length) };
+    if (counted !== null) {
+      const total = tasks.length * c.evalEpisodes;
+      result.outcomes = Object.fromEntries([...counted].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v / total]));
+    }
+    return result;
   }
 
   /** Everything a bit-identical resume needs, as plain JSON. */

@@ -5,3 +5,4 @@ export { computeAdvantages, toPolicyBatch, type AdvantageOptions, type ValueBase
 export { samplePolicyGradientBatch, reinforceObjective, reinforceGradient, type PolicyGradientOptions, type PolicyGradientBatch, type BatchStats } from './policy-gradient.js';
 export { evaluatePolicy } from './evaluate.js';
 export { ReinforceTrainer, type ReinforceTrainerOptions, type IterationStats } from './reinforce-trainer.js';
+export { evaluateOutcomes, type OutcomeOptions, type OutcomeEvaluation } from './outcomes.js';
