@@ -27,3 +27,6 @@ export { STREAM, TaskSampler, TaskStreams, batchFloats, seedSequence, streamRng,
 export { SurrogatePrograms, type CompileMode, type SurrogateProgramsOptions } from './programs.js';
 export { MetaTrainer, type EvaluationResult, type IterationLog, type MetaTrainerOptions, type TrainerSnapshot } from './trainer.js';
 export { TaskRunner, policyLayout, type TaskCost, type TaskJob, type TaskOutcome, type TaskPool } from './task-step.js';
+export { trpoStep, type TrpoLog, type TrpoStep, type TrpoStepArgs } from './trpo.js';
+export { CG_RESIDUAL_TOLERANCE, ConjugateGradient, type ConjugateGradientResult, type MatVec } from './conjugate-gradient.js';
+export type { TrpoConfig } from './config.js';
