@@ -11,6 +11,7 @@ import {
   streamRng,
   taskFamily,
 } from '../src/index.js';
+import { captureOf } from './episode-capture.js';
 import type { AdaptationPreview, EpisodeTrace } from './worker-protocol.js';
 
 /**
@@ -25,20 +26,14 @@ const PREVIEW_STREAM = 100;
 /** Episodes are cut here when the env itself never truncates. */
 const MAX_PREVIEW_STEPS = 1000;
 
-interface Stateful {
-  getState(): Float64Array;
-}
-
-function stateOf(env: Env<number, never>, obs: Float64Array): Float64Array {
-  const withState = env as unknown as Partial<Stateful>;
-  return typeof withState.getState === 'function' ? withState.getState() : Float64Array.from(obs);
-}
-
 function recordEpisode(env: Env<number, never>, layout: MlpLayout, params: Float64Array, seed: number, rng: PCG64): EpisodeTrace {
   const act = sampledActor(layout, params, rng);
   const action = new Float64Array(1);
-  let obs = env.reset({ seed }).obs;
-  const frames: Float64Array[] = [stateOf(env, obs)];
+  const capture = captureOf(env);
+  const reset = env.reset({ seed });
+  let obs = reset.obs;
+  const frames: Float64Array[] = [capture.frame(reset)];
+  const scenery = capture.scenery();
   const actions: number[] = [];
   let totalReturn = 0;
   let terminated = false;
@@ -47,7 +42,7 @@ function recordEpisode(env: Env<number, never>, layout: MlpLayout, params: Float
     act(obs, 1, action);
     const step = env.step(action[0]);
     obs = step.obs;
-    frames.push(stateOf(env, obs));
+    frames.push(capture.frame(step));
     actions.push(action[0]);
     totalReturn += step.reward;
     if (step.terminated || step.truncated) {
@@ -58,7 +53,7 @@ function recordEpisode(env: Env<number, never>, layout: MlpLayout, params: Float
   const stateSize = frames[0].length;
   const states = new Float64Array(frames.length * stateSize);
   frames.forEach((f, i) => states.set(f, i * stateSize));
-  return { states, stateSize, actions: Float64Array.from(actions), totalReturn, terminated };
+  return { states, stateSize, scenery, actions: Float64Array.from(actions), totalReturn, terminated };
 }
 
 export class PreviewMaker {

@@ -67,6 +67,7 @@ export class EpisodePlayer {
     const n = trace.stateSize;
     this.renderer.draw(ctx, width, height, {
       state: trace.states.subarray(i * n, (i + 1) * n),
+      scenery: trace.scenery,
       action: i < last ? trace.actions[i] : Number.NaN,
       step: i,
       ended: i === last,

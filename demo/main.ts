@@ -57,6 +57,7 @@ function make<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', tex
 const ui = {
   controls: element<HTMLFormElement>('controls'),
   env: element<HTMLSelectElement>('env'),
+  envNote: element<HTMLElement>('env-note'),
   algos: [element<HTMLSelectElement>('algo-a'), element<HTMLSelectElement>('algo-b')] as const,
   seed: element<HTMLInputElement>('seed'),
   pause: element<HTMLButtonElement>('pause'),
@@ -143,6 +144,8 @@ function start(): void {
   paused = false;
   ui.pause.textContent = 'Pause';
   state.env = env;
+  state.framesDrawn = 0;
+  updateStatus();
   chartsDirty = true;
 }
 
@@ -161,7 +164,10 @@ function drawCharts(): void {
 }
 
 function updateStatus(): void {
-  state.lanes = lanes.map((l) => ({ algo: l.algo, iterations: l.run.logs.length, previews: l.run.previews, done: l.run.done, error: l.run.error }));
+  state.lanes = lanes.map((l) => {
+    const { logs, previews, firstPreview, done, error } = l.run;
+    return { algo: l.algo, iterations: logs.length, previews, firstPreview, done, error };
+  });
   state.wasm = lanes.find((l) => l.run.wasm !== null)?.run.wasm ?? null;
   const w = state.wasm;
   const kernels = w === null ? 'kernels: …' : w.calls > 0 ? `kernels: WebAssembly SIMD (${w.calls.toLocaleString('en')} calls in one worker)` : 'kernels: TypeScript (no WebAssembly SIMD here)';
@@ -183,7 +189,11 @@ function frame(now: number): void {
   requestAnimationFrame(frame);
 }
 
-fillSelect(ui.env, envNames(), 'cartpole');
+// A preview records one discrete action per step, so families with Box actions are not offered.
+const [offered, notOffered] = [true, false].map((discrete) => envNames().filter((name) => (getEnv(name).actionSpace.kind === 'discrete') === discrete));
+fillSelect(ui.env, offered, 'cartpole');
+ui.envNote.textContent = notOffered.length === 0 ? '' : `not offered: ${notOffered.join(', ')} (continuous actions)`;
+ui.envNote.title = 'The animation records one discrete action per step; continuous-action families train with the CLI.';
 fillSelect(ui.algos[0], ALGORITHMS, 'maml');
 fillSelect(ui.algos[1], ALGORITHMS, 'directed-maml');
 ui.costLegend.replaceChildren(

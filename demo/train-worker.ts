@@ -43,7 +43,7 @@ function schedule(): void {
 
 function sendPreview(maker: PreviewMaker): void {
   const preview = maker.next();
-  const buffers = [preview.before, preview.after].flatMap((t) => [t.states.buffer as ArrayBuffer, t.actions.buffer as ArrayBuffer]);
+  const buffers = [preview.before, preview.after].flatMap((t) => [t.states, t.actions, t.scenery].map((a) => a.buffer as ArrayBuffer));
   post({ type: 'preview', preview }, buffers);
 }
 

@@ -1,4 +1,5 @@
 import type { IterationLog, MetaConfig, TrainerSnapshot } from '../src/index.js';
+import { type PreviewRecord, previewRecord } from './demo-state.js';
 import type { WasmUsage } from './wasm-usage.js';
 import type { AdaptationPreview, FromWorker, ToWorker } from './worker-protocol.js';
 
@@ -7,6 +8,8 @@ export class TrainingRun {
   readonly logs: IterationLog[] = [];
   wasm: WasmUsage | null = null;
   previews = 0;
+  /** The run's first preview, taken before its first iteration. */
+  firstPreview: PreviewRecord | null = null;
   done = false;
   error: string | null = null;
   private readonly worker: Worker;
@@ -41,6 +44,7 @@ export class TrainingRun {
         break;
       case 'preview':
         this.previews++;
+        this.firstPreview ??= previewRecord(data.preview);
         this.onPreview(data.preview);
         break;
       case 'snapshot':

@@ -8,6 +8,8 @@ export interface EpisodeTrace {
   /** States flattened, `stateSize` numbers per frame; frames = actions.length + 1. */
   readonly states: Float64Array;
   readonly stateSize: number;
+  /** What stays fixed through the episode and is drawn with every frame (LunarLander's terrain and body shapes); empty when the states say it all. */
+  readonly scenery: Float64Array;
   readonly actions: Float64Array;
   readonly totalReturn: number;
   readonly terminated: boolean;

@@ -10,6 +10,8 @@ export interface Frame {
   /** The episode has ended at this frame, terminated (not truncated) if `terminated`. */
   readonly ended: boolean;
   readonly terminated: boolean;
+  /** The episode's fixed part (EpisodeTrace.scenery). */
+  readonly scenery: Float64Array;
   /** The env's parameters for the task. */
   readonly params: Readonly<Record<string, unknown>>;
 }

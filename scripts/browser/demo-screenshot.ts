@@ -31,7 +31,7 @@ try {
   await new Promise((done) => setTimeout(done, seconds * 1000));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, await page.screenshot());
-  console.log(`${out}: ${JSON.stringify(await page.evaluate('window.demoState.lanes'))}`);
+  console.log(`${out}: ${JSON.stringify(await page.evaluate('window.demoState.lanes.map(({ firstPreview: _, ...lane }) => lane)'))}`);
   if (page.errors.length > 0) console.error(`page errors: ${page.errors.join(' | ')}`);
 } finally {
   await browser.close();

@@ -6,10 +6,13 @@ import { Chromium, type Page } from '../../scripts/browser/chromium.js';
 import { buildDemoSite } from '../../scripts/browser/demo-site.js';
 import { findChromium } from '../../scripts/browser/find-chromium.js';
 import { type StaticServer, serveStatic } from '../../scripts/browser/static-server.js';
-import type { DemoState } from '../../demo/demo-state.js';
+import { PreviewMaker } from '../../demo/adaptation-preview.js';
+import { type DemoState, type EpisodeRecord, type PreviewRecord, previewRecord } from '../../demo/demo-state.js';
+import { END_REASON, END_REASONS, readLanderScenery } from '../../demo/lunarlander-trace.js';
 import { demoConfig } from '../../demo/presets.js';
+import { landerView } from '../../demo/renderers/lunarlander-view.js';
 import type { WasmUsage } from '../../demo/wasm-usage.js';
-import { type IterationLog, type MetaConfig, MetaTrainer, type TrainerSnapshot, hasEnv, resolveConfig } from '../../src/index.js';
+import { type AlgorithmName, type IterationLog, type MetaConfig, MetaTrainer, type TrainerSnapshot, hasEnv, resolveConfig } from '../../src/index.js';
 import { listShared, readSharedJson, sharedPath } from '../helpers/shared.js';
 import { type FixtureQuantities, fixtureQuantities } from './page/fixture-quantities.js';
 import type { WorkerRun } from './page/browser-test-page.js';
@@ -20,8 +23,10 @@ import { buildTestPage } from './test-page.js';
  * 127.0.0.1): every PyTorch fixture audited in the page gives Node's errors and Node's bits, and
  * a seeded directed-maml run in a Web Worker gives Node's log number for number. Then the demo:
  * it trains, animates, audits a fixture, pauses, hands out a checkpoint the CLI reads, resumes,
- * and leaves a screenshot in test-artifacts/demo.png. Runs when a Chromium is found;
- * METARL_BROWSER=required (npm run test:browser) makes a missing one a failure.
+ * and leaves a screenshot in test-artifacts/demo.png; switched to LunarLander, it trains, records
+ * Node's episodes (up to the last bit of sin and cos) and draws Gymnasium's scene
+ * (test-artifacts/demo-lunarlander.png). Runs when a Chromium is found; METARL_BROWSER=required
+ * (npm run test:browser) makes a missing one a failure.
  */
 
 const chromiumPath = findChromium();
@@ -53,6 +58,40 @@ function withoutTimesSnapshot(snapshot: TrainerSnapshot): unknown {
 function parseLog(text: string): IterationLog[] {
   expect(text.endsWith('\n')).toBe(true);
   return text.trimEnd().split('\n').map((line) => JSON.parse(line) as IterationLog);
+}
+
+/** Gymnasium's LunarLander hull polygon (pixels; 30 per metre) in the order Box2D's hull keeps it, and its leg box. */
+const LANDER_HULL_PX = [17, -10, 17, 0, 14, 17, -14, 17, -17, 0, -17, -10];
+const LANDER_LEG_PX = [-2, -8, 2, -8, 2, 8, -2, 8];
+/** Gymnasium's LunarLander colours: black sky, white ground, yellow helipad flags. */
+const SKY_RGBA = [0, 0, 0, 255];
+const GROUND_RGBA = [255, 255, 255, 255];
+const FLAG_RGBA = [204, 204, 0, 255];
+
+/** Numbers per recorded LunarLander frame: (x, y, angle) of the hull and both legs, two leg contacts, the end reason. */
+const LANDER_FRAME_SIZE = 12;
+
+function lastLanderEndReason(episode: EpisodeRecord): string | null {
+  return END_REASONS[episode.states[episode.steps * LANDER_FRAME_SIZE + END_REASON]];
+}
+
+/**
+ * Chromium's Math.sin, cos, exp and atan2 differ from Node 20's in the last bit now and then, and
+ * the physics turns bodies with sin and cos: a page's LunarLander episode is Node's up to rounding
+ * (about 1e-13 m after a hundred steps), with the same task, terrain, length and contacts.
+ */
+const LANDER_STATE_TOLERANCE = 1e-9;
+const LANDER_RETURN_TOLERANCE = 1e-6;
+
+function expectSamePreview(inPage: PreviewRecord, inNode: PreviewRecord): void {
+  expect({ iteration: inPage.iteration, task: inPage.task }).toEqual({ iteration: inNode.iteration, task: inNode.task });
+  for (const when of ['before', 'after'] as const) {
+    const page = inPage[when], node = inNode[when];
+    expect({ steps: page.steps, terminated: page.terminated, scenery: page.scenery }, when).toEqual({ steps: node.steps, terminated: node.terminated, scenery: node.scenery });
+    expect(page.states.length, when).toBe(node.states.length);
+    expect(Math.max(...page.states.map((v, i) => Math.abs(v - node.states[i]))), `${when}: largest state difference`).toBeLessThan(LANDER_STATE_TOLERANCE);
+    expect(Math.abs(page.totalReturn - node.totalReturn), `${when}: return difference`).toBeLessThan(LANDER_RETURN_TOLERANCE);
+  }
 }
 
 function expectKernelsUsed(usage: WasmUsage, where: string): void {
@@ -180,6 +219,53 @@ describe.runIf(chromiumPath !== null || required)('in headless Chromium', () => 
       await demo.waitUntil(`window.demoState.lanes[0].iterations > ${snapshot.iteration}`, 'training to resume', WAIT_MS);
       mkdirSync('test-artifacts', { recursive: true });
       writeFileSync('test-artifacts/demo.png', await demo.screenshot());
+      expect(demo.errors).toEqual([]);
+    });
+
+    it('trains on LunarLander, records the lander as Node does and draws it where Gymnasium would', async () => {
+      await demo.evaluate(`document.getElementById('env').value = 'lunarlander'; document.getElementById('restart').click()`);
+      const trained = `window.demoState.env === 'lunarlander' && window.demoState.lanes.every((l) => l.iterations >= 2 && l.firstPreview !== null) && window.demoState.framesDrawn > 0`;
+      await demo.waitUntil(trained, 'two LunarLander iterations and a drawn preview of each run', WAIT_MS);
+      const first = await demoState();
+      await demo.waitUntil(`window.demoState.framesDrawn > ${first.framesDrawn}`, 'more LunarLander frames', WAIT_MS);
+
+      // A run's first preview comes before its first iteration: Node records the same episodes.
+      for (const lane of first.lanes) {
+        expect(lane.error).toBeNull();
+        const inNode = previewRecord(new PreviewMaker(new MetaTrainer(resolveConfig(demoConfig('lunarlander', lane.algo as AlgorithmName, 0)))).next());
+        expectSamePreview(lane.firstPreview as PreviewRecord, inNode);
+      }
+      const preview = first.lanes[0].firstPreview as PreviewRecord;
+      const scenery = readLanderScenery(Float64Array.from(preview.before.scenery));
+      const f32px = (px: number[]): number[] => px.map((p) => Math.fround(p / 30));
+      expect(Array.from(scenery.polygons[0])).toEqual(f32px(LANDER_HULL_PX));
+      expect(scenery.polygons.slice(1).map((p) => Array.from(p))).toEqual([f32px(LANDER_LEG_PX), f32px(LANDER_LEG_PX)]);
+      // The helipad spans chunks 4 to 6 of 10 across W = 20 m, at H/4.
+      expect([scenery.helipadX1, scenery.helipadX2, scenery.helipadY]).toEqual([8, 12, 400 / 30 / 4]);
+      for (const episode of [preview.before, preview.after]) {
+        expect(episode.states.length).toBe(LANDER_FRAME_SIZE * (episode.steps + 1));
+        expect(lastLanderEndReason(episode) !== null).toBe(episode.terminated);
+      }
+
+      // Whatever frame each canvas shows: sky above the terrain (at most H/2 high), ground under the
+      // helipad and the two flags (drawn over the lander) where Gymnasium puts them: 25 x 10 px
+      // triangles atop 50 px poles.
+      const canvases = await demo.evaluate<{ width: number; height: number; ratio: number }[]>(
+        `[...document.querySelectorAll('#players canvas')].map((c) => ({ width: c.clientWidth, height: c.clientHeight, ratio: c.width / c.clientWidth }))`,
+      );
+      expect(canvases).toHaveLength(4);
+      const flagY = scenery.helipadY + 45 / 30;
+      const probes = [[1, 12, SKY_RGBA], [10, 2.5, GROUND_RGBA], [8 + 6 / 30, flagY, FLAG_RGBA], [12 + 6 / 30, flagY, FLAG_RGBA]] as const;
+      const pixelsAt = canvases.map(({ width, height, ratio }) => {
+        const { scale, originX, originY } = landerView(width, height);
+        return probes.map(([x, y]) => [Math.floor((originX + x * scale) * ratio), Math.floor((originY - y * scale) * ratio)]);
+      });
+      const pixels = await demo.evaluate<number[][][]>(
+        `[...document.querySelectorAll('#players canvas')].map((c, i) => ${JSON.stringify(pixelsAt)}[i].map(([x, y]) => [...c.getContext('2d').getImageData(x, y, 1, 1).data]))`,
+      );
+      expect(pixels).toEqual(canvases.map(() => probes.map(([, , rgba]) => rgba)));
+      mkdirSync('test-artifacts', { recursive: true });
+      writeFileSync('test-artifacts/demo-lunarlander.png', await demo.screenshot());
       expect(demo.errors).toEqual([]);
     });
   });
