@@ -13,7 +13,8 @@ import { type Clock, type CostBucket, CostMeter } from './costs.js';
 import { baseAlgorithm } from './directed.js';
 import { taskMetaGradient } from './inner-loop.js';
 import { type CompileMode, SurrogatePrograms } from './programs.js';
-import { STREAM, type SamplerOptions, TaskSampler, TaskStreams, seedSequence } from './sampling.js';
+import { STREAM, type SampledBatch, type SamplerOptions, TaskSampler, TaskStreams, seedSequence } from './sampling.js';
+import type { PolicyBatch } from '../nn/reinforce.js';
 
 export interface TaskJob {
   /** 0-based meta-iteration: keys the task's streams. */
@@ -81,17 +82,23 @@ export class TaskRunner {
     return new TaskSampler(this.family, task, streams, this.samplerOptions);
   }
 
-  run(job: TaskJob): TaskOutcome {
+  /** Runs a job; `onBatch` sees each sampled batch in order (the K inner ones, then the validation one). */
+  run(job: TaskJob, onBatch?: (batch: PolicyBatch) => void): TaskOutcome {
     const c = this.config;
     const meter = new CostMeter(this.clock);
     const sampler = this.sampler(job.task, new TaskStreams(seedSequence(c.seed, STREAM.task, job.iterationIndex, job.taskIndex)));
+    const sample = (params: Float64Array): SampledBatch => {
+      const sampled = sampler.sample(params, c.episodesPerTask, meter);
+      if (onBatch !== undefined && sampled.batch !== null) onBatch(sampled.batch);
+      return sampled;
+    };
     const r = taskMetaGradient({
       layout: this.layout,
       theta: job.start,
       rate: job.alpha ?? c.innerLr,
       steps: c.innerSteps,
       mode: baseAlgorithm(c.algo) === 'fomaml' ? 'first-order' : 'exact',
-      sample: (params) => sampler.sample(params, c.episodesPerTask, meter),
+      sample,
       meter,
       programs: this.programs,
     });

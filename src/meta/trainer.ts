@@ -181,7 +181,7 @@ export class MetaTrainer {
   step(): IterationLog {
     const begun = this.beginStep();
     if (this.config.outerOptimizer === 'trpo') {
-      const runs = begun.jobs.map((job) => runTrpoJob(this.runner, job, this.clock));
+      const runs = begun.jobs.map((job) => runTrpoJob(this.runner, job));
       return this.finishStep(begun, runs.map((r) => r.outcome), runs.map((r) => r.data));
     }
     return this.finishStep(begun, begun.jobs.map((job) => this.runner.run(job)));
