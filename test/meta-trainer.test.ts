@@ -188,6 +188,24 @@ describe('MetaTrainer', () => {
     expect(() => MetaTrainer.restore(unsigned)).toThrow('snapshot.checksum is undefined, expected "fnv1a64:" and 16 hex digits (snapshots without a checksum are not accepted)');
   });
 
+  it('with evalEvery = N logs a held-out evaluation on every N-th iteration, training bits unchanged', () => {
+    const plain = run(tiny('directed-maml'), 4);
+    const every = run(tiny('directed-maml', { evalEvery: 2 }), 4);
+    expect(every.logs.map((l) => l.heldOut === undefined)).toEqual([true, false, true, false]);
+    for (const [i, log] of every.logs.entries()) {
+      const { heldOut, ...rest } = log;
+      const { seconds: _a, totals: _b, ...restFields } = rest;
+      const { seconds: _c, totals: _d, ...plainFields } = plain.logs[i];
+      expect(restFields).toEqual(plainFields);
+      if (heldOut !== undefined) {
+        // The evaluation of a trainer at that iteration, which evalEvery = 0 gives on demand.
+        const replay = run(tiny('directed-maml'), i + 1).trainer.evaluate();
+        expect(heldOut).toEqual(replay);
+      }
+    }
+    expect(Array.from(every.trainer.params)).toEqual(Array.from(plain.trainer.params));
+  });
+
   it('evaluates held-out tasks from their own streams, without touching training', () => {
     const config = tiny('maml');
     const a = new MetaTrainer(config, { clock: fakeClock() });

@@ -95,6 +95,8 @@ export interface MetaConfig {
   evalEpisodes: number;
   /** Root of the evaluation streams (held-out tasks, their env seeds and actions); separate from `seed`. */
   evalSeed: number;
+  /** Held-out evaluation every N meta-iterations, logged as `heldOut` (0: never during training). */
+  evalEvery: number;
   /** Parameters varied per task and their [lo, hi] ranges; null = the family's defaults. */
   taskRanges: Record<string, [number, number]> | null;
 }
@@ -145,6 +147,7 @@ export const DEFAULT_CONFIG: MetaConfig = deepFreeze({
   evalTasks: 10,
   evalEpisodes: 10,
   evalSeed: 1234,
+  evalEvery: 0,
   taskRanges: null,
 }) as MetaConfig;
 
@@ -314,6 +317,7 @@ const SCHEMA: Schema = {
   evalTasks: integer(1, SIZE_LIMITS.tasks),
   evalEpisodes: integer(1, SIZE_LIMITS.episodes),
   evalSeed: integer(0),
+  evalEvery: integer(0),
   taskRanges: taskRanges(),
 };
 

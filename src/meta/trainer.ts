@@ -73,6 +73,8 @@ export interface IterationLog {
   memory: { retainedFloats: number };
   /** outerOptimizer 'trpo' only: the conjugate gradient, the line search and the step it took. */
   trpo?: TrpoLog;
+  /** With config.evalEvery = N, on every N-th iteration: `evaluate()` after this step (not timed in `seconds`). */
+  heldOut?: EvaluationResult;
 }
 
 export interface EvaluationResult {
@@ -266,7 +268,7 @@ export class MetaTrainer {
     s.gradientEvaluations += meter.gradientEvaluations;
     s.hvps += meter.hvps;
     s.seconds += total;
-    return {
+    const entry: IterationLog = {
       iteration,
       returnBefore: returnBefore / B,
       returnAfter: returnAfter / B,
@@ -278,6 +280,9 @@ export class MetaTrainer {
       memory: { retainedFloats: meter.peakRetainedFloats },
       ...(trpo === undefined ? {} : { trpo }),
     };
+    // Its own streams (evalSeed), so training's bits do not depend on it.
+    if (this.config.evalEvery > 0 && iteration % this.config.evalEvery === 0) entry.heldOut = this.evaluate();
+    return entry;
   }
 
   /** MAML-TRPO's step from the old point `start`: theta (and alpha_vec) move by the accepted step, or not at all. */
