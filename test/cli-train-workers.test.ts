@@ -9,13 +9,22 @@ const root = mkdtempSync(join(tmpdir(), 'metarl-train-workers-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('train --workers: the tasks of each meta-batch on worker threads', () => {
-  it('gives the log, checkpoint and evaluation of a serial run, bit for bit, for every base algorithm and a directed one', async () => {
+  it('gives the log, checkpoint and evaluation of a serial run, bit for bit, for every base algorithm, a directed one and TRPO', async () => {
     const { url } = await buildCli(root);
-    for (const algo of ['maml', 'fomaml', 'metasgd', 'directed-maml']) {
-      const dirs = ['1', '2', '3'].map((w) => join(root, `${algo}-w${w}`));
+    const cases: [string, string[]][] = [
+      ['maml', []],
+      ['fomaml', []],
+      ['metasgd', []],
+      ['directed-maml', []],
+      // TRPO's step needs every task's batches: they come back from the workers.
+      ['maml', ['--set', 'outerOptimizer=trpo']],
+      ['metasgd', ['--set', 'outerOptimizer=trpo']],
+    ];
+    for (const [c, [algo, extra]] of cases.entries()) {
+      const dirs = ['1', '2', '3'].map((w) => join(root, `${c}-${algo}-w${w}`));
       for (const [i, dir] of dirs.entries()) {
         // Four tasks on up to three threads: uneven shares, outcomes summed in task order.
-        const r = await runCli(['train', '--algo', algo, ...TINY, '--set', 'metaBatchSize=4', '--workers', String(i + 1), '--out', dir], { script: url });
+        const r = await runCli(['train', '--algo', algo, ...TINY, ...extra, '--set', 'metaBatchSize=4', '--workers', String(i + 1), '--out', dir], { script: url });
         expect(r.code, r.err.join('\n')).toBe(0);
       }
       const [serial, ...parallel] = dirs;

@@ -37,7 +37,15 @@ export interface TaskCost {
   readonly peakRetainedFloats: number;
 }
 
+/** The batches a task sampled: the K inner ones and the validation one (MAML-TRPO re-adapts on them). */
+export interface TaskBatches {
+  readonly train: readonly PolicyBatch[];
+  readonly validation: PolicyBatch;
+}
+
 export interface TaskOutcome {
+  /** With outerOptimizer 'trpo', the task's batches; else null. */
+  readonly batches: TaskBatches | null;
   readonly grad: Float64Array;
   readonly alphaGrad: Float64Array | null;
   readonly returnBefore: number;
@@ -82,14 +90,14 @@ export class TaskRunner {
     return new TaskSampler(this.family, task, streams, this.samplerOptions);
   }
 
-  /** Runs a job; `onBatch` sees each sampled batch in order (the K inner ones, then the validation one). */
-  run(job: TaskJob, onBatch?: (batch: PolicyBatch) => void): TaskOutcome {
+  run(job: TaskJob): TaskOutcome {
     const c = this.config;
     const meter = new CostMeter(this.clock);
     const sampler = this.sampler(job.task, new TaskStreams(seedSequence(c.seed, STREAM.task, job.iterationIndex, job.taskIndex)));
+    const kept: PolicyBatch[] | null = c.outerOptimizer === 'trpo' ? [] : null;
     const sample = (params: Float64Array): SampledBatch => {
       const sampled = sampler.sample(params, c.episodesPerTask, meter);
-      if (onBatch !== undefined && sampled.batch !== null) onBatch(sampled.batch);
+      if (kept !== null && sampled.batch !== null) kept.push(sampled.batch);
       return sampled;
     };
     const r = taskMetaGradient({
@@ -103,6 +111,7 @@ export class TaskRunner {
       programs: this.programs,
     });
     return {
+      batches: kept === null ? null : { train: kept.slice(0, c.innerSteps), validation: kept[c.innerSteps] },
       grad: r.grad,
       alphaGrad: r.alphaGrad,
       returnBefore: r.returnBefore,

@@ -39,7 +39,6 @@ import type { CompileMode } from './programs.js';
 import { STREAM, TaskStreams, seedSequence, streamRng } from './sampling.js';
 import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout } from './task-step.js';
 import { type TrpoLog, trpoStep } from './trpo.js';
-import { runTrpoJob } from './trpo-job.js';
 import type { TrpoTaskData } from './trpo-task.js';
 
 export interface IterationLog {
@@ -182,20 +181,14 @@ export class MetaTrainer {
   /** One meta-iteration, every task in this realm. */
   step(): IterationLog {
     const begun = this.beginStep();
-    if (this.config.outerOptimizer === 'trpo') {
-      const runs = begun.jobs.map((job) => runTrpoJob(this.runner, job));
-      return this.finishStep(begun, runs.map((r) => r.outcome), runs.map((r) => r.data));
-    }
     return this.finishStep(begun, begun.jobs.map((job) => this.runner.run(job)));
   }
 
   /**
    * One meta-iteration with the tasks' jobs on `pool` (worker threads): the same bits as step(),
-   * since jobs are deterministic and their outcomes are summed in task order. TRPO runs its
-   * tasks in this realm, where its step needs their batches.
+   * since jobs are deterministic and their outcomes are summed in task order.
    */
   async stepOn(pool: TaskPool): Promise<IterationLog> {
-    if (this.config.outerOptimizer === 'trpo') return this.step();
     const begun = this.beginStep();
     return this.finishStep(begun, await pool.runTasks(this.config, begun.jobs));
   }
@@ -230,7 +223,7 @@ export class MetaTrainer {
   }
 
   /** Steps 3-4: the tasks' outcomes summed in task order, the outer update (TRPO's on the tasks' kept batches), the log line. */
-  private finishStep({ meter, t0, jobs }: StepInProgress, outcomes: readonly TaskOutcome[], kept: readonly TrpoTaskData[] | null = null): IterationLog {
+  private finishStep({ meter, t0, jobs }: StepInProgress, outcomes: readonly TaskOutcome[]): IterationLog {
     const iteration = this.done + 1;
     const n = this.layout.size;
     const grad = new Float64Array(n);
@@ -252,6 +245,7 @@ export class MetaTrainer {
     for (let i = 0; i < n; i++) grad[i] /= B;
     checkFiniteGradient(iteration, 'meta-gradient', grad, lossBefore / B, lossAfter / B);
     if (alphaGrad !== null) checkFiniteGradient(iteration, 'alpha gradient', alphaGrad, lossBefore / B, lossAfter / B);
+    const kept = this.config.outerOptimizer === 'trpo' ? outcomes.map((o) => o.batches as TrpoTaskData) : null;
     const trpo = kept === null ? undefined : this.trpoUpdate(meter, jobs[0].start, grad, alphaGrad, B, kept);
     if (this.optimizer !== null) {
       this.optimizer.step(this.theta, grad);
