@@ -29,7 +29,7 @@ describe('metarl --help', () => {
       expect(await runCli(argv)).toEqual({ code: 0, out: [text], err: [] });
     }
     const lines = text.split('\n');
-    expect(lines.filter((l) => /^ {2}[a-z]+ {2,}/.test(l)).map((l) => l.trim().split(/\s+/)[0])).toEqual(['train', 'eval', 'compare', 'audit', 'bench', 'envs']);
+    expect(lines.filter((l) => /^ {2}[a-z]+ {2,}/.test(l)).map((l) => l.trim().split(/\s+/)[0])).toEqual(['train', 'eval', 'compare', 'experiment', 'audit', 'bench', 'envs', 'report']);
     expect(lines).toContain('  -h, --help  print this help and exit');
     expect(lines).toContain('  --version   print the version and exit');
     expect(lines.slice(lines.indexOf('exit codes:') + 1)).toEqual(EXIT_CODES.map(([code, meaning]) => `  ${code}  ${meaning}`));
@@ -47,7 +47,7 @@ describe('metarl --help', () => {
       expect(lines.slice(lines.indexOf('exit codes:') + 1)).toEqual(EXIT_CODES.map(([code, meaning]) => `  ${code}  ${meaning}`));
       expect(help.examples.length).toBeGreaterThan(0);
     }
-    expect(await runCli(['help', 'trian'])).toEqual({ code: 2, out: [], err: ["metarl: unknown command 'trian' (allowed: audit, bench, compare, envs, eval, train; metarl --help for usage)"] });
+    expect(await runCli(['help', 'trian'])).toEqual({ code: 2, out: [], err: ["metarl: unknown command 'trian' (allowed: audit, bench, compare, envs, eval, experiment, report, train; metarl --help for usage)"] });
   });
 
   it('lists exactly the options each command accepts: every example parses, an option not listed is refused', () => {
@@ -99,7 +99,7 @@ describe('metarl --help', () => {
   it('--version prints the version of package.json; no command at all is one line, exit 2', async () => {
     const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     expect(await runCli(['--version'])).toEqual({ code: 0, out: [version], err: [] });
-    expect(await runCli([])).toEqual({ code: 2, out: [], err: ['metarl: missing command (allowed: audit, bench, compare, envs, eval, train; metarl --help for usage)'] });
+    expect(await runCli([])).toEqual({ code: 2, out: [], err: ['metarl: missing command (allowed: audit, bench, compare, envs, eval, experiment, report, train; metarl --help for usage)'] });
   });
 
   it('the README lists the same exit codes as --help', () => {

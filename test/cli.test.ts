@@ -65,7 +65,7 @@ describe('metarl CLI', () => {
 
   it('names a wrong command, flag, config key or value, with exit code 2', async () => {
     const cases: [string[], RegExp][] = [
-      [['trian'], /unknown command 'trian' \(allowed: audit, bench, compare, envs, eval, train; metarl --help for usage\)/],
+      [['trian'], /unknown command 'trian' \(allowed: audit, bench, compare, envs, eval, experiment, report, train; metarl --help for usage\)/],
       [['train', '--sed', '1'], /unknown option --sed \(allowed: .*--seed/],
       [['train', '--set', 'itrations=5', '--out', join(root, 'x')], /unknown key itrations \(expected one of env, algo, seed, iterations/],
       [['train', '--algo', 'mamla', '--out', join(root, 'x')], /algo is "mamla", expected one of "maml", "fomaml", "metasgd", "directed-maml"/],

@@ -4,7 +4,9 @@ import { benchCommand, benchHelp } from './bench-command.js';
 import { compareCommand, compareHelp } from './compare-command.js';
 import { envsCommand, envsHelp } from './envs-command.js';
 import { evalCommand, evalHelp } from './eval-command.js';
+import { experimentCommand, experimentHelp } from './experiment-command.js';
 import { type CommandHelp, commandHelpText, mainHelpText } from './help.js';
+import { reportCommand, reportHelp } from './report-command.js';
 import { trainCommand, trainHelp } from './train-command.js';
 import { packageVersion } from './version.js';
 import { FileError, type FileSystem, nodeFileSystem } from '../io/file-system.js';
@@ -14,9 +16,11 @@ const commands: Record<string, { run: Command; help: CommandHelp }> = {
   train: { run: trainCommand, help: trainHelp },
   eval: { run: evalCommand, help: evalHelp },
   compare: { run: compareCommand, help: compareHelp },
+  experiment: { run: experimentCommand, help: experimentHelp },
   audit: { run: auditCommand, help: auditHelp },
   bench: { run: benchCommand, help: benchHelp },
   envs: { run: envsCommand, help: envsHelp },
+  report: { run: reportCommand, help: reportHelp },
 };
 
 const HELP_FLAGS: readonly string[] = ['--help', '-h'];

@@ -1,5 +1,5 @@
-// A small SVG line-chart writer: series of (x, y) points on shared axes, with ticks, a legend and
-// optional shaded bands (spread across seeds). Pure string building, so it runs anywhere.
+// Small SVG chart writers: line charts (series of (x, y) points on shared axes, with ticks, a legend and
+// optional shaded bands for the spread across seeds) and horizontal bar charts. Pure string building, so it runs anywhere.
 
 export interface Series {
   readonly label: string;
@@ -91,6 +91,60 @@ export function lineChart(series: readonly Series[], options: ChartOptions): str
     out.push(`<line x1="${MARGIN.left + 10}" x2="${MARGIN.left + 30}" y1="${ly - 4}" y2="${ly - 4}" stroke="${color}" stroke-width="2"/>`);
     out.push(`<text x="${MARGIN.left + 36}" y="${ly}">${escapeXml(s.label)}</text>`);
   });
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
+}
+
+export interface Bar {
+  readonly label: string;
+  /** NaN draws no bar (the label's note then says why). */
+  readonly value: number;
+  /** Optional whisker: [low, high]. */
+  readonly range?: readonly [number, number];
+  /** Text after the bar, e.g. how many runs it averages. */
+  readonly note?: string;
+}
+
+/** An SVG document with one horizontal bar per entry, on a shared value axis starting at zero. */
+export function barChart(bars: readonly Bar[], options: ChartOptions): string {
+  const width = options.width ?? 720;
+  const labelWidth = 220;
+  const rowHeight = 24;
+  const height = options.height ?? MARGIN.top + MARGIN.bottom + Math.max(1, bars.length) * rowHeight;
+  const values = bars.flatMap((b) => [b.value, ...(b.range ?? [])]).filter(Number.isFinite);
+  const hi = values.length === 0 ? 1 : Math.max(...values, 0) || 1;
+  const ticks = niceTicks(0, hi);
+  const x1 = Math.max(hi, ticks[ticks.length - 1]);
+  const left = MARGIN.left + labelWidth;
+  const plotW = width - left - MARGIN.right - 120;
+  const plotH = height - MARGIN.top - MARGIN.bottom;
+  const sx = (x: number): number => left + (x / x1) * plotW;
+  const out: string[] = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`);
+  out.push(`<rect width="${width}" height="${height}" fill="white"/>`);
+  out.push(`<text x="${width / 2}" y="20" text-anchor="middle" font-size="14">${escapeXml(options.title)}</text>`);
+  for (const t of ticks) {
+    out.push(`<line x1="${fmt(sx(t))}" x2="${fmt(sx(t))}" y1="${MARGIN.top}" y2="${MARGIN.top + plotH + 4}" stroke="#e5e5e5"/>`);
+    out.push(`<text x="${fmt(sx(t))}" y="${MARGIN.top + plotH + 18}" text-anchor="middle">${t}</text>`);
+  }
+  bars.forEach((b, i) => {
+    const y = MARGIN.top + i * rowHeight;
+    const color = COLORS[i % COLORS.length];
+    out.push(`<text x="${left - 6}" y="${y + rowHeight / 2 + 4}" text-anchor="end">${escapeXml(b.label)}</text>`);
+    let end = left;
+    if (Number.isFinite(b.value)) {
+      end = sx(Math.max(0, b.value));
+      out.push(`<rect x="${left}" y="${y + 4}" width="${fmt(end - left)}" height="${rowHeight - 8}" fill="${color}"/>`);
+    }
+    if (b.range !== undefined && b.range.every(Number.isFinite)) {
+      const [lo, high] = [sx(Math.max(0, b.range[0])), sx(Math.max(0, b.range[1]))];
+      end = Math.max(end, high);
+      out.push(`<line x1="${fmt(lo)}" x2="${fmt(high)}" y1="${y + rowHeight / 2}" y2="${y + rowHeight / 2}" stroke="#333"/>`);
+    }
+    if (b.note !== undefined) out.push(`<text x="${fmt(end + 6)}" y="${y + rowHeight / 2 + 4}">${escapeXml(b.note)}</text>`);
+  });
+  out.push(`<line x1="${left}" x2="${left}" y1="${MARGIN.top}" y2="${MARGIN.top + plotH}" stroke="#333"/>`);
+  out.push(`<text x="${left + plotW / 2}" y="${height - 10}" text-anchor="middle">${escapeXml(options.xLabel)}</text>`);
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }

@@ -1,0 +1,210 @@
+import { readJson } from '../io/files.js';
+import type { FileSystem } from '../io/file-system.js';
+import { ALGORITHMS, type AlgorithmName, ConfigError, type MetaConfig, applyOverrides, resolveConfig } from '../meta/config.js';
+import { envNames } from '../envs/registry.js';
+import { badValue, isIntegerIn, isPlainObject } from '../validation/values.js';
+import { UsageError } from './args.js';
+
+/** One training of a grid: its coordinates, its folder (relative to the grid's out folder) and its config. */
+export interface GridRun {
+  readonly env: string;
+  readonly variant: string;
+  readonly algo: AlgorithmName;
+  readonly seed: number;
+  readonly dir: string;
+  readonly config: MetaConfig;
+}
+
+export interface Grid {
+  readonly name: string;
+  /** The out folder the file names (or runs/experiments/NAME), '-quick' appended for the quick profile. */
+  readonly out: string;
+  readonly runs: GridRun[];
+}
+
+/** A variant's config keys, and the field they are named by in errors. */
+interface Variant {
+  readonly name: string;
+  readonly set: Record<string, unknown>;
+  readonly field: string;
+}
+
+const KEYS = ['name', 'base', 'envs', 'envConfigs', 'algorithms', 'seeds', 'variants', 'quick', 'out'];
+/** The grid's axes: set by envs, algorithms and seeds, never by a config section. */
+const AXES = ['env', 'algo', 'seed'];
+/** Names that become folder names. */
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const NAME_EXPECTED = 'a name of letters, digits, ".", "_" and "-"';
+const MAX_SEEDS = 1000;
+const MAX_RUNS = 10_000;
+const DEFAULT_VARIANT = 'default';
+
+/** The format of a grid file, as `metarl experiment --help` lists it. */
+export const GRID_FILE_HELP: readonly string[] = [
+  'the grid file (JSON):',
+  '  name        the grid\'s name (letters, digits, . _ -)',
+  '  base        config keys over the defaults; "config": "configs/x.json" reads a config file first',
+  '  envs        env families, e.g. ["cartpole"]',
+  '  envConfigs  optional, per env: a config file path or config keys, over base',
+  `  algorithms  e.g. ["maml", "directed-maml"] (of ${ALGORITHMS.join(', ')})`,
+  `  seeds       N (seeds 0..N-1, N up to ${MAX_SEEDS}) or a list of seeds`,
+  '  variants    optional: [{ "name": "eta-half", "set": { "directed.eta": 0.5 } }, ...]',
+  '  quick       optional, the --quick profile: config keys over every run, and "seeds": n (the first n)',
+  '  out         optional, the grid folder (default runs/experiments/NAME)',
+  'each run trains in OUT/ENV/VARIANT/ALGO-seedS (VARIANT "default" without variants);',
+  'OUT/grid.json lists the runs and their configs, OUT/provenance.json the commit, date, machine and command',
+];
+
+/** Parses and checks a grid file's content; every mistake is one UsageError naming `file` and the field. */
+class GridParser {
+  constructor(
+    private readonly file: string,
+    private readonly fs: FileSystem,
+  ) {}
+
+  private fail(field: string, value: unknown, expected: string): never {
+    throw new UsageError(`${this.file}: ${badValue(field, value, expected)}`);
+  }
+
+  parse(raw: unknown, quick: boolean): Grid {
+    if (!isPlainObject(raw)) this.fail('the file', raw, 'a JSON object');
+    const unknown = Object.keys(raw).find((k) => !KEYS.includes(k));
+    if (unknown !== undefined) throw new UsageError(`${this.file}: unknown field ${unknown} (expected one of ${KEYS.join(', ')})`);
+    const name = this.name(raw.name, 'name');
+    const envs = this.list(raw.envs, 'envs', envNames());
+    const algorithms = this.list(raw.algorithms, 'algorithms', ALGORITHMS) as AlgorithmName[];
+    let seeds = this.seeds(raw.seeds);
+    const variants = this.variants(raw.variants);
+    const base = this.section(raw.base, 'base', true);
+    const envConfigs = this.envConfigs(raw.envConfigs, envs);
+    // The quick section is checked without --quick too, so a typo in it shows before it is needed.
+    const { seeds: quickSeeds, ...quickKeys } = this.section(raw.quick, 'quick', false);
+    if (quickSeeds !== undefined && !isIntegerIn(quickSeeds, 1, seeds.length)) this.fail('quick.seeds', quickSeeds, `an integer in [1, ${seeds.length}] (the first seeds of "seeds")`);
+    this.overlay(resolveConfig({ env: envs[0] }), quickKeys, 'quick');
+    if (quick) {
+      if (raw.quick === undefined) throw new UsageError(`--quick: ${this.file} has no "quick" section`);
+      if (quickSeeds !== undefined) seeds = seeds.slice(0, quickSeeds as number);
+    }
+    const profile = quick ? quickKeys : {};
+    const total = envs.length * algorithms.length * seeds.length * variants.length;
+    if (total > MAX_RUNS) throw new UsageError(`${this.file}: the grid has ${total} runs, expected at most ${MAX_RUNS}`);
+    const out = raw.out === undefined ? `runs/experiments/${name}` : raw.out;
+    if (typeof out !== 'string' || out.trim() === '') this.fail('out', out, 'a folder path');
+    const runs: GridRun[] = [];
+    for (const env of envs) {
+      const envBase = this.overlay(this.overlay(this.baseConfig(env, base), envConfigs.get(env) ?? {}, `envConfigs.${env}`), { env }, 'envs');
+      for (const variant of variants) {
+        for (const algo of algorithms) {
+          for (const seed of seeds) {
+            const axes = this.overlay(envBase, { algo, seed }, 'algorithms and seeds');
+            const config = this.overlay(this.overlay(axes, variant.set, variant.field), profile, 'quick');
+            runs.push({ env, variant: variant.name, algo, seed, dir: `${env}/${variant.name}/${algo}-seed${seed}`, config });
+          }
+        }
+      }
+    }
+    return { name, out: quick ? `${out}-quick` : out, runs };
+  }
+
+  private name(value: unknown, field: string): string {
+    return typeof value === 'string' && NAME.test(value) ? value : this.fail(field, value, NAME_EXPECTED);
+  }
+
+  /** A non-empty list of distinct values from `allowed`. */
+  private list(value: unknown, field: string, allowed: readonly string[]): string[] {
+    if (!Array.isArray(value) || value.length === 0) this.fail(field, value, `a non-empty list of ${allowed.join(', ')}`);
+    value.forEach((v: unknown, i) => {
+      if (typeof v !== 'string' || !allowed.includes(v)) this.fail(`${field}[${i}]`, v, `one of ${allowed.join(', ')}`);
+      if (value.indexOf(v) !== i) this.fail(`${field}[${i}]`, v, 'a value not listed before');
+    });
+    return value as string[];
+  }
+
+  private seeds(value: unknown): number[] {
+    if (isIntegerIn(value, 1, MAX_SEEDS)) return Array.from({ length: value }, (_, s) => s);
+    if (!Array.isArray(value) || value.length === 0 || value.length > MAX_SEEDS) this.fail('seeds', value, `an integer in [1, ${MAX_SEEDS}] or a list of up to ${MAX_SEEDS} seeds`);
+    value.forEach((v: unknown, i) => {
+      if (!isIntegerIn(v, 0, Number.MAX_SAFE_INTEGER)) this.fail(`seeds[${i}]`, v, 'a non-negative integer');
+      if (value.indexOf(v) !== i) this.fail(`seeds[${i}]`, v, 'a seed not listed before');
+    });
+    return value as number[];
+  }
+
+  private variants(value: unknown): Variant[] {
+    if (value === undefined) return [{ name: DEFAULT_VARIANT, set: {}, field: 'variants' }];
+    if (!Array.isArray(value) || value.length === 0) this.fail('variants', value, 'a non-empty list of { "name": ..., "set": { config keys } }');
+    const names: string[] = [];
+    return value.map((v: unknown, i): Variant => {
+      if (!isPlainObject(v)) this.fail(`variants[${i}]`, v, '{ "name": ..., "set": { config keys } }');
+      const extra = Object.keys(v).find((k) => k !== 'name' && k !== 'set');
+      if (extra !== undefined) throw new UsageError(`${this.file}: unknown field variants[${i}].${extra} (expected name, set)`);
+      const name = this.name(v.name, `variants[${i}].name`);
+      if (names.includes(name)) this.fail(`variants[${i}].name`, name, 'a name not used by another variant');
+      names.push(name);
+      return { name, set: this.section(v.set, `variants[${i}].set`, false), field: `variants[${i}].set` };
+    });
+  }
+
+  private envConfigs(value: unknown, envs: readonly string[]): Map<string, Record<string, unknown>> {
+    const configs = new Map<string, Record<string, unknown>>();
+    if (value === undefined) return configs;
+    if (!isPlainObject(value)) this.fail('envConfigs', value, 'an object of env: config file or config keys');
+    for (const [env, config] of Object.entries(value)) {
+      const field = `envConfigs.${env}`;
+      if (!envs.includes(env)) throw new UsageError(`${this.file}: unknown field ${field} (expected one of the envs: ${envs.join(', ')})`);
+      configs.set(env, typeof config === 'string' ? this.configFile(config, field) : this.section(config, field, false));
+    }
+    return configs;
+  }
+
+  /** A config file's keys (checked when laid over a run's config, against its env). */
+  private configFile(path: string, field: string): Record<string, unknown> {
+    const keys = readJson(path, this.fs);
+    if (!isPlainObject(keys)) this.fail(`${field} (${path})`, keys, 'a JSON object of config keys');
+    return keys;
+  }
+
+  /**
+   * An object of config keys (which may not set the axes); `base` may also name a config file. Its
+   * values are checked when laid over each run's config, against that run's env.
+   */
+  private section(value: unknown, field: string, mayReadFile: boolean): Record<string, unknown> {
+    if (value === undefined) return {};
+    if (!isPlainObject(value)) this.fail(field, value, 'an object of config keys');
+    for (const key of Object.keys(value)) {
+      const axis = AXES.find((a) => key === a || key.startsWith(`${a}.`));
+      if (axis !== undefined) throw new UsageError(`${this.file}: ${field}.${key} cannot be set there (${axis} is an axis of the grid: envs, algorithms, seeds)`);
+    }
+    if (value.config !== undefined) {
+      if (!mayReadFile) throw new UsageError(`${this.file}: unknown field ${field}.config (only base reads a config file)`);
+      if (typeof value.config !== 'string') this.fail(`${field}.config`, value.config, 'a config file path');
+    }
+    return value;
+  }
+
+  /** The defaults for `env`, then base's config file, then base's keys. */
+  private baseConfig(env: string, base: Record<string, unknown>): MetaConfig {
+    const { config: file, ...keys } = base;
+    let config = resolveConfig({ env });
+    if (typeof file === 'string') config = this.overlay(this.overlay(config, this.configFile(file, 'base.config'), `base.config (${file})`), { env }, 'envs');
+    return this.overlay(config, keys, 'base');
+  }
+
+  /**
+   * `keys` over `config` in their order, each as a config file over the defaults (one call per key:
+   * within one call, a section's object would replace an earlier `section.key`); a bad key or value names `field`.
+   */
+  private overlay(config: MetaConfig, keys: Record<string, unknown>, field: string): MetaConfig {
+    try {
+      return Object.entries(keys).reduce((c, [k, v]) => applyOverrides(c, [`${k}=${JSON.stringify(v)}`]), config);
+    } catch (e) {
+      if (e instanceof ConfigError) throw new UsageError(`${this.file}: ${field}: ${e.message}`);
+      throw e;
+    }
+  }
+}
+
+/** Reads and checks the grid file at `file`. */
+export function readGrid(file: string, quick: boolean, fs: FileSystem): Grid {
+  return new GridParser(file, fs).parse(readJson(file, fs), quick);
+}

@@ -1,0 +1,152 @@
+// Reads what `metarl experiment` leaves in its folder: grid.json, provenance.json, and each run's
+// log.jsonl and eval.json. Every field the report uses is checked; a bad one is a one-line
+// FileError naming the file, the field and what was expected (exit 2).
+import { join } from 'node:path';
+import { FileError, type FileSystem } from '../../io/file-system.js';
+import { readJson, readText } from '../../io/files.js';
+
+export interface Provenance {
+  readonly commit: string;
+  readonly date: string;
+  readonly machine: string;
+  readonly cores: number;
+  readonly node: string;
+  readonly command: string;
+}
+
+/** One log line, reduced to what the report reads. */
+export interface IterationRecord {
+  readonly iteration: number;
+  readonly seconds: { readonly sampling: number; readonly gradients: number; readonly hvp: number; readonly directed: number; readonly trpo: number; readonly total: number };
+  readonly totals: { readonly envSteps: number; readonly gradientEvaluations: number; readonly hvps: number; readonly seconds: number };
+  /** Held-out mean returns after k = 0..K inner steps, on the iterations that evaluated. */
+  readonly heldOut: readonly number[] | null;
+}
+
+export interface RunInput {
+  readonly env: string;
+  readonly variant: string;
+  readonly algo: string;
+  readonly seed: number;
+  readonly dir: string;
+  readonly log: readonly IterationRecord[];
+  /** eval.json's returns: k = 0..K inner steps, after the last iteration. */
+  readonly finalReturns: readonly number[];
+}
+
+export interface ReportInput {
+  readonly name: string;
+  readonly provenance: Provenance;
+  /** Sorted by env, variant, algo, seed. */
+  readonly runs: readonly RunInput[];
+}
+
+type Json = Record<string, unknown>;
+
+function describe(value: unknown): string {
+  return value === undefined ? 'missing' : JSON.stringify(value) ?? String(value);
+}
+
+function objectAt(value: unknown, where: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new FileError(`${where} is ${describe(value)}, expected an object`);
+  return value as Json;
+}
+
+function stringAt(obj: Json, key: string, where: string): string {
+  const v = obj[key];
+  if (typeof v !== 'string' || v === '') throw new FileError(`${where}.${key} is ${describe(v)}, expected a non-empty string`);
+  return v;
+}
+
+function numberAt(obj: Json, key: string, where: string): number {
+  const v = obj[key];
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new FileError(`${where}.${key} is ${describe(v)}, expected a finite number`);
+  return v;
+}
+
+function returnsAt(obj: Json, key: string, where: string): number[] {
+  const v = obj[key];
+  if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+    throw new FileError(`${where}.${key} is ${describe(v)}, expected a non-empty array of finite numbers`);
+  }
+  return v as number[];
+}
+
+function readProvenance(dir: string, fs: FileSystem): Provenance {
+  const file = join(dir, 'provenance.json');
+  const p = objectAt(readJson(file, fs), file);
+  return {
+    commit: stringAt(p, 'commit', file),
+    date: stringAt(p, 'date', file),
+    machine: stringAt(p, 'machine', file),
+    cores: numberAt(p, 'cores', file),
+    node: stringAt(p, 'node', file),
+    command: stringAt(p, 'command', file),
+  };
+}
+
+function readIteration(line: string, where: string): IterationRecord {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch (e) {
+    throw new FileError(`${where} is not valid JSON: ${(e as Error).message}`);
+  }
+  const l = objectAt(parsed, where);
+  const s = objectAt(l.seconds, `${where}.seconds`);
+  const t = objectAt(l.totals, `${where}.totals`);
+  const sw = `${where}.seconds`;
+  const tw = `${where}.totals`;
+  return {
+    iteration: numberAt(l, 'iteration', where),
+    seconds: {
+      sampling: numberAt(s, 'sampling', sw),
+      gradients: numberAt(s, 'gradients', sw),
+      hvp: numberAt(s, 'hvp', sw),
+      directed: numberAt(s, 'directed', sw),
+      // Logs from before TRPO existed have no trpo field: their outer step had none.
+      trpo: s.trpo === undefined ? 0 : numberAt(s, 'trpo', sw),
+      total: numberAt(s, 'total', sw),
+    },
+    totals: { envSteps: numberAt(t, 'envSteps', tw), gradientEvaluations: numberAt(t, 'gradientEvaluations', tw), hvps: numberAt(t, 'hvps', tw), seconds: numberAt(t, 'seconds', tw) },
+    heldOut: l.heldOut === undefined ? null : returnsAt(objectAt(l.heldOut, `${where}.heldOut`), 'returns', `${where}.heldOut`),
+  };
+}
+
+function readRun(root: string, entry: unknown, index: number, fs: FileSystem): RunInput {
+  const where = `${join(root, 'grid.json')}: runs[${index}]`;
+  const r = objectAt(entry, where);
+  const seed = numberAt(r, 'seed', where);
+  const dir = stringAt(r, 'dir', where);
+  const logFile = join(root, dir, 'log.jsonl');
+  const lines = readText(logFile, fs).split('\n').filter((l) => l.trim() !== '');
+  if (lines.length === 0) throw new FileError(`${logFile} has no iterations, expected one JSON line per iteration`);
+  const log = lines.map((line, i) => readIteration(line, `${logFile} line ${i + 1}`));
+  const evalFile = join(root, dir, 'eval.json');
+  return {
+    env: stringAt(r, 'env', where),
+    variant: stringAt(r, 'variant', where),
+    algo: stringAt(r, 'algo', where),
+    seed,
+    dir,
+    log,
+    finalReturns: returnsAt(objectAt(readJson(evalFile, fs), evalFile), 'returns', evalFile),
+  };
+}
+
+// Code-unit order, not the locale's: the page must not depend on the machine's ICU data.
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byKey = (a: RunInput, b: RunInput): number =>
+  compareText(a.env, b.env) || compareText(a.variant, b.variant) || compareText(a.algo, b.algo) || a.seed - b.seed;
+
+export function readReportInput(dir: string, fs: FileSystem): ReportInput {
+  const file = join(dir, 'grid.json');
+  const grid = objectAt(readJson(file, fs), file);
+  const runs = grid.runs;
+  if (!Array.isArray(runs) || runs.length === 0) throw new FileError(`${file}: runs is ${describe(runs)}, expected a non-empty array`);
+  return {
+    name: stringAt(grid, 'name', file),
+    provenance: readProvenance(dir, fs),
+    runs: runs.map((entry, i) => readRun(dir, entry, i, fs)).sort(byKey),
+  };
+}

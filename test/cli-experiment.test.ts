@@ -1,0 +1,230 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readGrid } from '../src/cli/grid.js';
+import { GridProgress, formatDuration, gridProgressLine } from '../src/cli/grid-progress.js';
+import { buildCli } from './helpers/cli-bundle.js';
+import { checkpointWithoutTimes, logWithoutTimes, readJsonFile, runCli } from './helpers/cli-run.js';
+import { failingDisk } from './helpers/failing-fs.js';
+import { nodeFileSystem } from '../src/io/file-system.js';
+import { resolveConfig } from '../src/meta/config.js';
+
+const root = mkdtempSync(join(tmpdir(), 'metarl-experiment-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const TINY_GRID = 'experiments/tiny.json';
+const runs = ['cartpole/default/maml-seed0', 'cartpole/default/directed-maml-seed0'];
+const first = join(root, 'first');
+let firstOut: string[] = [];
+let cliUrl: URL;
+
+/** Every file of a folder, recursively, with its last-modified time and content. */
+function snapshot(dir: string): Map<string, [number, string]> {
+  const files = new Map<string, [number, string]>();
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const path = join(dir, entry);
+    if (statSync(path).isFile()) files.set(entry, [statSync(path).mtimeMs, readFileSync(path, 'utf8')]);
+  }
+  return files;
+}
+
+function expectSameRuns(dir: string): void {
+  for (const run of runs) {
+    const [a, b] = [join(dir, run), join(first, run)];
+    expect(readdirSync(a).sort()).toEqual(['checkpoint.json', 'eval.json', 'log.jsonl']);
+    expect(logWithoutTimes(a)).toEqual(logWithoutTimes(b));
+    expect(checkpointWithoutTimes(a)).toEqual(checkpointWithoutTimes(b));
+    expect(readJsonFile(a, 'eval.json')).toEqual(readJsonFile(b, 'eval.json'));
+  }
+}
+
+/** A grid file in the temp folder; returns its path. */
+function gridFile(name: string, grid: unknown): string {
+  const path = join(root, `${name}.json`);
+  writeFileSync(path, JSON.stringify(grid));
+  return path;
+}
+
+beforeAll(async () => {
+  cliUrl = (await buildCli(root)).url;
+  const r = await runCli(['experiment', TINY_GRID, '--workers', '2', '--out', first], { script: cliUrl });
+  expect(r.err).toEqual([]);
+  expect(r.code).toBe(0);
+  firstOut = r.out;
+});
+
+describe('experiment', () => {
+  it('trains every run of the tiny grid on worker threads into OUT/ENV/VARIANT/ALGO-seedS', () => {
+    expect(firstOut).toEqual([
+      `grid tiny: 2 runs, 0 finished before, 2 to train, in ${first}`,
+      `grid tiny: 2/2 runs done; metarl report ${first} writes the results page`,
+    ]);
+    expect(readdirSync(first).sort()).toEqual(['cartpole', 'grid.json', 'provenance.json']);
+    for (const run of runs) {
+      const log = logWithoutTimes(join(first, run)) as { iteration: number; heldOut: { returns: number[] } }[];
+      expect(log.map((l) => l.iteration)).toEqual([1, 2]);
+      // evalEvery 1: every line holds the held-out returns before and after the one inner step
+      expect(log.map((l) => l.heldOut.returns.length)).toEqual([2, 2]);
+    }
+    const grid = readJsonFile(first, 'grid.json') as { name: string; runs: { env: string; variant: string; algo: string; seed: number; dir: string; config: Record<string, unknown> }[] };
+    expect(grid.name).toBe('tiny');
+    expect(grid.runs.map(({ env, variant, algo, seed, dir }) => [env, variant, algo, seed, dir])).toEqual([
+      ['cartpole', 'default', 'maml', 0, runs[0]],
+      ['cartpole', 'default', 'directed-maml', 0, runs[1]],
+    ]);
+    for (const run of grid.runs) {
+      expect(run.config).toEqual((readJsonFile(join(first, run.dir), 'checkpoint.json') as { config: unknown }).config);
+      expect([run.config.iterations, run.config.metaBatchSize, run.config.hidden, run.config.evalEvery, run.config.outerLr]).toEqual([2, 2, [8], 1, 1e-3]);
+    }
+    const provenance = readJsonFile(first, 'provenance.json') as Record<string, unknown>;
+    expect(Object.keys(provenance)).toEqual(['commit', 'date', 'machine', 'cores', 'node', 'command']);
+    expect(provenance.commit).toMatch(/^([0-9a-f]{40}|unknown)$/);
+    expect(Date.parse(provenance.date as string)).toBeGreaterThan(Date.parse('2026-01-01'));
+    expect([provenance.machine, provenance.cores, provenance.node]).toEqual([cpus()[0].model.trim(), cpus().length, process.version]);
+    expect(provenance.command).toBe(`metarl experiment ${TINY_GRID} --workers 2 --out ${first}`);
+  });
+
+  it('trains each run exactly as `train` does with the same config', async () => {
+    const dir = join(root, 'train');
+    const set = ['iterations=2', 'metaBatchSize=2', 'episodesPerTask=2', 'numEnvs=2', 'evalTasks=2', 'evalEpisodes=2', 'evalEvery=1', 'hidden=[8]'].flatMap((s) => ['--set', s]);
+    expect((await runCli(['train', '--algo', 'directed-maml', ...set, '--workers', '1', '--out', dir])).code).toBe(0);
+    expect(logWithoutTimes(dir)).toEqual(logWithoutTimes(join(first, runs[1])));
+    expect(checkpointWithoutTimes(dir)).toEqual(checkpointWithoutTimes(join(first, runs[1])));
+  });
+
+  it('feeds `metarl report`: its table of every run holds each run\'s held-out returns', async () => {
+    const docs = join(root, 'docs');
+    const r = await runCli(['report', first, '--out', docs]);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    const page = readFileSync(join(docs, 'results.md'), 'utf8');
+    expect(page).toContain(`\`metarl experiment ${TINY_GRID} --workers 2 --out ${first}\``);
+    for (const [i, algo] of ['maml', 'directed-maml'].entries()) {
+      const { returns } = readJsonFile(join(first, runs[i]), 'eval.json') as { returns: [number, number] };
+      const row = `| cartpole | default | ${algo} | 0 | 2 | ${returns[0].toFixed(2)} | ${returns[1].toFixed(2)} | ${(returns[1] - returns[0]).toFixed(2)} | never (2) |`;
+      expect(page.split('\n').filter((l) => l.startsWith(row))).toHaveLength(1);
+    }
+  });
+
+  it('skips every finished run when run again, writing nothing', async () => {
+    const before = snapshot(first);
+    const r = await runCli(['experiment', TINY_GRID, '--workers', '2', '--out', first], { script: cliUrl });
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toBe(`grid tiny: 2 runs, 2 finished before, 0 to train, in ${first}`);
+    expect(snapshot(first)).toEqual(before);
+  });
+
+  it('continues an interrupted grid to the same bits as an uninterrupted one', async () => {
+    const dir = join(root, 'interrupted');
+    // Writes: grid.json, provenance.json, then the first run's log and checkpoint per iteration:
+    // write 5 is its second log line, so it holds one iteration and the second run none.
+    const disk = failingDisk(5);
+    const failed = await runCli(['experiment', TINY_GRID, '--workers', '1', '--out', dir], { fs: disk.fs });
+    expect(failed.err).toEqual([`metarl: cannot write ${join(dir, runs[0], 'log.jsonl')}: ENOSPC`]);
+    expect(failed.code).toBe(2);
+    expect(logWithoutTimes(join(dir, runs[0]))).toHaveLength(1);
+    const r = await runCli(['experiment', TINY_GRID, '--workers', '1', '--out', dir]);
+    expect(r.out[0]).toBe(`grid tiny: 2 runs, 0 finished before, 2 to train, in ${dir}`);
+    expect(r.code).toBe(0);
+    expectSameRuns(dir);
+  });
+
+  it('--quick trains the file\'s quick profile into OUT-quick', async () => {
+    const out = join(root, 'quick');
+    const tiny = JSON.parse(readFileSync(TINY_GRID, 'utf8'));
+    const file = gridFile('quick', { ...tiny, seeds: [3, 5], algorithms: ['fomaml'], out, quick: { iterations: 1, seeds: 1 } });
+    const r = await runCli(['experiment', file, '--quick']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(`${out}-quick`, 'cartpole', 'default'))).toEqual(['fomaml-seed3']);
+    expect(logWithoutTimes(join(`${out}-quick`, 'cartpole', 'default', 'fomaml-seed3'))).toHaveLength(1);
+    expect((await runCli(['experiment', gridFile('no-quick', { ...tiny, quick: undefined }), '--quick'])).err).toEqual([`metarl: --quick: ${join(root, 'no-quick.json')} has no "quick" section`]);
+  });
+
+  it('refuses a saved run of another config before any work', async () => {
+    const tiny = JSON.parse(readFileSync(TINY_GRID, 'utf8'));
+    const file = gridFile('longer', { ...tiny, base: { ...tiny.base, iterations: 3 } });
+    const before = snapshot(first);
+    const r = await runCli(['experiment', file, '--out', first]);
+    expect(r.err).toEqual([`metarl: ${join(first, runs[0])} holds a run of another config (iterations is 2 in the saved run, 3 here); resume with the same options, or use another --out`]);
+    expect(r.code).toBe(2);
+    expect(snapshot(first)).toEqual(before);
+  });
+
+  it('refuses bad grid files with one line naming the field, before writing anything', async () => {
+    const tiny = JSON.parse(readFileSync(TINY_GRID, 'utf8'));
+    const cases: [unknown, string][] = [
+      [{ ...tiny, algorithms: ['maml', 'directed-maml', 'foo'] }, 'algorithms[2] is "foo", expected one of maml, fomaml, metasgd, directed-maml, directed-fomaml, directed-metasgd'],
+      [{ ...tiny, seeds: 0 }, 'seeds is 0, expected an integer in [1, 1000] or a list of up to 1000 seeds'],
+      [{ ...tiny, envs: ['cartpole', 'cartpole'] }, 'envs[1] is "cartpole", expected a value not listed before'],
+      [{ ...tiny, variants: [{ name: 'eta', set: { 'directed.eta': 'x' } }] }, 'variants[0].set: directed.eta is "x", expected null (the inner rate alpha) or a positive finite number'],
+      [{ ...tiny, base: { ...tiny.base, algo: 'maml' } }, 'base.algo cannot be set there (algo is an axis of the grid: envs, algorithms, seeds)'],
+      [{ ...tiny, envConfigs: { lunarlander: {} } }, 'unknown field envConfigs.lunarlander (expected one of the envs: cartpole)'],
+      [{ ...tiny, iterations: 2 }, 'unknown field iterations (expected one of name, base, envs, envConfigs, algorithms, seeds, variants, quick, out)'],
+      [{ ...tiny, name: 'a/b' }, 'name is "a/b", expected a name of letters, digits, ".", "_" and "-"'],
+      [{ ...tiny, quick: { seeds: 2 } }, 'quick.seeds is 2, expected an integer in [1, 1] (the first seeds of "seeds")'],
+      [{ ...tiny, quick: { iterations: -1 } }, 'quick: iterations is -1, expected a non-negative integer'],
+    ];
+    for (const [i, [grid, message]] of cases.entries()) {
+      const file = gridFile(`bad${i}`, grid);
+      const out = join(root, `bad-out${i}`);
+      const r = await runCli(['experiment', file, '--out', out]);
+      expect(r.err).toEqual([`metarl: ${file}: ${message}`]);
+      expect(r.code).toBe(2);
+      expect(() => statSync(out)).toThrow(/ENOENT/);
+    }
+    expect((await runCli(['experiment'])).err).toEqual(['metarl: missing the grid file (usage: metarl experiment FILE.json [options]; metarl experiment --help for more)']);
+    expect((await runCli(['experiment', join(root, 'none.json')])).err).toEqual([`metarl: cannot read ${join(root, 'none.json')}: ENOENT`]);
+  });
+});
+
+describe('a grid file', () => {
+  it('builds each config as defaults < base.config < base < envConfigs < the axes < the variant < quick', () => {
+    const file = gridFile('layers', {
+      name: 'layers',
+      base: { config: 'configs/cartpole-start.json', iterations: 7, hidden: [4] },
+      envs: ['cartpole', 'lunarlander'],
+      envConfigs: { lunarlander: 'configs/lunarlander.json', cartpole: { outerLr: 0.01 } },
+      algorithms: ['directed-maml'],
+      seeds: [2, 9],
+      variants: [{ name: 'plain', set: {} }, { name: 'eta-half', set: { 'directed.eta': 0.5, directed: { mode: 'lookahead' } } }],
+      quick: { iterations: 1, seeds: 1 },
+    });
+    const grid = readGrid(file, false, nodeFileSystem);
+    expect(grid.out).toBe('runs/experiments/layers');
+    expect(grid.runs.map((r) => r.dir)).toEqual([
+      'cartpole/plain/directed-maml-seed2', 'cartpole/plain/directed-maml-seed9', 'cartpole/eta-half/directed-maml-seed2', 'cartpole/eta-half/directed-maml-seed9',
+      'lunarlander/plain/directed-maml-seed2', 'lunarlander/plain/directed-maml-seed9', 'lunarlander/eta-half/directed-maml-seed2', 'lunarlander/eta-half/directed-maml-seed9',
+    ]);
+    const directed = resolveConfig({}).directed;
+    // cartpole-start.json: innerLr 1, outerLr 0.003, iterations 100; base: iterations 7, hidden [4]; envConfigs: outerLr 0.01
+    expect(grid.runs[2].config).toEqual(resolveConfig({ env: 'cartpole', algo: 'directed-maml', seed: 2, iterations: 7, hidden: [4], innerLr: 1, outerLr: 0.01, directed: { ...directed, eta: 0.5, mode: 'lookahead' } }));
+    // lunarlander.json: iterations 80, hidden [64, 64], outerLr 0.003, over base
+    expect(grid.runs[5].config).toEqual(resolveConfig({ env: 'lunarlander', algo: 'directed-maml', seed: 9, iterations: 80, hidden: [64, 64], innerLr: 1, outerLr: 0.003 }));
+    const quick = readGrid(file, true, nodeFileSystem);
+    expect(quick.out).toBe('runs/experiments/layers-quick');
+    expect(quick.runs.map((r) => [r.dir, r.config.iterations])).toEqual([
+      ['cartpole/plain/directed-maml-seed2', 1], ['cartpole/eta-half/directed-maml-seed2', 1], ['lunarlander/plain/directed-maml-seed2', 1], ['lunarlander/eta-half/directed-maml-seed2', 1],
+    ]);
+  });
+});
+
+describe('the grid progress line', () => {
+  it('states runs done and the ETA from this invocation\'s throughput', () => {
+    expect([formatDuration(40.4), formatDuration(89.6), formatDuration(240), formatDuration(5399), formatDuration(12_600)]).toEqual(['40 s', '90 s', '4 min', '90 min', '3.5 h']);
+    expect(gridProgressLine('tiny', 3, 12, 240)).toBe('grid tiny: 3/12 runs done, ETA 4 min');
+    expect(gridProgressLine('tiny', 12, 12, 0)).toBe('grid tiny: 12/12 runs done');
+    const lines: string[] = [];
+    const stream = { isTTY: false, write: (s: string) => lines.push(s) } as unknown as NodeJS.WriteStream;
+    let now = 100;
+    // 2 of 6 runs were finished before; this invocation then ends one run at 20 s, another at 60 s.
+    const progress = new GridProgress('g', 6, 2, stream, () => now);
+    now = 120;
+    progress.runDone();
+    now = 160;
+    progress.runDone();
+    progress.end();
+    // ETA: 20 s per run x 3 left = 60 s; then 30 s per run x 2 left = 60 s
+    expect(lines).toEqual(['grid g: 2/6 runs done, ETA unknown\n', 'grid g: 3/6 runs done, ETA 60 s\n', 'grid g: 4/6 runs done, ETA 60 s\n']);
+  });
+});
