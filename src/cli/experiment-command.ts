@@ -7,11 +7,10 @@ import { outFlag, workersFlag } from './args.js';
 import type { CommandContext } from './command.js';
 import { GRID_FILE_HELP, type Grid, readGrid } from './grid.js';
 import { GridProgress } from './grid-progress.js';
-import { runGridJobs } from './grid-workers.js';
 import { type CommandHelp, parseCommandArgs, usageError } from './help.js';
 import { provenance } from './provenance.js';
 import { RunDir } from './run-dir.js';
-import { type TrainJob, checkResumable, trainRun } from './train-run.js';
+import { type TrainJob, checkResumable, runInWorkers, trainRun } from './train-run.js';
 
 export const experimentHelp: CommandHelp = {
   name: 'experiment',
@@ -68,7 +67,7 @@ export async function experimentCommand(argv: readonly string[], print: (line: s
     writeFileAtomic(join(out, 'provenance.json'), `${JSON.stringify(provenance(['metarl', 'experiment', ...argv].join(' '), new Date()), null, 2)}\n`, fs);
     const progress = new GridProgress(grid.name, jobs.length, skipped);
     try {
-      if (script !== undefined) await runGridJobs(pending, workers, script, () => progress.runDone());
+      if (script !== undefined) await runInWorkers(pending, workers, script, { onDone: () => progress.runDone(), quiet: true });
       else {
         for (const job of pending) {
           await trainRun(job, fs);

@@ -110,16 +110,30 @@ export function serveTrainJobs(): void {
   });
 }
 
+export interface WorkerPoolOptions {
+  /** Called as each job ends (in any order). */
+  readonly onDone?: (index: number) => void;
+  /** Swallow the workers' stderr (each run's per-iteration progress), for a caller with its own progress line. */
+  readonly quiet?: boolean;
+}
+
 /**
  * Runs independent jobs on up to `workers` threads of this same script (each run is
- * single-threaded and deterministic, so results equal a sequential run). Results keep job order.
+ * single-threaded and deterministic, so results equal a sequential run). Results keep job order;
+ * the first failure stops every worker.
  */
-export function runInWorkers(jobs: readonly TrainJob[], workers: number, script: URL): Promise<RunResult[]> {
+export function runInWorkers(jobs: readonly TrainJob[], workers: number, script: URL, options: WorkerPoolOptions = {}): Promise<RunResult[]> {
   const results: RunResult[] = new Array(jobs.length);
   let next = 0;
-  const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(script, { workerData: { trainJobs: true } }));
+  const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(script, { workerData: { trainJobs: true }, stderr: options.quiet === true }));
+  if (options.quiet === true) pool.forEach((w) => w.stderr.resume());
   return new Promise((resolve, reject) => {
+    if (jobs.length === 0) resolve(results);
     let finished = 0;
+    const fail = (e: Error): void => {
+      pool.forEach((p) => void p.terminate());
+      reject(e);
+    };
     const feed = (w: Worker): void => {
       if (next >= jobs.length) {
         void w.terminate();
@@ -128,18 +142,18 @@ export function runInWorkers(jobs: readonly TrainJob[], workers: number, script:
       const index = next++;
       w.once('message', (reply: WorkerReply) => {
         if (!('result' in reply)) {
-          pool.forEach((p) => void p.terminate());
-          reject(rebuildError(reply));
+          fail(rebuildError(reply));
           return;
         }
         results[index] = reply.result;
+        options.onDone?.(index);
         if (++finished === jobs.length) resolve(results);
         feed(w);
       });
       w.postMessage(jobs[index]);
     };
     for (const w of pool) {
-      w.once('error', reject);
+      w.once('error', fail);
       feed(w);
     }
   });
