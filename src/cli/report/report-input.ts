@@ -4,15 +4,9 @@
 import { join } from 'node:path';
 import { FileError, type FileSystem } from '../../io/file-system.js';
 import { readJson, readText } from '../../io/files.js';
+import type { Provenance } from '../provenance.js';
 
-export interface Provenance {
-  readonly commit: string;
-  readonly date: string;
-  readonly machine: string;
-  readonly cores: number;
-  readonly node: string;
-  readonly command: string;
-}
+export type { Provenance };
 
 /** One log line, reduced to what the report reads. */
 export interface IterationRecord {
