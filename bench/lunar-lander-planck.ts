@@ -9,6 +9,7 @@
 import { Box, Edge, Polygon, RevoluteJoint, World, type Body, type Contact } from 'planck';
 import { TimeLimit, type Env, type ResetArgs } from '../src/envs/env.js';
 import { LUNAR_LANDER_DEFAULTS, LunarLander, type LunarLanderEndReason } from '../src/envs/lunar-lander.js';
+import { LanderOutcome } from '../src/envs/lunar-lander-outcome.js';
 import {
   CHUNKS,
   FPS,
@@ -58,8 +59,7 @@ export class PlanckLunarLander implements Env<number> {
   private gameOver = false;
   private leg0Contact = false;
   private leg1Contact = false;
-  private prevShaping = 0;
-  private hasPrevShaping = false;
+  private readonly outcome = new LanderOutcome();
   // Reused impulse arguments: planck reads them and keeps no reference.
   private readonly impulse = { x: 0, y: 0 };
   private readonly point = { x: 0, y: 0 };
@@ -146,7 +146,7 @@ export class PlanckLunarLander implements Env<number> {
     this.leg0 = legs[0];
     this.leg1 = legs[1];
     this.gameOver = this.leg0Contact = this.leg1Contact = false;
-    this.hasPrevShaping = false;
+    this.outcome.reset();
     this.simulate(0);
     this.limit.reset();
     this.info.endReason = null;
@@ -195,48 +195,13 @@ export class PlanckLunarLander implements Env<number> {
     (this.world as World).step(1 / FPS, P.velocityIterations, P.positionIterations);
 
     const p = lander.getPosition(), v = lander.getLinearVelocity();
-    const s0 = (p.x - VIEWPORT_W / SCALE / 2) / (VIEWPORT_W / SCALE / 2);
-    const s1 = (p.y - (this.helipadY + LEG_DOWN / SCALE)) / (VIEWPORT_H / SCALE / 2);
-    const s2 = (v.x * (VIEWPORT_W / SCALE / 2)) / FPS;
-    const s3 = (v.y * (VIEWPORT_H / SCALE / 2)) / FPS;
-    const s4 = lander.getAngle();
-    const s5 = (20 * lander.getAngularVelocity()) / FPS;
-    const s6 = this.leg0Contact ? 1 : 0;
-    const s7 = this.leg1Contact ? 1 : 0;
-    const obs = this.obs;
-    obs[0] = f32(s0);
-    obs[1] = f32(s1);
-    obs[2] = f32(s2);
-    obs[3] = f32(s3);
-    obs[4] = f32(s4);
-    obs[5] = f32(s5);
-    obs[6] = s6;
-    obs[7] = s7;
-
-    const shaping = -100 * Math.sqrt(s0 * s0 + s1 * s1) - 100 * Math.sqrt(s2 * s2 + s3 * s3) - 100 * Math.abs(s4) + 10 * s6 + 10 * s7;
-    let reward = this.hasPrevShaping ? shaping - this.prevShaping : 0;
-    this.prevShaping = shaping;
-    this.hasPrevShaping = true;
-    reward -= mPower * 0.3;
-    reward -= sPower * 0.03;
-
-    let terminated = false;
-    let endReason: LunarLanderEndReason = null;
-    if (this.gameOver || Math.abs(s0) >= 1) {
-      terminated = true;
-      reward = -100;
-      endReason = this.gameOver ? 'crash' : 'out-of-bounds';
-    }
-    if (!lander.isAwake()) {
-      terminated = true;
-      reward = 100;
-      endReason = 'at-rest';
-    }
+    const o = this.outcome;
+    o.update(this.obs, p.x, p.y, v.x, v.y, lander.getAngle(), lander.getAngularVelocity(), this.leg0Contact, this.leg1Contact, this.helipadY, mPower, sPower, this.gameOver, lander.isAwake());
     const r = this.result;
-    r.reward = reward;
-    r.terminated = terminated;
+    r.reward = o.reward;
+    r.terminated = o.terminated;
     r.truncated = false;
-    this.info.endReason = endReason;
+    this.info.endReason = o.endReason;
     return r;
   }
 }

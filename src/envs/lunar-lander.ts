@@ -4,21 +4,22 @@
  * engine impulses, observation, reward shaping and termination; discrete or continuous actions.
  */
 import { PCG64 } from '../rng/pcg64.js';
+import { describe } from '../validation/values.js';
 import { TimeLimit, boxSpace, discreteSpace, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs } from './env.js';
 import {
   FPS,
-  LEG_DOWN,
   LunarLanderScene,
   MAIN_ENGINE_Y_LOCATION,
   SCALE,
   SIDE_ENGINE_AWAY,
   SIDE_ENGINE_HEIGHT,
-  VIEWPORT_H,
-  VIEWPORT_W,
   drawTerrain,
   type LunarLanderTerrain,
 } from './lunar-lander-scene.js';
+import { LanderOutcome, type LunarLanderEndReason } from './lunar-lander-outcome.js';
 import { describeRange, inRange, paramDefaults, type ParamTable } from './params.js';
+
+export type { LunarLanderEndReason };
 
 export type LunarLanderParam =
   | 'gravity'
@@ -74,7 +75,6 @@ export interface LunarLanderOptions extends Partial<LunarLanderParams> {
 /** Discrete: 0 noop, 1 left orientation engine, 2 main engine, 3 right orientation engine. Continuous: [main, lateral] in [−1, 1]. */
 export type LunarLanderAction = number | ArrayLike<number>;
 
-export type LunarLanderEndReason = 'crash' | 'out-of-bounds' | 'at-rest' | null;
 
 export type LunarLanderInfo = {
   /** Why the episode terminated this step: the lander's body touched the ground, |x| left the screen, or the lander came to rest (+100). */
@@ -97,17 +97,16 @@ export interface LunarLanderResetResult {
 const BOOLEAN_PARAMS = ['continuous', 'enableWind', 'dispersion'] as const;
 const ITERATION_PARAMS = ['velocityIterations', 'positionIterations'] as const;
 const f32 = Math.fround;
-const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
 
 function validate(key: string, value: unknown): void {
   if (Object.hasOwn(LUNAR_LANDER_PARAMS, key)) {
     const spec = LUNAR_LANDER_PARAMS[key as LunarLanderParam];
-    if (!inRange(spec, value)) throw new Error(`LunarLander: invalid ${key} = ${show(value)} (expected ${describeRange(spec)})`);
+    if (!inRange(spec, value)) throw new Error(`LunarLander: invalid ${key} = ${describe(value)} (expected ${describeRange(spec)})`);
   } else if ((BOOLEAN_PARAMS as readonly string[]).includes(key)) {
-    if (typeof value !== 'boolean') throw new Error(`LunarLander: invalid ${key} = ${show(value)} (expected a boolean)`);
+    if (typeof value !== 'boolean') throw new Error(`LunarLander: invalid ${key} = ${describe(value)} (expected a boolean)`);
   } else if ((ITERATION_PARAMS as readonly string[]).includes(key)) {
     if (!(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 1000)) {
-      throw new Error(`LunarLander: invalid ${key} = ${show(value)} (expected an integer in [1, 1000])`);
+      throw new Error(`LunarLander: invalid ${key} = ${describe(value)} (expected an integer in [1, 1000])`);
     }
   } else {
     const known = [...Object.keys(LUNAR_LANDER_PARAMS), ...BOOLEAN_PARAMS, ...ITERATION_PARAMS].join(', ');
@@ -129,8 +128,7 @@ export class LunarLander implements Env<LunarLanderAction> {
   private initialForceV = { x: 0, y: 0 };
   private windIdx = 0;
   private torqueIdx = 0;
-  private prevShaping = 0;
-  private hasPrevShaping = false;
+  private readonly outcome = new LanderOutcome();
   // reset() and step() return these objects, overwritten in place: no allocation per step.
   private readonly obs = new Float64Array(8);
   private readonly info: LunarLanderInfo = { endReason: null };
@@ -206,7 +204,7 @@ export class LunarLander implements Env<LunarLanderAction> {
       this.torqueIdx = 0;
     }
     this.sceneV = new LunarLanderScene(terrain, p, forceX, forceY);
-    this.hasPrevShaping = false;
+    this.outcome.reset();
     this.simulate(0, 0);
     this.limit.reset();
     this.info.endReason = null;
@@ -222,13 +220,13 @@ export class LunarLander implements Env<LunarLanderAction> {
     let mainThrottle: number, lateral: number;
     if (this.params.continuous) {
       if (typeof action === 'number' || action?.length !== 2 || !Number.isFinite(action[0]) || !Number.isFinite(action[1])) {
-        throw new Error(`LunarLander: action must be 2 finite numbers [main, lateral] (Box(2)), got ${show(typeof action === 'number' ? action : Array.from(action ?? []))}`);
+        throw new Error(`LunarLander: action must be 2 finite numbers [main, lateral] (Box(2)), got ${describe(typeof action === 'number' ? action : Array.from(action ?? []))}`);
       }
       mainThrottle = Math.min(Math.max(action[0], -1), 1);
       lateral = Math.min(Math.max(action[1], -1), 1);
     } else {
       if (action !== 0 && action !== 1 && action !== 2 && action !== 3) {
-        throw new Error(`LunarLander: action must be 0, 1, 2 or 3 (Discrete(4)), got ${show(action)}`);
+        throw new Error(`LunarLander: action must be 0, 1, 2 or 3 (Discrete(4)), got ${describe(action)}`);
       }
       // Discrete actions as the continuous engine commands they stand for.
       mainThrottle = action === 2 ? 1 : 0;
@@ -288,48 +286,28 @@ export class LunarLander implements Env<LunarLanderAction> {
 
     scene.world.step(1 / FPS, p.velocityIterations, p.positionIterations);
 
-    const s0 = (lander.xf.px - VIEWPORT_W / SCALE / 2) / (VIEWPORT_W / SCALE / 2);
-    const s1 = (lander.xf.py - ((this.terrainV as LunarLanderTerrain).helipadY + LEG_DOWN / SCALE)) / (VIEWPORT_H / SCALE / 2);
-    const s2 = (lander.linearVelocityX * (VIEWPORT_W / SCALE / 2)) / FPS;
-    const s3 = (lander.linearVelocityY * (VIEWPORT_H / SCALE / 2)) / FPS;
-    const s4 = lander.sweep.a;
-    const s5 = (20 * lander.angularVelocity) / FPS;
-    const s6 = scene.leg0Contact ? 1 : 0;
-    const s7 = scene.leg1Contact ? 1 : 0;
-    const obs = this.obs;
-    obs[0] = f32(s0);
-    obs[1] = f32(s1);
-    obs[2] = f32(s2);
-    obs[3] = f32(s3);
-    obs[4] = f32(s4);
-    obs[5] = f32(s5);
-    obs[6] = s6;
-    obs[7] = s7;
-
-    const shaping = -100 * Math.sqrt(s0 * s0 + s1 * s1) - 100 * Math.sqrt(s2 * s2 + s3 * s3) - 100 * Math.abs(s4) + 10 * s6 + 10 * s7;
-    let reward = this.hasPrevShaping ? shaping - this.prevShaping : 0;
-    this.prevShaping = shaping;
-    this.hasPrevShaping = true;
-    reward -= mPower * 0.3;
-    reward -= sPower * 0.03;
-
-    let terminated = false;
-    let endReason: LunarLanderEndReason = null;
-    if (scene.gameOver || Math.abs(s0) >= 1) {
-      terminated = true;
-      reward = -100;
-      endReason = scene.gameOver ? 'crash' : 'out-of-bounds';
-    }
-    if (!lander.awake) {
-      terminated = true;
-      reward = 100;
-      endReason = 'at-rest';
-    }
+    const o = this.outcome;
+    o.update(
+      this.obs,
+      lander.xf.px,
+      lander.xf.py,
+      lander.linearVelocityX,
+      lander.linearVelocityY,
+      lander.sweep.a,
+      lander.angularVelocity,
+      scene.leg0Contact,
+      scene.leg1Contact,
+      (this.terrainV as LunarLanderTerrain).helipadY,
+      mPower,
+      sPower,
+      scene.gameOver,
+      lander.awake,
+    );
     const r = this.result;
-    r.reward = reward;
-    r.terminated = terminated;
+    r.reward = o.reward;
+    r.terminated = o.terminated;
     r.truncated = false;
-    this.info.endReason = endReason;
+    this.info.endReason = o.endReason;
     return r;
   }
 }
