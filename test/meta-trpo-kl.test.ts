@@ -10,7 +10,8 @@ import type { PolicyBatch } from '../src/nn/reinforce.js';
 import { PCG64 } from '../src/rng/index.js';
 import { reinforceObjective } from '../src/rl/policy-gradient.js';
 import { CostMeter } from '../src/meta/costs.js';
-import { logSoftmaxRowsInto, meanKlRows, meanKlToOld, ratioSurrogate } from '../src/meta/kl.js';
+import { meanKlRows, meanKlToOld, ratioSurrogate } from '../src/meta/kl.js';
+import { logSoftmaxRowsInto } from '../src/nn/categorical.js';
 import { TrpoTask } from '../src/meta/trpo-task.js';
 import { listShared, readSharedJson } from './helpers/shared.js';
 

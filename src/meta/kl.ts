@@ -9,23 +9,9 @@
  */
 import { mean } from '../autodiff/ops/reduce.js';
 import type { Tensor } from '../autodiff/tensor.js';
-import { expScalar, logScalar } from '../kernels/exp-log.js';
+import { expScalar } from '../kernels/exp-log.js';
 import { kl } from '../nn/categorical.js';
 import { type MlpLayout, mlpForward } from '../nn/mlp.js';
-
-/** Row-wise log-softmax of logits [rows, cols] (row-major) into out; `out` may be `logits`. */
-export function logSoftmaxRowsInto(out: Float64Array, logits: Float64Array, rows: number, cols: number): Float64Array {
-  for (let i = 0; i < rows; i++) {
-    const o = i * cols;
-    let m = -Infinity;
-    for (let j = 0; j < cols; j++) if (logits[o + j] > m) m = logits[o + j];
-    let total = 0;
-    for (let j = 0; j < cols; j++) total += expScalar(logits[o + j] - m);
-    const shift = m + logScalar(total);
-    for (let j = 0; j < cols; j++) out[o + j] = logits[o + j] - shift;
-  }
-  return out;
-}
 
 /** (1/rows) sum_i KL(p_i || q_i) from log-probability rows logP, logQ [rows, cols]. */
 export function meanKlRows(logP: Float64Array, logQ: Float64Array, rows: number, cols: number): number {

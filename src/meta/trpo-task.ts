@@ -25,7 +25,8 @@ import type { PolicyBatch } from '../nn/reinforce.js';
 import type { CostMeter } from './costs.js';
 import { gradientOnBatch, hessianProductOnBatch } from './fixed-batch-derivatives.js';
 import { surrogate } from './inner-loop.js';
-import { logSoftmaxRowsInto, meanKlRows, meanKlToOld, ratioSurrogate } from './kl.js';
+import { logSoftmaxRowsInto } from '../nn/categorical.js';
+import { meanKlRows, meanKlToOld, ratioSurrogate } from './kl.js';
 import { batchFloats } from './sampling.js';
 
 /** What a task keeps for TRPO: the inner batches D_0..D_{K-1} it adapted on, and D_val. */

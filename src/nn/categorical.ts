@@ -1,4 +1,4 @@
-import { expScalar } from '../kernels/exp-log.js';
+import { expScalar, logScalar } from '../kernels/exp-log.js';
 import { mul, sub } from '../autodiff/ops/arith.js';
 import { gather } from '../autodiff/ops/gather.js';
 import { sumCols } from '../autodiff/ops/reduce.js';
@@ -52,6 +52,31 @@ function checkBuffers(op: string, logits: Float64Array, rows: number, cols: numb
   if (out.length !== rows) throw new Error(`${op}: out has length ${out.length}, expected ${rows}`);
 }
 
+/** The largest of the `cols` logits from `o`. */
+function rowMax(logits: Float64Array, o: number, cols: number): number {
+  let m = -Infinity;
+  for (let j = 0; j < cols; j++) if (logits[o + j] > m) m = logits[o + j];
+  return m;
+}
+
+/** The sum of exp(logit - m) over the `cols` logits from `o` (the engine's exp, so the same bits everywhere). */
+function rowExpSum(logits: Float64Array, o: number, cols: number, m: number): number {
+  let total = 0;
+  for (let j = 0; j < cols; j++) total += expScalar(logits[o + j] - m);
+  return total;
+}
+
+/** Row-wise log-softmax of logits [rows, cols] (row-major) into out; `out` may be `logits`. */
+export function logSoftmaxRowsInto(out: Float64Array, logits: Float64Array, rows: number, cols: number): Float64Array {
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    const m = rowMax(logits, o, cols);
+    const shift = m + logScalar(rowExpSum(logits, o, cols, m));
+    for (let j = 0; j < cols; j++) out[o + j] = logits[o + j] - shift;
+  }
+  return out;
+}
+
 /**
  * Draws one action per row of logits [rows, cols] (row-major) into out, by inverse CDF on the
  * max-shifted softmax with exactly one `rng.random()` per row, in row order.
@@ -60,10 +85,8 @@ export function sampleCategorical(logits: Float64Array, rows: number, cols: numb
   checkBuffers('sampleCategorical', logits, rows, cols, out);
   for (let i = 0; i < rows; i++) {
     const o = i * cols;
-    let m = -Infinity;
-    for (let j = 0; j < cols; j++) if (logits[o + j] > m) m = logits[o + j];
-    let total = 0;
-    for (let j = 0; j < cols; j++) total += expScalar(logits[o + j] - m);
+    const m = rowMax(logits, o, cols);
+    const total = rowExpSum(logits, o, cols, m);
     // A finite max contributes exp(0) = 1, so anything outside [1, cols] means NaN or infinite logits.
     if (!(total >= 1 && total <= cols)) {
       throw new Error(`sampleCategorical: row ${i} has non-finite logits, expected finite numbers`);
