@@ -1,16 +1,17 @@
 /**
  * The surrogate's gradient and Hessian-vector product, eager or through compiled programs.
  *
- * Batch shapes vary from batch to batch (episode lengths), so the engine runs eagerly by default.
- * But once the policy balances, every CartPole episode reaches the 500-step limit and every batch
- * has the same number of rows; then a compiled program (trace once, replay into preallocated
- * buffers, faster than eager) pays for its tracing after a few calls. The cache
- * compiles a row count of at least `minRows` only after it has been seen `minRepeats` times, and
- * keeps at most `capacity` row counts (least recently used evicted). Small batches stay eager:
- * their row counts recur often enough to trigger compiles but not often enough to repay them
- * before eviction (early CartPole batches of 100-1000 rows ran slower compiled). Compiled programs give the same bits as
- * eager evaluation (the engine's tests check this for the REINFORCE loss, its gradient and HVP),
- * so results, determinism and snapshot resume do not depend on which path ran.
+ * Row counts change from batch to batch (episode lengths), so one compiled program (trace once,
+ * replay into preallocated buffers) serves every row count up to its capacity: the batch fills its
+ * first rows, the rest stay zero (observation 0, action 0, advantage 0), and the surrogate's -1/n
+ * is an input set at run time. A padding row then adds exactly ±0 to every sum, and every kernel
+ * adds a sum's terms in row order (gemm in ascending p, sums row after row), so a padded run gives
+ * the eager bits: results, determinism and snapshot resume do not depend on which path ran
+ * (test/surrogate-programs.test.ts checks it row count by row count, both heads).
+ *
+ * Capacities are buckets, eight per octave (at most 12.5% padding, none below 16 rows). In 'auto'
+ * mode a bucket is compiled on its `minRepeats + 1`-th use, since tracing costs a few eager calls.
+ * Buckets are kept while their buffers fit `maxElements`, least recently used evicted first.
  */
 import { compile, type Program } from '../autodiff/compile.js';
 import { type Tensor, fromBuffer } from '../autodiff/tensor.js';
@@ -24,79 +25,131 @@ export type CompileMode = 'auto' | 'never' | 'always';
 type GradProgram = Program<{ value: Tensor; grad: Tensor }>;
 type HvpProgram = Program<Tensor[]>;
 
-interface Entry {
+/** One bucket: its programs and the padded batch they read (obs, actions, advantages, then the scale). */
+interface Bucket {
+  readonly rows: number;
+  readonly inputs: Float64Array[];
   grad?: GradProgram;
   hvp?: HvpProgram;
 }
 
 export interface SurrogateProgramsOptions {
-  /** 'auto' (default): compile a row count after minRepeats sightings; 'never': always eager; 'always': compile every shape. */
+  /** 'auto' (default): compile a bucket after minRepeats uses; 'never': always eager; 'always': compile every bucket at once. */
   readonly mode?: CompileMode;
-  /** Default 2: a row count is compiled on its third use. */
+  /** Default 1: a bucket is compiled on its second use. */
   readonly minRepeats?: number;
-  /** Row counts below this stay eager in 'auto' mode; default 2048. */
+  /** Row counts below this stay eager in 'auto' mode; default 32. */
   readonly minRows?: number;
-  /** Row counts kept compiled; default 2. */
-  readonly capacity?: number;
+  /** Float64 elements the kept buckets may hold (programs and padded inputs); default 2^24 (128 MiB). */
+  readonly maxElements?: number;
+}
+
+const BUCKETS_PER_OCTAVE = 8;
+const SMALLEST_STEP = 16;
+
+/** The capacity that serves `rows`: rows rounded up to a step of 1/8 of its octave (at least 16). */
+export function bucketRows(rows: number): number {
+  const octave = 2 ** Math.floor(Math.log2(Math.max(rows, 1)));
+  const step = Math.max(SMALLEST_STEP, octave / BUCKETS_PER_OCTAVE);
+  return Math.ceil(rows / step) * step;
 }
 
 export class SurrogatePrograms {
   readonly mode: CompileMode;
   private readonly minRepeats: number;
   private readonly minRows: number;
-  private readonly capacity: number;
-  private readonly seen = new Map<string, number>();
-  private readonly entries = new Map<number, Entry>();
+  private readonly maxElements: number;
+  private readonly uses = new Map<number, number>();
+  private readonly buckets = new Map<number, Bucket>();
+  private readonly size: number;
 
   constructor(
     readonly layout: MlpLayout,
     options: SurrogateProgramsOptions = {},
   ) {
     this.mode = options.mode ?? 'auto';
-    this.minRepeats = options.minRepeats ?? 2;
-    this.minRows = options.minRows ?? 2048;
-    this.capacity = options.capacity ?? 2;
+    this.minRepeats = options.minRepeats ?? 1;
+    this.minRows = options.minRows ?? 32;
+    this.maxElements = options.maxElements ?? 2 ** 24;
+    this.size = layout.size;
   }
 
-  private objective(theta: Tensor, obs: Tensor, actions: Tensor, advantages: Tensor): Tensor {
-    return reinforceObjective(this.layout, theta, { obs, actions, advantages });
+  private objective(theta: Tensor, obs: Tensor, actions: Tensor, advantages: Tensor, scale?: Tensor): Tensor {
+    return reinforceObjective(this.layout, theta, { obs, actions, advantages }, scale);
   }
 
-  /** Whether to use (or build) a program for this kind and row count; refreshes its LRU position. */
-  private entry(kind: 'grad' | 'hvp', rows: number): Entry | null {
+  /** The bucket serving this batch, with the batch loaded; null when it runs eagerly. Refreshes its LRU position. */
+  private bucket(batch: PolicyBatch): Bucket | null {
+    const rows = batch.obs.shape[0];
     if (this.mode === 'never' || (this.mode === 'auto' && rows < this.minRows)) return null;
-    const cached = this.entries.get(rows);
-    if (cached !== undefined) {
-      this.entries.delete(rows);
-      this.entries.set(rows, cached);
-      if (cached[kind] !== undefined || this.mode === 'always') return cached;
+    const capacity = bucketRows(rows);
+    let b = this.buckets.get(capacity);
+    if (b === undefined) {
+      if (this.mode === 'auto') {
+        const count = (this.uses.get(capacity) ?? 0) + 1;
+        this.uses.set(capacity, count);
+        if (count <= this.minRepeats) return null;
+      }
+      const padded = (t: Tensor): Float64Array => new Float64Array((t.size / rows) * capacity);
+      b = { rows: capacity, inputs: [padded(batch.obs), padded(batch.actions), padded(batch.advantages), new Float64Array(1)] };
+    } else {
+      this.buckets.delete(capacity);
     }
-    if (this.mode === 'auto') {
-      const key = `${kind}:${rows}`;
-      const count = (this.seen.get(key) ?? 0) + 1;
-      if (this.seen.size > 10_000) this.seen.clear();
-      this.seen.set(key, count);
-      if (count <= this.minRepeats) return null;
+    this.buckets.set(capacity, b);
+    load(b, batch, rows);
+    return b;
+  }
+
+  /** Evicts the least recently used buckets but the newest while the kept buffers exceed the budget. */
+  private fit(): void {
+    let total = this.keptElements();
+    for (const [rows, b] of this.buckets) {
+      if (total <= this.maxElements || this.buckets.size === 1) break;
+      total -= elementsOf(b);
+      this.buckets.delete(rows);
     }
-    let e = this.entries.get(rows);
-    if (e === undefined) {
-      e = {};
-      this.entries.set(rows, e);
-      while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as number);
-    }
-    return e;
+  }
+
+  /** Float64 elements held by the kept buckets. */
+  keptElements(): number {
+    let total = 0;
+    for (const b of this.buckets.values()) total += elementsOf(b);
+    return total;
+  }
+
+  /** The capacities of the buckets kept, least recently used first. */
+  compiledBuckets(): number[] {
+    return [...this.buckets.keys()];
+  }
+
+  /** Tensors of the bucket's padded shapes, for tracing. */
+  private examples(b: Bucket, batch: PolicyBatch): Tensor[] {
+    const padShape = (t: Tensor): number[] => [b.rows, ...t.shape.slice(1)];
+    return [
+      fromBuffer(b.inputs[0], padShape(batch.obs)),
+      fromBuffer(b.inputs[1], padShape(batch.actions)),
+      fromBuffer(b.inputs[2], padShape(batch.advantages)),
+      fromBuffer(b.inputs[3], []),
+    ];
   }
 
   /** L(params; batch) and its gradient (a fresh buffer). */
   lossAndGrad(params: Float64Array, batch: PolicyBatch): { loss: number; grad: Float64Array } {
-    const theta = fromBuffer(params, [this.layout.size]);
-    const e = this.entry('grad', batch.obs.shape[0]);
-    if (e === null) {
+    const theta = fromBuffer(params, [this.size]);
+    const b = this.bucket(batch);
+    if (b === null) {
       const { value, grad } = valueAndGrad((t: Tensor) => this.objective(t, batch.obs, batch.actions, batch.advantages))(theta);
       return { loss: value.item(), grad: grad.data };
     }
-    e.grad ??= compile((t, o, a, adv) => valueAndGrad((x: Tensor) => this.objective(x, o, a, adv))(t), [theta, batch.obs, batch.actions, batch.advantages]);
-    const out = e.grad.run(theta, batch.obs, batch.actions, batch.advantages);
+    return this.compiledLossAndGrad(b, theta, batch);
+  }
+
+  private compiledLossAndGrad(b: Bucket, theta: Tensor, batch: PolicyBatch): { loss: number; grad: Float64Array } {
+    if (b.grad === undefined) {
+      b.grad = compile((t, o, a, adv, s) => valueAndGrad((x: Tensor) => this.objective(x, o, a, adv, s))(t), [theta, ...this.examples(b, batch)]);
+      this.fit();
+    }
+    const out = b.grad.run(theta, ...b.inputs);
     return { loss: out.value.item(), grad: Float64Array.from(out.grad.data) };
   }
 
@@ -106,22 +159,40 @@ export class SurrogatePrograms {
    * compiled, each HVP runs its own program. Same bits either way.
    */
   lossGradAndHvp(params: Float64Array, batch: PolicyBatch): { loss: number; grad: Float64Array; hvp: (v: Float64Array) => Float64Array } {
-    if (this.entry('grad', batch.obs.shape[0]) !== null) {
-      const { loss, grad } = this.lossAndGrad(params, batch);
+    const theta = fromBuffer(params, [this.size]);
+    const b = this.bucket(batch);
+    if (b !== null) {
+      const { loss, grad } = this.compiledLossAndGrad(b, theta, batch);
       return { loss, grad, hvp: (v) => this.hvp(params, batch, v) };
     }
-    const theta = fromBuffer(params, [this.layout.size]);
     const at = valueGradAndHvp((t: Tensor) => this.objective(t, batch.obs, batch.actions, batch.advantages), theta);
-    return { loss: at.value.item(), grad: at.grad.data, hvp: (v) => at.hvp(fromBuffer(v, [this.layout.size])).data };
+    return { loss: at.value.item(), grad: at.grad.data, hvp: (v) => at.hvp(fromBuffer(v, [this.size])).data };
   }
 
   /** H(params; batch) v (a fresh buffer). */
   hvp(params: Float64Array, batch: PolicyBatch, v: Float64Array): Float64Array {
-    const theta = fromBuffer(params, [this.layout.size]);
-    const dir = fromBuffer(v, [this.layout.size]);
-    const e = this.entry('hvp', batch.obs.shape[0]);
-    if (e === null) return hvp((t: Tensor) => this.objective(t, batch.obs, batch.actions, batch.advantages), theta, dir).data;
-    e.hvp ??= compile((t, d, o, a, adv) => [hvp((x: Tensor) => this.objective(x, o, a, adv), t, d)], [theta, dir, batch.obs, batch.actions, batch.advantages]);
-    return Float64Array.from(e.hvp.run(theta, dir, batch.obs, batch.actions, batch.advantages)[0].data);
+    const theta = fromBuffer(params, [this.size]);
+    const dir = fromBuffer(v, [this.size]);
+    const b = this.bucket(batch);
+    if (b === null) return hvp((t: Tensor) => this.objective(t, batch.obs, batch.actions, batch.advantages), theta, dir).data;
+    if (b.hvp === undefined) {
+      b.hvp = compile((t, d, o, a, adv, s) => [hvp((x: Tensor) => this.objective(x, o, a, adv, s), t, d)], [theta, dir, ...this.examples(b, batch)]);
+      this.fit();
+    }
+    return Float64Array.from(b.hvp.run(theta, dir, ...b.inputs)[0].data);
   }
+}
+
+function elementsOf(b: Bucket): number {
+  return b.inputs.reduce((n, x) => n + x.length, 0) + (b.grad?.elements ?? 0) + (b.hvp?.elements ?? 0);
+}
+
+/** Copies the batch into the bucket's first rows, zeroes the rest, and sets the scale to -1/rows. */
+function load(b: Bucket, batch: PolicyBatch, rows: number): void {
+  const sources = [batch.obs.data, batch.actions.data, batch.advantages.data];
+  for (let i = 0; i < sources.length; i++) {
+    b.inputs[i].set(sources[i]);
+    b.inputs[i].fill(0, sources[i].length);
+  }
+  b.inputs[3][0] = -1 / rows;
 }

@@ -112,8 +112,8 @@ export interface MetaTrainerOptions {
   /** Milliseconds; default performance.now. */
   clock?: () => number;
   /**
-   * Gradients and HVPs: 'auto' (default) compiles a batch shape once it repeats (bit-identical to
-   * eager, faster for the 500-step batches of a balancing policy), 'never', or 'always'.
+   * Gradients and HVPs: 'auto' (default) runs batches of 32 rows or more through compiled programs,
+   * one per bucket of row counts (bit-identical to eager, see programs.ts), 'never', or 'always'.
    */
   compile?: CompileMode;
 }

@@ -24,22 +24,26 @@ function checkAdvantages(op: string, n: number, advantages: Tensor): void {
   if (n === 0) throw new Error(`${op}: the batch is empty, expected at least one row`);
 }
 
-/** -(1/n) sum_i logProb_i * A_i. */
-function surrogate(logProbs: Tensor, advantages: Tensor): Tensor {
-  return scaleBy(sum(mul(logProbs, advantages)), -1 / advantages.shape[0]);
+/**
+ * -(1/n) sum_i logProb_i * A_i, or `scale` times the sum when given: a scalar tensor that compiled
+ * programs set to -1/n at run time, so that rows padded with zero advantages change no bit.
+ */
+function surrogate(logProbs: Tensor, advantages: Tensor, scale: Tensor | undefined): Tensor {
+  const weighted = sum(mul(logProbs, advantages));
+  return scale === undefined ? scaleBy(weighted, -1 / advantages.shape[0]) : mul(weighted, scale);
 }
 
 /** The REINFORCE surrogate -(1/n) sum_i log softmax(logits_i)[a_i] * A_i of a categorical policy. */
-export function reinforceLoss(logits: Tensor, actions: Tensor, advantages: Tensor): Tensor {
+export function reinforceLoss(logits: Tensor, actions: Tensor, advantages: Tensor, scale?: Tensor): Tensor {
   checkAdvantages('reinforceLoss', logits.shape[0], advantages);
-  return surrogate(gather(logSoftmax(logits), actions), advantages);
+  return surrogate(gather(logSoftmax(logits), actions), advantages, scale);
 }
 
 /**
  * The REINFORCE surrogate -(1/n) sum_i log N(a_i; mean_i, diag(exp(logStd))^2) * A_i of a diagonal
  * Gaussian policy: means [n, d], log-std [d], actions [n, d].
  */
-export function gaussianReinforceLoss(mean: Tensor, logStd: Tensor, actions: Tensor, advantages: Tensor): Tensor {
+export function gaussianReinforceLoss(mean: Tensor, logStd: Tensor, actions: Tensor, advantages: Tensor, scale?: Tensor): Tensor {
   checkAdvantages('gaussianReinforceLoss', mean.shape[0], advantages);
-  return surrogate(gaussianLogProb(mean, logStd, actions), advantages);
+  return surrogate(gaussianLogProb(mean, logStd, actions), advantages, scale);
 }

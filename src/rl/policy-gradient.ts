@@ -67,12 +67,15 @@ export function samplePolicyGradientBatch<O>(
   };
 }
 
-/** The REINFORCE surrogate of an MLP policy (its layout's head) as a function of its flat parameters. */
-export function reinforceObjective(layout: MlpLayout, theta: Tensor, batch: PolicyBatch): Tensor {
+/**
+ * The REINFORCE surrogate of an MLP policy (its layout's head) as a function of its flat
+ * parameters; `scale`, a scalar tensor, replaces the surrogate's -1/n (see reinforceLoss).
+ */
+export function reinforceObjective(layout: MlpLayout, theta: Tensor, batch: PolicyBatch, scale?: Tensor): Tensor {
   if (isGaussianLayout(layout)) {
-    return gaussianReinforceLoss(gaussianMean(layout, theta, batch.obs), gaussianLogStd(layout, theta), batch.actions, batch.advantages);
+    return gaussianReinforceLoss(gaussianMean(layout, theta, batch.obs), gaussianLogStd(layout, theta), batch.actions, batch.advantages, scale);
   }
-  return reinforceLoss(mlpForward(layout, theta, batch.obs), batch.actions, batch.advantages);
+  return reinforceLoss(mlpForward(layout, theta, batch.obs), batch.actions, batch.advantages, scale);
 }
 
 /** The surrogate's value and its gradient (a fresh buffer) at `params`. */
