@@ -9,9 +9,10 @@
  * the eager bits: results, determinism and snapshot resume do not depend on which path ran
  * (test/surrogate-programs.test.ts checks it row count by row count, both heads).
  *
- * Capacities are buckets, eight per octave (at most 12.5% padding, none below 16 rows). In 'auto'
- * mode a bucket is compiled on its `minRepeats + 1`-th use, since tracing costs a few eager calls.
- * Buckets are kept while their buffers fit `maxElements`, least recently used evicted first.
+ * Capacities are buckets, eight per octave (at most 12.5% padding, none below 16 rows), compiled on
+ * first use: tracing costs a few eager calls, but running a bucket eagerly first warms the JIT on
+ * code the run then leaves, which cost more than it saved in a 5-iteration CartPole run. Buckets are
+ * kept while their buffers fit `maxElements`, least recently used evicted first.
  */
 import { compile, type Program } from '../autodiff/compile.js';
 import { type Tensor, fromBuffer } from '../autodiff/tensor.js';
@@ -34,10 +35,8 @@ interface Bucket {
 }
 
 export interface SurrogateProgramsOptions {
-  /** 'auto' (default): compile a bucket after minRepeats uses; 'never': always eager; 'always': compile every bucket at once. */
+  /** 'auto' (default): batches of minRows or more run compiled; 'never': always eager; 'always': every batch compiled. */
   readonly mode?: CompileMode;
-  /** Default 1: a bucket is compiled on its second use. */
-  readonly minRepeats?: number;
   /** Row counts below this stay eager in 'auto' mode; default 32. */
   readonly minRows?: number;
   /** Float64 elements the kept buckets may hold (programs and padded inputs); default 2^24 (128 MiB). */
@@ -56,10 +55,8 @@ export function bucketRows(rows: number): number {
 
 export class SurrogatePrograms {
   readonly mode: CompileMode;
-  private readonly minRepeats: number;
   private readonly minRows: number;
   private readonly maxElements: number;
-  private readonly uses = new Map<number, number>();
   private readonly buckets = new Map<number, Bucket>();
   private readonly size: number;
 
@@ -68,7 +65,6 @@ export class SurrogatePrograms {
     options: SurrogateProgramsOptions = {},
   ) {
     this.mode = options.mode ?? 'auto';
-    this.minRepeats = options.minRepeats ?? 1;
     this.minRows = options.minRows ?? 32;
     this.maxElements = options.maxElements ?? 2 ** 24;
     this.size = layout.size;
@@ -85,11 +81,6 @@ export class SurrogatePrograms {
     const capacity = bucketRows(rows);
     let b = this.buckets.get(capacity);
     if (b === undefined) {
-      if (this.mode === 'auto') {
-        const count = (this.uses.get(capacity) ?? 0) + 1;
-        this.uses.set(capacity, count);
-        if (count <= this.minRepeats) return null;
-      }
       const padded = (t: Tensor): Float64Array => new Float64Array((t.size / rows) * capacity);
       b = { rows: capacity, inputs: [padded(batch.obs), padded(batch.actions), padded(batch.advantages), new Float64Array(1)] };
     } else {
