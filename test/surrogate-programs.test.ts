@@ -64,6 +64,24 @@ describe('SurrogatePrograms', () => {
     });
   }
 
+  it('gives every linearization its own HVPs when more of one bucket are outstanding than it keeps', () => {
+    const layout = layouts[0][1];
+    const rng = new PCG64(9);
+    const theta = initPolicy(layout, rng);
+    const eager = new SurrogatePrograms(layout, { mode: 'never' });
+    const compiled = new SurrogatePrograms(layout, { mode: 'always' });
+    // Four batches of bucket 208 while a bucket keeps two linearizations; HVPs asked in reverse, twice.
+    const batches = [200, 205, 198, 207].map((rows) => batchOf(layout, rows, rng));
+    const lins = batches.map((b) => ({ eager: eager.lossGradAndHvp(theta, b), compiled: compiled.lossGradAndHvp(theta, b) }));
+    for (let round = 0; round < 2; round++) {
+      for (const lin of [...lins].reverse()) {
+        const v = Float64Array.from(theta, () => rng.normal());
+        expectBits(lin.compiled.hvp(v), lin.eager.hvp(v));
+      }
+    }
+    expect(compiled.compiledBuckets()).toEqual([208]);
+  });
+
   it("'auto' compiles a bucket on first use and keeps no program below minRows", () => {
     const layout = layouts[0][1];
     const rng = new PCG64(3);

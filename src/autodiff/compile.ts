@@ -31,6 +31,82 @@ export interface Program<O extends Outputs> {
  * depends on values is frozen at trace time; everything computed must go through ops.
  */
 export function compile<O extends Outputs>(fn: (...inputs: Tensor[]) => O, examples: readonly Tensor[]): Program<O> {
+  const built = build(fn, examples, 0);
+  const { inputs, result } = built;
+  const steps = built.early;
+  return {
+    steps: steps.length,
+    trace: steps,
+    elements: built.elements,
+    run(...values) {
+      return this.runWith(values);
+    },
+    runWith(values) {
+      loadAll(inputs, 0, inputs.length, values);
+      replay(steps);
+      return result;
+    },
+  };
+}
+
+/** A program run in two parts: the early outputs first, then the late ones, as often as wanted. */
+export interface StagedProgram<E extends Outputs, L extends Outputs> {
+  /** Loads the early inputs and runs every kernel that reads no late input: the early outputs. */
+  runEarly(inputs: readonly (Tensor | Float64Array)[]): E;
+  /**
+   * Loads the late inputs and runs the remaining kernels on what the last runEarly left: the late
+   * outputs. Repeatable with new late inputs; the buffers it reads from the early part stay intact.
+   */
+  runLate(inputs: readonly (Tensor | Float64Array)[]): L;
+  /** Float64 elements held by the program's buffers. */
+  readonly elements: number;
+}
+
+/**
+ * compile() for a function whose last `lateCount` inputs are known only later: an HVP's direction,
+ * when its gradient is needed at once. The early kernels run once, and each late run reuses their
+ * forward and backward passes instead of running them again. Same bits as compile() and as eager.
+ */
+export function compileStaged<E extends Outputs, L extends Outputs>(
+  fn: (...inputs: Tensor[]) => { early: E; late: L },
+  examples: readonly Tensor[],
+  lateCount: number,
+): StagedProgram<E, L> {
+  if (!Number.isInteger(lateCount) || lateCount < 1 || lateCount >= examples.length) {
+    throw new Error(`compileStaged: lateCount is ${lateCount}, expected an integer in [1, ${examples.length - 1}] (the number of late inputs)`);
+  }
+  const built = build(fn, examples, lateCount);
+  const { inputs, result, early, late } = built;
+  const firstLate = inputs.length - lateCount;
+  const lateBuffers = new Set(inputs.slice(firstLate).map((t) => t.data));
+  visitOutputs(result.early, (t) => {
+    if (late.some((s) => s.out.data === t.data) || lateBuffers.has(t.data)) throw new Error('compileStaged: an early output depends on a late input');
+  });
+  return {
+    elements: built.elements,
+    runEarly(values) {
+      loadAll(inputs, 0, firstLate, values);
+      replay(early);
+      return result.early;
+    },
+    runLate(values) {
+      loadAll(inputs, firstLate, inputs.length, values);
+      replay(late);
+      return result.late;
+    },
+  };
+}
+
+interface Built<O> {
+  readonly inputs: Tensor[];
+  readonly result: O;
+  /** Kernels that read no late input, then those that do (all of them early when lateCount is 0). */
+  readonly early: TraceStep[];
+  readonly late: TraceStep[];
+  readonly elements: number;
+}
+
+function build<O extends Outputs>(fn: (...inputs: Tensor[]) => O, examples: readonly Tensor[], lateCount: number): Built<O> {
   const inputs = examples.map((x) => new Tensor(Float64Array.from(x.data), x.shape));
   const traced = traceKernels(() => fn(...inputs));
   const result = traced.result;
@@ -39,27 +115,44 @@ export function compile<O extends Outputs>(fn: (...inputs: Tensor[]) => O, examp
   const tensors = programTensors(inputs, live, result);
   const deduped = dedupeSteps(live);
   swapBuffers(tensors, deduped.merged);
-  const { steps, merged } = fuseAccumulation(deduped.steps, boundaryBuffers(inputs, result));
-  swapBuffers(tensors, merged);
-  const plan = planBuffers(steps, boundaryBuffers(inputs, result));
+  const lateInputs = new Set(inputs.slice(inputs.length - lateCount).map((t) => t.data));
+  // What the late kernels read from the early ones must survive late runs: never fused into, never shared.
+  const pinned = new Set([...boundaryBuffers(inputs, result), ...phases(deduped.steps, lateInputs).crossing]);
+  const fused = fuseAccumulation(deduped.steps, pinned);
+  swapBuffers(tensors, fused.merged);
+  const { early, late, crossing } = phases(fused.steps, lateInputs);
+  const plan = planBuffers([...early, ...late], new Set([...boundaryBuffers(inputs, result), ...crossing]));
   swapBuffers(tensors, placeBuffers(plan));
-  const elements = plan.slots.reduce((n, length) => n + length, 0);
-  return {
-    steps: steps.length,
-    trace: steps,
-    elements,
-    run(...values) {
-      return this.runWith(values);
-    },
-    runWith(values) {
-      if (values.length !== inputs.length) {
-        throw new Error(`compiled program: got ${values.length} inputs, expected ${inputs.length}`);
-      }
-      for (let i = 0; i < inputs.length; i++) load(inputs[i], values[i], i);
-      replay(steps);
-      return result;
-    },
-  };
+  return { inputs, result, early, late, elements: plan.slots.reduce((n, length) => n + length, 0) };
+}
+
+/**
+ * Splits kernels by whether they read a late input, directly or through other kernels, and finds
+ * the buffers the late ones read from the early part. Early kernels never read late results, so
+ * running all early kernels first keeps every kernel after its inputs.
+ */
+function phases(steps: readonly TraceStep[], lateInputs: ReadonlySet<Float64Array>): { early: TraceStep[]; late: TraceStep[]; crossing: Set<Float64Array> } {
+  const dependent = new Set(lateInputs);
+  const early: TraceStep[] = [];
+  const late: TraceStep[] = [];
+  const crossing = new Set<Float64Array>();
+  for (const s of steps) {
+    if (!s.inputs.some((t) => dependent.has(t.data))) {
+      early.push(s);
+      continue;
+    }
+    late.push(s);
+    for (const t of s.inputs) if (!dependent.has(t.data)) crossing.add(t.data);
+    dependent.add(s.out.data);
+  }
+  return { early, late, crossing };
+}
+
+function loadAll(slots: readonly Tensor[], from: number, to: number, values: readonly (Tensor | Float64Array)[]): void {
+  if (values.length !== to - from) {
+    throw new Error(`compiled program: got ${values.length} inputs, expected ${to - from}`);
+  }
+  for (let i = from; i < to; i++) load(slots[i], values[i - from], i);
 }
 
 function load(slot: Tensor, value: Tensor | Float64Array, index: number): void {

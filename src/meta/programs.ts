@@ -14,7 +14,7 @@
  * code the run then leaves, which cost more than it saved in a 5-iteration CartPole run. Buckets are
  * kept while their buffers fit `maxElements`, least recently used evicted first.
  */
-import { compile, type Program } from '../autodiff/compile.js';
+import { type Program, type StagedProgram, compile, compileStaged } from '../autodiff/compile.js';
 import { type Tensor, fromBuffer } from '../autodiff/tensor.js';
 import { hvp, valueAndGrad, valueGradAndHvp } from '../autodiff/transforms.js';
 import type { MlpLayout } from '../nn/mlp.js';
@@ -25,6 +25,17 @@ export type CompileMode = 'auto' | 'never' | 'always';
 
 type GradProgram = Program<{ value: Tensor; grad: Tensor }>;
 type HvpProgram = Program<Tensor[]>;
+type LinearizationProgram = StagedProgram<{ value: Tensor; grad: Tensor }, Tensor[]>;
+
+/**
+ * A staged program whose early part (value and gradient) ran for `owner`: its HVPs then run only
+ * the late part. Another linearization may take the instance over; the owner's next HVP then runs
+ * the early part again on its own batch first (same bits, more time).
+ */
+interface Linearization {
+  readonly program: LinearizationProgram;
+  owner: object | null;
+}
 
 /** One bucket: its programs and the padded batch they read (obs, actions, advantages, then the scale). */
 interface Bucket {
@@ -32,7 +43,14 @@ interface Bucket {
   readonly inputs: Float64Array[];
   grad?: GradProgram;
   hvp?: HvpProgram;
+  /** Least recently started first. */
+  readonly linearizations: Linearization[];
+  /** Linearizations to keep: one, and one more each time an HVP found its instance taken over. */
+  wanted: number;
 }
+
+/** Exact MAML holds one linearization per inner step of a task until its backward pass. */
+const MAX_LINEARIZATIONS_PER_BUCKET = 4;
 
 export interface SurrogateProgramsOptions {
   /** 'auto' (default): batches of minRows or more run compiled; 'never': always eager; 'always': every batch compiled. */
@@ -82,7 +100,7 @@ export class SurrogatePrograms {
     let b = this.buckets.get(capacity);
     if (b === undefined) {
       const padded = (t: Tensor): Float64Array => new Float64Array((t.size / rows) * capacity);
-      b = { rows: capacity, inputs: [padded(batch.obs), padded(batch.actions), padded(batch.advantages), new Float64Array(1)] };
+      b = { rows: capacity, inputs: [padded(batch.obs), padded(batch.actions), padded(batch.advantages), new Float64Array(1)], linearizations: [], wanted: 1 };
     } else {
       this.buckets.delete(capacity);
     }
@@ -145,19 +163,54 @@ export class SurrogatePrograms {
   }
 
   /**
-   * L(params; batch), its gradient, and H(params; batch) v for directions known later. Eager, the
-   * HVPs reuse the gradient's recorded forward and backward passes instead of running them again;
-   * compiled, each HVP runs its own program. Same bits either way.
+   * L(params; batch), its gradient, and H(params; batch) v for directions known later. The HVPs
+   * reuse the gradient's forward and backward passes instead of running them again: eager, through
+   * the recorded graph; compiled, through the late part of a staged program. Same bits either way.
    */
   lossGradAndHvp(params: Float64Array, batch: PolicyBatch): { loss: number; grad: Float64Array; hvp: (v: Float64Array) => Float64Array } {
     const theta = fromBuffer(params, [this.size]);
     const b = this.bucket(batch);
-    if (b !== null) {
-      const { loss, grad } = this.compiledLossAndGrad(b, theta, batch);
-      return { loss, grad, hvp: (v) => this.hvp(params, batch, v) };
+    if (b === null) {
+      const at = valueGradAndHvp((t: Tensor) => this.objective(t, batch.obs, batch.actions, batch.advantages), theta);
+      return { loss: at.value.item(), grad: at.grad.data, hvp: (v) => at.hvp(fromBuffer(v, [this.size])).data };
     }
-    const at = valueGradAndHvp((t: Tensor) => this.objective(t, batch.obs, batch.actions, batch.advantages), theta);
-    return { loss: at.value.item(), grad: at.grad.data, hvp: (v) => at.hvp(fromBuffer(v, [this.size])).data };
+    const owner = {};
+    const lin = this.linearization(b, theta, batch);
+    lin.owner = owner;
+    const out = lin.program.runEarly([theta, ...b.inputs]);
+    const hvpAt = (v: Float64Array): Float64Array => {
+      if (lin.owner !== owner) {
+        b.wanted = Math.min(b.wanted + 1, MAX_LINEARIZATIONS_PER_BUCKET);
+        this.bucket(batch);
+        lin.owner = owner;
+        lin.program.runEarly([theta, ...b.inputs]);
+      }
+      return Float64Array.from(lin.program.runLate([v])[0].data);
+    };
+    return { loss: out.value.item(), grad: Float64Array.from(out.grad.data), hvp: hvpAt };
+  }
+
+  /** The bucket's least recently started linearization, or a new one while it holds fewer than it wants. */
+  private linearization(b: Bucket, theta: Tensor, batch: PolicyBatch): Linearization {
+    let lin: Linearization;
+    if (b.linearizations.length < b.wanted) {
+      const dir = fromBuffer(new Float64Array(this.size), [this.size]);
+      const program = compileStaged(
+        (t, o, a, adv, s, d) => {
+          const at = valueGradAndHvp((x: Tensor) => this.objective(x, o, a, adv, s), t);
+          return { early: { value: at.value, grad: at.grad }, late: [at.hvp(d)] };
+        },
+        [theta, ...this.examples(b, batch), dir],
+        1,
+      );
+      lin = { program, owner: null };
+      b.linearizations.push(lin);
+      this.fit();
+    } else {
+      lin = b.linearizations.shift() as Linearization;
+      b.linearizations.push(lin);
+    }
+    return lin;
   }
 
   /** H(params; batch) v (a fresh buffer). */
@@ -175,7 +228,8 @@ export class SurrogatePrograms {
 }
 
 function elementsOf(b: Bucket): number {
-  return b.inputs.reduce((n, x) => n + x.length, 0) + (b.grad?.elements ?? 0) + (b.hvp?.elements ?? 0);
+  const programs = (b.grad?.elements ?? 0) + (b.hvp?.elements ?? 0) + b.linearizations.reduce((n, l) => n + l.program.elements, 0);
+  return b.inputs.reduce((n, x) => n + x.length, 0) + programs;
 }
 
 /** Copies the batch into the bucket's first rows, zeroes the rest, and sets the scale to -1/rows. */
