@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,6 +151,32 @@ describe('experiment', () => {
     expect(snapshot(first)).toEqual(before);
   });
 
+  it('trains only the algorithms a variant lists, lists just those in grid.json, and report pairs them by config', async () => {
+    const dir = join(root, 'ablation');
+    cpSync(first, dir, { recursive: true });
+    const tiny = JSON.parse(readFileSync(TINY_GRID, 'utf8'));
+    // The default variant's two runs are the tiny grid's, finished in the copy: only eta-half trains.
+    const file = gridFile('ablation', { ...tiny, variants: [{ name: 'default', set: {} }, { name: 'eta-half', set: { 'directed.eta': 0.5 }, algorithms: ['directed-maml'] }] });
+    const r = await runCli(['experiment', file, '--workers', '1', '--out', dir]);
+    expect(r.out[0]).toBe(`grid tiny: 3 runs, 2 finished before, 1 to train, in ${dir}`);
+    expect(r.code).toBe(0);
+    const grid = readJsonFile(dir, 'grid.json') as { runs: { variant: string; algo: string; dir: string; config: { directed: { eta: number | null } } }[] };
+    expect(grid.runs.map((run) => [run.variant, run.algo, run.dir, run.config.directed.eta])).toEqual([
+      ['default', 'maml', runs[0], null],
+      ['default', 'directed-maml', runs[1], null],
+      ['eta-half', 'directed-maml', 'cartpole/eta-half/directed-maml-seed0', 0.5],
+    ]);
+    expect(readdirSync(join(dir, 'cartpole', 'eta-half'))).toEqual(['directed-maml-seed0']);
+    const docs = join(root, 'ablation-docs');
+    // Two pairs (default, eta-half) of C1 and C2; C3 needs two evaluations in the last quarter, which 2 iterations do not have.
+    expect((await runCli(['report', dir, '--out', docs])).out).toEqual([`${join(docs, 'results.md')}: 1 experiment, 3 runs, 4 claim verdicts, 4 figures`]);
+    // One seed a side: no interval, so inconclusive; the base of eta-half is the default variant's maml.
+    const maml = readJsonFile(join(dir, runs[0]), 'eval.json') as { returns: [number, number] };
+    const etaHalf = readJsonFile(join(dir, 'cartpole/eta-half/directed-maml-seed0'), 'eval.json') as { returns: [number, number] };
+    const row = `| tiny | C2 | cartpole | eta-half (base: default) | maml | ${maml.returns[1].toFixed(2)} | ${etaHalf.returns[1].toFixed(2)} | n/a | inconclusive |`;
+    expect(readFileSync(join(docs, 'results.md'), 'utf8').split('\n')).toContain(row);
+  });
+
   it('refuses bad grid files with one line naming the field, before writing anything', async () => {
     const tiny = JSON.parse(readFileSync(TINY_GRID, 'utf8'));
     const cases: [unknown, string][] = [
@@ -164,6 +190,7 @@ describe('experiment', () => {
       [{ ...tiny, name: 'a/b' }, 'name is "a/b", expected a name of letters, digits, ".", "_" and "-"'],
       [{ ...tiny, quick: { seeds: 2 } }, 'quick.seeds is 2, expected an integer in [1, 1] (the first seeds of "seeds")'],
       [{ ...tiny, quick: { iterations: -1 } }, 'quick: iterations is -1, expected a non-negative integer'],
+      [{ ...tiny, variants: [{ name: 'eta', set: {}, algorithms: ['directed-maml', 'fomaml'] }] }, 'variants[0].algorithms[1] is "fomaml", expected one of maml, directed-maml'],
     ];
     for (const [i, [grid, message]] of cases.entries()) {
       const file = gridFile(`bad${i}`, grid);

@@ -8,13 +8,23 @@ import { runCli } from './helpers/cli-run.js';
 const root = mkdtempSync(join(tmpdir(), 'metarl-report-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+/** One run of a fake grid: held-out post-adaptation returns per iteration, eval.json's [before, after], and config keys over the common ones. */
+interface FakeRun {
+  readonly variant?: string;
+  readonly algo: string;
+  readonly seed: number;
+  readonly after: readonly number[];
+  readonly final: readonly number[];
+  readonly set?: Record<string, unknown>;
+}
+
 /**
  * A fake grid: maml and directed-maml on cartpole, seeds 0 and 1, 10 iterations, a held-out
  * evaluation on every iteration (post-adaptation returns below; pre-adaptation 50 throughout),
  * and eval.json's [before, after] at the end (replacing iteration 10's held-out point).
  * maml seed 1 never reaches CartPole's 475.
  */
-const RUNS = [
+const RUNS: readonly FakeRun[] = [
   { algo: 'maml', seed: 0, after: [100, 150, 200, 250, 300, 350, 400, 450, 480, 490], final: [60, 490] },
   { algo: 'maml', seed: 1, after: [100, 150, 200, 250, 300, 350, 400, 420, 440, 450], final: [40, 460] },
   { algo: 'directed-maml', seed: 0, after: [300, 476, 480, 485, 490, 490, 495, 495, 500, 500], final: [70, 500] },
@@ -39,12 +49,20 @@ function logLines(algo: string, after: readonly number[]): string {
   }).join('\n') + '\n';
 }
 
-function writeGrid(dir: string, runs = RUNS): void {
+/** A run's resolved config as grid.json lists it (the keys the report compares, not all of a real one). */
+function runConfig(r: FakeRun): Record<string, unknown> {
+  return { env: 'cartpole', algo: r.algo, seed: r.seed, evalEvery: 1, innerLr: 0.1, hidden: [8], directed: { eta: null, mode: 'permanent' }, ...r.set };
+}
+
+function writeGrid(dir: string, runs: readonly FakeRun[] = RUNS, name = 'fake', provenance = PROVENANCE): void {
   mkdirSync(dir, { recursive: true });
-  const entries = runs.map((r) => ({ env: 'cartpole', variant: 'default', algo: r.algo, seed: r.seed, dir: `cartpole/default/${r.algo}-seed${r.seed}`, config: { evalEvery: 1 } }));
+  const entries = runs.map((r) => {
+    const variant = r.variant ?? 'default';
+    return { env: 'cartpole', variant, algo: r.algo, seed: r.seed, dir: `cartpole/${variant}/${r.algo}-seed${r.seed}`, config: runConfig(r) };
+  });
   // Listed out of order: the page sorts.
-  writeFileSync(join(dir, 'grid.json'), JSON.stringify({ name: 'fake', runs: [...entries].reverse() }));
-  writeFileSync(join(dir, 'provenance.json'), JSON.stringify(PROVENANCE));
+  writeFileSync(join(dir, 'grid.json'), JSON.stringify({ name, runs: [...entries].reverse() }));
+  writeFileSync(join(dir, 'provenance.json'), JSON.stringify(provenance));
   for (const [i, r] of runs.entries()) {
     const runDir = join(dir, entries[i].dir);
     mkdirSync(runDir, { recursive: true });
@@ -62,7 +80,7 @@ beforeAll(async () => {
   const r = await runCli(['report', grid, '--out', out]);
   expect(r.err).toEqual([]);
   expect(r.code).toBe(0);
-  expect(r.out).toEqual([`${join(out, 'results.md')}: 4 runs, 3 claim verdicts, 4 figures`]);
+  expect(r.out).toEqual([`${join(out, 'results.md')}: 1 experiment, 4 runs, 3 claim verdicts, 4 figures`]);
   page = readFileSync(join(out, 'results.md'), 'utf8');
 });
 
@@ -82,10 +100,11 @@ describe('statistics', () => {
 });
 
 describe('report', () => {
-  it('states the provenance and the thresholds', () => {
-    expect(lines()[0]).toBe('# Results: fake');
-    expect(page).toContain('Runs produced by `metarl experiment experiments/tiny.json` at commit `abc1234` on 2026-11-29T20:00:00Z, on Test CPU @ 2.0GHz (2 cores, Node v20.20.2).');
+  it('states the provenance and the thresholds, then the claims and the experiment\'s section', () => {
+    expect(lines()[0]).toBe('# Results');
+    expect(lines()).toContain('Runs of experiment fake produced by `metarl experiment experiments/tiny.json` at commit `abc1234` on 2026-11-29T20:00:00Z, on Test CPU @ 2.0GHz (2 cores, Node v20.20.2).');
     expect(lines()).toContain('- cartpole: 475.000');
+    expect(lines().filter((l) => l.startsWith('#'))).toEqual(['# Results', '## Claims', '## fake', '### Across seeds', '### Every run', '### Figures']);
   });
 
   it('lists every run, one that never reaches the threshold included', () => {
@@ -107,19 +126,19 @@ describe('report', () => {
   it('puts the claims table first, with each rule and its Welch verdict', () => {
     const claims = page.indexOf('## Claims');
     expect(claims).toBeGreaterThan(0);
-    expect(claims).toBeLessThan(page.indexOf('## Across seeds'));
+    expect(claims).toBeLessThan(page.indexOf('### Across seeds'));
     expect(page).toContain('- **C1** Directed-X reaches the threshold in fewer meta-iterations than X: supported if the Welch 95% interval of mean(directed) - mean(base) over seeds of iterations-to-threshold lies below zero');
     // C1: [2, 3] against [9, never = 10]: df 2, -7 ± 4.303 sqrt(0.5).
-    expect(lines()).toContain('| C1 | cartpole | default | maml | 9.50 | 2.50 | -7.00 [-10.04, -3.96] | supported |');
+    expect(lines()).toContain('| fake | C1 | cartpole | default | maml | 9.50 | 2.50 | -7.00 [-10.04, -3.96] | supported |');
     // C2: [500, 498] against [490, 460]: df 1.009 -> 1, 24 ± 12.706 sqrt(1 + 225).
-    expect(lines()).toContain('| C2 | cartpole | default | maml | 475.00 | 499.00 | 24.00 [-167.01, 215.01] | inconclusive |');
+    expect(lines()).toContain('| fake | C2 | cartpole | default | maml | 475.00 | 499.00 | 24.00 [-167.01, 215.01] | inconclusive |');
     // C3: [2.887, 1.155] against [20.817, 20]: df 1.42 -> 1.
-    expect(lines()).toContain('| C3 | cartpole | default | maml | 20.41 | 2.02 | -18.39 [-30.55, -6.22] | supported |');
+    expect(lines()).toContain('| fake | C3 | cartpole | default | maml | 20.41 | 2.02 | -18.39 [-30.55, -6.22] | supported |');
   });
 
   it('writes the figures the page links: valid SVG line charts of the seed means and a bar chart', () => {
     const files = readdirSync(join(out, 'figures')).sort();
-    expect(files).toEqual(['cartpole-env-steps.svg', 'cartpole-iterations.svg', 'cartpole-seconds.svg', 'time-to-threshold.svg']);
+    expect(files).toEqual(['fake-cartpole-env-steps.svg', 'fake-cartpole-iterations.svg', 'fake-cartpole-seconds.svg', 'fake-time-to-threshold.svg']);
     for (const f of files) {
       const svg = readFileSync(join(out, 'figures', f), 'utf8');
       expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
@@ -127,11 +146,11 @@ describe('report', () => {
       expect(svg.match(/<[a-z]/g)?.length).toBe(svg.match(/\/>|<\/[a-z]+>/g)?.length);
       expect(page).toContain(`](figures/${f})`);
     }
-    const iterations = readFileSync(join(out, 'figures', 'cartpole-iterations.svg'), 'utf8');
+    const iterations = readFileSync(join(out, 'figures', 'fake-cartpole-iterations.svg'), 'utf8');
     // Two series (directed-maml, maml), each a 10-point mean line and a band.
     expect([...iterations.matchAll(/<polyline points="([^"]*)"/g)].map((m) => m[1].split(' ').length)).toEqual([10, 10]);
     expect(iterations.match(/<polygon /g)).toHaveLength(2);
-    const bars = readFileSync(join(out, 'figures', 'time-to-threshold.svg'), 'utf8');
+    const bars = readFileSync(join(out, 'figures', 'fake-time-to-threshold.svg'), 'utf8');
     // Seconds to threshold: directed-maml 1.0 (0.8, 1.2), maml 3.6 (its one run that reached it) = the
     // axis end, on a 300-pixel bar area: 83.33 and 300 pixels.
     expect([...bars.matchAll(/<rect x="284" y="\d+" width="([\d.]+)"/g)].map((m) => m[1])).toEqual(['83.33', '300']);
@@ -145,6 +164,109 @@ describe('report', () => {
     for (const f of ['results.md', ...readdirSync(join(out, 'figures')).map((n) => join('figures', n))]) {
       expect(readFileSync(join(again, f), 'utf8')).toBe(readFileSync(join(out, f), 'utf8'));
     }
+  });
+});
+
+const maml = RUNS.filter((r) => r.algo === 'maml');
+const directed = RUNS.filter((r) => r.algo === 'directed-maml');
+
+/**
+ * An ablation grid: the default variant is the fake grid; eta-half runs only directed-maml with
+ * directed.eta 0.5 (its base is the default maml); alpha-0.5 runs both algorithms with innerLr 0.5,
+ * maml on directed-maml's returns of the fake grid and the other way round; wide runs only
+ * directed-maml with another hidden layer, which no maml run has.
+ */
+const ABLATION: readonly FakeRun[] = [
+  ...RUNS,
+  // first reach 475 at iterations 5 and 6; final 495 and 485; last quarter 490, 495, 495 and 485, 490, 485
+  { variant: 'eta-half', algo: 'directed-maml', seed: 0, after: [100, 200, 300, 400, 476, 480, 490, 490, 495, 495], final: [50, 495], set: { directed: { eta: 0.5, mode: 'permanent' } } },
+  { variant: 'eta-half', algo: 'directed-maml', seed: 1, after: [100, 200, 300, 400, 450, 476, 480, 485, 490, 490], final: [55, 485], set: { directed: { eta: 0.5, mode: 'permanent' } } },
+  ...directed.map((r) => ({ ...r, variant: 'alpha-0.5', algo: 'maml', set: { innerLr: 0.5 } })),
+  ...maml.map((r) => ({ ...r, variant: 'alpha-0.5', algo: 'directed-maml', set: { innerLr: 0.5 } })),
+  ...directed.map((r) => ({ ...r, variant: 'wide', set: { hidden: [64] } })),
+];
+
+describe('report over several experiments', () => {
+  const ablation = join(root, 'ablation');
+  const both = join(root, 'both');
+  let combined = '';
+  let printed: string[] = [];
+
+  beforeAll(async () => {
+    writeGrid(ablation, ABLATION, 'ablation', { ...PROVENANCE, commit: 'def5678', command: 'metarl experiment experiments/ablation.json' });
+    const r = await runCli(['report', grid, ablation, '--out', both]);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    printed = r.out;
+    combined = readFileSync(join(both, 'results.md'), 'utf8');
+  });
+
+  it('writes one page: both provenances, one claims table, then a section per experiment in the order given', () => {
+    // fake: 4 runs, 3 verdicts; ablation: 12 runs, 3 pairs of 3 verdicts (wide has no base); 4 figures each
+    expect(printed).toEqual([`${join(both, 'results.md')}: 2 experiments, 16 runs, 12 claim verdicts, 8 figures`]);
+    const all = combined.split('\n');
+    expect(all.filter((l) => l.startsWith('#'))).toEqual([
+      '# Results', '## Claims',
+      '## fake', '### Across seeds', '### Every run', '### Figures',
+      '## ablation', '### Across seeds', '### Every run', '### Figures',
+    ]);
+    expect(all.filter((l) => l.startsWith('Runs of experiment'))).toEqual([
+      'Runs of experiment fake produced by `metarl experiment experiments/tiny.json` at commit `abc1234` on 2026-11-29T20:00:00Z, on Test CPU @ 2.0GHz (2 cores, Node v20.20.2).',
+      'Runs of experiment ablation produced by `metarl experiment experiments/ablation.json` at commit `def5678` on 2026-11-29T20:00:00Z, on Test CPU @ 2.0GHz (2 cores, Node v20.20.2).',
+    ]);
+    expect(all.filter((l) => l.startsWith('- cartpole:'))).toEqual(['- cartpole: 475.000']);
+    // The ablation's own tables hold its runs: its default maml seed 0 is the fake grid's.
+    const ablationSection = combined.slice(combined.indexOf('## ablation'));
+    expect(ablationSection.split('\n')).toContain('| cartpole | default | maml | 0 | 10 | 60.00 | 490.00 | 430.00 | 9 | 3.600 | 9000 | 135 | 20.82 | 0.1000 | 0.1500 | 0.0500 | 0.0000 | 0.0000 | 0.4000 |');
+    expect(ablationSection.split('\n').filter((l) => l.startsWith('| cartpole |') && l.split(' | ')[3] === '2')).toHaveLength(6);
+  });
+
+  it('pairs each directed group with the base of the same config: its own variant, else the one it names', () => {
+    const rows = combined.split('\n').filter((l) => /^\| (fake|ablation) \| C\d/.test(l));
+    expect(rows).toEqual([
+      '| fake | C1 | cartpole | default | maml | 9.50 | 2.50 | -7.00 [-10.04, -3.96] | supported |',
+      '| fake | C2 | cartpole | default | maml | 475.00 | 499.00 | 24.00 [-167.01, 215.01] | inconclusive |',
+      '| fake | C3 | cartpole | default | maml | 20.41 | 2.02 | -18.39 [-30.55, -6.22] | supported |',
+      // alpha-0.5: the fake grid's returns with the algorithms swapped, so every difference flips sign
+      '| ablation | C1 | cartpole | alpha-0.5 | maml | 2.50 | 9.50 | 7.00 [3.96, 10.04] | contradicted |',
+      '| ablation | C2 | cartpole | alpha-0.5 | maml | 499.00 | 475.00 | -24.00 [-215.01, 167.01] | inconclusive |',
+      '| ablation | C3 | cartpole | alpha-0.5 | maml | 2.02 | 20.41 | 18.39 [6.22, 30.55] | contradicted |',
+      '| ablation | C1 | cartpole | default | maml | 9.50 | 2.50 | -7.00 [-10.04, -3.96] | supported |',
+      '| ablation | C2 | cartpole | default | maml | 475.00 | 499.00 | 24.00 [-167.01, 215.01] | inconclusive |',
+      '| ablation | C3 | cartpole | default | maml | 20.41 | 2.02 | -18.39 [-30.55, -6.22] | supported |',
+      // C1: [5, 6] against [9, 10]: df 2, -4 ± 4.303 sqrt(0.5) = -4 ± 3.04.
+      '| ablation | C1 | cartpole | eta-half (base: default) | maml | 9.50 | 5.50 | -4.00 [-7.04, -0.96] | supported |',
+      // C2: [495, 485] against [490, 460]: df 1.22 -> 1, 15 ± 12.706 sqrt(25 + 225) = 15 ± 200.90.
+      '| ablation | C2 | cartpole | eta-half (base: default) | maml | 475.00 | 490.00 | 15.00 [-185.90, 215.90] | inconclusive |',
+      // C3: [2.887, 2.887] (no spread) against [20.817, 20]: df 1, -17.52 ± 12.706 sqrt(0.1669) = -17.52 ± 5.19.
+      '| ablation | C3 | cartpole | eta-half (base: default) | maml | 20.41 | 2.89 | -17.52 [-22.71, -12.33] | supported |',
+    ]);
+    expect(combined.split('\n')).toContain('| experiment | claim | env | variant | base X | X | directed-X | difference [95% CI] | verdict |');
+  });
+
+  it('writes each experiment\'s figures under its name, linked from its section', () => {
+    const files = readdirSync(join(both, 'figures')).sort();
+    expect(files).toEqual([
+      'ablation-cartpole-env-steps.svg', 'ablation-cartpole-iterations.svg', 'ablation-cartpole-seconds.svg', 'ablation-time-to-threshold.svg',
+      'fake-cartpole-env-steps.svg', 'fake-cartpole-iterations.svg', 'fake-cartpole-seconds.svg', 'fake-time-to-threshold.svg',
+    ]);
+    const [fakeSection, ablationSection] = combined.slice(combined.indexOf('## fake')).split('## ablation');
+    for (const f of files) expect((f.startsWith('fake-') ? fakeSection : ablationSection)).toContain(`](figures/${f})`);
+    // Figures of one experiment do not depend on the others on the page.
+    for (const f of files.filter((n) => n.startsWith('fake-'))) expect(readFileSync(join(both, 'figures', f), 'utf8')).toBe(readFileSync(join(out, 'figures', f), 'utf8'));
+    // ablation: six series (directed-maml and maml of alpha-0.5 and default, directed-maml of eta-half and wide)
+    const iterations = readFileSync(join(both, 'figures', 'ablation-cartpole-iterations.svg'), 'utf8');
+    expect(iterations.match(/<polyline /g)).toHaveLength(6);
+  });
+
+  it('never pairs runs of different experiments', async () => {
+    const bases = join(root, 'bases');
+    const directedOnly = join(root, 'directed-only');
+    writeGrid(bases, maml, 'bases');
+    writeGrid(directedOnly, directed, 'directed-only');
+    const r = await runCli(['report', bases, directedOnly, '--out', join(root, 'o-split')]);
+    expect(r.out).toEqual([`${join(root, 'o-split', 'results.md')}: 2 experiments, 4 runs, 0 claim verdicts, 8 figures`]);
+    expect(readFileSync(join(root, 'o-split', 'results.md'), 'utf8')).toContain('\nNo directed algorithm ran beside its base algorithm with the same config, so no claim is tested.\n');
   });
 });
 
@@ -173,9 +295,28 @@ describe('report on bad input', () => {
     expect([r.code, r.err]).toEqual([2, [`metarl: ${join(bad, 'provenance.json')}.cores is "two", expected a finite number`]]);
   });
 
+  it('a run without its config in grid.json: one line naming the field, exit 2', async () => {
+    const noConfig = join(root, 'no-config');
+    writeGrid(noConfig);
+    const file = join(noConfig, 'grid.json');
+    const gridJson = JSON.parse(readFileSync(file, 'utf8'));
+    delete gridJson.runs[2].config;
+    writeFileSync(file, JSON.stringify(gridJson));
+    const r = await runCli(['report', noConfig, '--out', join(root, 'o4')]);
+    expect([r.code, r.err]).toEqual([2, [`metarl: ${file}: runs[2].config is missing, expected an object`]]);
+  });
+
+  it('two folders of the same experiment: one line, exit 2, nothing written', async () => {
+    const copy = join(root, 'copy');
+    writeGrid(copy);
+    const r = await runCli(['report', grid, copy, '--out', join(root, 'o5')]);
+    expect([r.code, r.err]).toEqual([2, [`metarl: ${grid} and ${copy} both hold experiment fake; give each experiment once (its name names its section and figures)`]]);
+    expect(() => readdirSync(join(root, 'o5'))).toThrow(/ENOENT/);
+  });
+
   it('no folder: a usage error, exit 2', async () => {
     const r = await runCli(['report']);
     expect(r.code).toBe(2);
-    expect(r.err[0]).toMatch(/^metarl: no experiment folder \(usage: metarl report DIR \[options\]/);
+    expect(r.err[0]).toMatch(/^metarl: no experiment folder \(usage: metarl report DIR\.\.\. \[options\]/);
   });
 });

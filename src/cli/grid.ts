@@ -27,9 +27,12 @@ interface Variant {
   readonly name: string;
   readonly set: Record<string, unknown>;
   readonly field: string;
+  /** The algorithms this variant runs: all of the grid's unless it lists some. */
+  readonly algorithms: readonly AlgorithmName[] | null;
 }
 
 const KEYS = ['name', 'base', 'envs', 'envConfigs', 'algorithms', 'seeds', 'variants', 'quick', 'out'];
+const VARIANT_KEYS = ['name', 'set', 'algorithms'];
 /** The grid's axes: set by envs, algorithms and seeds, never by a config section. */
 const AXES = ['env', 'algo', 'seed'];
 /** Names that become folder names. */
@@ -48,7 +51,8 @@ export const GRID_FILE_HELP: readonly string[] = [
   '  envConfigs  optional, per env: a config file path or config keys, over base',
   `  algorithms  e.g. ["maml", "directed-maml"] (of ${ALGORITHMS.join(', ')})`,
   `  seeds       N (seeds 0..N-1, N up to ${MAX_SEEDS}) or a list of seeds`,
-  '  variants    optional: [{ "name": "eta-half", "set": { "directed.eta": 0.5 } }, ...]',
+  '  variants    optional: [{ "name": "eta-half", "set": { "directed.eta": 0.5 } }, ...]; a variant',
+  '              may list "algorithms" (some of the grid\'s) to run only those',
   '  quick       optional, the --quick profile: config keys over every run, and "seeds": n (the first n)',
   '  out         optional, the grid folder (default runs/experiments/NAME)',
   'each run trains in OUT/ENV/VARIANT/ALGO-seedS (VARIANT "default" without variants);',
@@ -74,7 +78,7 @@ class GridParser {
     const envs = this.list(raw.envs, 'envs', envNames());
     const algorithms = this.list(raw.algorithms, 'algorithms', ALGORITHMS) as AlgorithmName[];
     let seeds = this.seeds(raw.seeds);
-    const variants = this.variants(raw.variants);
+    const variants = this.variants(raw.variants, algorithms);
     const base = this.section(raw.base, 'base', true);
     const envConfigs = this.envConfigs(raw.envConfigs, envs);
     // The quick section is checked without --quick too, so a typo in it shows before it is needed.
@@ -86,7 +90,7 @@ class GridParser {
       if (quickSeeds !== undefined) seeds = seeds.slice(0, quickSeeds as number);
     }
     const profile = quick ? quickKeys : {};
-    const total = envs.length * algorithms.length * seeds.length * variants.length;
+    const total = envs.length * seeds.length * variants.reduce((n, v) => n + (v.algorithms ?? algorithms).length, 0);
     if (total > MAX_RUNS) throw new UsageError(`${this.file}: the grid has ${total} runs, expected at most ${MAX_RUNS}`);
     const out = raw.out === undefined ? `runs/experiments/${name}` : raw.out;
     if (typeof out !== 'string' || out.trim() === '') this.fail('out', out, 'a folder path');
@@ -94,7 +98,7 @@ class GridParser {
     for (const env of envs) {
       const envBase = this.overlay(this.overlay(this.baseConfig(env, base), envConfigs.get(env) ?? {}, `envConfigs.${env}`), { env }, 'envs');
       for (const variant of variants) {
-        for (const algo of algorithms) {
+        for (const algo of variant.algorithms ?? algorithms) {
           for (const seed of seeds) {
             const axes = this.overlay(envBase, { algo, seed }, 'algorithms and seeds');
             const config = this.overlay(this.overlay(axes, variant.set, variant.field), profile, 'quick');
@@ -130,18 +134,19 @@ class GridParser {
     return value as number[];
   }
 
-  private variants(value: unknown): Variant[] {
-    if (value === undefined) return [{ name: DEFAULT_VARIANT, set: {}, field: 'variants' }];
+  private variants(value: unknown, algorithms: readonly string[]): Variant[] {
+    if (value === undefined) return [{ name: DEFAULT_VARIANT, set: {}, field: 'variants', algorithms: null }];
     if (!Array.isArray(value) || value.length === 0) this.fail('variants', value, 'a non-empty list of { "name": ..., "set": { config keys } }');
     const names: string[] = [];
     return value.map((v: unknown, i): Variant => {
       if (!isPlainObject(v)) this.fail(`variants[${i}]`, v, '{ "name": ..., "set": { config keys } }');
-      const extra = Object.keys(v).find((k) => k !== 'name' && k !== 'set');
-      if (extra !== undefined) throw new UsageError(`${this.file}: unknown field variants[${i}].${extra} (expected name, set)`);
+      const extra = Object.keys(v).find((k) => !VARIANT_KEYS.includes(k));
+      if (extra !== undefined) throw new UsageError(`${this.file}: unknown field variants[${i}].${extra} (expected ${VARIANT_KEYS.join(', ')})`);
       const name = this.name(v.name, `variants[${i}].name`);
       if (names.includes(name)) this.fail(`variants[${i}].name`, name, 'a name not used by another variant');
       names.push(name);
-      return { name, set: this.section(v.set, `variants[${i}].set`, false), field: `variants[${i}].set` };
+      const only = v.algorithms === undefined ? null : (this.list(v.algorithms, `variants[${i}].algorithms`, algorithms) as AlgorithmName[]);
+      return { name, set: this.section(v.set, `variants[${i}].set`, false), field: `variants[${i}].set`, algorithms: only };
     });
   }
 

@@ -1,40 +1,48 @@
 import { join } from 'node:path';
 import { ensureWritableDirectory } from '../io/directories.js';
 import { writeFileAtomic } from '../io/files.js';
-import { outFlag } from './args.js';
+import { UsageError, outFlag } from './args.js';
 import type { CommandContext } from './command.js';
 import { type CommandHelp, parseCommandArgs, usageError } from './help.js';
-import { evaluateClaims } from './report/claims.js';
-import { reportFigures } from './report/figures.js';
-import { groupRuns } from './report/groups.js';
+import { type ExperimentReport, experimentReport } from './report/experiment-report.js';
 import { resultsMarkdown } from './report/markdown.js';
 import { readReportInput } from './report/report-input.js';
-import { runMetrics } from './report/run-metrics.js';
 import { thresholdFor } from './report/thresholds.js';
 
 export const reportHelp: CommandHelp = {
   name: 'report',
-  operands: 'DIR',
-  summary: 'reads an experiment folder\'s logs (grid.json, provenance.json, every run\'s log.jsonl and eval.json) and writes results.md with its claims table and SVG figures',
+  operands: 'DIR...',
+  summary: 'reads experiment folders\' logs (grid.json, provenance.json, every run\'s log.jsonl and eval.json) and writes one results.md over them, with a claims table across them and SVG figures',
   options: [{ name: 'out', value: 'DIR', meaning: 'folder for results.md and figures/', fallback: 'docs/' }],
-  details: ['Thresholds on the held-out post-adaptation return: cartpole 475, lunarlander* 200, intersection 90% of the oracle driver\'s 15.16.'],
-  examples: ['metarl report runs/experiments/main --out docs/'],
+  details: [
+    'Several folders give one page: each experiment\'s provenance, one claims table, then a section per experiment (in the order given; grid names must differ).',
+    'Directed-X is compared with the X runs of the same experiment and env whose config is the same apart from algo, seed and the directed section.',
+    'Thresholds on the held-out post-adaptation return: cartpole 475, lunarlander* 200, intersection 90% of the oracle driver\'s 15.16.',
+  ],
+  examples: ['metarl report runs/experiments/paper --out docs/   # several: metarl report runs/experiments/paper runs/experiments/ablation-cartpole'],
 };
+
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Reads everything before writing anything, so bad input leaves the out folder untouched. */
 export function reportCommand(argv: readonly string[], print: (line: string) => void, context: CommandContext): number {
   const args = parseCommandArgs(argv, reportHelp);
-  if (args.positional.length !== 1) throw usageError(args.positional.length === 0 ? 'no experiment folder' : `unexpected argument '${args.positional[1]}'`, reportHelp);
+  if (args.positional.length === 0) throw usageError('no experiment folder', reportHelp);
   const out = outFlag(args, 'docs/');
-  const input = readReportInput(args.positional[0], context.fs);
-  const runs = input.runs.map((run) => runMetrics(run, thresholdFor(run.env)));
-  const groups = groupRuns(runs);
-  const claims = evaluateClaims(groups, thresholdFor);
-  const figures = reportFigures(groups, thresholdFor);
-  const page = resultsMarkdown({ input, runs, groups, claims, thresholdFor, figures });
+  const experiments: ExperimentReport[] = [];
+  for (const dir of args.positional) {
+    const input = readReportInput(dir, context.fs);
+    const same = experiments.find((e) => e.input.name === input.name);
+    if (same !== undefined) throw new UsageError(`${same.input.dir} and ${dir} both hold experiment ${input.name}; give each experiment once (its name names its section and figures)`);
+    experiments.push(experimentReport(input, thresholdFor));
+  }
+  const figures = experiments.flatMap((e) => e.figures);
+  const page = resultsMarkdown({ experiments, thresholdFor });
   ensureWritableDirectory(join(out, 'figures'), context.fs);
   for (const f of figures) writeFileAtomic(join(out, f.path), f.svg, context.fs);
   writeFileAtomic(join(out, 'results.md'), page, context.fs);
-  print(`${join(out, 'results.md')}: ${runs.length} runs, ${claims.length} claim verdicts, ${figures.length} figures`);
+  const runs = experiments.reduce((n, e) => n + e.runs.length, 0);
+  const claims = experiments.reduce((n, e) => n + e.claims.length, 0);
+  print(`${join(out, 'results.md')}: ${count(experiments.length, 'experiment')}, ${count(runs, 'run')}, ${count(claims, 'claim verdict')}, ${count(figures.length, 'figure')}`);
   return 0;
 }

@@ -1,6 +1,6 @@
 // The claims the page tests, each with its verdict rule fixed before looking at the numbers:
-// Directed-X against X on the same env and option variant, from Welch's 95% interval of the
-// difference of the two means over seeds.
+// Directed-X against X on the same env and config (the directed section, which X ignores, aside),
+// from Welch's 95% interval of the difference of the two means over seeds.
 import type { RunGroup } from './groups.js';
 import type { RunMetrics } from './run-metrics.js';
 import { type Difference, mean, welchInterval } from './statistics.js';
@@ -48,6 +48,8 @@ export interface ClaimResult {
   readonly env: string;
   readonly variant: string;
   readonly base: string;
+  /** The variant of the base runs: another than `variant` when that variant ran only Directed-X. */
+  readonly baseVariant: string;
   readonly baseMean: number;
   readonly directedMean: number;
   readonly difference: Difference | null;
@@ -65,12 +67,21 @@ function verdictOf(d: Difference | null, predictsLower: boolean): Verdict {
 
 const DIRECTED = 'directed-';
 
-/** Every claim on every (env, variant, base algorithm) where both X and Directed-X ran. */
+/**
+ * The X group of a Directed-X group: on the same env, with the same config apart from algo, seed
+ * and the directed section; the one of the same variant if it matches, else the first in `groups`.
+ */
+function baseGroup(directed: RunGroup, groups: readonly RunGroup[]): RunGroup | undefined {
+  const algo = directed.algo.slice(DIRECTED.length);
+  const matching = groups.filter((g) => g.env === directed.env && g.algo === algo && g.configKey === directed.configKey);
+  return matching.find((g) => g.variant === directed.variant) ?? matching[0];
+}
+
+/** Every claim on every Directed-X group that has an X group of the same config (groups of one experiment). */
 export function evaluateClaims(groups: readonly RunGroup[], thresholdFor: (env: string) => number | null): ClaimResult[] {
   const results: ClaimResult[] = [];
   for (const directed of groups.filter((g) => g.algo.startsWith(DIRECTED))) {
-    const baseName = directed.algo.slice(DIRECTED.length);
-    const base = groups.find((g) => g.env === directed.env && g.variant === directed.variant && g.algo === baseName);
+    const base = baseGroup(directed, groups);
     if (base === undefined) continue;
     const threshold = thresholdFor(directed.env);
     for (const claim of CLAIMS) {
@@ -78,7 +89,7 @@ export function evaluateClaims(groups: readonly RunGroup[], thresholdFor: (env: 
       const [d, b] = [values(directed), values(base)];
       if (d.length === 0 && b.length === 0) continue;
       const difference = welchInterval(d, b);
-      results.push({ claim, env: directed.env, variant: directed.variant, base: baseName, baseMean: mean(b), directedMean: mean(d), difference, verdict: verdictOf(difference, claim.predictsLower) });
+      results.push({ claim, env: directed.env, variant: directed.variant, base: base.algo, baseVariant: base.variant, baseMean: mean(b), directedMean: mean(d), difference, verdict: verdictOf(difference, claim.predictsLower) });
     }
   }
   return results;

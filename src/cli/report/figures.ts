@@ -1,6 +1,7 @@
-// The page's SVG figures: per env, the post-adaptation held-out return of every algorithm and
-// variant (mean over seeds, with its 95% band) against iterations, seconds and env steps; and one
-// bar chart of the seconds to reach the threshold.
+// One experiment's SVG figures: per env, the post-adaptation held-out return of every algorithm
+// and variant (mean over seeds, with its 95% band) against iterations, seconds and env steps; and
+// one bar chart of the seconds to reach the threshold. File names start with the experiment's name,
+// so several experiments share one figures/ folder.
 import { type Bar, type Series, barChart, lineChart } from '../../plot/svg.js';
 import type { RunGroup } from './groups.js';
 import type { HeldOutPoint } from './run-metrics.js';
@@ -37,7 +38,7 @@ function groupSeries(g: RunGroup, x: 'iteration' | 'seconds' | 'envSteps'): Seri
   return { label: seriesLabel(g), points, band };
 }
 
-function timeToThreshold(groups: readonly RunGroup[], thresholdFor: (env: string) => number | null): Figure {
+function timeToThreshold(experiment: string, groups: readonly RunGroup[], thresholdFor: (env: string) => number | null): Figure {
   const bars: Bar[] = groups.filter((g) => thresholdFor(g.env) !== null).map((g) => {
     const seconds = g.runs.flatMap((m) => (m.convergence === null ? [] : [m.convergence.seconds]));
     const s = meanInterval(seconds);
@@ -45,10 +46,10 @@ function timeToThreshold(groups: readonly RunGroup[], thresholdFor: (env: string
     return { label: `${g.env} ${seriesLabel(g)}`, value: s.mean, range, note: `${seconds.length}/${g.runs.length} reached` };
   });
   const title = 'Seconds to reach the threshold (mean over the runs that reached it, 95% interval)';
-  return { title, path: 'figures/time-to-threshold.svg', svg: barChart(bars, { title, xLabel: 'training seconds', yLabel: '' }) };
+  return { title, path: `figures/${experiment}-time-to-threshold.svg`, svg: barChart(bars, { title, xLabel: 'training seconds', yLabel: '' }) };
 }
 
-export function reportFigures(groups: readonly RunGroup[], thresholdFor: (env: string) => number | null): Figure[] {
+export function reportFigures(experiment: string, groups: readonly RunGroup[], thresholdFor: (env: string) => number | null): Figure[] {
   const envs = [...new Set(groups.map((g) => g.env))];
   const figures: Figure[] = [];
   for (const env of envs) {
@@ -56,9 +57,9 @@ export function reportFigures(groups: readonly RunGroup[], thresholdFor: (env: s
     for (const axis of AXES) {
       const title = `${env}: post-adaptation held-out return against ${axis.label} (mean over seeds, 95% band)`;
       const svg = lineChart(envGroups.map((g) => groupSeries(g, axis.key)), { title, xLabel: axis.label, yLabel: 'held-out return' });
-      figures.push({ title, path: `figures/${env}-${axis.file}.svg`, svg });
+      figures.push({ title, path: `figures/${experiment}-${env}-${axis.file}.svg`, svg });
     }
   }
-  figures.push(timeToThreshold(groups, thresholdFor));
+  figures.push(timeToThreshold(experiment, groups, thresholdFor));
   return figures;
 }

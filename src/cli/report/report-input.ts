@@ -23,12 +23,16 @@ export interface RunInput {
   readonly algo: string;
   readonly seed: number;
   readonly dir: string;
+  /** The run's full resolved config, as grid.json lists it. */
+  readonly config: Readonly<Record<string, unknown>>;
   readonly log: readonly IterationRecord[];
   /** eval.json's returns: k = 0..K inner steps, after the last iteration. */
   readonly finalReturns: readonly number[];
 }
 
 export interface ReportInput {
+  /** The experiment folder it was read from. */
+  readonly dir: string;
   readonly name: string;
   readonly provenance: Provenance;
   /** Sorted by env, variant, algo, seed. */
@@ -110,22 +114,19 @@ function readIteration(line: string, where: string): IterationRecord {
 function readRun(root: string, entry: unknown, index: number, fs: FileSystem): RunInput {
   const where = `${join(root, 'grid.json')}: runs[${index}]`;
   const r = objectAt(entry, where);
+  const env = stringAt(r, 'env', where);
+  const variant = stringAt(r, 'variant', where);
+  const algo = stringAt(r, 'algo', where);
   const seed = numberAt(r, 'seed', where);
   const dir = stringAt(r, 'dir', where);
+  const config = objectAt(r.config, `${where}.config`);
   const logFile = join(root, dir, 'log.jsonl');
   const lines = readText(logFile, fs).split('\n').filter((l) => l.trim() !== '');
   if (lines.length === 0) throw new FileError(`${logFile} has no iterations, expected one JSON line per iteration`);
   const log = lines.map((line, i) => readIteration(line, `${logFile} line ${i + 1}`));
   const evalFile = join(root, dir, 'eval.json');
-  return {
-    env: stringAt(r, 'env', where),
-    variant: stringAt(r, 'variant', where),
-    algo: stringAt(r, 'algo', where),
-    seed,
-    dir,
-    log,
-    finalReturns: returnsAt(objectAt(readJson(evalFile, fs), evalFile), 'returns', evalFile),
-  };
+  const finalReturns = returnsAt(objectAt(readJson(evalFile, fs), evalFile), 'returns', evalFile);
+  return { env, variant, algo, seed, dir, config, log, finalReturns };
 }
 
 // Code-unit order, not the locale's: the page must not depend on the machine's ICU data.
@@ -139,6 +140,7 @@ export function readReportInput(dir: string, fs: FileSystem): ReportInput {
   const runs = grid.runs;
   if (!Array.isArray(runs) || runs.length === 0) throw new FileError(`${file}: runs is ${describe(runs)}, expected a non-empty array`);
   return {
+    dir,
     name: stringAt(grid, 'name', file),
     provenance: readProvenance(dir, fs),
     runs: runs.map((entry, i) => readRun(dir, entry, i, fs)).sort(byKey),
