@@ -16,6 +16,8 @@ interface FakeRun {
   readonly after: readonly number[];
   readonly final: readonly number[];
   readonly set?: Record<string, unknown>;
+  /** An unfinished run: no eval.json and only this many of its log lines; 0, not even its folder. */
+  readonly logged?: number;
 }
 
 /**
@@ -51,7 +53,7 @@ function logLines(algo: string, after: readonly number[]): string {
 
 /** A run's resolved config as grid.json lists it (the keys the report compares, not all of a real one). */
 function runConfig(r: FakeRun): Record<string, unknown> {
-  return { env: 'cartpole', algo: r.algo, seed: r.seed, evalEvery: 1, innerLr: 0.1, hidden: [8], directed: { eta: null, mode: 'permanent' }, ...r.set };
+  return { env: 'cartpole', algo: r.algo, seed: r.seed, iterations: 10, evalEvery: 1, innerLr: 0.1, hidden: [8], directed: { eta: null, mode: 'permanent' }, ...r.set };
 }
 
 function writeGrid(dir: string, runs: readonly FakeRun[] = RUNS, name = 'fake', provenance = PROVENANCE): void {
@@ -65,9 +67,10 @@ function writeGrid(dir: string, runs: readonly FakeRun[] = RUNS, name = 'fake', 
   writeFileSync(join(dir, 'provenance.json'), JSON.stringify(provenance));
   for (const [i, r] of runs.entries()) {
     const runDir = join(dir, entries[i].dir);
+    if (r.logged === 0) continue;
     mkdirSync(runDir, { recursive: true });
-    writeFileSync(join(runDir, 'log.jsonl'), logLines(r.algo, r.after));
-    writeFileSync(join(runDir, 'eval.json'), JSON.stringify({ tasks: [{ length: 0.5 }], returns: r.final }));
+    writeFileSync(join(runDir, 'log.jsonl'), logLines(r.algo, r.after.slice(0, r.logged)));
+    if (r.logged === undefined) writeFileSync(join(runDir, 'eval.json'), JSON.stringify({ tasks: [{ length: 0.5 }], returns: r.final }));
   }
 }
 
@@ -270,7 +273,98 @@ describe('report over several experiments', () => {
   });
 });
 
+/**
+ * The fake grid planned with a third seed that has not finished: maml seed 2 logged 3 of its 10
+ * iterations (interrupted), directed-maml seed 2 has no folder yet (not started). Were they counted,
+ * every group would have 3 seeds; left out, every table, claim and figure is the fake grid's.
+ */
+const INTERRUPTED: readonly FakeRun[] = [
+  ...RUNS,
+  { algo: 'maml', seed: 2, after: [500, 500, 500, 500, 500, 500, 500, 500, 500, 500], final: [0, 500], logged: 3 },
+  { algo: 'directed-maml', seed: 2, after: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], final: [0, 0], logged: 0 },
+];
+
+describe('report on a grid that has not finished', () => {
+  const interrupted = join(root, 'interrupted');
+  const docs = join(root, 'o-interrupted');
+  let partial = '';
+  let printed: string[] = [];
+
+  beforeAll(async () => {
+    writeGrid(interrupted, INTERRUPTED);
+    const r = await runCli(['report', interrupted, '--out', docs]);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    printed = r.out;
+    partial = readFileSync(join(docs, 'results.md'), 'utf8');
+  });
+
+  it('counts the unfinished runs in the printed line and the provenance line', () => {
+    expect(printed).toEqual([`${join(docs, 'results.md')}: 1 experiment, 4 runs, 2 unfinished, 3 claim verdicts, 4 figures`]);
+    expect(partial.split('\n')).toContain('Runs of experiment fake produced by `metarl experiment experiments/tiny.json` at commit `abc1234` on 2026-11-29T20:00:00Z, on Test CPU @ 2.0GHz (2 cores, Node v20.20.2). 4 of 6 runs finished.');
+  });
+
+  it('lists the unfinished runs after every run, with the iterations logged and planned', () => {
+    const all = partial.split('\n');
+    expect(all.filter((l) => l.startsWith('#'))).toEqual(['# Results', '## Claims', '## fake', '### Across seeds', '### Every run', '### Unfinished runs', '### Figures']);
+    const at = all.indexOf('### Unfinished runs');
+    expect(all.slice(at, at + 8)).toEqual([
+      '### Unfinished runs', '',
+      'These runs have no eval.json yet, so they are not in any table, claim or figure of this page; re-running the same `metarl experiment` command (`metarl experiment experiments/tiny.json`) continues them.', '',
+      '| env | variant | algo | seed | iterations logged | iterations planned |',
+      '| --- | --- | --- | ---: | ---: | ---: |',
+      '| cartpole | default | directed-maml | 2 | 0 | 10 |',
+      '| cartpole | default | maml | 2 | 3 | 10 |',
+    ]);
+  });
+
+  it('computes every table, claim and figure from the finished runs alone', () => {
+    const all = partial.split('\n');
+    // The fake grid's two seeds, not three: maml seed 2's 500s are nowhere.
+    expect(all).toContain('| cartpole | default | maml | 2 | 50.00 ± 127.06 | 475.00 ± 190.59 | 425.00 ± 63.53 | 1/2 | 9.0 | 3.600 | 9000 | 135 | 20.41 ± 5.19 | 0.1000 ± 0.0000 | 0.1500 ± 0.0000 | 0.0500 ± 0.0000 | 0.0000 ± 0.0000 | 0.0000 ± 0.0000 | 0.4000 ± 0.0000 |');
+    expect(all).toContain('| fake | C1 | cartpole | default | maml | 9.50 | 2.50 | -7.00 [-10.04, -3.96] | supported |');
+    const seeds = all.slice(all.indexOf('### Across seeds'), all.indexOf('### Every run')).filter((l) => l.startsWith('| cartpole |')).map((l) => l.split(' | ').slice(2, 4));
+    expect(seeds).toEqual([['directed-maml', '2'], ['maml', '2']]);
+    // Apart from the provenance sentence and the unfinished section, the page is the finished grid's.
+    const withoutUnfinished = partial.replace(' 4 of 6 runs finished.', '').replace(/### Unfinished runs\n[^#]*/, '');
+    expect(withoutUnfinished).toBe(page);
+    for (const f of readdirSync(join(out, 'figures'))) expect(readFileSync(join(docs, 'figures', f), 'utf8')).toBe(readFileSync(join(out, 'figures', f), 'utf8'));
+  });
+});
+
 describe('report on bad input', () => {
+  it('a folder none of whose runs has finished: one line, exit 2, nothing written', async () => {
+    const started = join(root, 'started');
+    writeGrid(started, RUNS.map((r, i) => ({ ...r, logged: i })));
+    const r = await runCli(['report', started, '--out', join(root, 'o-started')]);
+    expect([r.code, r.err]).toEqual([2, [`metarl: ${started}: none of the 4 runs has finished (no eval.json), nothing to report`]]);
+    expect(() => readdirSync(join(root, 'o-started'))).toThrow(/ENOENT/);
+  });
+
+  it('an unfinished run without its planned iterations in grid.json: one line naming the field, exit 2', async () => {
+    const noPlan = join(root, 'no-plan');
+    writeGrid(noPlan, INTERRUPTED);
+    const file = join(noPlan, 'grid.json');
+    const gridJson = JSON.parse(readFileSync(file, 'utf8'));
+    // Listed in reverse: runs[0] is directed-maml seed 2, which has no folder.
+    gridJson.runs[0].config.iterations = 2.5;
+    writeFileSync(file, JSON.stringify(gridJson));
+    const r = await runCli(['report', noPlan, '--out', join(root, 'o-no-plan')]);
+    expect([r.code, r.err]).toEqual([2, [`metarl: ${file}: runs[0].config.iterations is 2.5, expected a positive integer`]]);
+  });
+
+  it('a corrupt eval.json is an error, not an unfinished run: one line naming it, exit 2', async () => {
+    const corrupt = join(root, 'corrupt');
+    writeGrid(corrupt);
+    const evalFile = join(corrupt, 'cartpole/default/maml-seed1/eval.json');
+    writeFileSync(evalFile, '{"returns": [40,');
+    const r = await runCli(['report', corrupt, '--out', join(root, 'o-corrupt')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(new RegExp(`^metarl: ${evalFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON: `));
+    expect(() => readdirSync(join(root, 'o-corrupt'))).toThrow(/ENOENT/);
+  });
+
   it('a missing grid.json: one line, exit 2', async () => {
     const empty = join(root, 'empty');
     mkdirSync(empty);

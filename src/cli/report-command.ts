@@ -17,6 +17,7 @@ export const reportHelp: CommandHelp = {
   details: [
     'Several folders give one page: each experiment\'s provenance, one claims table, then a section per experiment (in the order given; grid names must differ).',
     'Directed-X is compared with the X runs of the same experiment and env whose config is the same apart from algo, seed and the directed section.',
+    'A run without eval.json has not finished: the page lists it as unfinished and leaves it out of every table, claim and figure; a folder with no finished run is refused.',
     'Thresholds on the held-out post-adaptation return: cartpole 475, lunarlander* 200, intersection 90% of the oracle driver\'s 15.16.',
   ],
   examples: ['metarl report runs/experiments/paper --out docs/   # several: metarl report runs/experiments/paper runs/experiments/ablation-cartpole'],
@@ -42,7 +43,8 @@ export function reportCommand(argv: readonly string[], print: (line: string) => 
   for (const f of figures) writeFileAtomic(join(out, f.path), f.svg, context.fs);
   writeFileAtomic(join(out, 'results.md'), page, context.fs);
   const runs = experiments.reduce((n, e) => n + e.runs.length, 0);
+  const unfinished = experiments.reduce((n, e) => n + e.input.unfinished.length, 0);
   const claims = experiments.reduce((n, e) => n + e.claims.length, 0);
-  print(`${join(out, 'results.md')}: ${count(experiments.length, 'experiment')}, ${count(runs, 'run')}, ${count(claims, 'claim verdict')}, ${count(figures.length, 'figure')}`);
+  print(`${join(out, 'results.md')}: ${count(experiments.length, 'experiment')}, ${count(runs, 'run')}${unfinished > 0 ? `, ${unfinished} unfinished` : ''}, ${count(claims, 'claim verdict')}, ${count(figures.length, 'figure')}`);
   return 0;
 }

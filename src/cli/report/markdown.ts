@@ -108,8 +108,22 @@ function thresholdLines(page: PageInput): string[] {
 }
 
 function provenanceLine(experiment: ExperimentReport): string {
-  const p = experiment.input.provenance;
-  return `Runs of experiment ${experiment.input.name} produced by \`${p.command}\` at commit \`${p.commit}\` on ${p.date}, on ${p.machine} (${p.cores} cores, Node ${p.node}).`;
+  const { provenance: p, runs, unfinished } = experiment.input;
+  const finished = unfinished.length === 0 ? '' : ` ${runs.length} of ${runs.length + unfinished.length} runs finished.`;
+  return `Runs of experiment ${experiment.input.name} produced by \`${p.command}\` at commit \`${p.commit}\` on ${p.date}, on ${p.machine} (${p.cores} cores, Node ${p.node}).${finished}`;
+}
+
+/** Only when some planned runs have no eval.json yet. */
+function unfinishedSection(experiment: ExperimentReport): string[] {
+  const { unfinished, provenance } = experiment.input;
+  if (unfinished.length === 0) return [];
+  const rows = unfinished.map((u) => [u.env, u.variant, u.algo, String(u.seed), String(u.iterationsLogged), String(u.iterationsPlanned)]);
+  return [
+    '### Unfinished runs', '',
+    `These runs have no eval.json yet, so they are not in any table, claim or figure of this page; re-running the same \`metarl experiment\` command (\`${provenance.command}\`) continues them.`, '',
+    ...table(['env', 'variant', 'algo', 'seed', 'iterations logged', 'iterations planned'], 'lllrrr', rows),
+    '',
+  ];
 }
 
 function experimentSection(experiment: ExperimentReport, thresholdFor: PageInput['thresholdFor']): string[] {
@@ -117,6 +131,7 @@ function experimentSection(experiment: ExperimentReport, thresholdFor: PageInput
     `## ${experiment.input.name}`, '',
     ...seedsSection(experiment, thresholdFor),
     ...runsSection(experiment, thresholdFor),
+    ...unfinishedSection(experiment),
     '### Figures', '',
     ...experiment.figures.flatMap((f) => [`![${f.title}](${f.path})`, '']),
   ];

@@ -1,8 +1,9 @@
 // Reads what `metarl experiment` leaves in its folder: grid.json, provenance.json, and each run's
 // log.jsonl and eval.json. Every field the report uses is checked; a bad one is a one-line
-// FileError naming the file, the field and what was expected (exit 2).
+// FileError naming the file, the field and what was expected (exit 2). A run without eval.json
+// has not finished (eval.json is written last): it is set aside as unfinished, not an error.
 import { join } from 'node:path';
-import { FileError, type FileSystem } from '../../io/file-system.js';
+import { FileError, type FileSystem, errorCode } from '../../io/file-system.js';
 import { readJson, readText } from '../../io/files.js';
 import type { Provenance } from '../provenance.js';
 
@@ -30,13 +31,28 @@ export interface RunInput {
   readonly finalReturns: readonly number[];
 }
 
+/** A planned run without eval.json: interrupted, or not started (its log may be partial or absent). */
+export interface UnfinishedRun {
+  readonly env: string;
+  readonly variant: string;
+  readonly algo: string;
+  readonly seed: number;
+  readonly dir: string;
+  /** Lines in its log.jsonl; 0 when there is none. */
+  readonly iterationsLogged: number;
+  /** config.iterations. */
+  readonly iterationsPlanned: number;
+}
+
 export interface ReportInput {
   /** The experiment folder it was read from. */
   readonly dir: string;
   readonly name: string;
   readonly provenance: Provenance;
-  /** Sorted by env, variant, algo, seed. */
+  /** The finished runs, sorted by env, variant, algo, seed. */
   readonly runs: readonly RunInput[];
+  /** Sorted as runs. */
+  readonly unfinished: readonly UnfinishedRun[];
 }
 
 type Json = Record<string, unknown>;
@@ -59,6 +75,12 @@ function stringAt(obj: Json, key: string, where: string): string {
 function numberAt(obj: Json, key: string, where: string): number {
   const v = obj[key];
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new FileError(`${where}.${key} is ${describe(v)}, expected a finite number`);
+  return v;
+}
+
+function positiveIntegerAt(obj: Json, key: string, where: string): number {
+  const v = obj[key];
+  if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) throw new FileError(`${where}.${key} is ${describe(v)}, expected a positive integer`);
   return v;
 }
 
@@ -111,7 +133,21 @@ function readIteration(line: string, where: string): IterationRecord {
   };
 }
 
-function readRun(root: string, entry: unknown, index: number, fs: FileSystem): RunInput {
+/** Whether the file exists; only ENOENT means it does not, any other failure is a FileError. */
+function exists(path: string, fs: FileSystem): boolean {
+  try {
+    fs.statSync(path);
+    return true;
+  } catch (e) {
+    const code = errorCode(e);
+    if (code === 'ENOENT') return false;
+    throw new FileError(`cannot read ${path}: ${code}`);
+  }
+}
+
+const logLines = (file: string, fs: FileSystem): string[] => readText(file, fs).split('\n').filter((l) => l.trim() !== '');
+
+function readRun(root: string, entry: unknown, index: number, fs: FileSystem): RunInput | UnfinishedRun {
   const where = `${join(root, 'grid.json')}: runs[${index}]`;
   const r = objectAt(entry, where);
   const env = stringAt(r, 'env', where);
@@ -121,28 +157,32 @@ function readRun(root: string, entry: unknown, index: number, fs: FileSystem): R
   const dir = stringAt(r, 'dir', where);
   const config = objectAt(r.config, `${where}.config`);
   const logFile = join(root, dir, 'log.jsonl');
-  const lines = readText(logFile, fs).split('\n').filter((l) => l.trim() !== '');
+  const evalFile = join(root, dir, 'eval.json');
+  if (!exists(evalFile, fs)) {
+    const iterationsPlanned = positiveIntegerAt(config, 'iterations', `${where}.config`);
+    return { env, variant, algo, seed, dir, iterationsLogged: exists(logFile, fs) ? logLines(logFile, fs).length : 0, iterationsPlanned };
+  }
+  const lines = logLines(logFile, fs);
   if (lines.length === 0) throw new FileError(`${logFile} has no iterations, expected one JSON line per iteration`);
   const log = lines.map((line, i) => readIteration(line, `${logFile} line ${i + 1}`));
-  const evalFile = join(root, dir, 'eval.json');
   const finalReturns = returnsAt(objectAt(readJson(evalFile, fs), evalFile), 'returns', evalFile);
   return { env, variant, algo, seed, dir, config, log, finalReturns };
 }
 
 // Code-unit order, not the locale's: the page must not depend on the machine's ICU data.
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const byKey = (a: RunInput, b: RunInput): number =>
+const byKey = (a: UnfinishedRun | RunInput, b: UnfinishedRun | RunInput): number =>
   compareText(a.env, b.env) || compareText(a.variant, b.variant) || compareText(a.algo, b.algo) || a.seed - b.seed;
 
 export function readReportInput(dir: string, fs: FileSystem): ReportInput {
   const file = join(dir, 'grid.json');
   const grid = objectAt(readJson(file, fs), file);
-  const runs = grid.runs;
-  if (!Array.isArray(runs) || runs.length === 0) throw new FileError(`${file}: runs is ${describe(runs)}, expected a non-empty array`);
-  return {
-    dir,
-    name: stringAt(grid, 'name', file),
-    provenance: readProvenance(dir, fs),
-    runs: runs.map((entry, i) => readRun(dir, entry, i, fs)).sort(byKey),
-  };
+  const entries = grid.runs;
+  if (!Array.isArray(entries) || entries.length === 0) throw new FileError(`${file}: runs is ${describe(entries)}, expected a non-empty array`);
+  const name = stringAt(grid, 'name', file);
+  const provenance = readProvenance(dir, fs);
+  const read = entries.map((entry, i) => readRun(dir, entry, i, fs));
+  const runs = read.filter((r): r is RunInput => 'log' in r).sort(byKey);
+  if (runs.length === 0) throw new FileError(`${dir}: none of the ${read.length} runs has finished (no eval.json), nothing to report`);
+  return { dir, name, provenance, runs, unfinished: read.filter((r): r is UnfinishedRun => !('log' in r)).sort(byKey) };
 }
