@@ -82,6 +82,21 @@ describe('SurrogatePrograms', () => {
     expect(compiled.compiledBuckets()).toEqual([208]);
   });
 
+  it('reruns a taken-over linearization on its own batch after its bucket was evicted', () => {
+    const layout = layouts[0][1];
+    const rng = new PCG64(13);
+    const theta = initPolicy(layout, rng);
+    const eager = new SurrogatePrograms(layout, { mode: 'never' });
+    const compiled = new SurrogatePrograms(layout, { mode: 'always', maxElements: 0 });
+    const [a, b, c] = [200, 205, 400].map((rows) => batchOf(layout, rows, rng));
+    const first = compiled.lossGradAndHvp(theta, a);
+    compiled.lossGradAndHvp(theta, b); // takes over the bucket's one linearization
+    compiled.lossAndGrad(theta, c); // another bucket: 208 is evicted
+    expect(compiled.compiledBuckets()).toEqual([416]);
+    const v = Float64Array.from(theta, () => rng.normal());
+    expectBits(first.hvp(v), eager.lossGradAndHvp(theta, a).hvp(v));
+  });
+
   it("'auto' compiles a bucket on first use and keeps no program below minRows", () => {
     const layout = layouts[0][1];
     const rng = new PCG64(3);

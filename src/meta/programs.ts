@@ -181,7 +181,8 @@ export class SurrogatePrograms {
     const hvpAt = (v: Float64Array): Float64Array => {
       if (lin.owner !== owner) {
         b.wanted = Math.min(b.wanted + 1, MAX_LINEARIZATIONS_PER_BUCKET);
-        this.bucket(batch);
+        // Into this bucket's own inputs: it may have been evicted since, and another serve the count.
+        load(b, batch, batch.obs.shape[0]);
         lin.owner = owner;
         lin.program.runEarly([theta, ...b.inputs]);
       }
