@@ -4,13 +4,12 @@
  * whose actions are real vectors and whose log-std is learned.
  */
 import { describe, expect, it } from 'vitest';
+import { expectClose } from './helpers/close.js';
+import { type MetaProblem, engineGradient, trainerGradient } from './helpers/meta-gradient-problem.js';
 import { fromBuffer } from '../src/autodiff/tensor.js';
 import { hvp, valueAndGrad } from '../src/autodiff/transforms.js';
-import { metaGradient } from '../src/autodiff/meta-gradient.js';
 import { CostMeter } from '../src/meta/costs.js';
-import { type MetaGradientMode, taskMetaGradient } from '../src/meta/inner-loop.js';
 import { SurrogatePrograms } from '../src/meta/programs.js';
-import type { SampledBatch } from '../src/meta/sampling.js';
 import { type GaussianLayout, gaussianLayout } from '../src/nn/gaussian.js';
 import type { HiddenActivation } from '../src/nn/mlp.js';
 import type { PolicyBatch } from '../src/nn/reinforce.js';
@@ -26,11 +25,8 @@ function syntheticBatch(rng: PCG64, rows: number): PolicyBatch {
   return { obs: fromBuffer(obs, [rows, 4]), actions: fromBuffer(actions, [rows, 2]), advantages: fromBuffer(advantages, [rows]) };
 }
 
-interface Problem {
-  layout: GaussianLayout;
-  theta: Float64Array;
-  /** Inner batches D_0..D_{K-1}, then the validation batch. */
-  batches: PolicyBatch[];
+interface Problem extends MetaProblem {
+  readonly layout: GaussianLayout;
 }
 
 function problem(steps: number, activation: HiddenActivation = 'tanh', seed = 7): Problem {
@@ -41,31 +37,6 @@ function problem(steps: number, activation: HiddenActivation = 'tanh', seed = 7)
   theta.set([-0.3, 0.25], layout.logStdOffset);
   const batches = Array.from({ length: steps + 1 }, (_, k) => syntheticBatch(rng, 30 + 7 * k));
   return { layout, theta, batches };
-}
-
-/** The trainer's per-task meta-gradient on fixed data (the sampler ignores the policy). */
-function trainerGradient(p: Problem, rate: number | Float64Array, steps: number, mode: MetaGradientMode, meter = new CostMeter(), programs?: SurrogatePrograms) {
-  const sample = (_params: Float64Array, k: number): SampledBatch => ({ batch: p.batches[k], meanReturn: k, envSteps: 0 });
-  return taskMetaGradient({ layout: p.layout, theta: p.theta, rate, steps, mode, sample, meter, programs });
-}
-
-/** The engine's reverse-over-reverse metaGradient on the same data. */
-function engineGradient(p: Problem, rate: number | Float64Array, steps: number, firstOrder = false) {
-  const loss = (batch: PolicyBatch) => (theta: ReturnType<typeof fromBuffer>) => reinforceObjective(p.layout, theta, batch);
-  const alpha = typeof rate === 'number' ? rate : fromBuffer(rate);
-  return metaGradient((theta, k) => loss(p.batches[k])(theta), loss(p.batches[steps]), fromBuffer(p.theta), { alpha, steps, firstOrder });
-}
-
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-10): void {
-  expect(actual.length).toBe(expected.length);
-  let worst = 0;
-  let scale = 0;
-  for (let i = 0; i < actual.length; i++) {
-    worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
-    scale = Math.max(scale, Math.abs(expected[i]));
-  }
-  expect(scale).toBeGreaterThan(1e-6); // not trivially zero
-  expect(worst).toBeLessThanOrEqual(tol * Math.max(1, scale));
 }
 
 describe('exact meta-gradient through the Gaussian head', () => {

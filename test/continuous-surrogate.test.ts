@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectClose } from './helpers/close.js';
 import { type Tensor, fromBuffer, grad, gradcheck, hvp, reshape, slice, tensor, valueAndGrad } from '../src/autodiff/index.js';
 import { SurrogatePrograms } from '../src/meta/programs.js';
 import { gaussianLayout, isGaussianLayout } from '../src/nn/gaussian.js';
@@ -49,18 +50,6 @@ function closedForm(): { value: number; grad: number[]; hessian: number[][] } {
     }
   }
   return { value, grad: g, hessian };
-}
-
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: number): void {
-  expect(actual.length).toBe(expected.length);
-  let worst = 0;
-  let scale = 0;
-  for (let i = 0; i < expected.length; i++) {
-    worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
-    scale = Math.max(scale, Math.abs(expected[i]));
-  }
-  expect(scale).toBeGreaterThan(1e-6);
-  expect(worst).toBeLessThanOrEqual(tol * Math.max(1, scale));
 }
 
 describe('gaussianReinforceLoss', () => {

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { expectClose } from './helpers/close.js';
+import { type MetaProblem, engineGradient, trainerGradient } from './helpers/meta-gradient-problem.js';
 import { fromBuffer } from '../src/autodiff/tensor.js';
 import { hvp, valueAndGrad } from '../src/autodiff/transforms.js';
-import { metaGradient } from '../src/autodiff/meta-gradient.js';
 import { initMlp } from '../src/nn/init.js';
 import { type HiddenActivation, type MlpLayout, mlpLayout } from '../src/nn/mlp.js';
 import type { PolicyBatch } from '../src/nn/reinforce.js';
 import { PCG64 } from '../src/rng/index.js';
 import { reinforceObjective } from '../src/rl/policy-gradient.js';
 import { CostMeter } from '../src/meta/costs.js';
-import { type MetaGradientMode, taskMetaGradient } from '../src/meta/inner-loop.js';
+import { taskMetaGradient } from '../src/meta/inner-loop.js';
 import type { SampledBatch } from '../src/meta/sampling.js';
 
 /** A fixed synthetic batch: obs ~ N(0, 1), actions in {0, 1}, advantages ~ N(0, 1). */
@@ -19,11 +20,8 @@ function syntheticBatch(rng: PCG64, rows: number): PolicyBatch {
   return { obs: fromBuffer(obs, [rows, 4]), actions: fromBuffer(actions, [rows]), advantages: fromBuffer(advantages, [rows]) };
 }
 
-interface Problem {
-  layout: MlpLayout;
-  theta: Float64Array;
-  /** Inner batches D_0..D_{K-1}, then the validation batch. */
-  batches: PolicyBatch[];
+interface Problem extends MetaProblem {
+  readonly layout: MlpLayout;
 }
 
 function problem(steps: number, activation: HiddenActivation = 'tanh', seed = 7): Problem {
@@ -32,31 +30,6 @@ function problem(steps: number, activation: HiddenActivation = 'tanh', seed = 7)
   const theta = initMlp(layout, rng);
   const batches = Array.from({ length: steps + 1 }, (_, k) => syntheticBatch(rng, 30 + 7 * k));
   return { layout, theta, batches };
-}
-
-/** The trainer's per-task meta-gradient on fixed data (the sampler ignores the policy). */
-function trainerGradient(p: Problem, rate: number | Float64Array, steps: number, mode: MetaGradientMode, meter = new CostMeter()) {
-  const sample = (_params: Float64Array, k: number): SampledBatch => ({ batch: p.batches[k], meanReturn: k, envSteps: 0 });
-  return taskMetaGradient({ layout: p.layout, theta: p.theta, rate, steps, mode, sample, meter });
-}
-
-/** The engine's reverse-over-reverse metaGradient on the same data. */
-function engineGradient(p: Problem, rate: number | Float64Array, steps: number, firstOrder = false) {
-  const loss = (batch: PolicyBatch) => (theta: ReturnType<typeof fromBuffer>) => reinforceObjective(p.layout, theta, batch);
-  const alpha = typeof rate === 'number' ? rate : fromBuffer(rate);
-  return metaGradient((theta, k) => loss(p.batches[k])(theta), loss(p.batches[steps]), fromBuffer(p.theta), { alpha, steps, firstOrder });
-}
-
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-10): void {
-  expect(actual.length).toBe(expected.length);
-  let worst = 0;
-  let scale = 0;
-  for (let i = 0; i < actual.length; i++) {
-    worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
-    scale = Math.max(scale, Math.abs(expected[i]));
-  }
-  expect(scale).toBeGreaterThan(1e-6); // not trivially zero
-  expect(worst).toBeLessThanOrEqual(tol * Math.max(1, scale));
 }
 
 describe('exact meta-gradient by explicit Hessian-vector products', () => {
