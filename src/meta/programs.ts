@@ -16,7 +16,7 @@
  */
 import { type Program, type StagedProgram, compile, compileStaged } from '../autodiff/compile.js';
 import { type Tensor, fromBuffer } from '../autodiff/tensor.js';
-import { hvp, valueAndGrad, valueGradAndHvp } from '../autodiff/transforms.js';
+import { valueAndGrad, valueGradAndHvp } from '../autodiff/transforms.js';
 import type { MlpLayout } from '../nn/mlp.js';
 import type { PolicyBatch } from '../nn/reinforce.js';
 import { reinforceObjective } from '../rl/policy-gradient.js';
@@ -24,7 +24,6 @@ import { reinforceObjective } from '../rl/policy-gradient.js';
 export type CompileMode = 'auto' | 'never' | 'always';
 
 type GradProgram = Program<{ value: Tensor; grad: Tensor }>;
-type HvpProgram = Program<Tensor[]>;
 type LinearizationProgram = StagedProgram<{ value: Tensor; grad: Tensor }, Tensor[]>;
 
 /**
@@ -42,7 +41,6 @@ interface Bucket {
   readonly rows: number;
   readonly inputs: Float64Array[];
   grad?: GradProgram;
-  hvp?: HvpProgram;
   /** Least recently started first. */
   readonly linearizations: Linearization[];
   /** Linearizations to keep: one, and one more each time an HVP found its instance taken over. */
@@ -150,10 +148,6 @@ export class SurrogatePrograms {
       const { value, grad } = valueAndGrad((t: Tensor) => this.objective(t, batch.obs, batch.actions, batch.advantages))(theta);
       return { loss: value.item(), grad: grad.data };
     }
-    return this.compiledLossAndGrad(b, theta, batch);
-  }
-
-  private compiledLossAndGrad(b: Bucket, theta: Tensor, batch: PolicyBatch): { loss: number; grad: Float64Array } {
     if (b.grad === undefined) {
       b.grad = compile((t, o, a, adv, s) => valueAndGrad((x: Tensor) => this.objective(x, o, a, adv, s))(t), [theta, ...this.examples(b, batch)]);
       this.fit();
@@ -214,22 +208,14 @@ export class SurrogatePrograms {
     return lin;
   }
 
-  /** H(params; batch) v (a fresh buffer). */
+  /** H(params; batch) v (a fresh buffer), through the same linearization as lossGradAndHvp. */
   hvp(params: Float64Array, batch: PolicyBatch, v: Float64Array): Float64Array {
-    const theta = fromBuffer(params, [this.size]);
-    const dir = fromBuffer(v, [this.size]);
-    const b = this.bucket(batch);
-    if (b === null) return hvp((t: Tensor) => this.objective(t, batch.obs, batch.actions, batch.advantages), theta, dir).data;
-    if (b.hvp === undefined) {
-      b.hvp = compile((t, d, o, a, adv, s) => [hvp((x: Tensor) => this.objective(x, o, a, adv, s), t, d)], [theta, dir, ...this.examples(b, batch)]);
-      this.fit();
-    }
-    return Float64Array.from(b.hvp.run(theta, dir, ...b.inputs)[0].data);
+    return this.lossGradAndHvp(params, batch).hvp(v);
   }
 }
 
 function elementsOf(b: Bucket): number {
-  const programs = (b.grad?.elements ?? 0) + (b.hvp?.elements ?? 0) + b.linearizations.reduce((n, l) => n + l.program.elements, 0);
+  const programs = (b.grad?.elements ?? 0) + b.linearizations.reduce((n, l) => n + l.program.elements, 0);
   return b.inputs.reduce((n, x) => n + x.length, 0) + programs;
 }
 

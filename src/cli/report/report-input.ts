@@ -3,8 +3,8 @@
 // FileError naming the file, the field and what was expected (exit 2). A run without eval.json
 // has not finished (eval.json is written last): it is set aside as unfinished, not an error.
 import { join } from 'node:path';
-import { FileError, type FileSystem, errorCode } from '../../io/file-system.js';
-import { readJson, readText } from '../../io/files.js';
+import { FileError, type FileSystem } from '../../io/file-system.js';
+import { pathKind, readJson, readText } from '../../io/files.js';
 import type { Provenance } from '../provenance.js';
 
 export type { Provenance };
@@ -133,18 +133,6 @@ function readIteration(line: string, where: string): IterationRecord {
   };
 }
 
-/** Whether the file exists; only ENOENT means it does not, any other failure is a FileError. */
-function exists(path: string, fs: FileSystem): boolean {
-  try {
-    fs.statSync(path);
-    return true;
-  } catch (e) {
-    const code = errorCode(e);
-    if (code === 'ENOENT') return false;
-    throw new FileError(`cannot read ${path}: ${code}`);
-  }
-}
-
 const logLines = (file: string, fs: FileSystem): string[] => readText(file, fs).split('\n').filter((l) => l.trim() !== '');
 
 function readRun(root: string, entry: unknown, index: number, fs: FileSystem): RunInput | UnfinishedRun {
@@ -158,9 +146,9 @@ function readRun(root: string, entry: unknown, index: number, fs: FileSystem): R
   const config = objectAt(r.config, `${where}.config`);
   const logFile = join(root, dir, 'log.jsonl');
   const evalFile = join(root, dir, 'eval.json');
-  if (!exists(evalFile, fs)) {
+  if (pathKind(evalFile, fs) === 'missing') {
     const iterationsPlanned = positiveIntegerAt(config, 'iterations', `${where}.config`);
-    return { env, variant, algo, seed, dir, iterationsLogged: exists(logFile, fs) ? logLines(logFile, fs).length : 0, iterationsPlanned };
+    return { env, variant, algo, seed, dir, iterationsLogged: pathKind(logFile, fs) !== 'missing' ? logLines(logFile, fs).length : 0, iterationsPlanned };
   }
   const lines = logLines(logFile, fs);
   if (lines.length === 0) throw new FileError(`${logFile} has no iterations, expected one JSON line per iteration`);
