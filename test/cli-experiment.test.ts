@@ -128,6 +128,11 @@ describe('experiment', () => {
     expect(r.out[0]).toBe(`grid tiny: 2 runs, 0 finished before, 2 to train, in ${dir}`);
     expect(r.code).toBe(0);
     expectSameRuns(dir);
+    // provenance.json keeps the interrupted start, oldest first, under the latest one.
+    const { earlier, ...latest } = readJsonFile(dir, 'provenance.json') as Record<string, unknown> & { earlier: Record<string, unknown>[] };
+    expect(earlier.map((e) => e.command)).toEqual([`metarl experiment ${TINY_GRID} --workers 1 --out ${dir}`]);
+    expect(latest.command).toBe(`metarl experiment ${TINY_GRID} --workers 1 --out ${dir}`);
+    expect(Date.parse(latest.date as string)).toBeGreaterThanOrEqual(Date.parse(earlier[0].date as string));
   });
 
   it('--quick trains the file\'s quick profile into OUT-quick', async () => {

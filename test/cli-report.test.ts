@@ -56,7 +56,7 @@ function runConfig(r: FakeRun): Record<string, unknown> {
   return { env: 'cartpole', algo: r.algo, seed: r.seed, iterations: 10, evalEvery: 1, innerLr: 0.1, hidden: [8], directed: { eta: null, mode: 'permanent' }, ...r.set };
 }
 
-function writeGrid(dir: string, runs: readonly FakeRun[] = RUNS, name = 'fake', provenance = PROVENANCE): void {
+function writeGrid(dir: string, runs: readonly FakeRun[] = RUNS, name = 'fake', provenance: object = PROVENANCE): void {
   mkdirSync(dir, { recursive: true });
   const entries = runs.map((r) => {
     const variant = r.variant ?? 'default';
@@ -196,7 +196,13 @@ describe('report over several experiments', () => {
   let printed: string[] = [];
 
   beforeAll(async () => {
-    writeGrid(ablation, ABLATION, 'ablation', { ...PROVENANCE, commit: 'def5678', command: 'metarl experiment experiments/ablation.json' });
+    const command = 'metarl experiment experiments/ablation.json';
+    // Started twice before: once as now, once by another command on another machine.
+    const earlier = [
+      { ...PROVENANCE, commit: 'fed4321', date: '2026-11-28T10:00:00Z', command },
+      { ...PROVENANCE, commit: 'fed4321', date: '2026-11-28T12:00:00Z', machine: 'Other CPU', cores: 4 },
+    ];
+    writeGrid(ablation, ABLATION, 'ablation', { ...PROVENANCE, commit: 'def5678', command, earlier });
     const r = await runCli(['report', grid, ablation, '--out', both]);
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
@@ -215,7 +221,8 @@ describe('report over several experiments', () => {
     ]);
     expect(all.filter((l) => l.startsWith('Runs of experiment'))).toEqual([
       'Runs of experiment fake produced by `metarl experiment experiments/tiny.json` at commit `abc1234` on 2026-11-29T20:00:00Z, on Test CPU @ 2.0GHz (2 cores, Node v20.20.2).',
-      'Runs of experiment ablation produced by `metarl experiment experiments/ablation.json` at commit `def5678` on 2026-11-29T20:00:00Z, on Test CPU @ 2.0GHz (2 cores, Node v20.20.2).',
+      'Runs of experiment ablation produced by `metarl experiment experiments/ablation.json` at commit `def5678` on 2026-11-29T20:00:00Z, on Test CPU @ 2.0GHz (2 cores, Node v20.20.2).'
+        + ' It was started before: on 2026-11-28T10:00:00Z at commit `fed4321`; on 2026-11-28T12:00:00Z at commit `fed4321` by `metarl experiment experiments/tiny.json` on Other CPU (4 cores, Node v20.20.2).',
     ]);
     expect(all.filter((l) => l.startsWith('- cartpole:'))).toEqual(['- cartpole: 475.000']);
     // The ablation's own tables hold its runs: its default maml seed 0 is the fake grid's.
@@ -387,6 +394,14 @@ describe('report on bad input', () => {
     writeFileSync(join(bad, 'provenance.json'), JSON.stringify({ ...PROVENANCE, cores: 'two' }));
     const r = await runCli(['report', bad, '--out', join(root, 'o3')]);
     expect([r.code, r.err]).toEqual([2, [`metarl: ${join(bad, 'provenance.json')}.cores is "two", expected a finite number`]]);
+  });
+
+  it('a malformed earlier start: one line naming it, exit 2', async () => {
+    const bad = join(root, 'bad-earlier');
+    writeGrid(bad);
+    writeFileSync(join(bad, 'provenance.json'), JSON.stringify({ ...PROVENANCE, earlier: [PROVENANCE, { ...PROVENANCE, date: 7 }] }));
+    const r = await runCli(['report', bad, '--out', join(root, 'o-earlier')]);
+    expect([r.code, r.err]).toEqual([2, [`metarl: ${join(bad, 'provenance.json')}.earlier[1].date is 7, expected a non-empty string`]]);
   });
 
   it('a run without its config in grid.json: one line naming the field, exit 2', async () => {

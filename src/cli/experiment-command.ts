@@ -8,7 +8,8 @@ import type { CommandContext } from './command.js';
 import { GRID_FILE_HELP, type Grid, readGrid } from './grid.js';
 import { GridProgress } from './grid-progress.js';
 import { type CommandHelp, parseCommandArgs, usageError } from './help.js';
-import { provenance } from './provenance.js';
+import { gridStart, provenanceJson } from './provenance.js';
+import { readProvenance } from './report/report-input.js';
 import { RunDir } from './run-dir.js';
 import { type TrainJob, checkResumable, runInWorkers, trainRun } from './train-run.js';
 
@@ -46,7 +47,8 @@ function gridJson(grid: Grid): string {
  * Trains every run of a grid file into OUT/ENV/VARIANT/ALGO-seedS, on worker threads when the CLI
  * runs from its bundle. Finished runs are skipped, interrupted ones continue bit-identically, and a
  * saved run of another config is refused before any work. Writes OUT/grid.json (the runs and their
- * configs) and, when it trains anything, OUT/provenance.json, both read by `metarl report`.
+ * configs) and, when it trains anything, OUT/provenance.json (this start, after the earlier ones), both
+ * read by `metarl report`.
  */
 export async function experimentCommand(argv: readonly string[], print: (line: string) => void, context: CommandContext): Promise<number> {
   const args = parseCommandArgs(argv, experimentHelp);
@@ -64,7 +66,9 @@ export async function experimentCommand(argv: readonly string[], print: (line: s
   const skipped = jobs.length - pending.length;
   print(`grid ${grid.name}: ${jobs.length} runs, ${skipped} finished before, ${pending.length} to train, in ${out}`);
   if (pending.length > 0) {
-    writeFileAtomic(join(out, 'provenance.json'), `${JSON.stringify(provenance(['metarl', 'experiment', ...argv].join(' '), new Date()), null, 2)}\n`, fs);
+    const file = join(out, 'provenance.json');
+    const before = pathKind(file, fs) === 'missing' ? null : readProvenance(out, fs);
+    writeFileAtomic(file, provenanceJson(gridStart(['metarl', 'experiment', ...argv].join(' '), new Date()), before), fs);
     const progress = new GridProgress(grid.name, jobs.length, skipped);
     try {
       if (script !== undefined) await runInWorkers(pending, workers, script, { onDone: () => progress.runDone(), quiet: true });

@@ -57,6 +57,7 @@ export const GRID_FILE_HELP: readonly string[] = [
   '  out         optional, the grid folder (default runs/experiments/NAME)',
   'each run trains in OUT/ENV/VARIANT/ALGO-seedS (VARIANT "default" without variants);',
   'OUT/grid.json lists the runs and their configs, OUT/provenance.json the commit, date, machine and command',
+  '(of the latest start, and under "earlier" of each start before it when the grid was resumed)',
 ];
 
 /** Parses and checks a grid file's content; every mistake is one UsageError naming `file` and the field. */

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 
-/** What produced a grid's runs, for the results page: `metarl report` states it. */
-export interface Provenance {
+/** One start of a grid (the first, or a resume): what trained its runs from then on. */
+export interface GridStart {
   /** The git commit of the working folder, or "unknown" outside a git checkout. */
   readonly commit: string;
   /** ISO 8601, UTC. */
@@ -16,6 +16,15 @@ export interface Provenance {
   readonly command: string;
 }
 
+/**
+ * What produced a grid's runs, for the results page: the latest start, and the earlier ones oldest
+ * first, so a grid resumed on another day or commit says so. provenance.json omits `earlier` when
+ * it is empty.
+ */
+export interface Provenance extends GridStart {
+  readonly earlier: readonly GridStart[];
+}
+
 function gitCommit(): string {
   try {
     return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -25,7 +34,17 @@ function gitCommit(): string {
   }
 }
 
-export function provenance(command: string, date: Date): Provenance {
+export function gridStart(command: string, date: Date): GridStart {
   const cores = cpus();
   return { commit: gitCommit(), date: date.toISOString(), machine: cores[0]?.model.trim() ?? 'unknown', cores: cores.length, node: process.version, command };
+}
+
+/** provenance.json after `start`, given the file's content before it (null when there was none). */
+export function provenanceJson(start: GridStart, before: Provenance | null): string {
+  const earlier = before === null ? [] : [...before.earlier, startOf(before)];
+  return `${JSON.stringify(earlier.length === 0 ? start : { ...start, earlier }, null, 2)}\n`;
+}
+
+function startOf({ commit, date, machine, cores, node, command }: GridStart): GridStart {
+  return { commit, date, machine, cores, node, command };
 }

@@ -5,6 +5,7 @@ import type { ClaimResult } from './claims.js';
 import { CLAIMS } from './claims.js';
 import type { ExperimentReport } from './experiment-report.js';
 import type { RunMetrics } from './run-metrics.js';
+import type { GridStart } from './report-input.js';
 import { type MeanInterval, meanInterval } from './statistics.js';
 
 export interface PageInput {
@@ -110,7 +111,15 @@ function thresholdLines(page: PageInput): string[] {
 function provenanceLine(experiment: ExperimentReport): string {
   const { provenance: p, runs, unfinished } = experiment.input;
   const finished = unfinished.length === 0 ? '' : ` ${runs.length} of ${runs.length + unfinished.length} runs finished.`;
-  return `Runs of experiment ${experiment.input.name} produced by \`${p.command}\` at commit \`${p.commit}\` on ${p.date}, on ${p.machine} (${p.cores} cores, Node ${p.node}).${finished}`;
+  const earlier = p.earlier.length === 0 ? '' : ` It was started before: ${p.earlier.map((e) => earlierStart(e, p)).join('; ')}.`;
+  return `Runs of experiment ${experiment.input.name} produced by \`${p.command}\` at commit \`${p.commit}\` on ${p.date}, on ${p.machine} (${p.cores} cores, Node ${p.node}).${earlier}${finished}`;
+}
+
+/** An earlier start: its date and commit, and its command and machine where they differ from the latest's. */
+function earlierStart(e: GridStart, latest: GridStart): string {
+  const command = e.command === latest.command ? '' : ` by \`${e.command}\``;
+  const machine = e.machine === latest.machine && e.cores === latest.cores && e.node === latest.node ? '' : ` on ${e.machine} (${e.cores} cores, Node ${e.node})`;
+  return `on ${e.date} at commit \`${e.commit}\`${command}${machine}`;
 }
 
 /** Only when some planned runs have no eval.json yet. */

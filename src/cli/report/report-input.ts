@@ -5,9 +5,9 @@
 import { join } from 'node:path';
 import { FileError, type FileSystem } from '../../io/file-system.js';
 import { pathKind, readJson, readText } from '../../io/files.js';
-import type { Provenance } from '../provenance.js';
+import type { GridStart, Provenance } from '../provenance.js';
 
-export type { Provenance };
+export type { GridStart, Provenance };
 
 /** One log line, reduced to what the report reads. */
 export interface IterationRecord {
@@ -92,17 +92,24 @@ function returnsAt(obj: Json, key: string, where: string): number[] {
   return v as number[];
 }
 
-function readProvenance(dir: string, fs: FileSystem): Provenance {
+function readStart(p: Json, where: string): GridStart {
+  return {
+    commit: stringAt(p, 'commit', where),
+    date: stringAt(p, 'date', where),
+    machine: stringAt(p, 'machine', where),
+    cores: numberAt(p, 'cores', where),
+    node: stringAt(p, 'node', where),
+    command: stringAt(p, 'command', where),
+  };
+}
+
+/** DIR/provenance.json, checked field by field; `metarl experiment` reads it too, to keep the earlier starts. */
+export function readProvenance(dir: string, fs: FileSystem): Provenance {
   const file = join(dir, 'provenance.json');
   const p = objectAt(readJson(file, fs), file);
-  return {
-    commit: stringAt(p, 'commit', file),
-    date: stringAt(p, 'date', file),
-    machine: stringAt(p, 'machine', file),
-    cores: numberAt(p, 'cores', file),
-    node: stringAt(p, 'node', file),
-    command: stringAt(p, 'command', file),
-  };
+  if (p.earlier !== undefined && !Array.isArray(p.earlier)) throw new FileError(`${file}.earlier is ${describe(p.earlier)}, expected a list of earlier starts`);
+  const earlier = ((p.earlier ?? []) as unknown[]).map((e, i) => readStart(objectAt(e, `${file}.earlier[${i}]`), `${file}.earlier[${i}]`));
+  return { ...readStart(p, file), earlier };
 }
 
 function readIteration(line: string, where: string): IterationRecord {
