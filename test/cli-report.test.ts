@@ -157,6 +157,8 @@ describe('report', () => {
     // Seconds to threshold: directed-maml 1.0 (0.8, 1.2), maml 3.6 (its one run that reached it) = the
     // axis end, on a 300-pixel bar area: 83.33 and 300 pixels.
     expect([...bars.matchAll(/<rect x="284" y="\d+" width="([\d.]+)"/g)].map((m) => m[1])).toEqual(['83.33', '300']);
+    // MAML's colour for both; the base algorithm's bar light
+    expect([...bars.matchAll(/<rect x="284" [^>]*fill="([^"]+)"( fill-opacity="0.45")?\/>/g)].map((m) => [m[1], m[2] !== undefined])).toEqual([['#1f77b4', false], ['#1f77b4', true]]);
     expect(bars).toContain('>2/2 reached<');
     expect(bars).toContain('>1/2 reached<');
   });
@@ -264,9 +266,18 @@ describe('report over several experiments', () => {
     for (const f of files) expect((f.startsWith('fake-') ? fakeSection : ablationSection)).toContain(`](figures/${f})`);
     // Figures of one experiment do not depend on the others on the page.
     for (const f of files.filter((n) => n.startsWith('fake-'))) expect(readFileSync(join(both, 'figures', f), 'utf8')).toBe(readFileSync(join(out, 'figures', f), 'utf8'));
-    // ablation: six series (directed-maml and maml of alpha-0.5 and default, directed-maml of eta-half and wide)
+    // ablation: a panel per variant, default first, on shared axes: directed-maml and maml of default
+    // and of alpha-0.5, eta-half's directed-maml with the default maml it is compared with, wide's
+    // directed-maml alone (no maml of its config); maml dashed, one legend of the two labels.
     const iterations = readFileSync(join(both, 'figures', 'ablation-cartpole-iterations.svg'), 'utf8');
-    expect(iterations.match(/<polyline /g)).toHaveLength(6);
+    const titles = ['default', 'alpha-0.5', 'eta-half (base: default)', 'wide'].map((t) => iterations.indexOf(`>${t}</text>`));
+    expect(titles.every((at, i) => at > 0 && (i === 0 || at > titles[i - 1]))).toBe(true);
+    expect(iterations.match(/<polyline /g)).toHaveLength(7);
+    expect(iterations.match(/<polyline [^>]*stroke-dasharray/g)).toHaveLength(3);
+    expect([...iterations.matchAll(/<text x="[\d.]+" y="[\d.]+">([a-z-]+)<\/text>/g)].map((m) => m[1])).toEqual(['directed-maml', 'maml']);
+    // every panel's y axis is the same: the ticks of the first panel repeat in each
+    const yTicks = [...iterations.matchAll(/text-anchor="end">(-?[\d.]+)</g)].map((m) => m[1]);
+    expect(yTicks).toEqual(Array.from({ length: 4 }, () => yTicks.slice(0, yTicks.length / 4)).flat());
   });
 
   it('never pairs runs of different experiments', async () => {

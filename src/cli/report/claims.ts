@@ -65,13 +65,13 @@ function verdictOf(d: Difference | null, predictsLower: boolean): Verdict {
   return 'inconclusive';
 }
 
-const DIRECTED = 'directed-';
+export const DIRECTED = 'directed-';
 
 /**
  * The X group of a Directed-X group: on the same env, with the same config apart from algo, seed
  * and the directed section; the one of the same variant if it matches, else the first in `groups`.
  */
-function baseGroup(directed: RunGroup, groups: readonly RunGroup[]): RunGroup | undefined {
+export function baseGroup(directed: RunGroup, groups: readonly RunGroup[]): RunGroup | undefined {
   const algo = directed.algo.slice(DIRECTED.length);
   const matching = groups.filter((g) => g.env === directed.env && g.algo === algo && g.configKey === directed.configKey);
   return matching.find((g) => g.variant === directed.variant) ?? matching[0];

@@ -1,8 +1,9 @@
 // One experiment's SVG figures: per env, the post-adaptation held-out return of every algorithm
-// and variant (mean over seeds, with its 95% band) against iterations, seconds and env steps; and
-// one bar chart of the seconds to reach the threshold. File names start with the experiment's name,
-// so several experiments share one figures/ folder.
-import { type Bar, type Series, barChart, lineChart } from '../../plot/svg.js';
+// (mean over seeds, with its 95% band) against iterations, seconds and env steps, one panel per
+// variant when the experiment has several; and one bar chart of the seconds to reach the threshold.
+// File names start with the experiment's name, so several experiments share one figures/ folder.
+import { type Bar, type Panel, type Series, barChart, lineChart, panelChart } from '../../plot/svg.js';
+import { DIRECTED, baseGroup } from './claims.js';
 import type { RunGroup } from './groups.js';
 import type { HeldOutPoint } from './run-metrics.js';
 import { mean, meanInterval } from './statistics.js';
@@ -20,7 +21,12 @@ const AXES: readonly { readonly key: 'iteration' | 'seconds' | 'envSteps'; reado
   { key: 'envSteps', file: 'env-steps', label: 'env steps' },
 ];
 
-const seriesLabel = (g: RunGroup): string => `${g.algo} [${g.variant}]`;
+/** A base algorithm's colour, shared by its directed variant: X dashed (a light bar), Directed-X solid. */
+const COLORS: Readonly<Record<string, string>> = { maml: '#1f77b4', fomaml: '#d62728', metasgd: '#2ca02c' };
+const PANEL_COLUMNS = 4;
+const DEFAULT_VARIANT = 'default';
+
+const baseOf = (algo: string): string => (algo.startsWith(DIRECTED) ? algo.slice(DIRECTED.length) : algo);
 
 /** Mean over seeds at each evaluated iteration that every seed evaluated; the band is the 95% interval. */
 function groupSeries(g: RunGroup, x: 'iteration' | 'seconds' | 'envSteps'): Series {
@@ -35,7 +41,23 @@ function groupSeries(g: RunGroup, x: 'iteration' | 'seconds' | 'envSteps'): Seri
     points.push([xValue, y.mean]);
     if (!Number.isNaN(y.halfWidth)) band.push([xValue, y.mean - y.halfWidth, y.mean + y.halfWidth]);
   }
-  return { label: seriesLabel(g), points, band };
+  return { label: g.algo, points, band, color: COLORS[baseOf(g.algo)], dashed: !g.algo.startsWith(DIRECTED) };
+}
+
+/**
+ * One panel per variant: its groups, and the base groups its directed groups are compared with
+ * when those ran under another variant (as the claims pair them), named in the panel's title.
+ */
+function variantPanels(envGroups: readonly RunGroup[], x: 'iteration' | 'seconds' | 'envSteps'): Panel[] {
+  // The default variant first: the others are read against it.
+  const variants = [...new Set(envGroups.map((g) => g.variant))].sort((a, b) => Number(b === DEFAULT_VARIANT) - Number(a === DEFAULT_VARIANT));
+  return variants.map((variant) => {
+    const own = envGroups.filter((g) => g.variant === variant);
+    const bases = own.flatMap((g) => (g.algo.startsWith(DIRECTED) ? [baseGroup(g, envGroups)] : [])).filter((b): b is RunGroup => b !== undefined && b.variant !== variant);
+    const borrowed = [...new Set(bases.map((b) => b.variant))];
+    const title = borrowed.length === 0 ? variant : `${variant} (base: ${borrowed.join(', ')})`;
+    return { title, series: [...bases, ...own].map((g) => groupSeries(g, x)) };
+  });
 }
 
 function timeToThreshold(experiment: string, groups: readonly RunGroup[], thresholdFor: (env: string) => number | null): Figure {
@@ -43,7 +65,9 @@ function timeToThreshold(experiment: string, groups: readonly RunGroup[], thresh
     const seconds = g.runs.flatMap((m) => (m.convergence === null ? [] : [m.convergence.seconds]));
     const s = meanInterval(seconds);
     const range = Number.isNaN(s.halfWidth) ? undefined : ([s.mean - s.halfWidth, s.mean + s.halfWidth] as const);
-    return { label: `${g.env} ${seriesLabel(g)}`, value: s.mean, range, note: `${seconds.length}/${g.runs.length} reached` };
+    const variant = new Set(groups.map((x) => x.variant)).size > 1 ? ` [${g.variant}]` : '';
+    const note = `${seconds.length}/${g.runs.length} reached`;
+    return { label: `${g.env} ${g.algo}${variant}`, value: s.mean, range, note, color: COLORS[baseOf(g.algo)], light: !g.algo.startsWith(DIRECTED) };
   });
   const title = 'Seconds to reach the threshold (mean over the runs that reached it, 95% interval)';
   return { title, path: `figures/${experiment}-time-to-threshold.svg`, svg: barChart(bars, { title, xLabel: 'training seconds', yLabel: '' }) };
@@ -54,9 +78,11 @@ export function reportFigures(experiment: string, groups: readonly RunGroup[], t
   const figures: Figure[] = [];
   for (const env of envs) {
     const envGroups = groups.filter((g) => g.env === env);
+    const panels = new Set(envGroups.map((g) => g.variant)).size > 1;
     for (const axis of AXES) {
-      const title = `${env}: post-adaptation held-out return against ${axis.label} (mean over seeds, 95% band)`;
-      const svg = lineChart(envGroups.map((g) => groupSeries(g, axis.key)), { title, xLabel: axis.label, yLabel: 'held-out return' });
+      const title = `${env}: post-adaptation held-out return against ${axis.label} (mean over seeds, 95% band${panels ? '; a panel per variant' : ''})`;
+      const options = { title, xLabel: axis.label, yLabel: 'held-out return' };
+      const svg = panels ? panelChart(variantPanels(envGroups, axis.key), { ...options, columns: PANEL_COLUMNS }) : lineChart(envGroups.map((g) => groupSeries(g, axis.key)), options);
       figures.push({ title, path: `figures/${experiment}-${env}-${axis.file}.svg`, svg });
     }
   }
