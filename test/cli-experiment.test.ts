@@ -241,6 +241,24 @@ describe('a grid file', () => {
   });
 });
 
+describe('the project\'s experiment files', () => {
+  it('declare the grids the README reports: their runs, and the quick profiles', () => {
+    const counts = (name: string, quick: boolean): [number, number] => {
+      const grid = readGrid(`experiments/${name}.json`, quick, nodeFileSystem);
+      return [grid.runs.length, new Set(grid.runs.map((r) => r.config.iterations)).size];
+    };
+    // runs, and how many distinct iteration budgets (one per env, or one for --quick)
+    expect(['paper', 'paper-trpo', 'ablation-cartpole', 'ablation-intersection', 'tiny'].map((n) => [counts(n, false), counts(n, true)])).toEqual([
+      [[90, 3], [18, 1]], [[90, 3], [18, 1]], [[60, 1], [12, 1]], [[42, 1], [14, 1]], [[2, 1], [2, 1]],
+    ]);
+    // paper-trpo is paper with the TRPO outer loop: the same runs, configs equal apart from outerOptimizer
+    const paper = readGrid('experiments/paper.json', false, nodeFileSystem).runs;
+    const trpo = readGrid('experiments/paper-trpo.json', false, nodeFileSystem).runs;
+    expect(trpo.map((r) => r.dir)).toEqual(paper.map((r) => r.dir));
+    expect(trpo.every((r, i) => r.config.outerOptimizer === 'trpo' && JSON.stringify({ ...r.config, outerOptimizer: 'adam' }) === JSON.stringify(paper[i].config))).toBe(true);
+  });
+});
+
 describe('the grid progress line', () => {
   it('states runs done and the ETA from this invocation\'s throughput', () => {
     expect([formatDuration(40.4), formatDuration(89.6), formatDuration(240), formatDuration(5399), formatDuration(12_600)]).toEqual(['40 s', '90 s', '4 min', '90 min', '3.5 h']);
