@@ -41,10 +41,7 @@ export function gridStart(command: string, date: Date): GridStart {
 
 /** provenance.json after `start`, given the file's content before it (null when there was none). */
 export function provenanceJson(start: GridStart, before: Provenance | null): string {
-  const earlier = before === null ? [] : [...before.earlier, startOf(before)];
-  return `${JSON.stringify(earlier.length === 0 ? start : { ...start, earlier }, null, 2)}\n`;
-}
-
-function startOf({ commit, date, machine, cores, node, command }: GridStart): GridStart {
-  return { commit, date, machine, cores, node, command };
+  if (before === null) return `${JSON.stringify(start, null, 2)}\n`;
+  const { earlier, ...previous } = before;
+  return `${JSON.stringify({ ...start, earlier: [...earlier, previous] }, null, 2)}\n`;
 }

@@ -65,14 +65,20 @@ function verdictOf(d: Difference | null, predictsLower: boolean): Verdict {
   return 'inconclusive';
 }
 
-export const DIRECTED = 'directed-';
+const DIRECTED = 'directed-';
+
+/** Whether a logged algorithm name is a Directed-X (the report reads names from grid.json as they are). */
+export const isDirectedName = (algo: string): boolean => algo.startsWith(DIRECTED);
+
+/** X of Directed-X, and X itself. */
+export const baseName = (algo: string): string => (isDirectedName(algo) ? algo.slice(DIRECTED.length) : algo);
 
 /**
  * The X group of a Directed-X group: on the same env, with the same config apart from algo, seed
  * and the directed section; the one of the same variant if it matches, else the first in `groups`.
  */
 export function baseGroup(directed: RunGroup, groups: readonly RunGroup[]): RunGroup | undefined {
-  const algo = directed.algo.slice(DIRECTED.length);
+  const algo = baseName(directed.algo);
   const matching = groups.filter((g) => g.env === directed.env && g.algo === algo && g.configKey === directed.configKey);
   return matching.find((g) => g.variant === directed.variant) ?? matching[0];
 }
@@ -80,7 +86,7 @@ export function baseGroup(directed: RunGroup, groups: readonly RunGroup[]): RunG
 /** Every claim on every Directed-X group that has an X group of the same config (groups of one experiment). */
 export function evaluateClaims(groups: readonly RunGroup[], thresholdFor: (env: string) => number | null): ClaimResult[] {
   const results: ClaimResult[] = [];
-  for (const directed of groups.filter((g) => g.algo.startsWith(DIRECTED))) {
+  for (const directed of groups.filter((g) => isDirectedName(g.algo))) {
     const base = baseGroup(directed, groups);
     if (base === undefined) continue;
     const threshold = thresholdFor(directed.env);

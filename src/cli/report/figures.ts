@@ -3,7 +3,7 @@
 // variant when the experiment has several; and one bar chart of the seconds to reach the threshold.
 // File names start with the experiment's name, so several experiments share one figures/ folder.
 import { type Bar, type Panel, type Series, barChart, lineChart, panelChart } from '../../plot/svg.js';
-import { DIRECTED, baseGroup } from './claims.js';
+import { baseGroup, baseName, isDirectedName } from './claims.js';
 import type { RunGroup } from './groups.js';
 import type { HeldOutPoint } from './run-metrics.js';
 import { mean, meanInterval } from './statistics.js';
@@ -26,7 +26,7 @@ const COLORS: Readonly<Record<string, string>> = { maml: '#1f77b4', fomaml: '#d6
 const PANEL_COLUMNS = 4;
 const DEFAULT_VARIANT = 'default';
 
-const baseOf = (algo: string): string => (algo.startsWith(DIRECTED) ? algo.slice(DIRECTED.length) : algo);
+const hasVariants = (groups: readonly RunGroup[]): boolean => new Set(groups.map((g) => g.variant)).size > 1;
 
 /** Mean over seeds at each evaluated iteration that every seed evaluated; the band is the 95% interval. */
 function groupSeries(g: RunGroup, x: 'iteration' | 'seconds' | 'envSteps'): Series {
@@ -41,7 +41,7 @@ function groupSeries(g: RunGroup, x: 'iteration' | 'seconds' | 'envSteps'): Seri
     points.push([xValue, y.mean]);
     if (!Number.isNaN(y.halfWidth)) band.push([xValue, y.mean - y.halfWidth, y.mean + y.halfWidth]);
   }
-  return { label: g.algo, points, band, color: COLORS[baseOf(g.algo)], dashed: !g.algo.startsWith(DIRECTED) };
+  return { label: g.algo, points, band, color: COLORS[baseName(g.algo)], dashed: !isDirectedName(g.algo) };
 }
 
 /**
@@ -53,7 +53,7 @@ function variantPanels(envGroups: readonly RunGroup[], x: 'iteration' | 'seconds
   const variants = [...new Set(envGroups.map((g) => g.variant))].sort((a, b) => Number(b === DEFAULT_VARIANT) - Number(a === DEFAULT_VARIANT));
   return variants.map((variant) => {
     const own = envGroups.filter((g) => g.variant === variant);
-    const bases = own.flatMap((g) => (g.algo.startsWith(DIRECTED) ? [baseGroup(g, envGroups)] : [])).filter((b): b is RunGroup => b !== undefined && b.variant !== variant);
+    const bases = own.flatMap((g) => (isDirectedName(g.algo) ? [baseGroup(g, envGroups)] : [])).filter((b): b is RunGroup => b !== undefined && b.variant !== variant);
     const borrowed = [...new Set(bases.map((b) => b.variant))];
     const title = borrowed.length === 0 ? variant : `${variant} (base: ${borrowed.join(', ')})`;
     return { title, series: [...bases, ...own].map((g) => groupSeries(g, x)) };
@@ -61,13 +61,14 @@ function variantPanels(envGroups: readonly RunGroup[], x: 'iteration' | 'seconds
 }
 
 function timeToThreshold(experiment: string, groups: readonly RunGroup[], thresholdFor: (env: string) => number | null): Figure {
+  const variants = hasVariants(groups);
   const bars: Bar[] = groups.filter((g) => thresholdFor(g.env) !== null).map((g) => {
     const seconds = g.runs.flatMap((m) => (m.convergence === null ? [] : [m.convergence.seconds]));
     const s = meanInterval(seconds);
     const range = Number.isNaN(s.halfWidth) ? undefined : ([s.mean - s.halfWidth, s.mean + s.halfWidth] as const);
-    const variant = new Set(groups.map((x) => x.variant)).size > 1 ? ` [${g.variant}]` : '';
+    const label = `${g.env} ${g.algo}${variants ? ` [${g.variant}]` : ''}`;
     const note = `${seconds.length}/${g.runs.length} reached`;
-    return { label: `${g.env} ${g.algo}${variant}`, value: s.mean, range, note, color: COLORS[baseOf(g.algo)], light: !g.algo.startsWith(DIRECTED) };
+    return { label, value: s.mean, range, note, color: COLORS[baseName(g.algo)], light: !isDirectedName(g.algo) };
   });
   const title = 'Seconds to reach the threshold (mean over the runs that reached it, 95% interval)';
   return { title, path: `figures/${experiment}-time-to-threshold.svg`, svg: barChart(bars, { title, xLabel: 'training seconds', yLabel: '' }) };
@@ -78,7 +79,7 @@ export function reportFigures(experiment: string, groups: readonly RunGroup[], t
   const figures: Figure[] = [];
   for (const env of envs) {
     const envGroups = groups.filter((g) => g.env === env);
-    const panels = new Set(envGroups.map((g) => g.variant)).size > 1;
+    const panels = hasVariants(envGroups);
     for (const axis of AXES) {
       const title = `${env}: post-adaptation held-out return against ${axis.label} (mean over seeds, 95% band${panels ? '; a panel per variant' : ''})`;
       const options = { title, xLabel: axis.label, yLabel: 'held-out return' };
