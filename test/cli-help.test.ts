@@ -102,10 +102,10 @@ describe('metarl --help', () => {
     expect(await runCli([])).toEqual({ code: 2, out: [], err: ['metarl: missing command (allowed: audit, bench, compare, envs, eval, experiment, report, train; metarl --help for usage)'] });
   });
 
-  it('the README lists the same exit codes as --help', () => {
-    const readme = readFileSync('README.md', 'utf8');
+  it('docs/cli.md lists the same exit codes as --help', () => {
+    const readme = readFileSync('docs/cli.md', 'utf8');
     const table = readme.indexOf('| exit code | meaning |');
-    expect(table, 'README.md has no "| exit code | meaning |" table').toBeGreaterThanOrEqual(0);
+    expect(table, 'docs/cli.md has no "| exit code | meaning |" table').toBeGreaterThanOrEqual(0);
     const after = readme.slice(table).split('\n').slice(2);
     const rows = after.slice(0, after.findIndex((l) => !l.startsWith('|')));
     expect(rows).toEqual(EXIT_CODES.map(([code, meaning]) => `| ${code} | ${meaning} |`));
