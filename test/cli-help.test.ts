@@ -6,7 +6,7 @@ import { EXIT_CODES, commandHelpText, mainHelpText, parseCommandArgs } from '../
 import { commandHelps } from '../src/cli/main.js';
 import { resolveConfig } from '../src/meta/config.js';
 import { runCli } from './helpers/cli-run.js';
-import { readSharedJson } from './helpers/shared.js';
+import { readDataJson } from './helpers/reference-data.js';
 
 const root = mkdtempSync(join(tmpdir(), 'metarl-help-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -85,7 +85,7 @@ describe('metarl --help', () => {
 
   it('states audit\'s default tolerance, 1e-10: a loss off by 3e-10 fails without --tol, one off by 3e-11 passes', async () => {
     expect(helpOf('audit').options).toEqual([expect.objectContaining({ name: 'tol', fallback: '1e-10' })]);
-    const fixture = readSharedJson('fixtures', 'tiny-tanh.json') as { expected: Record<string, unknown> & { loss: number } };
+    const fixture = readDataJson('fixtures', 'tiny-tanh.json') as { expected: Record<string, unknown> & { loss: number } };
     const audit = async (relative: number, ...flags: string[]) => {
       const path = join(root, `loss-${relative}.json`);
       writeFileSync(path, JSON.stringify({ ...fixture, expected: { loss: fixture.expected.loss * (1 + relative) } }));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TINY as tiny, checkpointWithoutTimes, logWithoutTimes, readJsonFile, runCli as cli } from './helpers/cli-run.js';
-import { listShared, readSharedJson, sharedPath } from './helpers/shared.js';
+import { dataPath, listData, readDataJson } from './helpers/reference-data.js';
 
 const root = mkdtempSync(join(tmpdir(), 'metarl-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -19,15 +19,15 @@ function quantities(fixture: { expected: Record<string, unknown> }): string[] {
 
 describe('metarl CLI', () => {
   it('audit passes every shared fixture (exit 0) and fails a tolerance no engine meets (exit 1)', async () => {
-    const names = listShared('fixtures').filter((f) => f.endsWith('.json')).sort();
+    const names = listData('fixtures').filter((f) => f.endsWith('.json')).sort();
     expect(names.length).toBeGreaterThanOrEqual(5);
-    const files = names.map((f) => sharedPath('fixtures', f));
+    const files = names.map((f) => dataPath('fixtures', f));
     const ok = await run('audit', ...files);
     expect(ok.code).toBe(0);
     // One block per file: its path, one row per quantity within 1e-10, and the summary.
     let line = 0;
     for (const [i, file] of files.entries()) {
-      const expected = quantities(readSharedJson('fixtures', names[i]) as { expected: Record<string, unknown> });
+      const expected = quantities(readDataJson('fixtures', names[i]) as { expected: Record<string, unknown> });
       expect(expected.length).toBeGreaterThan(0);
       expect(ok.out[line++]).toBe(file);
       for (const q of expected) {

@@ -8,7 +8,7 @@ import { commandHelpText, mainHelpText } from '../src/cli/help.js';
 import { commandHelps } from '../src/cli/main.js';
 import { benchOps } from '../src/workloads/standard-workloads.js';
 import { TINY, checkpointWithoutTimes, logWithoutTimes, readJsonFile, runCli } from './helpers/cli-run.js';
-import { sharedPath } from './helpers/shared.js';
+import { dataPath } from './helpers/reference-data.js';
 
 // The package as its users get it: `npm pack` (which builds it), the tarball installed into an
 // empty folder without a registry (it has no dependencies), then used there as a user would: the
@@ -135,9 +135,9 @@ describe('the package, packed and installed into an empty folder', () => {
     });
     expect(readJsonFile(run, 'eval.json')).toEqual(evaluation);
 
-    copyFileSync(sharedPath('fixtures', 'tiny-tanh.json'), join(user, 'tiny-tanh.json'));
+    copyFileSync(dataPath('fixtures', 'tiny-tanh.json'), join(user, 'tiny-tanh.json'));
     const audited = metarl('audit', 'tiny-tanh.json');
-    const fromSource = await runCli(['audit', sharedPath('fixtures', 'tiny-tanh.json')]);
+    const fromSource = await runCli(['audit', dataPath('fixtures', 'tiny-tanh.json')]);
     expect(audited.code).toBe(0);
     expect(audited.stdout.split('\n').slice(1)).toEqual([...fromSource.out.slice(1), '']); // the same errors, printed alike
     expect(audited.stdout).toMatch(/\n {2}all \d+ quantities within 1e-10\n$/);
