@@ -1,7 +1,6 @@
-// Autodiff micro-benchmarks on the standard workloads of ../shared/bench/cases.json.
+// Autodiff micro-benchmarks on the standard workloads of bench/torch/cases.json.
 // `--json` prints exactly {"cases": {name: {grad, hvp, maml, fomaml}}} in median microseconds.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Bench } from 'tinybench';
 import { type BenchOp, benchOps, compileOp, makeWorkload, programInputs } from '../src/workloads/standard-workloads.js';
 
@@ -13,7 +12,7 @@ interface Cases {
 
 const json = process.argv.includes('--json');
 const only = process.argv.find((a) => a.startsWith('--case='))?.slice('--case='.length);
-const spec = JSON.parse(readFileSync(resolve(process.cwd(), '../shared/bench/cases.json'), 'utf8')) as Cases;
+const spec = JSON.parse(readFileSync('bench/torch/cases.json', 'utf8')) as Cases;
 const torch = spec.reference_pytorch_1_13_cpu_float64_openblas_1_thread_us;
 
 /**

@@ -67,7 +67,7 @@ function torchGmacs(): number[] {
     const r = spawnSync(python, ['-c', PYTHON, JSON.stringify(products)], { encoding: 'utf8', env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1' } });
     if (r.status === 0) return JSON.parse(r.stdout) as number[];
   }
-  throw new Error('no python3 with torch: apt-get install -y python3-torch libopenblas0-pthread (see ../shared/bench/README.md)');
+  throw new Error('no python3 with torch: apt-get install -y python3-torch libopenblas0-pthread (see bench/torch/README.md)');
 }
 
 const ours: number[][] = products.map(() => []);

@@ -123,7 +123,7 @@ for (const [title, samples] of [['per wall-clock second', wall], ['per CPU secon
 console.log(`load average at end ${load()}`);
 
 // The heuristic over the reference's seeds at default settings (dispersion on), on both engines.
-const ref = JSON.parse(readFileSync(new URL('../../shared/reference/lunarlander-heuristic.json', import.meta.url), 'utf8'));
+const ref = JSON.parse(readFileSync('test/data/reference/lunarlander-heuristic.json', 'utf8'));
 const setting = ref.settings['default_gravity_-10'];
 const seeds = setting.seeds as number[];
 

@@ -1,9 +1,8 @@
 // Side by side with PyTorch on the standard workloads, in one session: rounds alternate ours
-// (bench/autodiff.bench.ts --json) and PyTorch (../shared/bench/torch_anchor.py, one OpenBLAS
+// (bench/autodiff.bench.ts --json) and PyTorch (bench/torch/torch_anchor.py, one OpenBLAS
 // thread), and each op's figure is the median over rounds with its [min, max].
 // Usage: npm run bench:vs-torch [-- --rounds N] [-- --threads N]   (PyTorch's thread count)
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 type Table = Record<string, Record<string, number>>;
@@ -14,7 +13,7 @@ const arg = (name: string, fallback: number): number => {
 };
 const rounds = arg('rounds', 3);
 const threads = arg('threads', 1);
-const anchor = resolve(process.cwd(), '../shared/bench/torch_anchor.py');
+const anchor = resolve('bench/torch/torch_anchor.py');
 
 /** A Python that imports torch: the PATH's python3, else Debian's. */
 function torchPython(): string | null {
@@ -31,12 +30,8 @@ function runJson(command: string, args: string[], env: NodeJS.ProcessEnv = proce
 }
 
 const python = torchPython();
-if (python === null || !existsSync(anchor)) {
-  console.error(
-    python === null
-      ? 'bench:vs-torch needs PyTorch: apt-get update && apt-get install -y python3-torch libopenblas0-pthread (Debian packages; no pip needed)'
-      : `bench:vs-torch needs ${anchor} (the shared folder beside the project)`,
-  );
+if (python === null) {
+  console.error('bench:vs-torch needs PyTorch: apt-get update && apt-get install -y python3-torch libopenblas0-pthread (Debian packages; no pip needed)');
   process.exit(1);
 }
 

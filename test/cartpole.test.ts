@@ -28,7 +28,7 @@ interface RefRun {
 }
 
 // Missing reference data must fail the suite, not skip it.
-const ref = JSON.parse(readFileSync(new URL('../../shared/reference/cartpole-v1.json', import.meta.url), 'utf8'));
+const ref = JSON.parse(readFileSync(new URL('./data/reference/cartpole-v1.json', import.meta.url), 'utf8'));
 const runs: RefRun[] = ref.runs;
 
 // Python attribute names -> ours.

@@ -6,17 +6,17 @@ import { CASE_LIMITS, parseBenchCases } from '../src/workloads/parse-cases.js';
 import { STANDARD_CASES } from '../src/workloads/standard-cases.js';
 import { benchOps } from '../src/workloads/standard-workloads.js';
 import { runCli } from './helpers/cli-run.js';
-import { readSharedJson } from './helpers/shared.js';
+import { readDataJson } from './helpers/reference-data.js';
 
 const root = mkdtempSync(join(tmpdir(), 'metarl-bench-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('bench workloads', () => {
-  it('the workloads shipped in the package are those of shared/bench/cases.json', () => {
-    const shared = readSharedJson('bench', 'cases.json') as { alpha: number; cases: unknown[]; ops: string[] };
-    expect(STANDARD_CASES).toEqual({ alpha: shared.alpha, cases: shared.cases });
-    expect(parseBenchCases(shared)).toEqual(STANDARD_CASES); // the reference file reads as a --cases file
-    expect([...benchOps]).toEqual(shared.ops);
+  it('the workloads shipped in the package are those of bench/torch/cases.json', () => {
+    const reference = readDataJson('bench', 'cases.json') as { alpha: number; cases: unknown[]; ops: string[] };
+    expect(STANDARD_CASES).toEqual({ alpha: reference.alpha, cases: reference.cases });
+    expect(parseBenchCases(reference)).toEqual(STANDARD_CASES); // the reference file reads as a --cases file
+    expect([...benchOps]).toEqual(reference.ops);
   });
 
   it('names the first bad field of a cases file and what is expected there', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TINY as tiny, checkpointWithoutTimes, logWithoutTimes, readJsonFile, runCli as cli } from './helpers/cli-run.js';
-import { listShared, readSharedJson, sharedPath } from './helpers/shared.js';
+import { dataPath, listData, readDataJson } from './helpers/reference-data.js';
 
 const root = mkdtempSync(join(tmpdir(), 'metarl-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -18,16 +18,16 @@ function quantities(fixture: { expected: Record<string, unknown> }): string[] {
 }
 
 describe('metarl CLI', () => {
-  it('audit passes every shared fixture (exit 0) and fails a tolerance no engine meets (exit 1)', async () => {
-    const names = listShared('fixtures').filter((f) => f.endsWith('.json')).sort();
+  it('audit passes every fixture of test/data/fixtures (exit 0) and fails a tolerance no engine meets (exit 1)', async () => {
+    const names = listData('fixtures').filter((f) => f.endsWith('.json')).sort();
     expect(names.length).toBeGreaterThanOrEqual(5);
-    const files = names.map((f) => sharedPath('fixtures', f));
+    const files = names.map((f) => dataPath('fixtures', f));
     const ok = await run('audit', ...files);
     expect(ok.code).toBe(0);
     // One block per file: its path, one row per quantity within 1e-10, and the summary.
     let line = 0;
     for (const [i, file] of files.entries()) {
-      const expected = quantities(readSharedJson('fixtures', names[i]) as { expected: Record<string, unknown> });
+      const expected = quantities(readDataJson('fixtures', names[i]) as { expected: Record<string, unknown> });
       expect(expected.length).toBeGreaterThan(0);
       expect(ok.out[line++]).toBe(file);
       for (const q of expected) {
@@ -39,6 +39,22 @@ describe('metarl CLI', () => {
     }
     expect(line).toBe(ok.out.length);
     expect((await run('audit', files[0], '--tol', '1e-30')).code).toBe(1);
+  });
+
+  it('audit --example audits the fixture bundled in the CLI: tiny-tanh.json, row for row; with neither a file nor --example it exits 2', async () => {
+    const example = await run('audit', '--example');
+    const file = await run('audit', dataPath('fixtures', 'tiny-tanh.json'));
+    expect(example.code).toBe(0);
+    expect(example.out).toEqual(['example: tiny-tanh.json (PyTorch 1.13, float64)', ...file.out.slice(1)]);
+    expect(example.out.slice(1, -1).map((l) => l.trim().split(/\s+/)[0])).toEqual(quantities(readDataJson('fixtures', 'tiny-tanh.json') as { expected: Record<string, unknown> }));
+    const both = await run('audit', '--example', dataPath('fixtures', 'tiny-tanh.json'));
+    expect(both.out).toEqual([...example.out, ...file.out]);
+    expect((await run('audit', '--example', '--tol', '1e-30')).code).toBe(1);
+    expect(await run('audit')).toEqual({
+      code: 2,
+      out: [],
+      err: ['metarl: no file to audit (or --example for the shipped one) (usage: metarl audit [FILE.json...] [options]; metarl audit --help for more)'],
+    });
   });
 
   it('audit exits 2 with one line for a malformed or inconsistent file', async () => {

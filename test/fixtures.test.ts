@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { auditFixture } from '../src/audit/audit.js';
 import { FixtureError, MAX_FIXTURE_PARAMETERS, parseFixture } from '../src/audit/fixture.js';
-import { listShared, readSharedJson } from './helpers/shared.js';
+import { listData, readDataJson } from './helpers/reference-data.js';
 
-const files = listShared('fixtures').filter((f) => f.endsWith('.json'));
+const files = listData('fixtures').filter((f) => f.endsWith('.json'));
 const expectedQuantities = ['loss', 'grad', 'hvp', 'maml_1.test_loss', 'maml_1.meta_grad', 'maml_2.test_loss', 'maml_2.meta_grad', 'fomaml_1.meta_grad', 'metasgd_1.test_loss', 'metasgd_1.meta_grad', 'metasgd_1.alpha_grad'];
 
 describe('PyTorch float64 fixtures', () => {
@@ -12,7 +12,7 @@ describe('PyTorch float64 fixtures', () => {
   });
   for (const file of files) {
     it(`${file}: every expected field within 1e-10`, () => {
-      const rows = auditFixture(parseFixture(readSharedJson('fixtures', file)));
+      const rows = auditFixture(parseFixture(readDataJson('fixtures', file)));
       expect(rows.map((r) => r.quantity)).toEqual(expectedQuantities);
       for (const row of rows) expect(row.error, `${file} ${row.quantity}`).toBeLessThan(1e-10);
     });
@@ -20,7 +20,7 @@ describe('PyTorch float64 fixtures', () => {
 });
 
 describe('fixture dims too large to allocate', () => {
-  const tiny = readSharedJson('fixtures', 'tiny-tanh.json') as Record<string, unknown>;
+  const tiny = readDataJson('fixtures', 'tiny-tanh.json') as Record<string, unknown>;
   const parseError = (dims: number[]): FixtureError => {
     try {
       parseFixture({ ...tiny, dims });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LunarLander } from '../src/envs/lunar-lander.js';
 import { lunarLanderHeuristic } from '../src/envs/lunar-lander-heuristic.js';
 
-const traj = JSON.parse(readFileSync(new URL('../../shared/reference/lunarlander-traj.json', import.meta.url), 'utf8'));
+const traj = JSON.parse(readFileSync(new URL('./data/reference/lunarlander-traj.json', import.meta.url), 'utf8'));
 
 const obsWith = (values: Record<number, number>): Float64Array => {
   const obs = new Float64Array(8);

@@ -6,7 +6,7 @@ import { EdgeShape, PolygonShape } from '../src/physics/index.js';
 import { PCG64 } from '../src/rng/pcg64.js';
 
 // Missing reference data must fail the suite, not skip it.
-const read = (name: string) => JSON.parse(readFileSync(new URL(`../../shared/reference/${name}`, import.meta.url), 'utf8'));
+const read = (name: string) => JSON.parse(readFileSync(new URL(`./data/reference/${name}`, import.meta.url), 'utf8'));
 const traj = read('lunarlander-traj.json');
 const massRef = read('lunarlander-mass.json').mass_properties;
 

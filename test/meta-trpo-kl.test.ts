@@ -13,9 +13,9 @@ import { CostMeter } from '../src/meta/costs.js';
 import { meanKlRows, meanKlToOld, ratioSurrogate } from '../src/meta/kl.js';
 import { logSoftmaxRowsInto } from '../src/nn/categorical.js';
 import { TrpoTask } from '../src/meta/trpo-task.js';
-import { listShared, readSharedJson } from './helpers/shared.js';
+import { listData, readDataJson } from './helpers/reference-data.js';
 
-const files = listShared('fixtures').filter((f) => f.endsWith('.json'));
+const files = listData('fixtures').filter((f) => f.endsWith('.json'));
 
 /** max |a - b| / max(1, max |b|), the fixtures' error measure. */
 function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
@@ -43,7 +43,7 @@ interface Case {
 }
 
 function load(file: string, steps: number): Case {
-  const fixture = parseFixture(readSharedJson('fixtures', file));
+  const fixture = parseFixture(readDataJson('fixtures', file));
   const test = fixture.test as PolicyBatch;
   // K = 2 adapts on train, then on test; D_val is test in every case.
   const train = steps === 1 ? [fixture.train] : [fixture.train, test];

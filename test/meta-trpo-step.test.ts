@@ -12,7 +12,7 @@ import { taskMetaGradient } from '../src/meta/inner-loop.js';
 import { meanKlToOld } from '../src/meta/kl.js';
 import { type TrpoStepArgs, trpoStep } from '../src/meta/trpo.js';
 import type { TrpoTaskData } from '../src/meta/trpo-task.js';
-import { readSharedJson } from './helpers/shared.js';
+import { readDataJson } from './helpers/reference-data.js';
 
 // A tabular softmax: one state (obs 0) and three actions, so the logits are the output bias b
 // (theta = [W (3), b (3)], W multiplies 0) and every derivative has a closed form in b.
@@ -197,7 +197,7 @@ describe('trpoStep on a tabular softmax (closed forms)', () => {
 });
 
 describe('trpoStep: the trust region and the line search', () => {
-  const fixture = parseFixture(readSharedJson('fixtures', 'cartpole-tanh.json'));
+  const fixture = parseFixture(readDataJson('fixtures', 'cartpole-tanh.json'));
   const fl = fixture.layout;
   const test = fixture.test as PolicyBatch;
   const tasks: TrpoTaskData[] = [

@@ -1,16 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join, relative, resolve, sep } from 'node:path';
+import { SourceMap } from 'node:module';
+import { basename, delimiter, dirname, join, relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandHelpText, mainHelpText } from '../src/cli/help.js';
 import { commandHelps } from '../src/cli/main.js';
 import { benchOps } from '../src/workloads/standard-workloads.js';
 import { TINY, checkpointWithoutTimes, logWithoutTimes, readJsonFile, runCli } from './helpers/cli-run.js';
-import { sharedPath } from './helpers/shared.js';
+import { dataPath } from './helpers/reference-data.js';
 
-// The package as its users get it: `npm pack` (which builds it), the tarball installed into an
+// The package as its users get it: `npm pack` (whose prepack script builds it), the tarball installed into an
 // empty folder without a registry (it has no dependencies), then used there as a user would: the
 // installed `metarl` command, and a strict TypeScript project that imports 'metarl'. Packing runs
 // in a copy of the work tree, so its build never races the work tree's own dist/.
@@ -80,16 +81,51 @@ beforeAll(() => {
 }, 240_000);
 
 describe('the package, packed and installed into an empty folder', () => {
-  it('holds the command, the two bundles, the declarations, the README and package.json: no sources, tests, benchmarks or reference data', () => {
+  it('holds the command, the bundles and declarations with their maps, the sources the maps point to, the audit example, LICENSE, README and package.json: no tests, benchmarks or other data', () => {
     const paths = packed.files.map((f) => f.path).sort();
-    expect(paths.filter((p) => !/^(package\.json|README\.md|LICENSE|bin\/metarl\.mjs|dist\/(index|cli)\.js|dist\/types\/.+\.d\.ts)$/.test(p))).toEqual([]);
-    expect(paths).toEqual(expect.arrayContaining(['README.md', 'bin/metarl.mjs', 'dist/cli.js', 'dist/index.js', 'dist/types/index.d.ts', 'package.json']));
-    expect(packed.size).toBeLessThan(400_000); // bytes of the tarball: a budget, so that growth is noticed
+    const shipped = /^(package\.json|README\.md|LICENSE|bin\/metarl\.mjs|dist\/(index|cli)\.js(\.map)?|dist\/types\/.+\.d\.ts(\.map)?|src\/.+\.ts|test\/data\/fixtures\/tiny-tanh\.json)$/;
+    expect(paths.filter((p) => !shipped.test(p))).toEqual([]);
+    expect(paths).toEqual(
+      expect.arrayContaining(['LICENSE', 'README.md', 'bin/metarl.mjs', 'dist/cli.js', 'dist/cli.js.map', 'dist/index.js', 'dist/index.js.map', 'dist/types/index.d.ts', 'dist/types/index.d.ts.map', 'package.json', 'test/data/fixtures/tiny-tanh.json']),
+    );
+    const declarations = paths.filter((p) => p.startsWith('dist/types/'));
+    expect(declarations.filter((p) => p.endsWith('.d.ts')).map((p) => `${p}.map`)).toEqual(declarations.filter((p) => p.endsWith('.d.ts.map'))); // a map per declaration
+    expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) 2026 the metarl authors\n/);
+    expect(packed.size).toBeLessThan(700_000); // bytes of the tarball: a budget, so that growth is noticed
     expect(readdirSync(join(user, 'node_modules')).filter((f) => !f.startsWith('.'))).toEqual(['metarl']); // no dependencies
     const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    expect(manifest.license).toBe('MIT');
+    // What npm runs on installing a package (prepare too, for one installed from git or a folder): none.
+    expect(Object.keys(manifest.scripts).filter((name) => ['preinstall', 'install', 'postinstall', 'prepare'].includes(name))).toEqual([]);
     expect(manifest.exports['.']).toEqual({ types: './dist/types/index.d.ts', browser: './dist/index.js', import: './dist/index.js', default: './dist/index.js' });
     expect(manifest.sideEffects).toBe(false);
     expect(readFileSync(join(installed, 'dist', 'index.js'), 'utf8')).not.toMatch(/from\s*["']node:|\brequire\(|import\(["']node:/);
+  });
+
+  it('every map names files the package holds, and maps a bundle\'s and a declaration\'s line back to the line of the source that wrote it', () => {
+    const maps = packed.files.map((f) => f.path).filter((p) => p.endsWith('.map'));
+    for (const map of maps) {
+      const payload = JSON.parse(readFileSync(join(installed, map), 'utf8')) as { sources: string[]; file?: string };
+      const generated = map.slice(0, -'.map'.length);
+      expect(readFileSync(join(installed, generated), 'utf8').trimEnd().endsWith(`//# sourceMappingURL=${basename(map)}`), map).toBe(true);
+      for (const source of payload.sources) expect(existsSync(resolve(installed, dirname(map), source)), `${map}: ${source}`).toBe(true);
+    }
+    // The line that declares metaGradient, in the bundle and in its declaration file, maps to the source line that declares it.
+    const original = (generated: string, pattern: RegExp): string => {
+      const lines = readFileSync(join(installed, generated), 'utf8').split('\n');
+      const line = lines.findIndex((l) => pattern.test(l));
+      expect(line, `${generated} declares metaGradient`).toBeGreaterThanOrEqual(0);
+      const entry = new SourceMap(JSON.parse(readFileSync(join(installed, `${generated}.map`), 'utf8'))).findEntry(line, lines[line].search(/\S/));
+      expect('originalSource' in entry, generated).toBe(true);
+      const { originalSource, originalLine } = entry as { originalSource: string; originalLine: number };
+      const source = resolve(installed, dirname(generated), originalSource);
+      expect(source.startsWith(join(installed, 'src') + sep), source).toBe(true);
+      return readFileSync(source, 'utf8').split('\n')[originalLine];
+    };
+    expect(original(join('dist', 'index.js'), /^function metaGradient\(/)).toMatch(/^export function metaGradient\(/);
+    const declaration = packed.files.map((f) => f.path).find((p) => p.endsWith('.d.ts') && /^export declare function metaGradient\(/m.test(readFileSync(join(installed, p), 'utf8')));
+    expect(declaration).toBeDefined();
+    expect(original(declaration as string, /^export declare function metaGradient\(/)).toMatch(/^export function metaGradient\(/);
   });
 
   it('--help, -h and --version of the installed command', () => {
@@ -115,7 +151,7 @@ describe('the package, packed and installed into an empty folder', () => {
     expect(metarl('bench', '--cases', 'missing.json')).toEqual({ code: 2, stdout: '', stderr: 'metarl: cannot read missing.json: ENOENT\n' });
   });
 
-  it('train, then eval of that run, give the numbers the sources give; audit checks a fixture copied in', async () => {
+  it('train, then eval of that run, give the numbers the sources give; audit checks its example and a fixture copied in', async () => {
     const args = ['train', ...TINY, '--seed', '5'];
     const trained = metarl(...args, '--out', 'run');
     expect(trained.code, trained.stderr).toBe(0);
@@ -135,9 +171,17 @@ describe('the package, packed and installed into an empty folder', () => {
     });
     expect(readJsonFile(run, 'eval.json')).toEqual(evaluation);
 
-    copyFileSync(sharedPath('fixtures', 'tiny-tanh.json'), join(user, 'tiny-tanh.json'));
+    // The example bundled in the CLI, and the same fixture at its path in the package: tiny-tanh's rows, as the sources print them.
+    const example = metarl('audit', '--example');
+    const exampleFromSource = await runCli(['audit', '--example']);
+    expect(example).toEqual({ code: 0, stdout: [...exampleFromSource.out, ''].join('\n'), stderr: '' });
+    expect(example.stdout.split('\n')[0]).toBe('example: tiny-tanh.json (PyTorch 1.13, float64)');
+    const shippedFile = metarl('audit', join('node_modules', 'metarl', 'test', 'data', 'fixtures', 'tiny-tanh.json'));
+    expect(shippedFile.stdout.split('\n').slice(1)).toEqual(example.stdout.split('\n').slice(1));
+
+    copyFileSync(dataPath('fixtures', 'tiny-tanh.json'), join(user, 'tiny-tanh.json'));
     const audited = metarl('audit', 'tiny-tanh.json');
-    const fromSource = await runCli(['audit', sharedPath('fixtures', 'tiny-tanh.json')]);
+    const fromSource = await runCli(['audit', dataPath('fixtures', 'tiny-tanh.json')]);
     expect(audited.code).toBe(0);
     expect(audited.stdout.split('\n').slice(1)).toEqual([...fromSource.out.slice(1), '']); // the same errors, printed alike
     expect(audited.stdout).toMatch(/\n {2}all \d+ quantities within 1e-10\n$/);

@@ -12,7 +12,7 @@ interface Vector {
 }
 
 // Missing reference data must fail the suite, not skip it.
-const refUrl = new URL('../../shared/reference/numpy-rng.json', import.meta.url);
+const refUrl = new URL('./data/reference/numpy-rng.json', import.meta.url);
 const vectors: Vector[] = JSON.parse(readFileSync(refUrl, 'utf8')).vectors;
 
 const hex = (x: bigint): string => '0x' + x.toString(16);

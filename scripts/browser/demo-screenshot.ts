@@ -27,7 +27,7 @@ try {
   const page = await browser.newPage();
   await page.goto(`${server.url}/`);
   if (env !== 'cartpole') await page.evaluate(`document.getElementById('env').value = ${JSON.stringify(env)}; document.getElementById('restart').click()`);
-  await page.setInputFiles('#audit-file', [resolve('../shared/fixtures/cartpole-tanh.json')]);
+  await page.setInputFiles('#audit-file', [resolve('test/data/fixtures/cartpole-tanh.json')]);
   await new Promise((done) => setTimeout(done, seconds * 1000));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, await page.screenshot());

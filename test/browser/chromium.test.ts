@@ -13,7 +13,7 @@ import { demoConfig } from '../../demo/presets.js';
 import { landerView } from '../../demo/renderers/lunarlander-view.js';
 import type { WasmUsage } from '../../demo/wasm-usage.js';
 import { type AlgorithmName, type IterationLog, type MetaConfig, MetaTrainer, type TrainerSnapshot, hasEnv, resolveConfig } from '../../src/index.js';
-import { listShared, readSharedJson, sharedPath } from '../helpers/shared.js';
+import { dataPath, listData, readDataJson } from '../helpers/reference-data.js';
 import { type FixtureQuantities, fixtureQuantities } from './page/fixture-quantities.js';
 import type { WorkerRun } from './page/browser-test-page.js';
 import { buildTestPage } from './test-page.js';
@@ -111,7 +111,7 @@ describe.runIf(chromiumPath !== null || required)('in headless Chromium', () => 
     dir = mkdtempSync(join(tmpdir(), 'metarl-browser-test-'));
     await buildTestPage(join(dir, 'test'));
     await buildDemoSite(join(dir, 'demo'));
-    server = await serveStatic({ '/': join(dir, 'test'), '/demo/': join(dir, 'demo'), '/fixtures/': sharedPath('fixtures') });
+    server = await serveStatic({ '/': join(dir, 'test'), '/demo/': join(dir, 'demo'), '/fixtures/': dataPath('fixtures') });
     browser = await Chromium.launch({ executable: chromiumPath });
     page = await browser.newPage();
     await page.goto(`${server.url}/`);
@@ -124,11 +124,11 @@ describe.runIf(chromiumPath !== null || required)('in headless Chromium', () => 
   }, SETUP_MS);
 
   it('audits every fixture with the same errors and the same bits as Node', async () => {
-    const files = listShared('fixtures').filter((f) => f.endsWith('.json'));
+    const files = listData('fixtures').filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThanOrEqual(5);
     const inPage = await page.evaluate<FixtureQuantities[]>(`metarlBrowserTest.audit(${JSON.stringify(files.map((f) => `/fixtures/${f}`))})`);
     files.forEach((file, i) => {
-      const inNode = fixtureQuantities(readSharedJson('fixtures', file));
+      const inNode = fixtureQuantities(readDataJson('fixtures', file));
       expect(inPage[i].rows, file).toEqual(inNode.rows);
       expect(Math.max(...inPage[i].rows.map((r) => r.error)), file).toBeLessThan(1e-10);
       expect(Object.keys(inPage[i].bits), file).toEqual(Object.keys(inNode.bits));
@@ -187,10 +187,10 @@ describe.runIf(chromiumPath !== null || required)('in headless Chromium', () => 
     });
 
     it('audits a fixture file chosen in its audit panel', async () => {
-      await demo.setInputFiles('#audit-file', [sharedPath('fixtures', 'tiny-tanh.json')]);
+      await demo.setInputFiles('#audit-file', [dataPath('fixtures', 'tiny-tanh.json')]);
       await demo.waitUntil('window.demoState.audit !== null', 'the audit of tiny-tanh.json', WAIT_MS);
       const { audit } = await demoState();
-      const rows = fixtureQuantities(readSharedJson('fixtures', 'tiny-tanh.json')).rows;
+      const rows = fixtureQuantities(readDataJson('fixtures', 'tiny-tanh.json')).rows;
       expect(audit).toEqual({ file: 'tiny-tanh.json', quantities: rows.length, maxError: Math.max(...rows.map((r) => r.error)) });
     });
 
