@@ -1,3 +1,4 @@
+export { ALGORITHM_SPECS, algorithmSpec, isAlgorithmName, type AlgorithmSpec, type BaseAlgorithm } from './algorithms.js';
 export {
   ALGORITHMS,
   ConfigError,
@@ -11,12 +12,10 @@ export {
 } from './config.js';
 export { CostMeter, defaultClock, type Clock, type CostBucket } from './costs.js';
 export {
-  baseAlgorithm,
   directedPhase,
   directedRate,
   directedStep,
   estimateMediumTask,
-  isDirected,
   isScheduled,
   type DirectedPhase,
   type DirectedPhaseArgs,

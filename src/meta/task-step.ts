@@ -7,10 +7,10 @@
 import type { TaskParams } from '../envs/task-family.js';
 import type { MlpLayout } from '../nn/mlp.js';
 import { mlpPolicyLayout } from '../rl/policy-layout.js';
+import { algorithmSpec } from './algorithms.js';
 import type { MetaConfig } from './config.js';
 import { taskFamily } from './config.js';
 import { type Clock, type CostBucket, CostMeter } from './costs.js';
-import { baseAlgorithm } from './directed.js';
 import { taskMetaGradient } from './inner-loop.js';
 import { type CompileMode, SurrogatePrograms } from './programs.js';
 import { STREAM, type SampledBatch, type SamplerOptions, TaskSampler, TaskStreams, seedSequence } from './sampling.js';
@@ -105,7 +105,7 @@ export class TaskRunner {
       theta: job.start,
       rate: job.alpha ?? c.innerLr,
       steps: c.innerSteps,
-      mode: baseAlgorithm(c.algo) === 'fomaml' ? 'first-order' : 'exact',
+      mode: algorithmSpec(c.algo).firstOrder ? 'first-order' : 'exact',
       sample,
       meter,
       programs: this.programs,

@@ -32,7 +32,8 @@ import { contentChecksum } from './checksum.js';
 import { ConfigError, type MetaConfig, resolveConfig, taskFamily } from './config.js';
 import { type Clock, CostMeter, defaultClock } from './costs.js';
 import { checkFiniteGradient } from './finite.js';
-import { baseAlgorithm, directedPhase, directedRate, isDirected } from './directed.js';
+import { algorithmSpec } from './algorithms.js';
+import { directedPhase, directedRate } from './directed.js';
 import { lossAndGrad } from './inner-loop.js';
 import { evaluateOutcomes } from '../rl/outcomes.js';
 import type { CompileMode } from './programs.js';
@@ -155,7 +156,7 @@ export class MetaTrainer {
       throw new Error(badValue('outerOptimizer', c.outerOptimizer, `"adam" or "sgd" with env ${c.env} (Box actions, Gaussian head: TRPO supports the categorical head only)`));
     }
     this.theta = initPolicy(this.layout, streamRng(c.seed, STREAM.init), 'torch-default');
-    const metaSgd = baseAlgorithm(c.algo) === 'metasgd';
+    const metaSgd = algorithmSpec(c.algo).learnsRates;
     this.alpha = metaSgd ? new Float64Array(this.layout.size).fill(c.innerLr) : null;
     this.optimizer = makeOptimizer(c, this.layout.size);
     this.alphaOptimizer = metaSgd ? makeOptimizer(c, this.layout.size) : null;
@@ -201,7 +202,7 @@ export class MetaTrainer {
     const index = this.done; // 0-based key of this iteration's streams
     const tasks = this.family.sampleTasks(this.taskRng, c.metaBatchSize);
     let start: Float64Array = this.theta;
-    if (isDirected(c.algo)) {
+    if (algorithmSpec(c.algo).directed) {
       const phase = directedPhase({
         config: c.directed,
         iteration: index + 1,
@@ -290,7 +291,7 @@ export class MetaTrainer {
       tasks: kept,
       start,
       rate: this.alpha ?? this.config.innerLr,
-      firstOrder: baseAlgorithm(this.config.algo) === 'fomaml',
+      firstOrder: algorithmSpec(this.config.algo).firstOrder,
       gradient,
       options: this.config.trpo,
       meter,
