@@ -21,6 +21,7 @@ export {
   type DirectedPhaseArgs,
   type DirectedStepResult,
 } from './directed.js';
+export { Adaptation, innerStep, type HessianProduct } from './adaptation.js';
 export { lossAndGrad, surrogate, taskMetaGradient, type MetaGradientMode, type TaskMetaGradient, type TaskMetaGradientOptions } from './inner-loop.js';
 export { STREAM, TaskSampler, TaskStreams, batchFloats, seedSequence, streamRng, type SampledBatch, type SamplerOptions } from './sampling.js';
 export { SurrogatePrograms, type CompileMode, type SurrogateProgramsOptions } from './programs.js';
