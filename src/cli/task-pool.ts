@@ -3,7 +3,7 @@
 // back in job order, so a training run on N workers has the bits of a serial one.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { MetaConfig } from '../meta/config.js';
-import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout } from '../meta/task-step.js';
+import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout } from '../meta/task-runner.js';
 import { defaultClock } from '../meta/costs.js';
 import { type Tensor, fromBuffer } from '../autodiff/tensor.js';
 import type { PolicyBatch } from '../nn/reinforce.js';

@@ -20,16 +20,15 @@
  * Randomness: see STREAM in sampling.ts. Everything is a function of config.seed; the only stream
  * that carries state from one iteration to the next is the task stream (the per-task and directed
  * streams are keyed by iteration and task), and it is part of the snapshot, as are the optimiser
- * states. Each batch uses a fresh linear feature baseline, so nothing else persists.
+ * states (snapshot.ts). Each batch uses a fresh linear feature baseline, so nothing else persists.
  */
-import { badValue, isPlainObject } from '../validation/values.js';
-import { Adam, type AdamState, Sgd, type SgdState, sgdStepInto } from '../nn/optimizers.js';
+import { badValue } from '../validation/values.js';
+import { Adam, Sgd, sgdStepInto } from '../nn/optimizers.js';
 import { initPolicy } from '../rl/policy-layout.js';
 import { isGaussianLayout } from '../nn/gaussian.js';
 import type { MlpLayout } from '../nn/mlp.js';
-import { PCG64, type PCG64State } from '../rng/pcg64.js';
-import { contentChecksum } from './checksum.js';
-import { ConfigError, type MetaConfig, resolveConfig, taskFamily } from './config.js';
+import type { PCG64 } from '../rng/pcg64.js';
+import { type MetaConfig, resolveConfig, taskFamily } from './config.js';
 import { type Clock, CostMeter, defaultClock } from './costs.js';
 import { checkFiniteGradient } from './finite.js';
 import { algorithmSpec } from './algorithms.js';
@@ -37,8 +36,9 @@ import { directedPhase, directedRate } from './directed.js';
 import { lossAndGrad } from './inner-loop.js';
 import { evaluateOutcomes } from '../rl/outcomes.js';
 import type { CompileMode } from './programs.js';
+import { type TrainerSnapshot, type TrainerState, restoreState, snapshotConfig, takeSnapshot } from './snapshot.js';
 import { STREAM, TaskStreams, seedSequence, streamRng } from './sampling.js';
-import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout } from './task-step.js';
+import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout } from './task-runner.js';
 import { type TrpoLog, trpoStep } from './trpo.js';
 import type { TrpoTaskData } from './trpo-task.js';
 
@@ -88,23 +88,6 @@ export interface EvaluationResult {
    * 'none' for those cut by the time limit. Drawn after the returns, so they are unchanged.
    */
   outcomes?: Record<string, number>;
-}
-
-export interface TrainerSnapshot {
-  version: 1;
-  config: MetaConfig;
-  /** Meta-iterations done. */
-  iteration: number;
-  params: number[];
-  /** Meta-SGD's learned rates, else null. */
-  alphaVec: number[] | null;
-  /** Outer optimiser states: theta's, and alpha_vec's (Meta-SGD) or null; both null with TRPO, which keeps none. */
-  optimizer: { theta: AdamState | SgdState | null; alpha: AdamState | SgdState | null };
-  /** The task stream's state (the only stream with state across iterations). */
-  rng: { tasks: PCG64State };
-  totals: IterationLog['totals'];
-  /** contentChecksum of every other field: restore refuses a snapshot edited or corrupted since. */
-  checksum: string;
 }
 
 type OuterOptimizer = Adam | Sgd;
@@ -349,17 +332,7 @@ export class MetaTrainer {
 
   /** Everything a bit-identical resume needs, as plain JSON. */
   snapshot(): TrainerSnapshot {
-    const content: Omit<TrainerSnapshot, 'checksum'> = {
-      version: 1,
-      config: JSON.parse(JSON.stringify(this.config)) as MetaConfig,
-      iteration: this.done,
-      params: Array.from(this.theta),
-      alphaVec: this.alpha === null ? null : Array.from(this.alpha),
-      optimizer: { theta: this.optimizer === null ? null : this.optimizer.getState(), alpha: this.alphaOptimizer === null ? null : this.alphaOptimizer.getState() },
-      rng: { tasks: this.taskRng.getState() },
-      totals: { ...this.sums },
-    };
-    return { ...content, checksum: contentChecksum(content) };
+    return takeSnapshot(this.state, this.done, this.sums);
   }
 
   /**
@@ -367,87 +340,15 @@ export class MetaTrainer {
    * one whose content no longer matches its checksum (edited or corrupted) an Error saying so.
    */
   static restore(snapshot: unknown, options: MetaTrainerOptions = {}): MetaTrainer {
-    const s = field(snapshot, 'snapshot', isPlainObject, 'an object (a MetaTrainer snapshot)') as Record<string, unknown>;
-    if (s.version !== 1) bad('snapshot.version', s.version, '1');
-    field(s.config, 'snapshot.config', isPlainObject, 'an object (the MetaConfig of the run)');
-    let config: MetaConfig;
-    try {
-      config = resolveConfig(s.config);
-    } catch (e) {
-      if (e instanceof ConfigError) throw new Error(`snapshot.config${e.path === '' ? '' : `.${e.path}`}: ${e.message}`);
-      throw e;
-    }
-    const t = new MetaTrainer(config, options);
-    const n = t.layout.size;
-    const iteration = field(s.iteration, 'snapshot.iteration', (v) => Number.isSafeInteger(v) && (v as number) >= 0, 'a non-negative integer') as number;
-    t.theta.set(numbers(s.params, 'snapshot.params', n));
-    if (t.alpha === null) {
-      if (s.alphaVec !== null) bad('snapshot.alphaVec', s.alphaVec, `null (${config.algo} learns no alpha_vec)`);
-    } else {
-      t.alpha.set(numbers(s.alphaVec, 'snapshot.alphaVec', n));
-    }
-    const opt = field(s.optimizer, 'snapshot.optimizer', isPlainObject, 'an object { theta, alpha }') as Record<string, unknown>;
-    if (t.optimizer === null) {
-      if (opt.theta !== null) bad('snapshot.optimizer.theta', opt.theta, 'null (outerOptimizer "trpo" keeps no state)');
-    } else {
-      setOptimizerState(t.optimizer, opt.theta, 'snapshot.optimizer.theta');
-    }
-    if (t.alphaOptimizer === null) {
-      if (opt.alpha !== null) bad('snapshot.optimizer.alpha', opt.alpha, `null (${config.algo} learns no alpha_vec)`);
-    } else {
-      setOptimizerState(t.alphaOptimizer, opt.alpha, 'snapshot.optimizer.alpha');
-    }
-    const rng = field(s.rng, 'snapshot.rng', isPlainObject, 'an object { tasks }') as Record<string, unknown>;
-    try {
-      t.taskRng.setState(rng.tasks as PCG64State);
-    } catch (e) {
-      throw new Error(`snapshot.rng.tasks: ${(e as Error).message}`);
-    }
-    const totals = field(s.totals, 'snapshot.totals', isPlainObject, 'an object { envSteps, gradientEvaluations, hvps, seconds }') as Record<string, unknown>;
-    for (const key of ['envSteps', 'gradientEvaluations', 'hvps'] as const) {
-      t.sums[key] = field(totals[key], `snapshot.totals.${key}`, (v) => Number.isSafeInteger(v) && (v as number) >= 0, 'a non-negative integer') as number;
-    }
-    t.sums.seconds = field(totals.seconds, 'snapshot.totals.seconds', (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0, 'a non-negative finite number') as number;
-    verifyChecksum(s);
+    const t = new MetaTrainer(snapshotConfig(snapshot), options);
+    const { iteration, totals } = restoreState(t.state, snapshot as Record<string, unknown>);
+    Object.assign(t.sums, totals);
     t.done = iteration;
     return t;
   }
-}
 
-/** Checked last, so that a broken field is reported by name rather than as a mismatch. */
-function verifyChecksum(snapshot: Record<string, unknown>): void {
-  const { checksum, ...content } = snapshot;
-  if (typeof checksum !== 'string' || !/^fnv1a64:[0-9a-f]{16}$/.test(checksum)) {
-    bad('snapshot.checksum', checksum, '"fnv1a64:" and 16 hex digits (snapshots without a checksum are not accepted)');
-  }
-  const actual = contentChecksum(content);
-  if (actual !== checksum) throw new Error(`snapshot.checksum: mismatch (the checkpoint was edited or corrupted): expected ${checksum}, got ${actual}`);
-}
-
-function bad(path: string, value: unknown, expected: string): never {
-  throw new Error(badValue(path, value, expected));
-}
-
-function field(value: unknown, path: string, ok: (v: unknown) => boolean, expected: string): unknown {
-  return ok(value) ? value : bad(path, value, expected);
-}
-
-function numbers(value: unknown, path: string, size: number): number[] {
-  if (!Array.isArray(value) || value.length !== size) bad(path, value, `an array of ${size} finite numbers`);
-  for (let i = 0; i < size; i++) {
-    const x: unknown = value[i];
-    if (typeof x !== 'number' || !Number.isFinite(x)) bad(`${path}[${i}]`, x, 'a finite number');
-  }
-  return value as number[];
-}
-
-function setOptimizerState(opt: OuterOptimizer, state: unknown, path: string): void {
-  const kind = opt instanceof Adam ? 'adam' : 'sgd';
-  if (!isPlainObject(state) || (state as { kind?: unknown }).kind !== kind) bad(`${path}.kind`, isPlainObject(state) ? (state as { kind?: unknown }).kind : state, `"${kind}" (config.outerOptimizer)`);
-  try {
-    if (opt instanceof Adam) opt.setState(state as unknown as AdamState);
-    else opt.setState(state as unknown as SgdState);
-  } catch (e) {
-    throw new Error(`${path}: ${(e as Error).message}`);
+  /** The live state a snapshot holds (restore writes into it). */
+  private get state(): TrainerState {
+    return { config: this.config, theta: this.theta, alpha: this.alpha, optimizer: this.optimizer, alphaOptimizer: this.alphaOptimizer, taskRng: this.taskRng };
   }
 }
