@@ -229,7 +229,7 @@ export class MetaTrainer {
     for (let i = 0; i < n; i++) grad[i] /= B;
     checkFiniteGradient(iteration, 'meta-gradient', grad, lossBefore / B, lossAfter / B);
     if (alphaGrad !== null) checkFiniteGradient(iteration, 'alpha gradient', alphaGrad, lossBefore / B, lossAfter / B);
-    const kept = this.config.outerOptimizer === 'trpo' ? outcomes.map((o) => o.batches as TrpoTaskData) : null;
+    const kept = this.config.outerOptimizer === 'trpo' ? outcomes.map(trpoData) : null;
     const trpo = kept === null ? undefined : this.trpoUpdate(meter, jobs[0].start, grad, alphaGrad, B, kept);
     if (this.optimizer !== null) {
       this.optimizer.step(this.theta, grad);
@@ -351,4 +351,9 @@ export class MetaTrainer {
   private get state(): TrainerState {
     return { config: this.config, theta: this.theta, alpha: this.alpha, optimizer: this.optimizer, alphaOptimizer: this.alphaOptimizer, taskRng: this.taskRng };
   }
+}
+
+function trpoData(outcome: TaskOutcome, j: number): TrpoTaskData {
+  if (outcome.trpo === null) throw new Error(`task ${j}'s outcome has no TRPO data, expected its batches (outerOptimizer "trpo")`);
+  return outcome.trpo;
 }

@@ -24,12 +24,13 @@ import { gradientOnBatch, hessianProductOnBatch } from './fixed-batch-derivative
 import { surrogate } from './inner-loop.js';
 import { logSoftmaxRowsInto } from '../nn/categorical.js';
 import { meanKlRows, meanKlToOld, ratioSurrogate } from './kl.js';
+import { type PlainBatch, fromPlainBatch } from './plain-batch.js';
 import { batchFloats } from './sampling.js';
 
 /** What a task keeps for TRPO: the inner batches D_0..D_{K-1} it adapted on, and D_val. */
 export interface TrpoTaskData {
-  readonly train: readonly PolicyBatch[];
-  readonly validation: PolicyBatch;
+  readonly train: readonly PlainBatch[];
+  readonly validation: PlainBatch;
 }
 
 export interface TrpoTaskOptions {
@@ -80,15 +81,16 @@ export class TrpoTask {
     const { layout, start, rate, compiled } = options;
     const n = layout.size;
     this.options = options;
-    this.validation = data.validation;
-    this.rows = data.validation.obs.shape[0];
+    const train = data.train.map(fromPlainBatch);
+    this.validation = fromPlainBatch(data.validation);
+    this.rows = this.validation.obs.shape[0];
     this.cols = layout.sizes[layout.sizes.length - 1];
     const loss = (t: Tensor, obs: Tensor, actions: Tensor, advantages: Tensor): Tensor => surrogate(layout, { obs, actions, advantages })(t);
-    this.innerGradients = data.train.map((b) => gradientOnBatch(loss, [b.obs, b.actions, b.advantages], compiled));
+    this.innerGradients = train.map((b) => gradientOnBatch(loss, [b.obs, b.actions, b.advantages], compiled));
     const adaptation = new Adaptation(rate);
     let current = start;
     for (let k = 0; k < this.innerGradients.length; k++) {
-      const b = data.train[k];
+      const b = train[k];
       current = adaptation.step(current, this.innerGradient(k, current), this.innerHessian(hessianProductOnBatch(loss, current, [b.obs, b.actions, b.advantages], compiled)));
     }
     this.adapted = current;
@@ -102,7 +104,7 @@ export class TrpoTask {
     this.oldLogProbs = logSoftmaxRowsInto(new Float64Array(logits.length), logits, this.rows, this.cols);
     this.newLogProbs = new Float64Array(logits.length);
     this.oldLoss = ratioSurrogate(this.oldLogProbs, this.oldLogProbs, this.validation.actions.data, this.validation.advantages.data, this.rows, this.cols);
-    const batches = data.train.reduce((s, b) => s + batchFloats(b), batchFloats(this.validation));
+    const batches = train.reduce((s, b) => s + batchFloats(b), batchFloats(this.validation));
     this.retainedFloats = batches + (adaptation.iterates.length + adaptation.grads.length + 2) * n + 4 * logits.length;
   }
 
