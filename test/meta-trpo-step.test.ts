@@ -200,7 +200,7 @@ describe('trpoStep: the trust region and the line search', () => {
   const fixture = parseFixture(readDataJson('fixtures', 'cartpole-tanh.json'));
   const fl = fixture.layout;
   const test = fixture.test as PolicyBatch;
-  const tasks: TrpoTaskData[] = [
+  const tasks: { train: PolicyBatch[]; validation: PolicyBatch }[] = [
     { train: [fixture.train], validation: test },
     { train: [test], validation: fixture.train },
   ];

@@ -3,10 +3,8 @@
 // back in job order, so a training run on N workers has the bits of a serial one.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { MetaConfig } from '../meta/config.js';
-import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout } from '../meta/task-step.js';
+import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout } from '../meta/task-runner.js';
 import { defaultClock } from '../meta/costs.js';
-import { type Tensor, fromBuffer } from '../autodiff/tensor.js';
-import type { PolicyBatch } from '../nn/reinforce.js';
 
 type Request = { config: MetaConfig; job: TaskJob };
 type Reply = { outcome: TaskOutcome } | { error: string };
@@ -31,7 +29,7 @@ export class WorkerTaskPool implements TaskPool {
             reject(new Error(reply.error));
             return;
           }
-          outcomes[index] = withTensors(reply.outcome);
+          outcomes[index] = reply.outcome;
           if (++finished === jobs.length) resolve(outcomes);
           else feed(w);
         });
@@ -44,15 +42,6 @@ export class WorkerTaskPool implements TaskPool {
   close(): Promise<void> {
     return Promise.all(this.workers.map((w) => w.terminate())).then(() => undefined);
   }
-}
-
-/** A cloned tensor is a plain { data, shape }: tensors again, for the TRPO step's batches. */
-function withTensors(outcome: TaskOutcome): TaskOutcome {
-  const b = outcome.batches;
-  if (b === null) return outcome;
-  const tensor = (t: Tensor): Tensor => fromBuffer(t.data, t.shape);
-  const batch = (p: PolicyBatch): PolicyBatch => ({ obs: tensor(p.obs), actions: tensor(p.actions), advantages: tensor(p.advantages) });
-  return { ...outcome, batches: { train: b.train.map(batch), validation: batch(b.validation) } };
 }
 
 /** True inside a worker a WorkerTaskPool started: the CLI entry then serves task jobs. */

@@ -2,7 +2,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { FileError, type FileSystem, nodeFileSystem } from '../io/file-system.js';
 import type { MetaConfig } from '../meta/config.js';
 import { type EvaluationResult, type IterationLog, MetaTrainer } from '../meta/trainer.js';
-import type { TaskPool } from '../meta/task-step.js';
+import type { TaskPool } from '../meta/task-runner.js';
 import { UsageError } from './args.js';
 import { firstDifference } from './config-difference.js';
 import { Progress } from './progress.js';

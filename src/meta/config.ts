@@ -10,18 +10,10 @@ import type { Env } from '../envs/env.js';
 import { describeRange, inRange } from '../envs/params.js';
 import { envNames, getEnv, hasEnv } from '../envs/registry.js';
 import type { TaskFamily } from '../envs/task-family.js';
+import { ALGORITHMS, type AlgorithmName } from './algorithms.js';
 import { badValue, describe, integerExpected, isIntegerIn, isPlainObject } from '../validation/values.js';
 
-export type AlgorithmName = 'maml' | 'fomaml' | 'metasgd' | 'directed-maml' | 'directed-fomaml' | 'directed-metasgd';
-
-export const ALGORITHMS: readonly AlgorithmName[] = Object.freeze([
-  'maml',
-  'fomaml',
-  'metasgd',
-  'directed-maml',
-  'directed-fomaml',
-  'directed-metasgd',
-] as const);
+export { ALGORITHMS, type AlgorithmName } from './algorithms.js';
 
 /** The task-directed approximation (the "Directed-" prefix); ignored by the three base algorithms. */
 export interface DirectedConfig {

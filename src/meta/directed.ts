@@ -16,20 +16,12 @@ import type { TaskParams } from '../envs/task-family.js';
 import type { MlpLayout } from '../nn/mlp.js';
 import { sgdStepInto } from '../nn/optimizers.js';
 import type { PolicyBatch } from '../nn/reinforce.js';
-import type { AlgorithmName, DirectedConfig, MetaConfig } from './config.js';
+import { algorithmSpec } from './algorithms.js';
+import type { DirectedConfig, MetaConfig } from './config.js';
 import type { CostMeter } from './costs.js';
 import { lossAndGrad } from './inner-loop.js';
 import type { SurrogatePrograms } from './programs.js';
 import type { TaskSampler } from './sampling.js';
-
-export function isDirected(algo: AlgorithmName): boolean {
-  return algo.startsWith('directed-');
-}
-
-/** The base algorithm under a directed name: 'directed-maml' -> 'maml'. */
-export function baseAlgorithm(algo: AlgorithmName): 'maml' | 'fomaml' | 'metasgd' {
-  return (isDirected(algo) ? algo.slice('directed-'.length) : algo) as 'maml' | 'fomaml' | 'metasgd';
-}
 
 /** Whether the directed step runs at 1-based meta-iteration `iteration`. */
 export function isScheduled(config: Pick<DirectedConfig, 'schedule' | 'scheduleN'>, iteration: number): boolean {
@@ -73,7 +65,7 @@ export function estimateMediumTask(
 
 /** The step size of the directed step: eta (default alpha), or Meta-SGD's learned alpha_vec. */
 export function directedRate(config: Pick<MetaConfig, 'algo' | 'innerLr' | 'directed'>, alphaVec: Float64Array | null): number | Float64Array {
-  if (baseAlgorithm(config.algo) === 'metasgd' && config.directed.metaSgdRate === 'learned') {
+  if (algorithmSpec(config.algo).learnsRates && config.directed.metaSgdRate === 'learned') {
     if (alphaVec === null) throw new Error('directed: metaSgdRate is "learned" but there is no alpha_vec');
     return alphaVec;
   }

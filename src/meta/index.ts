@@ -1,3 +1,4 @@
+export { ALGORITHM_SPECS, algorithmSpec, isAlgorithmName, type AlgorithmSpec, type BaseAlgorithm } from './algorithms.js';
 export {
   ALGORITHMS,
   ConfigError,
@@ -11,22 +12,22 @@ export {
 } from './config.js';
 export { CostMeter, defaultClock, type Clock, type CostBucket } from './costs.js';
 export {
-  baseAlgorithm,
   directedPhase,
   directedRate,
   directedStep,
   estimateMediumTask,
-  isDirected,
   isScheduled,
   type DirectedPhase,
   type DirectedPhaseArgs,
   type DirectedStepResult,
 } from './directed.js';
+export { Adaptation, innerStep, type HessianProduct } from './adaptation.js';
 export { lossAndGrad, surrogate, taskMetaGradient, type MetaGradientMode, type TaskMetaGradient, type TaskMetaGradientOptions } from './inner-loop.js';
 export { STREAM, TaskSampler, TaskStreams, batchFloats, seedSequence, streamRng, type SampledBatch, type SamplerOptions } from './sampling.js';
 export { SurrogatePrograms, type CompileMode, type SurrogateProgramsOptions } from './programs.js';
-export { MetaTrainer, type EvaluationResult, type IterationLog, type MetaTrainerOptions, type TrainerSnapshot } from './trainer.js';
-export { TaskRunner, policyLayout, type TaskCost, type TaskJob, type TaskOutcome, type TaskPool } from './task-step.js';
+export { MetaTrainer, type EvaluationResult, type IterationLog, type MetaTrainerOptions } from './trainer.js';
+export type { TrainerSnapshot } from './snapshot.js';
+export { TaskRunner, policyLayout, type TaskCost, type TaskJob, type TaskOutcome, type TaskPool } from './task-runner.js';
 export { trpoStep, type TrpoLog, type TrpoStep, type TrpoStepArgs } from './trpo.js';
 export { CG_RESIDUAL_TOLERANCE, ConjugateGradient, type ConjugateGradientResult, type MatVec } from './conjugate-gradient.js';
 export type { TrpoConfig } from './config.js';

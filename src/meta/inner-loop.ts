@@ -5,23 +5,19 @@
  * Inner loop (K steps, fresh data per step, each batch sampled with the current iterate):
  *   theta_0 = theta;  g_k = grad L(theta_k; D_k);  theta_{k+1} = theta_k - alpha g_k
  *   (Meta-SGD: theta_{k+1} = theta_k - alpha_vec (*) g_k), then D_val sampled with theta_K.
- * Exact meta-gradient of L(theta_K; D_val), backwards through the steps:
- *   v_K = grad L(theta_K; D_val)
- *   v_k = v_{k+1} - alpha H_k(theta_k) v_{k+1}             (scalar alpha)
- *   v_k = v_{k+1} - H_k(theta_k) (alpha_vec (*) v_{k+1})    (Meta-SGD; H_k symmetric)
- *   dL/dalpha_vec = sum_k -g_k (*) v_{k+1}
- * with H_k the Hessian of the surrogate on the stored batch D_k (the engine's `hvp`, exact
- * reverse-over-reverse). The data are fixed: the dependence of the sampling distribution on theta
- * is not differentiated ("exact second order" of the surrogate on the sampled data, as MAML-RL).
+ * Exact meta-gradient of L(theta_K; D_val): J^T grad L(theta_K; D_val), J the adaptation's Jacobian
+ * (adaptation.ts), with H_k the Hessian of the surrogate on the stored batch D_k (the engine's
+ * `hvp`, exact reverse-over-reverse), so that dL/dalpha_vec = sum_k -g_k (*) v_{k+1}. The data are
+ * fixed ("exact second order" of the surrogate on the sampled data, as MAML-RL).
  * First-order (FOMAML): the meta-gradient is v_K alone; nothing of the inner steps is kept, so
  * memory does not grow with K (for Meta-SGD the alpha gradient is then -(sum_k g_k) (*) v_K, the
  * engine's first-order convention, needing one running sum).
  */
 import type { Tensor } from '../autodiff/tensor.js';
 import type { MlpLayout } from '../nn/mlp.js';
-import { sgdStepInto } from '../nn/optimizers.js';
 import type { PolicyBatch } from '../nn/reinforce.js';
 import { reinforceObjective } from '../rl/policy-gradient.js';
+import { Adaptation, innerStep } from './adaptation.js';
 import { CostMeter } from './costs.js';
 import { SurrogatePrograms } from './programs.js';
 import { type SampledBatch, batchFloats } from './sampling.js';
@@ -127,9 +123,8 @@ export function taskMetaGradient(o: TaskMetaGradientOptions): TaskMetaGradient {
   const exact = mode === 'exact';
   const vector = typeof rate !== 'number';
 
-  // Kept for the backward recursion (exact mode only): H_k v at each inner iterate on its batch.
-  const hvps: ((v: Float64Array) => Float64Array)[] = [];
-  const innerGrads: Float64Array[] = [];
+  // Kept for the backward recursion (exact mode only): each step's H_k and, for Meta-SGD, g_k.
+  const adaptation = exact ? new Adaptation(rate) : null;
   let gradSum: Float64Array | null = !exact && vector ? new Float64Array(n) : null;
   let retained = gradSum === null ? 0 : n;
 
@@ -139,23 +134,18 @@ export function taskMetaGradient(o: TaskMetaGradientOptions): TaskMetaGradient {
   for (let k = 0; k < steps; k++) {
     const sampled = o.sample(current, k);
     const batch = requireBatch(sampled, k);
-    const { loss, grad, hvp } = exact ? lossGradAndHvp(programs, current, batch, meter) : { ...lossAndGrad(layout, current, batch, meter, programs), hvp: null };
+    const { loss, grad, hvp } = adaptation !== null ? lossGradAndHvp(programs, current, batch, meter) : { ...lossAndGrad(layout, current, batch, meter, programs), hvp: null };
     if (k === 0) {
       lossBefore = loss;
       returnBefore = sampled.meanReturn;
     }
-    const next = sgdStepInto(new Float64Array(n), current, rate, grad);
-    if (exact) {
-      if (hvp !== null) hvps.push(hvp);
-      retained += n + batchFloats(batch);
-      if (vector) {
-        innerGrads.push(grad);
-        retained += n;
-      }
-    } else if (gradSum !== null) {
-      for (let i = 0; i < n; i++) gradSum[i] += grad[i];
+    if (adaptation !== null && hvp !== null) {
+      current = adaptation.step(current, grad, (v) => hessianVector(hvp, v, meter));
+      retained += n + batchFloats(batch) + (vector ? n : 0);
+    } else {
+      if (gradSum !== null) for (let i = 0; i < n; i++) gradSum[i] += grad[i];
+      current = innerStep(current, rate, grad);
     }
-    current = next;
   }
   meter.retain(retained);
 
@@ -169,27 +159,11 @@ export function taskMetaGradient(o: TaskMetaGradientOptions): TaskMetaGradient {
 
   let v = vK;
   let alphaGrad: Float64Array | null = null;
-  if (exact) {
-    if (vector) alphaGrad = new Float64Array(n);
-    for (let k = steps - 1; k >= 0; k--) {
-      let direction = v;
-      if (vector) {
-        const g = innerGrads[k];
-        const ag = alphaGrad as Float64Array;
-        direction = new Float64Array(n);
-        for (let i = 0; i < n; i++) {
-          ag[i] -= g[i] * v[i];
-          direction[i] = rate[i] * v[i];
-        }
-      }
-      const hv = hessianVector(hvps[k], direction, meter);
-      // Meta-SGD's rates are already inside the direction.
-      v = sgdStepInto(new Float64Array(n), v, vector ? 1 : rate, hv);
-    }
+  if (adaptation !== null) {
+    ({ theta: v, alpha: alphaGrad } = adaptation.vjp(vK));
   } else if (gradSum !== null) {
     alphaGrad = new Float64Array(n);
     for (let i = 0; i < n; i++) alphaGrad[i] = -gradSum[i] * v[i];
-    gradSum = null;
   }
   return { grad: v, alphaGrad, adapted: current, lossBefore, returnBefore, lossAfter, returnAfter: val.meanReturn, retainedFloats: retained };
 }

@@ -20,24 +20,25 @@
  * Randomness: see STREAM in sampling.ts. Everything is a function of config.seed; the only stream
  * that carries state from one iteration to the next is the task stream (the per-task and directed
  * streams are keyed by iteration and task), and it is part of the snapshot, as are the optimiser
- * states. Each batch uses a fresh linear feature baseline, so nothing else persists.
+ * states (snapshot.ts). Each batch uses a fresh linear feature baseline, so nothing else persists.
  */
-import { badValue, isPlainObject } from '../validation/values.js';
-import { Adam, type AdamState, Sgd, type SgdState, sgdStepInto } from '../nn/optimizers.js';
+import { badValue } from '../validation/values.js';
+import { Adam, Sgd, sgdStepInto } from '../nn/optimizers.js';
 import { initPolicy } from '../rl/policy-layout.js';
 import { isGaussianLayout } from '../nn/gaussian.js';
 import type { MlpLayout } from '../nn/mlp.js';
-import { PCG64, type PCG64State } from '../rng/pcg64.js';
-import { contentChecksum } from './checksum.js';
-import { ConfigError, type MetaConfig, resolveConfig, taskFamily } from './config.js';
+import type { PCG64 } from '../rng/pcg64.js';
+import { type MetaConfig, resolveConfig, taskFamily } from './config.js';
 import { type Clock, CostMeter, defaultClock } from './costs.js';
 import { checkFiniteGradient } from './finite.js';
-import { baseAlgorithm, directedPhase, directedRate, isDirected } from './directed.js';
+import { algorithmSpec } from './algorithms.js';
+import { directedPhase, directedRate } from './directed.js';
 import { lossAndGrad } from './inner-loop.js';
 import { evaluateOutcomes } from '../rl/outcomes.js';
 import type { CompileMode } from './programs.js';
+import { type TrainerSnapshot, type TrainerState, restoreState, snapshotConfig, takeSnapshot } from './snapshot.js';
 import { STREAM, TaskStreams, seedSequence, streamRng } from './sampling.js';
-import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout } from './task-step.js';
+import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout } from './task-runner.js';
 import { type TrpoLog, trpoStep } from './trpo.js';
 import type { TrpoTaskData } from './trpo-task.js';
 
@@ -89,23 +90,6 @@ export interface EvaluationResult {
   outcomes?: Record<string, number>;
 }
 
-export interface TrainerSnapshot {
-  version: 1;
-  config: MetaConfig;
-  /** Meta-iterations done. */
-  iteration: number;
-  params: number[];
-  /** Meta-SGD's learned rates, else null. */
-  alphaVec: number[] | null;
-  /** Outer optimiser states: theta's, and alpha_vec's (Meta-SGD) or null; both null with TRPO, which keeps none. */
-  optimizer: { theta: AdamState | SgdState | null; alpha: AdamState | SgdState | null };
-  /** The task stream's state (the only stream with state across iterations). */
-  rng: { tasks: PCG64State };
-  totals: IterationLog['totals'];
-  /** contentChecksum of every other field: restore refuses a snapshot edited or corrupted since. */
-  checksum: string;
-}
-
 type OuterOptimizer = Adam | Sgd;
 
 export interface MetaTrainerOptions {
@@ -155,7 +139,7 @@ export class MetaTrainer {
       throw new Error(badValue('outerOptimizer', c.outerOptimizer, `"adam" or "sgd" with env ${c.env} (Box actions, Gaussian head: TRPO supports the categorical head only)`));
     }
     this.theta = initPolicy(this.layout, streamRng(c.seed, STREAM.init), 'torch-default');
-    const metaSgd = baseAlgorithm(c.algo) === 'metasgd';
+    const metaSgd = algorithmSpec(c.algo).learnsRates;
     this.alpha = metaSgd ? new Float64Array(this.layout.size).fill(c.innerLr) : null;
     this.optimizer = makeOptimizer(c, this.layout.size);
     this.alphaOptimizer = metaSgd ? makeOptimizer(c, this.layout.size) : null;
@@ -201,7 +185,7 @@ export class MetaTrainer {
     const index = this.done; // 0-based key of this iteration's streams
     const tasks = this.family.sampleTasks(this.taskRng, c.metaBatchSize);
     let start: Float64Array = this.theta;
-    if (isDirected(c.algo)) {
+    if (algorithmSpec(c.algo).directed) {
       const phase = directedPhase({
         config: c.directed,
         iteration: index + 1,
@@ -245,7 +229,7 @@ export class MetaTrainer {
     for (let i = 0; i < n; i++) grad[i] /= B;
     checkFiniteGradient(iteration, 'meta-gradient', grad, lossBefore / B, lossAfter / B);
     if (alphaGrad !== null) checkFiniteGradient(iteration, 'alpha gradient', alphaGrad, lossBefore / B, lossAfter / B);
-    const kept = this.config.outerOptimizer === 'trpo' ? outcomes.map((o) => o.batches as TrpoTaskData) : null;
+    const kept = this.config.outerOptimizer === 'trpo' ? outcomes.map(trpoData) : null;
     const trpo = kept === null ? undefined : this.trpoUpdate(meter, jobs[0].start, grad, alphaGrad, B, kept);
     if (this.optimizer !== null) {
       this.optimizer.step(this.theta, grad);
@@ -290,7 +274,7 @@ export class MetaTrainer {
       tasks: kept,
       start,
       rate: this.alpha ?? this.config.innerLr,
-      firstOrder: baseAlgorithm(this.config.algo) === 'fomaml',
+      firstOrder: algorithmSpec(this.config.algo).firstOrder,
       gradient,
       options: this.config.trpo,
       meter,
@@ -348,17 +332,7 @@ export class MetaTrainer {
 
   /** Everything a bit-identical resume needs, as plain JSON. */
   snapshot(): TrainerSnapshot {
-    const content: Omit<TrainerSnapshot, 'checksum'> = {
-      version: 1,
-      config: JSON.parse(JSON.stringify(this.config)) as MetaConfig,
-      iteration: this.done,
-      params: Array.from(this.theta),
-      alphaVec: this.alpha === null ? null : Array.from(this.alpha),
-      optimizer: { theta: this.optimizer === null ? null : this.optimizer.getState(), alpha: this.alphaOptimizer === null ? null : this.alphaOptimizer.getState() },
-      rng: { tasks: this.taskRng.getState() },
-      totals: { ...this.sums },
-    };
-    return { ...content, checksum: contentChecksum(content) };
+    return takeSnapshot(this.state, this.done, this.sums);
   }
 
   /**
@@ -366,87 +340,20 @@ export class MetaTrainer {
    * one whose content no longer matches its checksum (edited or corrupted) an Error saying so.
    */
   static restore(snapshot: unknown, options: MetaTrainerOptions = {}): MetaTrainer {
-    const s = field(snapshot, 'snapshot', isPlainObject, 'an object (a MetaTrainer snapshot)') as Record<string, unknown>;
-    if (s.version !== 1) bad('snapshot.version', s.version, '1');
-    field(s.config, 'snapshot.config', isPlainObject, 'an object (the MetaConfig of the run)');
-    let config: MetaConfig;
-    try {
-      config = resolveConfig(s.config);
-    } catch (e) {
-      if (e instanceof ConfigError) throw new Error(`snapshot.config${e.path === '' ? '' : `.${e.path}`}: ${e.message}`);
-      throw e;
-    }
-    const t = new MetaTrainer(config, options);
-    const n = t.layout.size;
-    const iteration = field(s.iteration, 'snapshot.iteration', (v) => Number.isSafeInteger(v) && (v as number) >= 0, 'a non-negative integer') as number;
-    t.theta.set(numbers(s.params, 'snapshot.params', n));
-    if (t.alpha === null) {
-      if (s.alphaVec !== null) bad('snapshot.alphaVec', s.alphaVec, `null (${config.algo} learns no alpha_vec)`);
-    } else {
-      t.alpha.set(numbers(s.alphaVec, 'snapshot.alphaVec', n));
-    }
-    const opt = field(s.optimizer, 'snapshot.optimizer', isPlainObject, 'an object { theta, alpha }') as Record<string, unknown>;
-    if (t.optimizer === null) {
-      if (opt.theta !== null) bad('snapshot.optimizer.theta', opt.theta, 'null (outerOptimizer "trpo" keeps no state)');
-    } else {
-      setOptimizerState(t.optimizer, opt.theta, 'snapshot.optimizer.theta');
-    }
-    if (t.alphaOptimizer === null) {
-      if (opt.alpha !== null) bad('snapshot.optimizer.alpha', opt.alpha, `null (${config.algo} learns no alpha_vec)`);
-    } else {
-      setOptimizerState(t.alphaOptimizer, opt.alpha, 'snapshot.optimizer.alpha');
-    }
-    const rng = field(s.rng, 'snapshot.rng', isPlainObject, 'an object { tasks }') as Record<string, unknown>;
-    try {
-      t.taskRng.setState(rng.tasks as PCG64State);
-    } catch (e) {
-      throw new Error(`snapshot.rng.tasks: ${(e as Error).message}`);
-    }
-    const totals = field(s.totals, 'snapshot.totals', isPlainObject, 'an object { envSteps, gradientEvaluations, hvps, seconds }') as Record<string, unknown>;
-    for (const key of ['envSteps', 'gradientEvaluations', 'hvps'] as const) {
-      t.sums[key] = field(totals[key], `snapshot.totals.${key}`, (v) => Number.isSafeInteger(v) && (v as number) >= 0, 'a non-negative integer') as number;
-    }
-    t.sums.seconds = field(totals.seconds, 'snapshot.totals.seconds', (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0, 'a non-negative finite number') as number;
-    verifyChecksum(s);
+    const t = new MetaTrainer(snapshotConfig(snapshot), options);
+    const { iteration, totals } = restoreState(t.state, snapshot as Record<string, unknown>);
+    Object.assign(t.sums, totals);
     t.done = iteration;
     return t;
   }
-}
 
-/** Checked last, so that a broken field is reported by name rather than as a mismatch. */
-function verifyChecksum(snapshot: Record<string, unknown>): void {
-  const { checksum, ...content } = snapshot;
-  if (typeof checksum !== 'string' || !/^fnv1a64:[0-9a-f]{16}$/.test(checksum)) {
-    bad('snapshot.checksum', checksum, '"fnv1a64:" and 16 hex digits (snapshots without a checksum are not accepted)');
+  /** The live state a snapshot holds (restore writes into it). */
+  private get state(): TrainerState {
+    return { config: this.config, theta: this.theta, alpha: this.alpha, optimizer: this.optimizer, alphaOptimizer: this.alphaOptimizer, taskRng: this.taskRng };
   }
-  const actual = contentChecksum(content);
-  if (actual !== checksum) throw new Error(`snapshot.checksum: mismatch (the checkpoint was edited or corrupted): expected ${checksum}, got ${actual}`);
 }
 
-function bad(path: string, value: unknown, expected: string): never {
-  throw new Error(badValue(path, value, expected));
-}
-
-function field(value: unknown, path: string, ok: (v: unknown) => boolean, expected: string): unknown {
-  return ok(value) ? value : bad(path, value, expected);
-}
-
-function numbers(value: unknown, path: string, size: number): number[] {
-  if (!Array.isArray(value) || value.length !== size) bad(path, value, `an array of ${size} finite numbers`);
-  for (let i = 0; i < size; i++) {
-    const x: unknown = value[i];
-    if (typeof x !== 'number' || !Number.isFinite(x)) bad(`${path}[${i}]`, x, 'a finite number');
-  }
-  return value as number[];
-}
-
-function setOptimizerState(opt: OuterOptimizer, state: unknown, path: string): void {
-  const kind = opt instanceof Adam ? 'adam' : 'sgd';
-  if (!isPlainObject(state) || (state as { kind?: unknown }).kind !== kind) bad(`${path}.kind`, isPlainObject(state) ? (state as { kind?: unknown }).kind : state, `"${kind}" (config.outerOptimizer)`);
-  try {
-    if (opt instanceof Adam) opt.setState(state as unknown as AdamState);
-    else opt.setState(state as unknown as SgdState);
-  } catch (e) {
-    throw new Error(`${path}: ${(e as Error).message}`);
-  }
+function trpoData(outcome: TaskOutcome, j: number): TrpoTaskData {
+  if (outcome.trpo === null) throw new Error(`task ${j}'s outcome has no TRPO data, expected its batches (outerOptimizer "trpo")`);
+  return outcome.trpo;
 }

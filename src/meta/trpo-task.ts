@@ -10,29 +10,27 @@
  * KL Hessian-vector product: the mean KL(pi_{theta'(x)} || pi_old) on D_val, with x = theta (or
  * [theta, alpha_vec]), has at the old point the Hessian J^T F J: F the Fisher of the adapted
  * policy (the KL's gradient vanishes there, so the curvature of the adaptation drops out) and J
- * the adaptation's Jacobian, applied as a product of the K steps' Jacobians:
- *   forward   u_{k+1} = u_k - alpha (*) H_k u_k  [- g_k (*) v_alpha]        (J v)
- *   backward  w_k = w_{k+1} - H_k (alpha (*) w_{k+1}),  a_alpha -= g_k (*) w_{k+1}   (J^T w)
- * with H_k the Hessian of L(.; D_k) at theta_k (the engine's HVP) and g_k its gradient: 2K
+ * the adaptation's Jacobian (adaptation.ts): 2K
  * Hessian-vector products of the inner losses and one Fisher-vector product per task. First-order
  * (FOMAML) takes J = I, as pytorch-maml-rl does when the adaptation is not differentiated.
  */
 import { type Tensor, fromBuffer } from '../autodiff/tensor.js';
 import { mlpInference } from '../nn/mlp-inference.js';
 import type { MlpLayout } from '../nn/mlp.js';
-import { sgdStepInto } from '../nn/optimizers.js';
 import type { PolicyBatch } from '../nn/reinforce.js';
+import { Adaptation, innerStep } from './adaptation.js';
 import type { CostMeter } from './costs.js';
 import { gradientOnBatch, hessianProductOnBatch } from './fixed-batch-derivatives.js';
 import { surrogate } from './inner-loop.js';
 import { logSoftmaxRowsInto } from '../nn/categorical.js';
 import { meanKlRows, meanKlToOld, ratioSurrogate } from './kl.js';
+import { type PlainBatch, fromPlainBatch } from './plain-batch.js';
 import { batchFloats } from './sampling.js';
 
 /** What a task keeps for TRPO: the inner batches D_0..D_{K-1} it adapted on, and D_val. */
 export interface TrpoTaskData {
-  readonly train: readonly PolicyBatch[];
-  readonly validation: PolicyBatch;
+  readonly train: readonly PlainBatch[];
+  readonly validation: PlainBatch;
 }
 
 export interface TrpoTaskOptions {
@@ -68,13 +66,10 @@ export class TrpoTask {
   private readonly cols: number;
   /** point -> grad L(point; D_k). */
   private readonly innerGradients: VectorMap[];
-  /** theta_0..theta_{K-1} and theta_K of the old point. */
-  private readonly iterates: Float64Array[] = [];
+  /** The old point's adaptation: its iterates, gradients and Hessian products; null for FOMAML (J = I). */
+  private readonly jacobian: Adaptation | null;
   private readonly adapted: Float64Array;
-  /** g_k at the old iterates (Meta-SGD's J needs them), else empty. */
-  private readonly innerGrads: Float64Array[] = [];
-  /** v -> H_k v at theta_k, and v -> F v at theta_K on D_val. */
-  private readonly innerHessians: VectorMap[];
+  /** v -> F v at theta_K on D_val. */
   private readonly fisher: VectorMap;
   private readonly oldLogProbs: Float64Array;
   private readonly newLogProbs: Float64Array;
@@ -86,13 +81,20 @@ export class TrpoTask {
     const { layout, start, rate, compiled } = options;
     const n = layout.size;
     this.options = options;
-    this.validation = data.validation;
-    this.rows = data.validation.obs.shape[0];
+    const train = data.train.map(fromPlainBatch);
+    this.validation = fromPlainBatch(data.validation);
+    this.rows = this.validation.obs.shape[0];
     this.cols = layout.sizes[layout.sizes.length - 1];
     const loss = (t: Tensor, obs: Tensor, actions: Tensor, advantages: Tensor): Tensor => surrogate(layout, { obs, actions, advantages })(t);
-    this.innerGradients = data.train.map((b) => gradientOnBatch(loss, [b.obs, b.actions, b.advantages], compiled));
-    this.adapted = this.adapt(start, rate, this.iterates, typeof rate === 'number' ? null : this.innerGrads);
-    this.innerHessians = data.train.map((b, k) => hessianProductOnBatch(loss, this.iterates[k], [b.obs, b.actions, b.advantages], compiled));
+    this.innerGradients = train.map((b) => gradientOnBatch(loss, [b.obs, b.actions, b.advantages], compiled));
+    const adaptation = new Adaptation(rate);
+    let current = start;
+    for (let k = 0; k < this.innerGradients.length; k++) {
+      const b = train[k];
+      current = adaptation.step(current, this.innerGradient(k, current), this.innerHessian(hessianProductOnBatch(loss, current, [b.obs, b.actions, b.advantages], compiled)));
+    }
+    this.adapted = current;
+    this.jacobian = options.firstOrder ? null : adaptation;
 
     this.forwardParams = Float64Array.from(this.adapted);
     this.forward = mlpInference(layout, this.forwardParams);
@@ -102,27 +104,30 @@ export class TrpoTask {
     this.oldLogProbs = logSoftmaxRowsInto(new Float64Array(logits.length), logits, this.rows, this.cols);
     this.newLogProbs = new Float64Array(logits.length);
     this.oldLoss = ratioSurrogate(this.oldLogProbs, this.oldLogProbs, this.validation.actions.data, this.validation.advantages.data, this.rows, this.cols);
-    const batches = data.train.reduce((s, b) => s + batchFloats(b), batchFloats(this.validation));
-    this.retainedFloats = batches + (this.iterates.length + this.innerGrads.length + 2) * n + 4 * logits.length;
+    const batches = train.reduce((s, b) => s + batchFloats(b), batchFloats(this.validation));
+    this.retainedFloats = batches + (adaptation.iterates.length + adaptation.grads.length + 2) * n + 4 * logits.length;
   }
 
-  /** K steps on the stored batches from (params, rate); records the iterates and gradients asked for. */
-  private adapt(params: Float64Array, rate: number | Float64Array, iterates: Float64Array[] | null, grads: Float64Array[] | null): Float64Array {
-    const { layout, meter } = this.options;
-    let current = params;
-    for (const gradientAt of this.innerGradients) {
-      meter.gradientEvaluations++;
-      const grad = gradientAt(current);
-      iterates?.push(current);
-      grads?.push(grad);
-      current = sgdStepInto(new Float64Array(layout.size), current, rate, grad);
-    }
-    return current;
+  /** grad L(point; D_k), counted. */
+  private innerGradient(k: number, point: Float64Array): Float64Array {
+    this.options.meter.gradientEvaluations++;
+    return this.innerGradients[k](point);
+  }
+
+  /** H_k v, counted. */
+  private innerHessian(product: VectorMap): VectorMap {
+    const { meter } = this.options;
+    return (v) => {
+      meter.hvps++;
+      return product(v);
+    };
   }
 
   /** The candidate (theta, and alpha_vec or the fixed alpha) adapted on the same data, against pi_old. */
   evaluate(theta: Float64Array, rate: number | Float64Array): TrpoEvaluation {
-    this.forwardParams.set(this.adapt(theta, rate, null, null));
+    let current = theta;
+    for (let k = 0; k < this.innerGradients.length; k++) current = innerStep(current, rate, this.innerGradient(k, current));
+    this.forwardParams.set(current);
     const logits = this.forward(this.validation.obs.data, this.rows);
     const logP = logSoftmaxRowsInto(this.newLogProbs, logits, this.rows, this.cols);
     const v = this.validation;
@@ -137,38 +142,13 @@ export class TrpoTask {
    * for Meta-SGD: theta's part, then alpha_vec's).
    */
   addKlHessianVector(v: Float64Array, out: Float64Array, weight: number): void {
-    const { layout, rate, firstOrder, meter } = this.options;
+    const { layout, rate, meter } = this.options;
     const n = layout.size;
     const vAlpha = typeof rate === 'number' ? null : v.subarray(n, 2 * n);
-    const K = firstOrder ? 0 : this.iterates.length;
-    const hessian = (k: number, direction: Float64Array): Float64Array => {
-      meter.hvps++;
-      return this.innerHessians[k](direction);
-    };
-
-    let u: Float64Array = Float64Array.from(v.subarray(0, n));
-    for (let k = 0; k < K; k++) {
-      u = sgdStepInto(new Float64Array(n), u, rate, hessian(k, u));
-      if (vAlpha !== null) {
-        const g = this.innerGrads[k];
-        for (let i = 0; i < n; i++) u[i] -= g[i] * vAlpha[i];
-      }
-    }
+    const u = this.jacobian === null ? Float64Array.from(v.subarray(0, n)) : this.jacobian.jvp(v.subarray(0, n), vAlpha);
     meter.hvps++;
-    let w = this.fisher(u);
-    for (let k = K - 1; k >= 0; k--) {
-      if (vAlpha === null) {
-        w = sgdStepInto(new Float64Array(n), w, rate, hessian(k, w));
-      } else {
-        const g = this.innerGrads[k];
-        const scaled = new Float64Array(n);
-        for (let i = 0; i < n; i++) {
-          out[n + i] -= weight * g[i] * w[i];
-          scaled[i] = (rate as Float64Array)[i] * w[i];
-        }
-        w = sgdStepInto(new Float64Array(n), w, 1, hessian(k, scaled));
-      }
-    }
+    const fu = this.fisher(u);
+    const w = this.jacobian === null ? fu : this.jacobian.vjp(fu, vAlpha === null ? null : out.subarray(n, 2 * n), weight).theta;
     for (let i = 0; i < n; i++) out[i] += weight * w[i];
   }
 }

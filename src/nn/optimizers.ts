@@ -2,17 +2,31 @@
 // updates the parameters in place and allocates nothing; `getState` returns plain JSON.
 
 /**
+ * out = x - scale (*) y, with a scalar scale or one per entry: the axpy of the adaptation's
+ * Jacobian products (v - alpha H v). `out` may be x itself.
+ */
+export function subtractScaledInto(out: Float64Array, x: Float64Array, scale: number | Float64Array, y: Float64Array): Float64Array {
+  return subtractScaled('subtractScaledInto', ['out', 'x', 'scale', 'y'], out, x, scale, y);
+}
+
+/**
  * out = theta - rate g, with a scalar rate or one rate per entry (Meta-SGD's alpha_vec): the
- * plain gradient step of the inner loop, the directed step and the meta-gradient recursion.
- * `out` may be theta itself.
+ * plain gradient step of the inner loop and the directed step. `out` may be theta itself.
  */
 export function sgdStepInto(out: Float64Array, theta: Float64Array, rate: number | Float64Array, g: Float64Array): Float64Array {
-  const n = theta.length;
-  if (out.length !== n || g.length !== n || (typeof rate !== 'number' && rate.length !== n)) {
-    throw new Error(`sgdStepInto: out, theta, g${typeof rate === 'number' ? '' : ' and rate'} must have the same length, got ${out.length}, ${n}, ${g.length}${typeof rate === 'number' ? '' : `, ${rate.length}`}`);
+  return subtractScaled('sgdStepInto', ['out', 'theta', 'rate', 'g'], out, theta, rate, g);
+}
+
+/** `names`: the caller's names of out, x, scale and y, for its error. */
+function subtractScaled(fn: string, names: readonly [string, string, string, string], out: Float64Array, x: Float64Array, scale: number | Float64Array, y: Float64Array): Float64Array {
+  const n = x.length;
+  const vector = typeof scale !== 'number';
+  if (out.length !== n || y.length !== n || (vector && scale.length !== n)) {
+    const [o, a, s, b] = names;
+    throw new Error(`${fn}: ${o}, ${a}, ${b}${vector ? ` and ${s}` : ''} must have the same length, got ${out.length}, ${n}, ${y.length}${vector ? `, ${scale.length}` : ''}`);
   }
-  if (typeof rate === 'number') for (let i = 0; i < n; i++) out[i] = theta[i] - rate * g[i];
-  else for (let i = 0; i < n; i++) out[i] = theta[i] - rate[i] * g[i];
+  if (!vector) for (let i = 0; i < n; i++) out[i] = x[i] - scale * y[i];
+  else for (let i = 0; i < n; i++) out[i] = x[i] - scale[i] * y[i];
   return out;
 }
 

@@ -1,6 +1,7 @@
 // The claims the page tests, each with its verdict rule fixed before looking at the numbers:
 // Directed-X against X on the same env and config (the directed section, which X ignores, aside),
 // from Welch's 95% interval of the difference of the two means over seeds.
+import { algorithmSpec, isAlgorithmName } from '../../meta/algorithms.js';
 import type { RunGroup } from './groups.js';
 import type { RunMetrics } from './run-metrics.js';
 import { type Difference, mean, welchInterval } from './statistics.js';
@@ -65,13 +66,11 @@ function verdictOf(d: Difference | null, predictsLower: boolean): Verdict {
   return 'inconclusive';
 }
 
-const DIRECTED = 'directed-';
-
-/** Whether a logged algorithm name is a Directed-X (the report reads names from grid.json as they are). */
-export const isDirectedName = (algo: string): boolean => algo.startsWith(DIRECTED);
+/** Whether a logged algorithm name is a Directed-X (the report reads names from grid.json as they are: unknown ones are not). */
+export const isDirectedName = (algo: string): boolean => isAlgorithmName(algo) && algorithmSpec(algo).directed;
 
 /** X of Directed-X, and X itself. */
-export const baseName = (algo: string): string => (isDirectedName(algo) ? algo.slice(DIRECTED.length) : algo);
+export const baseName = (algo: string): string => (isAlgorithmName(algo) ? algorithmSpec(algo).base : algo);
 
 /**
  * The X group of a Directed-X group: on the same env, with the same config apart from algo, seed

@@ -7,12 +7,14 @@
 import type { TaskParams } from '../envs/task-family.js';
 import type { MlpLayout } from '../nn/mlp.js';
 import { mlpPolicyLayout } from '../rl/policy-layout.js';
+import { algorithmSpec } from './algorithms.js';
 import type { MetaConfig } from './config.js';
 import { taskFamily } from './config.js';
 import { type Clock, type CostBucket, CostMeter } from './costs.js';
-import { baseAlgorithm } from './directed.js';
 import { taskMetaGradient } from './inner-loop.js';
 import { type CompileMode, SurrogatePrograms } from './programs.js';
+import { toPlainBatch } from './plain-batch.js';
+import type { TrpoTaskData } from './trpo-task.js';
 import { STREAM, type SampledBatch, type SamplerOptions, TaskSampler, TaskStreams, seedSequence } from './sampling.js';
 import type { PolicyBatch } from '../nn/reinforce.js';
 
@@ -37,15 +39,9 @@ export interface TaskCost {
   readonly peakRetainedFloats: number;
 }
 
-/** The batches a task sampled: the K inner ones and the validation one (MAML-TRPO re-adapts on them). */
-export interface TaskBatches {
-  readonly train: readonly PolicyBatch[];
-  readonly validation: PolicyBatch;
-}
-
 export interface TaskOutcome {
-  /** With outerOptimizer 'trpo', the task's batches; else null. */
-  readonly batches: TaskBatches | null;
+  /** With outerOptimizer 'trpo', what the TRPO step re-adapts on: the task's batches as plain data; else null. */
+  readonly trpo: TrpoTaskData | null;
   readonly grad: Float64Array;
   readonly alphaGrad: Float64Array | null;
   readonly returnBefore: number;
@@ -105,13 +101,13 @@ export class TaskRunner {
       theta: job.start,
       rate: job.alpha ?? c.innerLr,
       steps: c.innerSteps,
-      mode: baseAlgorithm(c.algo) === 'fomaml' ? 'first-order' : 'exact',
+      mode: algorithmSpec(c.algo).firstOrder ? 'first-order' : 'exact',
       sample,
       meter,
       programs: this.programs,
     });
     return {
-      batches: kept === null ? null : { train: kept.slice(0, c.innerSteps), validation: kept[c.innerSteps] },
+      trpo: kept === null ? null : { train: kept.slice(0, c.innerSteps).map(toPlainBatch), validation: toPlainBatch(kept[c.innerSteps]) },
       grad: r.grad,
       alphaGrad: r.alphaGrad,
       returnBefore: r.returnBefore,

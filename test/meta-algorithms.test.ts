@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ALGORITHMS, ALGORITHM_SPECS, algorithmSpec, isAlgorithmName } from '../src/meta/algorithms.js';
+import { baseName, isDirectedName } from '../src/cli/report/claims.js';
+
+describe('the algorithm table', () => {
+  it('lists the six algorithms in the CLI order with their properties', () => {
+    expect(ALGORITHMS).toEqual(['maml', 'fomaml', 'metasgd', 'directed-maml', 'directed-fomaml', 'directed-metasgd']);
+    expect(ALGORITHM_SPECS).toEqual({
+      maml: { base: 'maml', firstOrder: false, learnsRates: false, directed: false },
+      fomaml: { base: 'fomaml', firstOrder: true, learnsRates: false, directed: false },
+      metasgd: { base: 'metasgd', firstOrder: false, learnsRates: true, directed: false },
+      'directed-maml': { base: 'maml', firstOrder: false, learnsRates: false, directed: true },
+      'directed-fomaml': { base: 'fomaml', firstOrder: true, learnsRates: false, directed: true },
+      'directed-metasgd': { base: 'metasgd', firstOrder: false, learnsRates: true, directed: true },
+    });
+  });
+
+  it('a Directed- row differs from its base row only in `directed`', () => {
+    for (const name of ALGORITHMS) {
+      const spec = algorithmSpec(name);
+      expect({ ...spec, directed: false }).toEqual(algorithmSpec(spec.base));
+    }
+  });
+
+  it('knows no name outside the table, not even a prototype key or a directed- prefix of an unknown base', () => {
+    expect(isAlgorithmName('metasgd')).toBe(true);
+    expect(isAlgorithmName('toString')).toBe(false);
+    expect(isAlgorithmName('directed-reptile')).toBe(false);
+  });
+
+  it('the report pairs a Directed-X with X through the table and leaves unknown names alone', () => {
+    expect(ALGORITHMS.map((a) => [baseName(a), isDirectedName(a)])).toEqual([
+      ['maml', false], ['fomaml', false], ['metasgd', false], ['maml', true], ['fomaml', true], ['metasgd', true],
+    ]);
+    expect([baseName('directed-reptile'), isDirectedName('directed-reptile')]).toEqual(['directed-reptile', false]);
+  });
+});
