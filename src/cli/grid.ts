@@ -45,7 +45,7 @@ const DEFAULT_VARIANT = 'default';
 /** The format of a grid file, as `metarl experiment --help` lists it. */
 export const GRID_FILE_HELP: readonly string[] = [
   'the grid file (JSON):',
-  '  name        the grid\'s name: [A-Za-z0-9][A-Za-z0-9._-]*, as every variant\'s name',
+  '  name        the grid\'s name; it and each variant\'s match [A-Za-z0-9][A-Za-z0-9._-]* (up to 64 characters)',
   '  base        config keys over the defaults; "config": "configs/x.json" reads a config file first',
   '  envs        env families, e.g. ["cartpole"]',
   '  envConfigs  optional, per env: a config file path or config keys, over base',
