@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGrid } from '../src/cli/grid.js';
 import { GridProgress, formatDuration, gridProgressLine } from '../src/cli/grid-progress.js';
@@ -192,7 +192,9 @@ describe('experiment', () => {
       [{ ...tiny, base: { ...tiny.base, algo: 'maml' } }, 'base.algo cannot be set there (algo is an axis of the grid: envs, algorithms, seeds)'],
       [{ ...tiny, envConfigs: { lunarlander: {} } }, 'unknown field envConfigs.lunarlander (expected one of the envs: cartpole)'],
       [{ ...tiny, iterations: 2 }, 'unknown field iterations (expected one of name, base, envs, envConfigs, algorithms, seeds, variants, quick, out)'],
-      [{ ...tiny, name: 'a/b' }, 'name is "a/b", expected a name of letters, digits, ".", "_" and "-"'],
+      [{ ...tiny, name: 'a/b' }, 'name is "a/b", expected a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most 64 characters'],
+      [{ ...tiny, name: '../../../escape/pwned' }, 'name is "../../../escape/pwned", expected a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most 64 characters'],
+      [{ ...tiny, variants: [{ name: '..', set: {} }] }, 'variants[0].name is "..", expected a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most 64 characters'],
       [{ ...tiny, quick: { seeds: 2 } }, 'quick.seeds is 2, expected an integer in [1, 1] (the first seeds of "seeds")'],
       [{ ...tiny, quick: { iterations: -1 } }, 'quick: iterations is -1, expected a non-negative integer'],
       [{ ...tiny, variants: [{ name: 'eta', set: {}, algorithms: ['directed-maml', 'fomaml'] }] }, 'variants[0].algorithms[1] is "fomaml", expected one of maml, directed-maml'],
@@ -276,5 +278,37 @@ describe('the grid progress line', () => {
     progress.end();
     // ETA: 20 s per run x 3 left = 60 s; then 30 s per run x 2 left = 60 s
     expect(lines).toEqual(['grid g: 2/6 runs done, ETA unknown\n', 'grid g: 3/6 runs done, ETA 60 s\n', 'grid g: 4/6 runs done, ETA 60 s\n']);
+  });
+});
+
+describe('a grid file\'s out folder', () => {
+  const tiny = JSON.parse(readFileSync(TINY_GRID, 'utf8'));
+
+  it('is resolved against the grid file\'s folder', () => {
+    expect(readGrid(gridFile('rel-out', { ...tiny, out: 'sub/x' }), false, nodeFileSystem).out).toBe(join(root, 'sub/x'));
+    expect(readGrid(gridFile('rel-out-quick', { ...tiny, out: 'sub/x' }), true, nodeFileSystem).out).toBe(join(root, 'sub/x-quick'));
+    expect(readGrid(gridFile('no-out', tiny), false, nodeFileSystem).out).toBe('runs/experiments/tiny');
+  });
+
+  it('is refused when it leaves both the current folder and the grid file\'s, unless --out replaces it', async () => {
+    const file = gridFile('escape-out', { ...tiny, out: '../../rel/sec-escape/x' });
+    const target = resolve(root, '../../rel/sec-escape/x');
+    const message = `${file}: out is "../../rel/sec-escape/x", expected a folder inside the current folder or the grid file's (it is ${target}; pass --out to write there)`;
+    expect(() => readGrid(file, false, nodeFileSystem)).toThrow(message);
+    expect(readGrid(file, false, nodeFileSystem, true).out).toBe(join(root, '../../rel/sec-escape/x'));
+    const r = await runCli(['experiment', file]);
+    expect([r.code, r.err]).toEqual([2, [`metarl: ${message}`]]);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('never trains through a link out of the grid folder', async () => {
+    const out = join(root, 'linked-grid');
+    const elsewhere = join(root, 'linked-elsewhere');
+    mkdirSync(out);
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, join(out, 'cartpole'));
+    const r = await runCli(['experiment', TINY_GRID, '--workers', '1', '--out', out]);
+    expect([r.code, r.err]).toEqual([2, [`metarl: ${join(out, 'cartpole')} is a symbolic link out of ${out}, expected a file or folder inside it (writes never follow a link out of their folder)`]]);
+    expect([readdirSync(elsewhere), readdirSync(out)]).toEqual([[], ['cartpole']]);
   });
 });

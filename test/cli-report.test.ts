@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -383,11 +383,27 @@ describe('report on bad input', () => {
     expect(() => readdirSync(join(root, 'o-corrupt'))).toThrow(/ENOENT/);
   });
 
-  it('a missing grid.json: one line, exit 2', async () => {
+  it('a folder that is not an experiment\'s: one line saying what it is, exit 2', async () => {
+    const expected = 'expected an experiment folder: the out folder of `metarl experiment`, with grid.json and provenance.json';
     const empty = join(root, 'empty');
     mkdirSync(empty);
-    const r = await runCli(['report', empty, '--out', join(root, 'o1')]);
-    expect([r.code, r.err]).toEqual([2, [`metarl: cannot read ${join(empty, 'grid.json')}: ENOENT`]]);
+    const train = join(root, 'a-train');
+    mkdirSync(train);
+    writeFileSync(join(train, 'checkpoint.json'), '{}');
+    const compare = join(root, 'a-compare');
+    mkdirSync(join(compare, 'maml-seed0'), { recursive: true });
+    const cases: [string, string][] = [
+      [empty, 'holds no grid.json'],
+      [train, 'is the folder of one run (it holds checkpoint.json: `metarl train` wrote it)'],
+      [compare, 'holds run folders but no grid.json (`metarl compare` wrote it)'],
+      [join(root, 'nowhere'), 'does not exist'],
+      [join(train, 'checkpoint.json'), 'is not a folder'],
+    ];
+    for (const [dir, what] of cases) {
+      const r = await runCli(['report', dir, '--out', join(root, 'o1')]);
+      expect([r.code, r.err]).toEqual([2, [`metarl: ${dir} ${what}, ${expected}`]]);
+    }
+    expect(() => readdirSync(join(root, 'o1'))).toThrow(/ENOENT/);
   });
 
   it('a run folder without its log: one line naming it, exit 2', async () => {
@@ -438,5 +454,140 @@ describe('report on bad input', () => {
     const r = await runCli(['report']);
     expect(r.code).toBe(2);
     expect(r.err[0]).toMatch(/^metarl: no experiment folder \(usage: metarl report DIR\.\.\. \[options\]/);
+  });
+});
+
+const NAME_EXPECTED = 'expected a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most 64 characters';
+
+/** Rewrites DIR/grid.json through `edit`. */
+function editGrid(dir: string, edit: (g: { name: unknown; runs: Record<string, unknown>[] }) => void): string {
+  const file = join(dir, 'grid.json');
+  const g = JSON.parse(readFileSync(file, 'utf8'));
+  edit(g);
+  writeFileSync(file, JSON.stringify(g));
+  return file;
+}
+
+describe('report on hostile names', () => {
+  it('refuses a grid name that climbs out of --out, writing nothing anywhere', async () => {
+    const dir = join(root, 'h', 'a', 'b', 'pwned-grid');
+    writeGrid(dir, RUNS, '../../../escape/pwned');
+    const o = join(root, 'h', 'a', 'b', 'o');
+    const r = await runCli(['report', dir, '--out', o]);
+    expect([r.code, r.err]).toEqual([2, [`metarl: ${join(dir, 'grid.json')}.name is "../../../escape/pwned", ${NAME_EXPECTED}`]]);
+    expect([existsSync(o), existsSync(join(root, 'escape'))]).toEqual([false, false]);
+  });
+
+  it('refuses env, variant and algo names outside the pattern, and a run folder other than ENV/VARIANT/ALGO-seedS', async () => {
+    const dir = join(root, 'h-fields');
+    writeGrid(dir);
+    const cases: [(run: Record<string, unknown>) => void, string][] = [
+      [(run) => { run.env = '../x'; }, `runs[0].env is "../x", ${NAME_EXPECTED}`],
+      [(run) => { run.variant = 'a|b'; }, `runs[0].variant is "a|b", ${NAME_EXPECTED}`],
+      [(run) => { run.algo = '<script>'; }, `runs[0].algo is "<script>", ${NAME_EXPECTED}`],
+      [(run) => { run.seed = -1; }, 'runs[0].seed is -1, expected a non-negative integer'],
+      [(run) => { run.dir = '../../../etc'; }, 'runs[0].dir is "../../../etc", expected "cartpole/default/directed-maml-seed1" (ENV/VARIANT/ALGO-seedS of its fields)'],
+    ];
+    for (const [edit, message] of cases) {
+      writeGrid(dir);
+      const file = editGrid(dir, (g) => edit(g.runs[0]));
+      const r = await runCli(['report', dir, '--out', join(root, 'o-h-fields')]);
+      expect([r.code, r.err]).toEqual([2, [`metarl: ${file}: ${message}`]]);
+    }
+    expect(existsSync(join(root, 'o-h-fields'))).toBe(false);
+  });
+
+  it('refuses a run listed twice, which would count twice', async () => {
+    const dir = join(root, 'h-twice');
+    writeGrid(dir);
+    const file = editGrid(dir, (g) => { g.runs.push(g.runs[1]); });
+    const r = await runCli(['report', dir, '--out', join(root, 'o-twice')]);
+    expect([r.code, r.err]).toEqual([2, [`metarl: ${file}: runs[4] is cartpole/default/directed-maml-seed0, expected a run not listed before (runs[1] is the same run)`]]);
+    expect(existsSync(join(root, 'o-twice'))).toBe(false);
+  });
+
+  it('never writes through a link out of --out: figures/ linked elsewhere is refused and left untouched', async () => {
+    const o = join(root, 'o-linked');
+    const elsewhere = join(root, 'elsewhere');
+    mkdirSync(o);
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, join(o, 'figures'));
+    const r = await runCli(['report', grid, '--out', o]);
+    expect([r.code, r.err]).toEqual([2, [`metarl: ${join(o, 'figures')} is a symbolic link out of ${o}, expected a file or folder inside it (writes never follow a link out of their folder)`]]);
+    expect([readdirSync(elsewhere), readdirSync(o)]).toEqual([[], ['figures']]);
+  });
+});
+
+describe('report on hostile provenance text', () => {
+  const HOSTILE = {
+    commit: '`abc`|x',
+    date: '[click](javascript:alert(1))',
+    machine: '<img src=x onerror=alert(1)> | *b*',
+    cores: 2,
+    node: 'v20\n# pwned',
+    command: 'metarl experiment `x`.json <script>alert(1)</script> | y\n# heading',
+  };
+  let hostilePage = '';
+
+  beforeAll(async () => {
+    const dir = join(root, 'hostile');
+    writeGrid(dir, RUNS.slice(0, 1), 'fake', { ...HOSTILE, earlier: [{ ...HOSTILE, command: 'old\n| a | b |', machine: 'm\n## x' }] });
+    const r = await runCli(['report', dir, '--out', join(root, 'o-hostile')]);
+    expect([r.code, r.err]).toEqual([0, []]);
+    hostilePage = readFileSync(join(root, 'o-hostile', 'results.md'), 'utf8');
+  });
+
+  it('escapes every field in the provenance line: code spans fenced, HTML as entities, Markdown escaped, line breaks as spaces', () => {
+    expect(hostilePage.split('\n')[2]).toBe(
+      'Runs of experiment fake produced by ``metarl experiment `x`.json <script>alert(1)</script> | y # heading`` at commit `` `abc`|x `` on \\[click\\](javascript:alert(1)), '
+      + 'on &lt;img src=x onerror=alert(1)&gt; \\| \\*b\\* (2 cores, Node v20 # pwned). '
+      + 'It was started before: on \\[click\\](javascript:alert(1)) at commit `` `abc`|x `` by `old | a | b |` on m ## x (2 cores, Node v20 # pwned).',
+    );
+  });
+
+  it('adds no heading, table row or raw HTML of its own', () => {
+    const lines = hostilePage.split('\n');
+    expect(lines.filter((l) => l.startsWith('#'))).toEqual(['# Results', '## Claims', '## fake', '### Across seeds', '### Every run', '### Figures']);
+    expect(lines.filter((l) => /<(script|img)/.test(l))).toEqual([lines[2]]);
+  });
+});
+
+describe('where report writes', () => {
+  it('defaults to DIR/report/, not docs/ of the current folder', async () => {
+    const dir = join(root, 'default-out');
+    writeGrid(dir);
+    const r = await runCli(['report', dir]);
+    expect([r.code, r.out]).toEqual([0, [`${join(dir, 'report', 'results.md')}: 1 experiment, 4 runs, 3 claim verdicts, 4 figures`]]);
+    expect(readFileSync(join(dir, 'report', 'results.md'), 'utf8')).toBe(page);
+    expect(JSON.parse(readFileSync(join(dir, 'report', 'report-inputs.json'), 'utf8'))).toEqual({
+      experiments: [{ name: 'fake', runs: ['cartpole/default/directed-maml-seed0', 'cartpole/default/directed-maml-seed1', 'cartpole/default/maml-seed0', 'cartpole/default/maml-seed1'] }],
+    });
+  });
+
+  it('asks for --out with several folders', async () => {
+    const r = await runCli(['report', grid, join(root, 'default-out')]);
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toMatch(/^metarl: --out is missing, expected the folder for the page over the 2 experiments \(usage: metarl report DIR\.\.\. \[options\]/);
+  });
+
+  it('replaces a page of the same runs, but one of other runs or of unknown runs only with --force', async () => {
+    const o = join(root, 'o-force');
+    const other = join(root, 'other-runs');
+    writeGrid(other, RUNS, 'other');
+    expect((await runCli(['report', grid, '--out', o])).code).toBe(0);
+    expect((await runCli(['report', grid, '--out', o])).code).toBe(0);
+    const refused = await runCli(['report', other, '--out', o]);
+    expect([refused.code, refused.err]).toEqual([2, [`metarl: --out: ${join(o, 'results.md')} was generated from other runs (${join(o, 'report-inputs.json')} lists them); pass --force to replace it, or another --out`]]);
+    expect(readFileSync(join(o, 'results.md'), 'utf8')).toBe(page);
+    expect((await runCli(['report', other, '--out', o, '--force'])).code).toBe(0);
+    expect(readFileSync(join(o, 'results.md'), 'utf8')).toContain('## other');
+
+    const committed = join(root, 'o-committed');
+    mkdirSync(committed);
+    writeFileSync(join(committed, 'results.md'), '# Results of the project\n');
+    const unknown = await runCli(['report', grid, '--out', committed]);
+    expect([unknown.code, unknown.err]).toEqual([2, [`metarl: --out: ${join(committed, 'results.md')} exists and no ${join(committed, 'report-inputs.json')} says which runs it was generated from; pass --force to replace it, or another --out`]]);
+    expect(readdirSync(committed)).toEqual(['results.md']);
+    expect(readFileSync(join(committed, 'results.md'), 'utf8')).toBe('# Results of the project\n');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineChart, niceTicks, panelChart } from '../src/plot/svg.js';
+import { barChart, escapeXml, lineChart, niceTicks, panelChart } from '../src/plot/svg.js';
 
 describe('SVG line chart', () => {
   it('picks round ticks covering the range', () => {
@@ -49,5 +49,24 @@ describe('SVG line chart', () => {
     // one legend entry per label, right of the grid (2 x 200 px)
     expect([...svg.matchAll(/<text x="442" y="\d+">(\w)<\/text>/g)].map((m) => m[1])).toEqual(['x', 'y']);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="455" height="232"')).toBe(true);
+  });
+});
+
+describe('SVG text', () => {
+  it('XML-escapes the five significant characters and replaces what XML cannot hold', () => {
+    expect(escapeXml('<script>alert("x")</script>')).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(escapeXml(`<img src=x onerror='alert(1)'> & more`)).toBe('&lt;img src=x onerror=&apos;alert(1)&apos;&gt; &amp; more');
+    expect(escapeXml('a\u0000b\u001bc\nd\te')).toBe('a\ufffdb\ufffdc\nd\te');
+    expect(escapeXml('cartpole maml [eta-half]')).toBe('cartpole maml [eta-half]');
+  });
+
+  it('escapes every text and colour a caller hands in: titles, labels, notes, axis names', () => {
+    const svg = barChart([{ label: '<b>', value: 1, note: '"n"', color: 'red" onload="x' }], { title: "t'1", xLabel: 'x&y', yLabel: '' });
+    expect(svg).toContain('font-size="14">t&apos;1</text>');
+    expect(svg).toContain('text-anchor="end">&lt;b&gt;</text>');
+    expect(svg).toContain('fill="red&quot; onload=&quot;x"/>');
+    expect(svg).toContain('>&quot;n&quot;</text>');
+    expect(svg).toContain('text-anchor="middle">x&amp;y</text>');
+    expect(svg).not.toMatch(/<b>|onload="/);
   });
 });

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { containedPath } from '../io/contained-path.js';
 import { ensureWritableDirectory } from '../io/directories.js';
 import type { FileSystem } from '../io/file-system.js';
 import { pathKind, readText, writeFileAtomic } from '../io/files.js';
@@ -54,19 +54,19 @@ export async function experimentCommand(argv: readonly string[], print: (line: s
   const args = parseCommandArgs(argv, experimentHelp);
   if (args.positional.length !== 1) throw usageError(args.positional.length === 0 ? 'missing the grid file' : `unexpected argument '${args.positional[1]}'`, experimentHelp);
   const { fs, script } = context;
-  const grid = readGrid(args.positional[0], args.flags.has('quick'), fs);
+  const grid = readGrid(args.positional[0], args.flags.has('quick'), fs, args.flags.has('out'));
   const out = outFlag(args, grid.out);
   const workers = workersFlag(args);
   ensureWritableDirectory(out, fs);
   removeStaleTemps(out, fs);
-  const jobs: TrainJob[] = grid.runs.map((run) => ({ config: run.config, dir: join(out, run.dir), resume: true }));
+  const jobs: TrainJob[] = grid.runs.map((run) => ({ config: run.config, dir: containedPath(out, run.dir), resume: true }));
   checkResumable(jobs, fs);
   const pending = jobs.filter((job) => !isFinished(job, fs));
-  writeIfChanged(join(out, 'grid.json'), gridJson(grid), fs);
+  writeIfChanged(containedPath(out, 'grid.json'), gridJson(grid), fs);
   const skipped = jobs.length - pending.length;
   print(`grid ${grid.name}: ${jobs.length} runs, ${skipped} finished before, ${pending.length} to train, in ${out}`);
   if (pending.length > 0) {
-    const file = join(out, 'provenance.json');
+    const file = containedPath(out, 'provenance.json');
     const before = pathKind(file, fs) === 'missing' ? null : readProvenance(out, fs);
     writeFileAtomic(file, provenanceJson(gridStart(['metarl', 'experiment', ...argv].join(' '), new Date()), before), fs);
     const progress = new GridProgress(grid.name, jobs.length, skipped);

@@ -1,7 +1,10 @@
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isInsideFolder } from '../io/contained-path.js';
 import { readJson } from '../io/files.js';
 import type { FileSystem } from '../io/file-system.js';
 import { ALGORITHMS, type AlgorithmName, ConfigError, type MetaConfig, applyOverrides, resolveConfig } from '../meta/config.js';
 import { envNames } from '../envs/registry.js';
+import { NAME_EXPECTED, isSafeName } from '../validation/names.js';
 import { badValue, isIntegerIn, isPlainObject } from '../validation/values.js';
 import { UsageError } from './args.js';
 
@@ -35,9 +38,6 @@ const KEYS = ['name', 'base', 'envs', 'envConfigs', 'algorithms', 'seeds', 'vari
 const VARIANT_KEYS = ['name', 'set', 'algorithms'];
 /** The grid's axes: set by envs, algorithms and seeds, never by a config section. */
 const AXES = ['env', 'algo', 'seed'];
-/** Names that become folder names. */
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const NAME_EXPECTED = 'a name of letters, digits, ".", "_" and "-"';
 const MAX_SEEDS = 1000;
 const MAX_RUNS = 10_000;
 const DEFAULT_VARIANT = 'default';
@@ -45,7 +45,7 @@ const DEFAULT_VARIANT = 'default';
 /** The format of a grid file, as `metarl experiment --help` lists it. */
 export const GRID_FILE_HELP: readonly string[] = [
   'the grid file (JSON):',
-  '  name        the grid\'s name (letters, digits, . _ -)',
+  '  name        the grid\'s name; it and each variant\'s match [A-Za-z0-9][A-Za-z0-9._-]* (up to 64 characters)',
   '  base        config keys over the defaults; "config": "configs/x.json" reads a config file first',
   '  envs        env families, e.g. ["cartpole"]',
   '  envConfigs  optional, per env: a config file path or config keys, over base',
@@ -54,7 +54,8 @@ export const GRID_FILE_HELP: readonly string[] = [
   '  variants    optional: [{ "name": "eta-half", "set": { "directed.eta": 0.5 } }, ...]; a variant',
   '              may list "algorithms" (some of the grid\'s) to run only those',
   '  quick       optional, the --quick profile: config keys over every run, and "seeds": n (the first n)',
-  '  out         optional, the grid folder (default runs/experiments/NAME)',
+  '  out         optional, the grid folder, relative to the grid file and inside the current folder or',
+  '              the grid file\'s (default runs/experiments/NAME, in the current folder); --out goes anywhere',
   'each run trains in OUT/ENV/VARIANT/ALGO-seedS (VARIANT "default" without variants);',
   'OUT/grid.json lists the runs and their configs, OUT/provenance.json the commit, date, machine and command',
   '(of the latest start, and under "earlier" of each start before it when the grid was resumed)',
@@ -65,6 +66,7 @@ class GridParser {
   constructor(
     private readonly file: string,
     private readonly fs: FileSystem,
+    private readonly outGiven: boolean,
   ) {}
 
   private fail(field: string, value: unknown, expected: string): never {
@@ -93,8 +95,7 @@ class GridParser {
     const profile = quick ? quickKeys : {};
     const total = envs.length * seeds.length * variants.reduce((n, v) => n + (v.algorithms ?? algorithms).length, 0);
     if (total > MAX_RUNS) throw new UsageError(`${this.file}: the grid has ${total} runs, expected at most ${MAX_RUNS}`);
-    const out = raw.out === undefined ? `runs/experiments/${name}` : raw.out;
-    if (typeof out !== 'string' || out.trim() === '') this.fail('out', out, 'a folder path');
+    const out = raw.out === undefined ? `runs/experiments/${name}` : this.out(raw.out);
     const runs: GridRun[] = [];
     for (const env of envs) {
       const envBase = this.overlay(this.overlay(this.baseConfig(env, base), envConfigs.get(env) ?? {}, `envConfigs.${env}`), { env }, 'envs');
@@ -112,7 +113,21 @@ class GridParser {
   }
 
   private name(value: unknown, field: string): string {
-    return typeof value === 'string' && NAME.test(value) ? value : this.fail(field, value, NAME_EXPECTED);
+    return isSafeName(value) ? value : this.fail(field, value, NAME_EXPECTED);
+  }
+
+  /**
+   * The file's out folder, resolved against the file's folder. Unless --out overrides it, it must
+   * lie inside the current folder or the file's: a grid file from elsewhere cannot aim writes at
+   * arbitrary folders.
+   */
+  private out(value: unknown): string {
+    if (typeof value !== 'string' || value.trim() === '') this.fail('out', value, 'a folder path');
+    const out = isAbsolute(value) ? value : join(dirname(this.file), value);
+    if (!this.outGiven && !isInsideFolder('.', out) && !isInsideFolder(dirname(this.file), out)) {
+      this.fail('out', value, `a folder inside the current folder or the grid file's (it is ${resolve(out)}; pass --out to write there)`);
+    }
+    return out;
   }
 
   /** A non-empty list of distinct values from `allowed`. */
@@ -210,7 +225,7 @@ class GridParser {
   }
 }
 
-/** Reads and checks the grid file at `file`. */
-export function readGrid(file: string, quick: boolean, fs: FileSystem): Grid {
-  return new GridParser(file, fs).parse(readJson(file, fs), quick);
+/** Reads and checks the grid file at `file`; `outGiven` when --out replaces the file's out folder. */
+export function readGrid(file: string, quick: boolean, fs: FileSystem, outGiven = false): Grid {
+  return new GridParser(file, fs, outGiven).parse(readJson(file, fs), quick);
 }

@@ -38,8 +38,19 @@ const DASH = '6 4';
 const LEGEND_ROW = 16;
 const CHAR_WIDTH = 7;
 
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/**
+ * Text or an attribute value as XML character data: the five significant characters as entities,
+ * and the control characters XML 1.0 cannot hold at all (which would make the file unreadable) as
+ * U+FFFD; tab, line feed and carriage return stay.
+ */
+export function escapeXml(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /** About five round tick values covering [lo, hi]. */
@@ -89,7 +100,7 @@ interface Style {
   readonly dash: string;
 }
 
-const styleOf = (s: Series, i: number): Style => ({ label: s.label, color: s.color ?? COLORS[i % COLORS.length], dash: s.dashed === true ? ` stroke-dasharray="${DASH}"` : '' });
+const styleOf = (s: Series, i: number): Style => ({ label: s.label, color: escapeXml(s.color ?? COLORS[i % COLORS.length]), dash: s.dashed === true ? ` stroke-dasharray="${DASH}"` : '' });
 
 /** One plot: grid, ticks, frame, bands and lines, in the box whose top-left corner is (left, top). */
 function drawPlot(out: string[], series: readonly Series[], axes: Axes, left: number, top: number, plotW: number, plotH: number): void {
@@ -222,7 +233,7 @@ export function barChart(bars: readonly Bar[], options: ChartOptions): string {
   }
   bars.forEach((b, i) => {
     const y = MARGIN.top + i * rowHeight;
-    const color = b.color ?? COLORS[i % COLORS.length];
+    const color = escapeXml(b.color ?? COLORS[i % COLORS.length]);
     out.push(`<text x="${left - 6}" y="${y + rowHeight / 2 + 4}" text-anchor="end">${escapeXml(b.label)}</text>`);
     let end = left;
     if (Number.isFinite(b.value)) {

@@ -4,6 +4,7 @@
 import type { ClaimResult } from './claims.js';
 import { CLAIMS } from './claims.js';
 import type { ExperimentReport } from './experiment-report.js';
+import { codeSpan, markdownText as md } from './markdown-escape.js';
 import type { RunMetrics } from './run-metrics.js';
 import type { GridStart } from './report-input.js';
 import { type MeanInterval, meanInterval } from './statistics.js';
@@ -26,7 +27,7 @@ function table(header: readonly string[], align: string, rows: readonly (readonl
   return [row(header), row(align.split('').map((a) => (a === 'r' ? '---:' : '---'))), ...rows.map(row)];
 }
 
-const variantCell = (r: ClaimResult): string => (r.baseVariant === r.variant ? r.variant : `${r.variant} (base: ${r.baseVariant})`);
+const variantCell = (r: ClaimResult): string => (r.baseVariant === r.variant ? md(r.variant) : `${md(r.variant)} (base: ${md(r.baseVariant)})`);
 
 function claimsSection(experiments: readonly ExperimentReport[]): string[] {
   const lines = [
@@ -37,7 +38,7 @@ function claimsSection(experiments: readonly ExperimentReport[]): string[] {
   for (const c of CLAIMS) lines.push(`- **${c.id}** ${c.statement}: ${c.rule}.`);
   lines.push('');
   const rows = experiments.flatMap((e) => e.claims.map((r) => [
-    e.input.name, r.claim.id, r.env, variantCell(r), r.base, num(r.baseMean, 2), num(r.directedMean, 2),
+    md(e.input.name), r.claim.id, md(r.env), variantCell(r), md(r.base), num(r.baseMean, 2), num(r.directedMean, 2),
     r.difference === null ? 'n/a' : `${num(r.difference.difference, 2)} [${num(r.difference.low, 2)}, ${num(r.difference.high, 2)}]`,
     r.verdict,
   ]));
@@ -54,7 +55,7 @@ function convergenceCells(m: RunMetrics, threshold: number | null): string[] {
 
 function runsSection(experiment: ExperimentReport, thresholdFor: PageInput['thresholdFor']): string[] {
   const rows = experiment.runs.map((m) => [
-    m.run.env, m.run.variant, m.run.algo, String(m.run.seed), String(m.iterations),
+    md(m.run.env), md(m.run.variant), md(m.run.algo), String(m.run.seed), String(m.iterations),
     num(m.finalBefore, 2), num(m.finalAfter, 2), num(m.gain, 2),
     ...convergenceCells(m, thresholdFor(m.run.env)),
     num(m.fluctuation, 2),
@@ -79,7 +80,7 @@ function seedsSection(experiment: ExperimentReport, thresholdFor: PageInput['thr
     const conv = (f: (c: NonNullable<RunMetrics['convergence']>) => number, digits: number): string =>
       threshold === null ? 'n/a' : interval(meanInterval(reached.map(f)), digits);
     return [
-      g.env, g.variant, g.algo, String(g.runs.length),
+      md(g.env), md(g.variant), md(g.algo), String(g.runs.length),
       interval(of((m) => m.finalBefore), 2), interval(of((m) => m.finalAfter), 2), interval(of((m) => m.gain), 2),
       threshold === null ? 'n/a' : `${reached.length}/${g.runs.length}`,
       conv((c) => c.iteration, 1), conv((c) => c.seconds, 3), conv((c) => c.envSteps, 0), conv((c) => c.derivatives, 0),
@@ -104,7 +105,7 @@ function thresholdLines(page: PageInput): string[] {
   const envs = [...new Set(page.experiments.flatMap((e) => e.input.runs.map((run) => run.env)))].sort();
   return envs.map((env) => {
     const t = page.thresholdFor(env);
-    return `- ${env}: ${t === null ? 'none (no convergence figures)' : num(t, 3)}`;
+    return `- ${md(env)}: ${t === null ? 'none (no convergence figures)' : num(t, 3)}`;
   });
 }
 
@@ -112,24 +113,24 @@ function provenanceLine(experiment: ExperimentReport): string {
   const { provenance: p, runs, unfinished } = experiment.input;
   const finished = unfinished.length === 0 ? '' : ` ${runs.length} of ${runs.length + unfinished.length} runs finished.`;
   const earlier = p.earlier.length === 0 ? '' : ` It was started before: ${p.earlier.map((e) => earlierStart(e, p)).join('; ')}.`;
-  return `Runs of experiment ${experiment.input.name} produced by \`${p.command}\` at commit \`${p.commit}\` on ${p.date}, on ${p.machine} (${p.cores} cores, Node ${p.node}).${earlier}${finished}`;
+  return `Runs of experiment ${md(experiment.input.name)} produced by ${codeSpan(p.command)} at commit ${codeSpan(p.commit)} on ${md(p.date)}, on ${md(p.machine)} (${p.cores} cores, Node ${md(p.node)}).${earlier}${finished}`;
 }
 
 /** An earlier start: its date and commit, and its command and machine where they differ from the latest's. */
 function earlierStart(e: GridStart, latest: GridStart): string {
-  const command = e.command === latest.command ? '' : ` by \`${e.command}\``;
-  const machine = e.machine === latest.machine && e.cores === latest.cores && e.node === latest.node ? '' : ` on ${e.machine} (${e.cores} cores, Node ${e.node})`;
-  return `on ${e.date} at commit \`${e.commit}\`${command}${machine}`;
+  const command = e.command === latest.command ? '' : ` by ${codeSpan(e.command)}`;
+  const machine = e.machine === latest.machine && e.cores === latest.cores && e.node === latest.node ? '' : ` on ${md(e.machine)} (${e.cores} cores, Node ${md(e.node)})`;
+  return `on ${md(e.date)} at commit ${codeSpan(e.commit)}${command}${machine}`;
 }
 
 /** Only when some planned runs have no eval.json yet. */
 function unfinishedSection(experiment: ExperimentReport): string[] {
   const { unfinished, provenance } = experiment.input;
   if (unfinished.length === 0) return [];
-  const rows = unfinished.map((u) => [u.env, u.variant, u.algo, String(u.seed), String(u.iterationsLogged), String(u.iterationsPlanned)]);
+  const rows = unfinished.map((u) => [md(u.env), md(u.variant), md(u.algo), String(u.seed), String(u.iterationsLogged), String(u.iterationsPlanned)]);
   return [
     '### Unfinished runs', '',
-    `These runs have no eval.json yet, so they are not in any table, claim or figure of this page; re-running the same \`metarl experiment\` command (\`${provenance.command}\`) continues them.`, '',
+    `These runs have no eval.json yet, so they are not in any table, claim or figure of this page; re-running the same \`metarl experiment\` command (${codeSpan(provenance.command)}) continues them.`, '',
     ...table(['env', 'variant', 'algo', 'seed', 'iterations logged', 'iterations planned'], 'lllrrr', rows),
     '',
   ];
@@ -137,12 +138,12 @@ function unfinishedSection(experiment: ExperimentReport): string[] {
 
 function experimentSection(experiment: ExperimentReport, thresholdFor: PageInput['thresholdFor']): string[] {
   return [
-    `## ${experiment.input.name}`, '',
+    `## ${md(experiment.input.name)}`, '',
     ...seedsSection(experiment, thresholdFor),
     ...runsSection(experiment, thresholdFor),
     ...unfinishedSection(experiment),
     '### Figures', '',
-    ...experiment.figures.flatMap((f) => [`![${f.title}](${f.path})`, '']),
+    ...experiment.figures.flatMap((f) => [`![${md(f.title)}](${f.path})`, '']),
   ];
 }
 

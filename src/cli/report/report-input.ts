@@ -2,9 +2,13 @@
 // log.jsonl and eval.json. Every field the report uses is checked; a bad one is a one-line
 // FileError naming the file, the field and what was expected (exit 2). A run without eval.json
 // has not finished (eval.json is written last): it is set aside as unfinished, not an error.
+// Every name that reaches a path (the experiment's, each run's env, variant and algo) must match
+// the one name pattern, and each run's folder must be ENV/VARIANT/ALGO-seedS, listed once.
 import { join } from 'node:path';
+import { containedPath } from '../../io/contained-path.js';
 import { FileError, type FileSystem } from '../../io/file-system.js';
 import { pathKind, readJson, readText } from '../../io/files.js';
+import { nameProblem } from '../../validation/names.js';
 import type { GridStart, Provenance } from '../provenance.js';
 
 export type { GridStart, Provenance };
@@ -69,6 +73,18 @@ function objectAt(value: unknown, where: string): Json {
 function stringAt(obj: Json, key: string, where: string): string {
   const v = obj[key];
   if (typeof v !== 'string' || v === '') throw new FileError(`${where}.${key} is ${describe(v)}, expected a non-empty string`);
+  return v;
+}
+
+function nameAt(obj: Json, key: string, where: string): string {
+  const problem = nameProblem(`${where}.${key}`, obj[key]);
+  if (problem !== null) throw new FileError(problem);
+  return obj[key] as string;
+}
+
+function seedAt(obj: Json, key: string, where: string): number {
+  const v = obj[key];
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw new FileError(`${where}.${key} is ${describe(v)}, expected a non-negative integer`);
   return v;
 }
 
@@ -142,17 +158,23 @@ function readIteration(line: string, where: string): IterationRecord {
 
 const logLines = (file: string, fs: FileSystem): string[] => readText(file, fs).split('\n').filter((l) => l.trim() !== '');
 
+/** The folder `metarl experiment` names a run by: a grid.json is refused rather than read elsewhere. */
+function runDirAt(r: Json, expected: string, where: string): string {
+  if (r.dir !== expected) throw new FileError(`${where}.dir is ${describe(r.dir)}, expected ${JSON.stringify(expected)} (ENV/VARIANT/ALGO-seedS of its fields)`);
+  return expected;
+}
+
 function readRun(root: string, entry: unknown, index: number, fs: FileSystem): RunInput | UnfinishedRun {
   const where = `${join(root, 'grid.json')}: runs[${index}]`;
   const r = objectAt(entry, where);
-  const env = stringAt(r, 'env', where);
-  const variant = stringAt(r, 'variant', where);
-  const algo = stringAt(r, 'algo', where);
-  const seed = numberAt(r, 'seed', where);
-  const dir = stringAt(r, 'dir', where);
+  const env = nameAt(r, 'env', where);
+  const variant = nameAt(r, 'variant', where);
+  const algo = nameAt(r, 'algo', where);
+  const seed = seedAt(r, 'seed', where);
+  const dir = runDirAt(r, `${env}/${variant}/${algo}-seed${seed}`, where);
   const config = objectAt(r.config, `${where}.config`);
-  const logFile = join(root, dir, 'log.jsonl');
-  const evalFile = join(root, dir, 'eval.json');
+  const logFile = containedPath(root, join(dir, 'log.jsonl'));
+  const evalFile = containedPath(root, join(dir, 'eval.json'));
   if (pathKind(evalFile, fs) === 'missing') {
     const iterationsPlanned = positiveIntegerAt(config, 'iterations', `${where}.config`);
     return { env, variant, algo, seed, dir, iterationsLogged: pathKind(logFile, fs) !== 'missing' ? logLines(logFile, fs).length : 0, iterationsPlanned };
@@ -169,14 +191,37 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 const byKey = (a: UnfinishedRun | RunInput, b: UnfinishedRun | RunInput): number =>
   compareText(a.env, b.env) || compareText(a.variant, b.variant) || compareText(a.algo, b.algo) || a.seed - b.seed;
 
+/** What a folder without grid.json is instead, to say so rather than a bare ENOENT. */
+function notAnExperiment(dir: string, fs: FileSystem): FileError {
+  const kind = pathKind(dir, fs);
+  const what = kind === 'missing' ? 'does not exist'
+    : kind !== 'directory' ? 'is not a folder'
+    : pathKind(join(dir, 'checkpoint.json'), fs) !== 'missing' ? 'is the folder of one run (it holds checkpoint.json: `metarl train` wrote it)'
+    : fs.readdirSync(dir).some((n) => /-seed\d+$/.test(n)) ? 'holds run folders but no grid.json (`metarl compare` wrote it)'
+    : 'holds no grid.json';
+  return new FileError(`${dir} ${what}, expected an experiment folder: the out folder of \`metarl experiment\`, with grid.json and provenance.json`);
+}
+
+/** Each run once: a run listed twice would count twice in every mean. */
+function checkDistinct(runs: readonly (RunInput | UnfinishedRun)[], file: string): void {
+  const seen = new Map<string, number>();
+  runs.forEach((r, i) => {
+    const before = seen.get(r.dir);
+    if (before !== undefined) throw new FileError(`${file}: runs[${i}] is ${r.dir}, expected a run not listed before (runs[${before}] is the same run)`);
+    seen.set(r.dir, i);
+  });
+}
+
 export function readReportInput(dir: string, fs: FileSystem): ReportInput {
   const file = join(dir, 'grid.json');
+  if (pathKind(file, fs) === 'missing') throw notAnExperiment(dir, fs);
   const grid = objectAt(readJson(file, fs), file);
   const entries = grid.runs;
   if (!Array.isArray(entries) || entries.length === 0) throw new FileError(`${file}: runs is ${describe(entries)}, expected a non-empty array`);
-  const name = stringAt(grid, 'name', file);
+  const name = nameAt(grid, 'name', file);
   const provenance = readProvenance(dir, fs);
   const read = entries.map((entry, i) => readRun(dir, entry, i, fs));
+  checkDistinct(read, file);
   const runs = read.filter((r): r is RunInput => 'log' in r).sort(byKey);
   if (runs.length === 0) throw new FileError(`${dir}: none of the ${read.length} runs has finished (no eval.json), nothing to report`);
   return { dir, name, provenance, runs, unfinished: read.filter((r): r is UnfinishedRun => !('log' in r)).sort(byKey) };

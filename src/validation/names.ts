@@ -1,0 +1,20 @@
+/**
+ * The one pattern every name that becomes part of a file path must match: a grid's name, its
+ * variants', and the env, algorithm and folder names a grid.json lists. It admits no "/" or "\",
+ * no leading "." (so neither "." nor ".."), no space and no control character, so a name is one
+ * path segment that stays where it is put and reads the same in Markdown, SVG and a shell.
+ */
+import { describe } from './values.js';
+
+export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export const NAME_MAX_LENGTH = 64;
+export const NAME_EXPECTED = `a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most ${NAME_MAX_LENGTH} characters`;
+
+export function isSafeName(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= NAME_MAX_LENGTH && NAME_PATTERN.test(value);
+}
+
+/** Null for a good name, else the message `FIELD is VALUE, expected a name matching ...`. */
+export function nameProblem(field: string, value: unknown): string | null {
+  return isSafeName(value) ? null : `${field} is ${describe(value)}, expected ${NAME_EXPECTED}`;
+}
