@@ -12,8 +12,12 @@ const MiB = 1024 * 1024;
 export const FILE_KINDS = Object.freeze({
   config: { what: 'a config file', maxBytes: 1 * MiB },
   grid: { what: 'a grid file', maxBytes: 1 * MiB },
-  /** Above the largest checkpoint SIZE_LIMITS allow (meta/config.ts), which checkpoint-limits.test.ts writes. */
-  checkpoint: { what: 'a checkpoint', maxBytes: 256 * MiB },
+  /**
+   * Above the largest checkpoint SIZE_LIMITS allow (meta/config.ts): a policy of at most
+   * hiddenWeights + 16 biases and in/out layers of 4096 units, six arrays of it (Meta-SGD with
+   * Adam), at most 25 characters a number.
+   */
+  checkpoint: { what: 'a checkpoint', maxBytes: 192 * MiB },
   log: { what: 'a training log', maxBytes: 256 * MiB },
   evaluation: { what: 'an evaluation', maxBytes: 16 * MiB },
   /** Any other JSON the CLI reads (fixtures, benchmark results, run summaries). */
