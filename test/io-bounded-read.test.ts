@@ -64,7 +64,7 @@ describe('bounded reads', () => {
     expect(e.message).toBe(`${path} is ${FILE_KINDS.checkpoint.maxBytes + 1} bytes, expected a regular file of at most ${FILE_KINDS.checkpoint.maxBytes} bytes (a checkpoint)`);
     expect(calls).toEqual(['open r']);
     truncateSync(path, limit);
-    expect(thrown(() => readJson(path, fs, FILE_KINDS.config)).message).toBe(`${path} is not valid JSON, expected a config file in JSON`); // at the limit: read
+    expect(thrown(() => readJson(path, fs, FILE_KINDS.config)).message).toBe(`${path} is not valid JSON (a config file)`); // at the limit: read
   });
 
   it('stops reading a file that reports size 0 but grows past the limit (as files in /proc do)', () => {
@@ -83,9 +83,9 @@ describe('bounded reads', () => {
 
   it('reads files that report size 0 whole, and never quotes a file\'s content in an error', () => {
     const environ = thrown(() => readJson('/proc/self/environ', nodeFileSystem, FILE_KINDS.config));
-    expect(environ.message).toBe('/proc/self/environ is not valid JSON, expected a config file in JSON');
+    expect(environ.message).toBe('/proc/self/environ is not valid JSON (a config file)');
     expect(readBytes('/proc/self/environ', FILE_KINDS.config).length).toBeGreaterThan(0);
-    expect(thrown(() => readJson('/etc/passwd', nodeFileSystem, FILE_KINDS.config)).message).toBe('/etc/passwd is not valid JSON, expected a config file in JSON');
+    expect(thrown(() => readJson('/etc/passwd', nodeFileSystem, FILE_KINDS.config)).message).toBe('/etc/passwd is not valid JSON (a config file)');
   });
 
   it('measures nesting outside strings and refuses JSON nested deeper than the limit before parsing', () => {

@@ -153,7 +153,7 @@ export function readJson(path: string, fs: FileSystem = nodeFileSystem, kind: Fi
   try {
     return JSON.parse(text);
   } catch {
-    throw new FileError(`${path} is not valid JSON, expected ${kind.what} in JSON`);
+    throw new FileError(`${path} is not valid JSON (${kind.what})`);
   }
 }
 
