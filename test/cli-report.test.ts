@@ -379,7 +379,7 @@ describe('report on bad input', () => {
     const r = await runCli(['report', corrupt, '--out', join(root, 'o-corrupt')]);
     expect(r.code).toBe(2);
     expect(r.err).toHaveLength(1);
-    expect(r.err[0]).toMatch(new RegExp(`^metarl: ${evalFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON: `));
+    expect(r.err[0]).toMatch(new RegExp(`^metarl: ${evalFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON \\(a JSON file\\)$`));
     expect(() => readdirSync(join(root, 'o-corrupt'))).toThrow(/ENOENT/);
   });
 

@@ -159,6 +159,13 @@ describe('ensureWritableDirectory', () => {
     ensureWritableDirectory(dir, fs); // exists: fine
   });
 
+  it('fsyncs each new folder\'s parent after making it, so the new entries survive a power cut', () => {
+    const dir = join(root, 'synced', 'a');
+    const { fs, calls } = recordingFs(root, { mkdirSync: (p) => (calls.push(`mkdir ${p.slice(root.length + 1)}`), nodeFileSystem.mkdirSync(p)) });
+    ensureWritableDirectory(dir, fs);
+    expect(calls.filter((c) => !c.startsWith('close') && !c.startsWith('unlink') && !c.includes(' wx'))).toEqual(['mkdir synced', 'open . r', 'fsync', 'mkdir synced/a', 'open synced r', 'fsync']);
+  });
+
   it('fails at once, naming the path and errno, where a folder cannot be made or written', () => {
     const file = join(root, 'a-file');
     writeFileSync(file, 'x');

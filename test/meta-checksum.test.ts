@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, contentChecksum, fnv1a64, utf8 } from '../src/meta/checksum.js';
+import { Fnv1a64, canonicalJson, contentChecksum, fnv1a64, utf8 } from '../src/meta/checksum.js';
 import { prng } from './helpers/prng.js';
 
 /** FNV-1a 64 by its definition, in BigInt: xor the byte, multiply by the prime, modulo 2^64. */
@@ -32,6 +32,16 @@ describe('content checksum', () => {
       const bytes = utf8(text);
       expect(Buffer.from(bytes).equals(Buffer.from(text, 'utf8'))).toBe(true);
       expect(fnv1a64(bytes)).toBe(fnv1a64Reference(bytes));
+    }
+  });
+
+  it('a running FNV-1a 64 fed in pieces gives the digest of their concatenation', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const bytes = utf8(randomText(seed, 60));
+      const cut = seed % (bytes.length + 1);
+      const running = new Fnv1a64().update(bytes.subarray(0, cut)).update(bytes.subarray(cut));
+      expect(running.hex()).toBe(fnv1a64Reference(bytes));
+      expect(running.tagged()).toBe(`fnv1a64:${fnv1a64Reference(bytes)}`);
     }
   });
 

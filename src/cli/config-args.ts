@@ -1,4 +1,5 @@
 import { ALGORITHMS, ConfigError, DEFAULT_CONFIG, type MetaConfig, applyOverrides, resolveConfig } from '../meta/config.js';
+import { FILE_KINDS } from '../io/file-kinds.js';
 import { readJson } from '../io/files.js';
 import { type ParsedArgs, UsageError } from './args.js';
 import type { OptionHelp } from './help.js';
@@ -31,7 +32,7 @@ export const CONFIG_KEYS_HELP: readonly string[] = (() => {
 export function configFromArgs(args: ParsedArgs): MetaConfig {
   try {
     const file = args.flags.get('config')?.at(-1);
-    let config = resolveConfig(file === undefined ? {} : readJson(file));
+    let config = resolveConfig(file === undefined ? {} : readJson(file, undefined, FILE_KINDS.config));
     const shortcuts: string[] = [];
     for (const key of ['env', 'algo', 'seed'] as const) {
       const value = args.flags.get(key)?.at(-1);

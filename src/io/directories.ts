@@ -1,9 +1,9 @@
 // Output folders, checked before any work (Node only). Node's recursive mkdir spins forever where
 // a mkdir fails with ENOENT under an existing parent (/proc): here each missing level is created
-// once, parent first, and the first failure is reported.
+// once, parent first, its parent fsynced, and the first failure is reported.
 import { dirname, join } from 'node:path';
 import { FileError, type FileSystem, errorCode, nodeFileSystem } from './file-system.js';
-import { pathKind } from './files.js';
+import { pathKind, syncDirectory } from './files.js';
 import { tempPathFor } from './temp-files.js';
 
 /**
@@ -26,6 +26,13 @@ export function ensureWritableDirectory(path: string, fs: FileSystem = nodeFileS
       fs.mkdirSync(dir);
     } catch (e) {
       if (errorCode(e) !== 'EEXIST' || pathKind(dir, fs) !== 'directory') throw new FileError(`cannot create directory ${dir}: ${errorCode(e)}`);
+      continue; // another process made it, and syncs it
+    }
+    // The new entry in its parent survives a power cut only once the parent is fsynced.
+    try {
+      syncDirectory(fs, dirname(dir));
+    } catch (e) {
+      throw new FileError(`cannot sync directory ${dirname(dir)}: ${errorCode(e)}`);
     }
   }
   // Permission bits do not tell (root passes them, /proc refuses anyway): create a file and remove it.

@@ -211,10 +211,16 @@ function nullable(inner: Check, what: string): Check {
   };
 }
 
-/** Limits on sizes that allocate: policy widths and depth, tasks, episodes, sub-envs, inner steps. */
+/**
+ * Limits on sizes that allocate: policy widths and depth, tasks, episodes, sub-envs, inner steps.
+ * hiddenWeights bounds the weights between consecutive hidden layers (the sum of the products of
+ * neighbouring widths), and so the policy's size: every policy within it fits a checkpoint, whose
+ * JSON text must stay within one JavaScript string and the checkpoint reader's size limit.
+ */
 export const SIZE_LIMITS = Object.freeze({
   hiddenWidth: 4096,
   hiddenLayers: 16,
+  hiddenWeights: 1_048_576,
   tasks: 10_000,
   episodes: 100_000,
   numEnvs: 10_000,
@@ -227,6 +233,10 @@ function hiddenSizes(): Check {
       fail(path, v, `an array of at most ${SIZE_LIMITS.hiddenLayers} positive integers (hidden layer widths), e.g. [32, 32]`);
     }
     v.forEach((x, i) => integer(1, SIZE_LIMITS.hiddenWidth)(x, `${path}[${i}]`));
+    const weights = v.slice(1).reduce((sum: number, width: number, i) => sum + width * (v[i] as number), 0);
+    if (weights > SIZE_LIMITS.hiddenWeights) {
+      fail(path, v, `hidden layer widths whose neighbouring products sum to at most ${SIZE_LIMITS.hiddenWeights} weights (this one: ${weights}), e.g. [1024, 1024]`);
+    }
     return [...v];
   };
 }
