@@ -7,3 +7,4 @@ export * from './meta/index.js';
 export * as physics from './physics/index.js';
 export { parseFixture, FixtureError, type Fixture } from './audit/fixture.js';
 export { auditFixture, type AuditRow } from './audit/audit.js';
+export { backend, setBackend, type Backend } from './kernels/backend.js';

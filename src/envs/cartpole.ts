@@ -2,6 +2,7 @@
  * CartPole-v1 (Gymnasium 1.x `CartPoleEnv` + its 500-step TimeLimit), bit-exact in float64 with
  * the Python reference, with every physical constant settable per instance for meta-RL tasks.
  */
+import { cos, sin } from '../kernels/trig.js';
 import { describe } from '../validation/values.js';
 import { PCG64 } from '../rng/pcg64.js';
 import {
@@ -233,8 +234,8 @@ export class CartPole implements Env<number, CartPoleResetOptions> {
     let x = this.x, xDot = this.xDot, theta = this.theta, thetaDot = this.thetaDot;
     const tau = this.tau, totalMass = this.totalMassV, pml = this.polemassLengthV;
     const force = action === 1 ? this.forceMag : -this.forceMag;
-    const costheta = Math.cos(theta);
-    const sintheta = Math.sin(theta);
+    const costheta = cos(theta);
+    const sintheta = sin(theta);
     // Python's evaluation order, squares first: reordering drifts ~5e-5 over 500 steps.
     const temp = (force + pml * (thetaDot * thetaDot) * sintheta) / totalMass;
     const thetaacc =

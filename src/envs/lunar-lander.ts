@@ -3,6 +3,7 @@
  * the same terrain, initial force, wind and dispersion draws from the seeded PCG64, the same
  * engine impulses, observation, reward shaping and termination; discrete or continuous actions.
  */
+import { cos, sin } from '../kernels/trig.js';
 import { PCG64 } from '../rng/pcg64.js';
 import { describe } from '../validation/values.js';
 import { TimeLimit, boxSpace, discreteSpace, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs } from './env.js';
@@ -245,16 +246,16 @@ export class LunarLander implements Env<LunarLanderAction> {
     const rng = this.rngV;
     if (p.enableWind && !(scene.leg0Contact || scene.leg1Contact)) {
       const k = this.windIdx;
-      const wind = Math.tanh(Math.sin(0.02 * k) + Math.sin(Math.PI * 0.01 * k)) * p.windPower;
+      const wind = Math.tanh(sin(0.02 * k) + sin(Math.PI * 0.01 * k)) * p.windPower;
       this.windIdx = k + 1;
       lander.applyForceToCenter(f32(wind), 0, true);
       const t = this.torqueIdx;
-      const torque = Math.tanh(Math.sin(0.02 * t) + Math.sin(Math.PI * 0.01 * t)) * p.turbulencePower;
+      const torque = Math.tanh(sin(0.02 * t) + sin(Math.PI * 0.01 * t)) * p.turbulencePower;
       this.torqueIdx = t + 1;
       lander.applyTorque(f32(torque), true);
     }
     const angle = lander.sweep.a;
-    const tipX = Math.sin(angle), tipY = Math.cos(angle);
+    const tipX = sin(angle), tipY = cos(angle);
     const sideX = -tipY, sideY = tipX;
     let d0 = rng.uniform(-1, 1) / SCALE;
     let d1 = rng.uniform(-1, 1) / SCALE;

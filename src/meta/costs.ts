@@ -2,7 +2,8 @@
 
 export type Clock = () => number;
 
-export const defaultClock: Clock = () => performance.now();
+/** performance.now where the runtime has it (QuickJS has not), else Date.now. */
+export const defaultClock: Clock = () => (typeof performance === 'object' ? performance.now() : Date.now());
 
 /** 'trpo': the TRPO outer step (conjugate gradient and line search), its gradients and HVPs included. */
 export type CostBucket = 'sampling' | 'gradients' | 'hvp' | 'directed' | 'trpo';

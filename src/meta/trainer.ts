@@ -93,7 +93,7 @@ export interface EvaluationResult {
 type OuterOptimizer = Adam | Sgd;
 
 export interface MetaTrainerOptions {
-  /** Milliseconds; default performance.now. */
+  /** Milliseconds; default performance.now (Date.now where there is no `performance`). */
   clock?: () => number;
   /**
    * Gradients and HVPs: 'auto' (default) runs batches of 32 rows or more through compiled programs,

@@ -1,4 +1,5 @@
 // b2Body (Dynamics/b2Body.h/.cpp): mass, forces and impulses, sleep state, transform and sweep.
+import { cos, sin } from '../kernels/trig.js';
 import type { ContactEdge } from './contact.js';
 import { Fixture, type FixtureDef } from './fixture.js';
 import { Sweep, Transform, type Vec2 } from './math.js';
@@ -249,7 +250,7 @@ export class Body {
   /** The origin's transform from the sweep's current centre and angle. */
   synchronizeTransform(): void {
     const xf = this.xf, sw = this.sweep;
-    const s = Math.sin(sw.a), c = Math.cos(sw.a);
+    const s = sin(sw.a), c = cos(sw.a);
     xf.s = s;
     xf.c = c;
     xf.px = sw.cx - (c * sw.localCenterX - s * sw.localCenterY);
@@ -259,7 +260,7 @@ export class Body {
   /** Updates the broad-phase proxies to cover the motion from the sweep start to now. */
   synchronizeFixtures(): void {
     const sw = this.sweep;
-    const s = Math.sin(sw.a0), c = Math.cos(sw.a0);
+    const s = sin(sw.a0), c = cos(sw.a0);
     xf1.s = s;
     xf1.c = c;
     xf1.px = sw.c0x - (c * sw.localCenterX - s * sw.localCenterY);

@@ -1,5 +1,6 @@
 // b2ContactSolver (Dynamics/Contacts/b2ContactSolver.cpp): sequential impulses with warm starting,
 // friction first, a 2-point block LCP solver for the normal impulses, and the nonlinear position pass.
+import { cos, sin } from '../kernels/trig.js';
 import type { Contact } from './contact.js';
 import { FACE_A, WorldManifold, type Manifold } from './manifold.js';
 import { Transform } from './math.js';
@@ -345,7 +346,7 @@ export class ContactSolver {
       let cBx = positions[iB], cBy = positions[iB + 1], aB = positions[iB + 2];
       const faceA = pc.type === FACE_A;
       for (let j = 0; j < pc.positionPointCount; j++) {
-        const sA = Math.sin(aA), cosA = Math.cos(aA), sB = Math.sin(aB), cosB = Math.cos(aB);
+        const sA = sin(aA), cosA = cos(aA), sB = sin(aB), cosB = cos(aB);
         const pAx = cAx - (cosA * pc.localCenterAX - sA * pc.localCenterAY);
         const pAy = cAy - (sA * pc.localCenterAX + cosA * pc.localCenterAY);
         const pBx = cBx - (cosB * pc.localCenterBX - sB * pc.localCenterBY);
@@ -393,7 +394,7 @@ export class ContactSolver {
 }
 
 function setTransform(xf: Transform, cx: number, cy: number, a: number, lcx: number, lcy: number): void {
-  const s = Math.sin(a), c = Math.cos(a);
+  const s = sin(a), c = cos(a);
   xf.s = s;
   xf.c = c;
   xf.px = cx - (c * lcx - s * lcy);

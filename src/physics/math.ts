@@ -1,5 +1,7 @@
 // The pieces of Box2D 2.3's Common/b2Math.h the engine needs: vectors, rigid transforms, sweeps.
 
+import { cos, sin } from '../kernels/trig.js';
+
 export interface Vec2 {
   x: number;
   y: number;
@@ -15,8 +17,8 @@ export class Transform {
   set(px: number, py: number, angle: number): void {
     this.px = px;
     this.py = py;
-    this.s = Math.sin(angle);
-    this.c = Math.cos(angle);
+    this.s = sin(angle);
+    this.c = cos(angle);
   }
 
   copyFrom(o: Transform): void {
@@ -59,8 +61,8 @@ export class Sweep {
     const cx = (1 - beta) * this.c0x + beta * this.cx;
     const cy = (1 - beta) * this.c0y + beta * this.cy;
     const angle = (1 - beta) * this.a0 + beta * this.a;
-    const s = Math.sin(angle);
-    const c = Math.cos(angle);
+    const s = sin(angle);
+    const c = cos(angle);
     xf.s = s;
     xf.c = c;
     xf.px = cx - (c * this.localCenterX - s * this.localCenterY);

@@ -1,5 +1,6 @@
 // b2RevoluteJoint, Box2D 2.3 formulation (Dynamics/Joints/b2RevoluteJoint.cpp): a point constraint
 // with an optional angular motor and a limit solved as a 3×3 block with the point constraint.
+import { cos, sin } from '../kernels/trig.js';
 import type { Body } from './body.js';
 import type { Vec2 } from './math.js';
 import { ANGULAR_SLOP, LINEAR_SLOP, MAX_ANGULAR_CORRECTION } from './settings.js';
@@ -144,7 +145,7 @@ export class RevoluteJoint {
     const aA = pos[iA0 + 2], aB = pos[iB0 + 2];
     let vAx = vel[iA0], vAy = vel[iA0 + 1], wA = vel[iA0 + 2];
     let vBx = vel[iB0], vBy = vel[iB0 + 1], wB = vel[iB0 + 2];
-    const sA = Math.sin(aA), cA = Math.cos(aA), sB = Math.sin(aB), cB = Math.cos(aB);
+    const sA = sin(aA), cA = cos(aA), sB = sin(aB), cB = cos(aB);
     const lAx = this.localAnchorAX - this.localCenterAX, lAy = this.localAnchorAY - this.localCenterAY;
     const lBx = this.localAnchorBX - this.localCenterBX, lBy = this.localAnchorBY - this.localCenterBY;
     const rAx = (this.rAx = cA * lAx - sA * lAy), rAy = (this.rAy = sA * lAx + cA * lAy);
@@ -325,7 +326,7 @@ export class RevoluteJoint {
       aB += iB * limitImpulse;
     }
 
-    const sA = Math.sin(aA), cosA = Math.cos(aA), sB = Math.sin(aB), cosB = Math.cos(aB);
+    const sA = sin(aA), cosA = cos(aA), sB = sin(aB), cosB = cos(aB);
     const lAx = this.localAnchorAX - this.localCenterAX, lAy = this.localAnchorAY - this.localCenterAY;
     const lBx = this.localAnchorBX - this.localCenterBX, lBy = this.localAnchorBY - this.localCenterBY;
     const rAx = cosA * lAx - sA * lAy, rAy = sA * lAx + cosA * lAy;

@@ -7,14 +7,25 @@ import { FunctionBuilder, ModuleBuilder, Op, Simd, f64Bytes } from './emitter.js
 
 const PAGE_BYTES = 65536;
 
-let available: boolean | undefined;
+let supported: boolean | undefined;
+let switchedOff = false;
 let memory: WebAssembly.Memory | undefined;
 let heap: Float64Array | undefined;
 
-/** True when WebAssembly with SIMD can be compiled and instantiated here; otherwise use TS kernels. */
+/** True when the kernels use WebAssembly: it is supported here and not switched off; otherwise they run in TypeScript. */
 export function wasmAvailable(): boolean {
-  available ??= probe();
-  return available;
+  return !switchedOff && wasmSupported();
+}
+
+/** True when WebAssembly with SIMD can be compiled and instantiated here. */
+export function wasmSupported(): boolean {
+  supported ??= probe();
+  return supported;
+}
+
+/** Makes every kernel run its TypeScript implementation (true) or, where supported, WebAssembly (false). */
+export function switchOffWasm(off: boolean): void {
+  switchedOff = off;
 }
 
 function probe(): boolean {
