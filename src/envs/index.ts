@@ -25,6 +25,8 @@ export {
   type CartPoleTaskParam,
   type DefaultCartPoleTaskParam,
 } from './cartpole-tasks.js';
+export { CARTPOLE_GOAL_FAMILY, CARTPOLE_GOAL_PARAMS, CARTPOLE_GOAL_TASK_RANGES, CartPoleGoal, cartPoleGoalTasks, type CartPoleGoalOptions } from './cartpole-goal.js';
+export { GOAL_FEEDBACK_GAINS, evaluateGoalDriver, goalFeedback, type GoalDriverEvaluation } from './cartpole-goal-drivers.js';
 export {
   COLLISION,
   INTERSECTION_DEFAULTS,

@@ -3,6 +3,7 @@
  * `registerEnv` adds a user's own, checked whole before it is added. The registry is per
  * JavaScript realm: a worker thread sees the built-ins and what was registered inside it.
  */
+import { CARTPOLE_GOAL_FAMILY } from './cartpole-goal.js';
 import { CARTPOLE_FAMILY } from './cartpole-tasks.js';
 import type { EnvFamily } from './env-family.js';
 import { INTERSECTION_FAMILY } from './intersection-tasks.js';
@@ -11,6 +12,7 @@ import { describeRange, inRange, type ParamSpec } from './params.js';
 
 const families = new Map<string, EnvFamily>([
   [CARTPOLE_FAMILY.name, CARTPOLE_FAMILY],
+  [CARTPOLE_GOAL_FAMILY.name, CARTPOLE_GOAL_FAMILY as unknown as EnvFamily],
   [INTERSECTION_FAMILY.name, INTERSECTION_FAMILY as unknown as EnvFamily],
   [LUNAR_LANDER_FAMILY.name, LUNAR_LANDER_FAMILY as unknown as EnvFamily],
   [LUNAR_LANDER_WIND_FAMILY.name, LUNAR_LANDER_WIND_FAMILY as unknown as EnvFamily],
