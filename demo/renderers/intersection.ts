@@ -1,7 +1,7 @@
 import { type EnvRenderer, type Frame, param } from './renderer.js';
 
 /**
- * The two-vehicle crossing of ../shared/specs/intersection.md from above: the ego car E drives
+ * The two-vehicle crossing of docs/specs/intersection.md from above: the ego car E drives
  * east along its road, the other car O north along the crossing one; s is each car's front
  * bumper along its path and the conflict zone (dashed: with its safety margin) is the square
  * where the roads overlap. The shown area spans the spec's start positions to past the zone.

@@ -2,7 +2,7 @@ import { tensor, type Tensor } from '../autodiff/tensor.js';
 import { type HiddenActivation, type MlpLayout, mlpLayout } from '../nn/mlp.js';
 
 /**
- * The gradient-fixture format (shared/fixtures/README.md): an MLP policy, a REINFORCE surrogate on
+ * The gradient-fixture format (test/data/fixtures/README.md): an MLP policy, a REINFORCE surrogate on
  * train/test batches, and the expected derivatives. Parsing checks every shape and names the field.
  */
 export interface Fixture {

@@ -1,6 +1,6 @@
 /**
  * Two-vehicle crossing of an unsignalised intersection: this project's own definition of the
- * paper's third scenario (the paper publishes none), exactly as `../shared/specs/intersection.md`
+ * paper's third scenario (the paper publishes none), exactly as `docs/specs/intersection.md`
  * states it, with every constant of that spec an option. The ego vehicle E is controlled; the
  * other vehicle O follows a rule-based driver whose cruise speed, priority margin and
  * acceleration are the task.

@@ -1,6 +1,6 @@
 /**
  * The task-directed approximation ("Directed-"), one piece that any base algorithm applies before
- * its meta-update (spec: shared/specs/directed-maml.md):
+ * its meta-update (spec: docs/specs/directed-maml.md):
  *   1. a medium task T_m: the midpoint of every range ('center'), the mean of this iteration's
  *      meta-batch ('batch-mean'), or a task given by the user ('fixed');
  *   2. M trajectories in T_m with pi_theta;

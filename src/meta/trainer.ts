@@ -1,7 +1,7 @@
 /**
  * Meta-training of an MLP policy over a task family (categorical head for a Discrete action space,
  * Gaussian for a Box): MAML, FOMAML, Meta-SGD and their Directed- variants (spec:
- * shared/specs/directed-maml.md).
+ * docs/specs/directed-maml.md).
  *
  * One `step()` (meta-iteration i, 1-based):
  *   1. B tasks from the task stream;

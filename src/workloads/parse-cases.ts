@@ -5,7 +5,7 @@ import type { BenchCase, BenchCases } from './standard-cases.js';
 export const CASE_LIMITS = { width: 4096, layers: 16, states: 100_000 } as const;
 
 /**
- * A cases file (the shape of shared/bench/cases.json; other keys are ignored), checked whole.
+ * A cases file (the shape of bench/torch/cases.json; other keys are ignored), checked whole.
  * Throws an Error naming the first bad field and what is expected there.
  */
 export function parseBenchCases(json: unknown): BenchCases {

@@ -1,6 +1,6 @@
 /**
  * The standard autodiff workloads, shipped with the package so that `metarl bench` runs anywhere.
- * They are the workloads of the project's reference file shared/bench/cases.json (a test keeps
+ * They are the workloads of the project's reference file bench/torch/cases.json (a test keeps
  * them equal); its PyTorch timings, measured once on another machine, are not shipped.
  */
 export interface BenchCase {
