@@ -4,6 +4,8 @@ import { dedupeSteps } from './dedupe.js';
 import { fuseAccumulation } from './fuse.js';
 import { formatShape, sameShape } from './shape.js';
 import { Tensor } from './tensor.js';
+import { expectFunction, expectTensor } from './checks.js';
+import { describe as describeValue } from '../validation/values.js';
 import { Arena, arenaDoubles, wasmAvailable } from '../kernels/wasm/module.js';
 
 /** What a compiled function returns: tensors, arrays of them or records of them. */
@@ -118,6 +120,9 @@ interface Built<O> {
 }
 
 function build<O extends Outputs>(fn: (...inputs: Tensor[]) => O, examples: readonly Tensor[], lateCount: number): Built<O> {
+  expectFunction('compile', 'fn', fn);
+  if (!Array.isArray(examples)) throw new Error(`compile: examples is ${describeValue(examples)}, expected an array of Tensors`);
+  examples.forEach((x, i) => expectTensor('compile', `examples[${i}]`, x));
   const inputs = examples.map((x) => new Tensor(Float64Array.from(x.data), x.shape));
   const traced = traceKernels(() => fn(...inputs));
   const result = traced.result;
@@ -167,6 +172,7 @@ function phases(steps: readonly TraceStep[], lateInputs: ReadonlySet<Float64Arra
 }
 
 function loadAll(slots: readonly Tensor[], from: number, to: number, values: readonly (Tensor | Float64Array)[]): void {
+  if (!Array.isArray(values)) throw new Error(`compiled program: inputs is ${describeValue(values)}, expected an array of Tensors or Float64Arrays`);
   if (values.length !== to - from) {
     throw new Error(`compiled program: got ${values.length} inputs, expected ${to - from}`);
   }
@@ -174,6 +180,9 @@ function loadAll(slots: readonly Tensor[], from: number, to: number, values: rea
 }
 
 function load(slot: Tensor, value: Tensor | Float64Array, index: number): void {
+  if (!(value instanceof Tensor) && !(value instanceof Float64Array)) {
+    throw new Error(`compiled program: input ${index} is ${describeValue(value)}, expected a Tensor or a Float64Array`);
+  }
   if (value instanceof Tensor ? !sameShape(value.shape, slot.shape) : value.length !== slot.size) {
     const got = value instanceof Tensor ? formatShape(value.shape) : `a buffer of length ${value.length}`;
     throw new Error(`compiled program: input ${index} is ${got}, expected shape ${formatShape(slot.shape)}`);
