@@ -45,7 +45,7 @@ if (runs('flat')) {
   console.log(`elementwise kernels, n = ${n}: TypeScript reference on plain arrays vs WebAssembly in an arena`);
   console.log(HEADER);
   const [pa, pb, pc, po] = [plain(n), plain(n), plain(n), plain(n)];
-  const arena = new Arena(arenaDoubles([n, n, n, n]));
+  const arena = Arena.create(arenaDoubles([n, n, n, n]));
   const [aa, ab, ac, ao] = [0, 0, 0, 0].map(() => fill(arena.alloc(n)));
   for (const [name, kind] of Object.entries(Binary)) {
     await compare(name, n, () => binaryReference(kind, po, pa, pb, n), () => binaryInto(kind, ao, aa, ab, n));
@@ -63,7 +63,7 @@ if (runs('rows')) {
   for (const [rows, cols] of [[2000, 64], [4000, 64], [2000, 8], [2000, 1]]) {
     const n = rows * cols;
     const px = plain(n), prow = plain(cols), pout = plain(n), psum = plain(cols);
-    const arena = new Arena(arenaDoubles([n, cols, n, cols]));
+    const arena = Arena.create(arenaDoubles([n, cols, n, cols]));
     const ax = fill(arena.alloc(n)), arow = fill(arena.alloc(cols)), aout = arena.alloc(n), asum = arena.alloc(cols);
     const shape = `[${rows},${cols}]`;
     await compare(`sumRows ${shape}`, n, () => sumRowsReference(psum, px, rows, cols), () => sumRowsInto(asum, ax, rows, cols));
@@ -80,7 +80,7 @@ if (runs('crossover')) {
   const perCall = (f: () => void) => () => { for (let r = 0; r < REPEAT; r++) f(); };
   console.log(`\ncrossover (median ns per call): ELEMENTWISE_WASM_MIN_N = ${ELEMENTWISE_WASM_MIN_N}, SUM_ROWS_WASM_MIN_N = ${SUM_ROWS_WASM_MIN_N}`);
   console.log(`${'case'.padEnd(26)}${'TS'.padStart(8)}${'WASM'.padStart(8)}${'direct'.padStart(8)}   (direct: elementwiseExports(arena) with precomputed addresses)`);
-  const arena = new Arena(arenaDoubles([256, 256, 256, 256]));
+  const arena = Arena.create(arenaDoubles([256, 256, 256, 256]));
   const [a, b, o, s] = [0, 0, 0, 0].map(() => fill(arena.alloc(256)));
   const e = elementwiseExports(arena);
   const [oAt, aAt, bAt, sAt] = [o.byteOffset, a.byteOffset, b.byteOffset, s.byteOffset];

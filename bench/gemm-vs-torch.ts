@@ -31,7 +31,7 @@ for (const batch of [2000, 4000]) {
 }
 
 async function oursGmacs(p: Product): Promise<number> {
-  const arena = new Arena(arenaDoubles([p.m * p.k, p.k * p.n, p.m * p.n]));
+  const arena = Arena.create(arenaDoubles([p.m * p.k, p.k * p.n, p.m * p.n]));
   const a = arena.alloc(p.m * p.k), b = arena.alloc(p.k * p.n), c = arena.alloc(p.m * p.n);
   for (let i = 0; i < a.length; i++) a[i] = Math.sin(i);
   for (let i = 0; i < b.length; i++) b[i] = Math.cos(i);

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   type Tensor,
   adapt,
+  add,
+  compile,
+  matmul,
+  mul,
+  scalar,
   grad,
   gradcheck,
   gradients,
@@ -200,5 +205,25 @@ describe('metaGradient / adapt: missing options and non-tensor arguments', () =>
     expect(relErr(m.adapted.data, theta.toArray().map((t) => 0.8 * t))).toBeLessThan(1e-15);
     expect(relErr(m.grad.data, theta.toArray().map((t) => 2 * 0.64 * t))).toBeLessThan(1e-15);
     expect(relErr([m.value.item()], [0.64 * (0.25 + 0.25 + 1)])).toBeLessThan(1e-15);
+  });
+});
+
+describe('ops and programs name an argument that is not a Tensor', () => {
+  const B = tensor([[1], [2]]);
+  const cases: [string, () => unknown, string][] = [
+    ['matmul of a nested array', () => matmul([[1, 2]] as unknown as Tensor, B), 'matmul: a is [[1,2]], expected a Tensor'],
+    ['matmul by a number', () => matmul(B, 3 as unknown as Tensor), 'matmul: b is 3, expected a Tensor'],
+    ["matmul with 'yes' as a transpose flag", () => matmul(B, B, 'yes' as unknown as boolean), 'matmul: transA is "yes", expected true or false'],
+    ['matmul with 1 as a transpose flag', () => matmul(B, B, true, 1 as unknown as boolean), 'matmul: transB is 1, expected true or false'],
+    ['mul by a number', () => mul(scalar(2), 3 as unknown as Tensor), 'mul: b is 3, expected a Tensor'],
+    ['add of null', () => add(null as unknown as Tensor, B), 'add: a is null, expected a Tensor'],
+    ['a vjp pullback of a plain array', () => vjp((x: Tensor) => square(x), tensor([1, 2])).vjp([1, 1] as unknown as Tensor), "vjp: the pullback's u is [1,1], expected a Tensor"],
+    ['compile with a nested array as an example', () => compile((x: Tensor) => x, [[1, 2]] as unknown as Tensor[]), 'compile: examples[0] is [1,2], expected a Tensor'],
+    ['compile with no examples array', () => compile((x: Tensor) => x, tensor([1]) as unknown as Tensor[]), 'compile: examples is a Tensor, expected an array of Tensors'],
+    ['runWith(null)', () => compile((x: Tensor) => square(x), [tensor([1, 2])]).runWith(null as unknown as Tensor[]), 'compiled program: inputs is null, expected an array of Tensors or Float64Arrays'],
+    ['run with a plain array', () => compile((x: Tensor) => square(x), [tensor([1, 2])]).run([3, 4] as unknown as Tensor), 'compiled program: input 0 is [3,4], expected a Tensor or a Float64Array'],
+  ];
+  it.each(cases)('%s', (_name, fn, message) => {
+    expect(thrown(fn)).toBe(message);
   });
 });

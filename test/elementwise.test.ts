@@ -48,7 +48,7 @@ function expectSameBits(got: Float64Array, expected: Float64Array, n: number, wh
 
 /** An arena with room for `count` buffers of n doubles plus extras. */
 function arenaFor(lengths: number[]): Arena {
-  return new Arena(arenaDoubles(lengths));
+  return Arena.create(arenaDoubles(lengths));
 }
 
 function arenaCopy(arena: Arena, src: ArrayLike<number>): Float64Array {

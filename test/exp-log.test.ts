@@ -211,7 +211,7 @@ describe.runIf(wasmAvailable())('exp and log WebAssembly vs TypeScript', () => {
     it(`${name}: agrees bit for bit in place in an arena, on every length up to 33`, () => {
       for (const [set, x] of inputs(makeRandom(6))) {
         const lengths = [...new Set([...Array.from({ length: 34 }, (_, n) => Math.min(n, x.length)), x.length])];
-        const arena = new Arena(arenaDoubles(lengths.flatMap((n) => [n, n])));
+        const arena = Arena.create(arenaDoubles(lengths.flatMap((n) => [n, n])));
         for (const n of lengths) {
           const source = x.subarray(0, n);
           const expected = new Float64Array(n);
@@ -242,7 +242,7 @@ describe.runIf(wasmAvailable())('exp and log WebAssembly vs TypeScript', () => {
         wasm(view.subarray(3), view.subarray(3), n);
         expect(firstDifference(view, expected), `wasm in place on a view n=${n}`).toBe(-1);
         // In an arena but longer than n: goes through the shared memory, not in place.
-        const arena = new Arena(arenaDoubles([n + 5, n]));
+        const arena = Arena.create(arenaDoubles([n + 5, n]));
         const out = arena.alloc(n + 5).fill(-7), input = arena.alloc(n);
         input.set(x.subarray(0, n));
         wasm(out, input, n);

@@ -150,7 +150,7 @@ describe.runIf(wasmAvailable())('gemm WebAssembly vs TypeScript', () => {
       [9, 70, 2, false, true, false], [6, 40, 7, true, false, true],
     ];
     for (const [m, k, n, transA, transB, accumulate] of cases) {
-      const arena = new Arena(arenaDoubles([m * k, k * n, m * n]));
+      const arena = Arena.create(arenaDoubles([m * k, k * n, m * n]));
       const a = arena.alloc(m * k), b = arena.alloc(k * n), c = arena.alloc(m * n);
       a.set(uniformArray(random, m * k));
       b.set(uniformArray(random, k * n));

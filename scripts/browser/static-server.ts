@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
@@ -6,7 +6,8 @@ import { extname, resolve, sep } from 'node:path';
 /**
  * A tiny static file server on 127.0.0.1 (an ephemeral port unless one is given): each URL
  * prefix of `mounts` maps to a folder; `/` serves index.html. Only GET and HEAD, nothing
- * outside the mounted folders, no caching (a rebuilt bundle is seen on reload).
+ * outside the mounted folders (symbolic links included), no caching (a rebuilt bundle is seen on
+ * reload). A request target that is not a path on this host gets 400 and the server carries on.
  */
 
 const TYPES: Record<string, string> = {
@@ -26,7 +27,7 @@ export interface StaticServer {
 }
 
 /** The file a request path names under the longest matching mount, or null (unmounted or escaping). */
-function fileFor(mounts: readonly [string, string][], pathname: string): string | null {
+function fileFor(mounts: readonly [string, string][], pathname: string): { file: string; dir: string } | null {
   for (const [prefix, dir] of mounts) {
     if (!pathname.startsWith(prefix)) continue;
     let rest: string;
@@ -36,9 +37,38 @@ function fileFor(mounts: readonly [string, string][], pathname: string): string 
       return null; // a malformed escape names no file
     }
     const file = resolve(dir, rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest);
-    return file === dir || file.startsWith(dir + sep) ? file : null;
+    return inside(dir, file) ? { file, dir } : null;
   }
   return null;
+}
+
+function inside(dir: string, file: string): boolean {
+  return file === dir || file.startsWith(dir + sep);
+}
+
+const ORIGIN = 'http://127.0.0.1';
+
+/** The path of an origin-form request target ("/path?query"), or null for anything else. */
+function pathOf(target: string): string | null {
+  if (!target.startsWith('/')) return null;
+  let url: URL;
+  try {
+    url = new URL(target, ORIGIN);
+  } catch {
+    return null;
+  }
+  // "//host/path" parses as another host's URL: not a path here.
+  return url.origin === ORIGIN ? url.pathname : null;
+}
+
+/** The file's contents when it (after resolving links) lies inside `dir`, else null. */
+async function readInside(dir: string, file: string): Promise<Buffer | null> {
+  try {
+    const [realDir, realFile] = await Promise.all([realpath(dir), realpath(file)]);
+    return inside(realDir, realFile) ? await readFile(realFile) : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function serveStatic(mounts: Record<string, string>, port = 0): Promise<StaticServer> {
@@ -53,18 +83,25 @@ export async function serveStatic(mounts: Record<string, string>, port = 0): Pro
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const file = fileFor(table, new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-    if (file === null) {
+    const path = pathOf(request.url ?? '');
+    if (path === null) {
+      response.writeHead(400).end();
+      return;
+    }
+    const found = fileFor(table, path);
+    if (found === null) {
       response.writeHead(404).end();
       return;
     }
-    readFile(file).then(
-      (body) => {
-        response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-        response.end(request.method === 'HEAD' ? undefined : body);
-      },
-      () => response.writeHead(404).end(),
-    );
+    const { file, dir } = found;
+    void readInside(dir, file).then((body) => {
+      if (body === null) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      response.end(request.method === 'HEAD' ? undefined : body);
+    });
   });
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);

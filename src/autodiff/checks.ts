@@ -23,6 +23,12 @@ export function expectFinite(fn: string, argument: string, t: Tensor, why = ''):
   }
 }
 
+/** A flag argument: only true or false (a truthy string or number is a mistake, not a flag). */
+export function expectBoolean(fn: string, argument: string, value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  throw new Error(`${fn}: ${argument} is ${describeValue(value)}, expected true or false`);
+}
+
 /** A callback argument (a loss, the function to differentiate). */
 export function expectFunction(fn: string, argument: string, value: unknown): void {
   if (typeof value !== 'function') throw new Error(`${fn}: ${argument} is ${describeValue(value)}, expected a function`);

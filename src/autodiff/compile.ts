@@ -4,6 +4,8 @@ import { dedupeSteps } from './dedupe.js';
 import { fuseAccumulation } from './fuse.js';
 import { formatShape, sameShape } from './shape.js';
 import { Tensor } from './tensor.js';
+import { expectFunction, expectTensor } from './checks.js';
+import { describe as describeValue } from '../validation/values.js';
 import { Arena, arenaDoubles, wasmAvailable } from '../kernels/wasm/module.js';
 
 /** What a compiled function returns: tensors, arrays of them or records of them. */
@@ -23,6 +25,12 @@ export interface Program<O extends Outputs> {
   readonly trace: readonly TraceStep[];
   /** Float64 elements held by the program's buffers. */
   readonly elements: number;
+  /**
+   * Moves the buffers out of WebAssembly memory into plain arrays and hands the memory to other
+   * programs: for a program that is kept but no longer run often. It still runs, with the same
+   * bits (on the TypeScript kernels); tensors it returned before no longer see its runs.
+   */
+  release(): void;
 }
 
 /**
@@ -38,6 +46,7 @@ export function compile<O extends Outputs>(fn: (...inputs: Tensor[]) => O, examp
     steps: steps.length,
     trace: steps,
     elements: built.elements,
+    release: built.release,
     run(...values) {
       return this.runWith(values);
     },
@@ -60,6 +69,8 @@ export interface StagedProgram<E extends Outputs, L extends Outputs> {
   runLate(inputs: readonly (Tensor | Float64Array)[]): L;
   /** Float64 elements held by the program's buffers. */
   readonly elements: number;
+  /** As Program.release(). */
+  release(): void;
 }
 
 /**
@@ -84,6 +95,7 @@ export function compileStaged<E extends Outputs, L extends Outputs>(
   });
   return {
     elements: built.elements,
+    release: built.release,
     runEarly(values) {
       loadAll(inputs, 0, firstLate, values);
       replay(early);
@@ -104,9 +116,13 @@ interface Built<O> {
   readonly early: TraceStep[];
   readonly late: TraceStep[];
   readonly elements: number;
+  readonly release: () => void;
 }
 
 function build<O extends Outputs>(fn: (...inputs: Tensor[]) => O, examples: readonly Tensor[], lateCount: number): Built<O> {
+  expectFunction('compile', 'fn', fn);
+  if (!Array.isArray(examples)) throw new Error(`compile: examples is ${describeValue(examples)}, expected an array of Tensors`);
+  examples.forEach((x, i) => expectTensor('compile', `examples[${i}]`, x));
   const inputs = examples.map((x) => new Tensor(Float64Array.from(x.data), x.shape));
   const traced = traceKernels(() => fn(...inputs));
   const result = traced.result;
@@ -122,8 +138,15 @@ function build<O extends Outputs>(fn: (...inputs: Tensor[]) => O, examples: read
   swapBuffers(tensors, fused.merged);
   const { early, late, crossing } = phases(fused.steps, lateInputs);
   const plan = planBuffers([...early, ...late], new Set([...boundaryBuffers(inputs, result), ...crossing]));
-  swapBuffers(tensors, placeBuffers(plan));
-  return { inputs, result, early, late, elements: plan.slots.reduce((n, length) => n + length, 0) };
+  const placed = placeBuffers(plan);
+  swapBuffers(tensors, placed.views);
+  const release = (): void => {
+    if (placed.arena === null) return;
+    swapBuffers(tensors, new Map([...placed.views.values()].map((v) => [v, v.slice()])));
+    placed.arena.release();
+    placed.arena = null;
+  };
+  return { inputs, result, early, late, elements: plan.slots.reduce((n, length) => n + length, 0), release };
 }
 
 /**
@@ -149,6 +172,7 @@ function phases(steps: readonly TraceStep[], lateInputs: ReadonlySet<Float64Arra
 }
 
 function loadAll(slots: readonly Tensor[], from: number, to: number, values: readonly (Tensor | Float64Array)[]): void {
+  if (!Array.isArray(values)) throw new Error(`compiled program: inputs is ${describeValue(values)}, expected an array of Tensors or Float64Arrays`);
   if (values.length !== to - from) {
     throw new Error(`compiled program: got ${values.length} inputs, expected ${to - from}`);
   }
@@ -156,6 +180,9 @@ function loadAll(slots: readonly Tensor[], from: number, to: number, values: rea
 }
 
 function load(slot: Tensor, value: Tensor | Float64Array, index: number): void {
+  if (!(value instanceof Tensor) && !(value instanceof Float64Array)) {
+    throw new Error(`compiled program: input ${index} is ${describeValue(value)}, expected a Tensor or a Float64Array`);
+  }
   if (value instanceof Tensor ? !sameShape(value.shape, slot.shape) : value.length !== slot.size) {
     const got = value instanceof Tensor ? formatShape(value.shape) : `a buffer of length ${value.length}`;
     throw new Error(`compiled program: input ${index} is ${got}, expected shape ${formatShape(slot.shape)}`);
@@ -220,13 +247,14 @@ function swapBuffers(tensors: ReadonlySet<Tensor>, to: ReadonlyMap<Float64Array,
 
 /**
  * Puts every buffer in its slot of the plan. With WebAssembly the slots live in one arena, so
- * kernels run in place there without copying operands in and out. Kept buffers take their values.
+ * kernels run in place there without copying operands in and out; when the arena memories are
+ * full, in plain arrays. Kept buffers take their values.
  */
-function placeBuffers(plan: BufferPlan): Map<Float64Array, Float64Array> {
-  const arena = wasmAvailable() ? new Arena(arenaDoubles(plan.slots)) : null;
-  const views = plan.slots.map((length) => (arena === null ? new Float64Array(length) : arena.alloc(length)));
-  const placed = new Map<Float64Array, Float64Array>();
-  for (const [d, slot] of plan.slotOf) placed.set(d, views[slot]);
-  for (const d of plan.kept) views[plan.slotOf.get(d) as number].set(d);
-  return placed;
+function placeBuffers(plan: BufferPlan): { views: Map<Float64Array, Float64Array>; arena: Arena | null } {
+  const arena = wasmAvailable() ? Arena.tryCreate(arenaDoubles(plan.slots)) : null;
+  const slots = plan.slots.map((length) => (arena === null ? new Float64Array(length) : arena.alloc(length)));
+  const views = new Map<Float64Array, Float64Array>();
+  for (const [d, slot] of plan.slotOf) views.set(d, slots[slot]);
+  for (const d of plan.kept) slots[plan.slotOf.get(d) as number].set(d);
+  return { views, arena };
 }

@@ -54,7 +54,7 @@ export function vjp(f: (x: Tensor) => Tensor, x: Tensor): { value: Tensor; vjp: 
   expectFunction('vjp', 'f', f);
   const xw = watch(expectTensor('vjp', 'x', x));
   const value = nested(() => expectTensorResult('vjp', 'f', f(xw)));
-  return { value, vjp: (u) => gradients(value, [xw], { seed: u, createGraph: depth > 0 })[0] };
+  return { value, vjp: (u) => gradients(value, [xw], { seed: expectTensor('vjp', 'the pullback\'s u', u), createGraph: depth > 0 })[0] };
 }
 
 /** A point's value and gradient, with Hessian-vector products there that reuse the gradient's graph. */

@@ -12,7 +12,8 @@
  * Capacities are buckets, eight per octave (at most 12.5% padding, none below 16 rows), compiled on
  * first use: tracing costs a few eager calls, but running a bucket eagerly first warms the JIT on
  * code the run then leaves, which cost more than it saved in a 5-iteration CartPole run. Buckets are
- * kept while their buffers fit `maxElements`, least recently used evicted first.
+ * kept while their buffers fit `maxElements`, least recently used evicted first; an evicted
+ * bucket's programs release their WebAssembly memory to the buckets compiled after it.
  */
 import { type Program, type StagedProgram, compile, compileStaged } from '../autodiff/compile.js';
 import { type Tensor, fromBuffer } from '../autodiff/tensor.js';
@@ -114,6 +115,9 @@ export class SurrogatePrograms {
       if (total <= this.maxElements || this.buckets.size === 1) break;
       total -= elementsOf(b);
       this.buckets.delete(rows);
+      // An HVP handed out earlier may still run the bucket's linearization: released, it still can.
+      b.grad?.release();
+      for (const l of b.linearizations) l.program.release();
     }
   }
 

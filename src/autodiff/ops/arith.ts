@@ -5,6 +5,7 @@ import type { Tensor } from '../tensor.js';
 import { type Broadcast, broadcast } from './broadcast.js';
 import { sumTo } from './reduce.js';
 import { neg } from './scalar.js';
+import { expectTensor } from '../checks.js';
 
 /** An operand is laid out like the output when its strides match, or the axis they differ on has length 1. */
 function walksLikeOutput(rows: number, cols: number, i: number, j: number): boolean {
@@ -60,17 +61,17 @@ const divOp = binary('div', Binary.div, (g, [a, b], y, _s, needs) => [
 ]);
 
 export function add(a: Tensor, b: Tensor): Tensor {
-  return apply(addOp, [a, b], broadcast('add', a.shape, b.shape));
+  return apply(addOp, [a, b], broadcast('add', expectTensor('add', 'a', a).shape, expectTensor('add', 'b', b).shape));
 }
 
 export function sub(a: Tensor, b: Tensor): Tensor {
-  return apply(subOp, [a, b], broadcast('sub', a.shape, b.shape));
+  return apply(subOp, [a, b], broadcast('sub', expectTensor('sub', 'a', a).shape, expectTensor('sub', 'b', b).shape));
 }
 
 export function mul(a: Tensor, b: Tensor): Tensor {
-  return apply(mulOp, [a, b], broadcast('mul', a.shape, b.shape));
+  return apply(mulOp, [a, b], broadcast('mul', expectTensor('mul', 'a', a).shape, expectTensor('mul', 'b', b).shape));
 }
 
 export function div(a: Tensor, b: Tensor): Tensor {
-  return apply(divOp, [a, b], broadcast('div', a.shape, b.shape));
+  return apply(divOp, [a, b], broadcast('div', expectTensor('div', 'a', a).shape, expectTensor('div', 'b', b).shape));
 }

@@ -3,6 +3,7 @@ import { gemm } from '../../kernels/gemm.js';
 import type { OpDef } from '../node.js';
 import { formatShape } from '../shape.js';
 import type { Tensor } from '../tensor.js';
+import { expectBoolean, expectTensor } from '../checks.js';
 
 export interface MatmulAttrs {
   readonly transA: boolean;
@@ -40,5 +41,8 @@ export function matmulAttrs(op: string, a: Tensor, b: Tensor, transA: boolean, t
 
 /** op(a) · op(b), where op transposes when asked. */
 export function matmul(a: Tensor, b: Tensor, transA = false, transB = false): Tensor {
-  return apply(matmulOp, [a, b], matmulAttrs('matmul', a, b, transA, transB));
+  expectTensor('matmul', 'a', a);
+  expectTensor('matmul', 'b', b);
+  const attrs = matmulAttrs('matmul', a, b, expectBoolean('matmul', 'transA', transA), expectBoolean('matmul', 'transB', transB));
+  return apply(matmulOp, [a, b], attrs);
 }

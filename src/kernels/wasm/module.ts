@@ -2,6 +2,7 @@
 // kernel instance imports, and synchronous instantiation of the (small, generated) kernel modules.
 // Each kernel builds its own module lazily on first use; all of them see the same memory, so
 // inputs are copied in once per call and the memory only grows when a larger problem arrives.
+// Compiled programs keep their buffers in arenas: spans of a few fixed memories shared by all.
 
 import { FunctionBuilder, ModuleBuilder, Op, Simd, f64Bytes } from './emitter.js';
 
@@ -97,37 +98,76 @@ const STAGGER_BYTES = 3 * GROUP_BYTES;
 /** Scratch doubles every arena keeps for kernels that need a temporary (a transposed operand). */
 export const ARENA_SCRATCH_DOUBLES = 1 << 16;
 
+/** Pages of one arena memory, unless a program needs more. */
+const ARENA_MEMORY_PAGES = 512;
 /**
- * A fixed linear memory (it never grows, so views into it stay valid) that holds a compiled
- * program's buffers. Kernels whose operands all live in one arena run in place: nothing is copied.
+ * Arena memories a realm creates at most. Browsers reserve address space per WebAssembly memory
+ * far beyond its size and run out after some dozens, so programs share a few memories instead of
+ * owning one each; a program that finds no room in them keeps plain buffers and the TypeScript
+ * kernels (the same bits, slower).
  */
-export class Arena {
-  readonly memory: WebAssembly.Memory;
+export const MAX_ARENA_MEMORIES = 8;
+
+/** What kernels see of the memory their operands live in. */
+export interface ArenaKernels {
   /** The whole memory as doubles (copies inside the arena use copyWithin: no view per call). */
   readonly heap: Float64Array;
-  /** Byte address of the scratch area. */
+  /** Byte address of the scratch area, for one kernel call's temporary (a transposed operand). */
   readonly scratchAt: number;
-  private next: number;
-  private readonly end: number;
+  exports<T>(kernel: KernelModule): T;
+}
+
+interface Span {
+  at: number;
+  bytes: number;
+}
+
+/**
+ * A fixed linear memory (it never grows, so views into it stay valid) shared by arenas: the
+ * scratch area first, then spans handed to arenas and taken back when they are released.
+ */
+class ArenaMemory implements ArenaKernels {
+  readonly memory: WebAssembly.Memory;
+  readonly heap: Float64Array;
+  readonly scratchAt = GROUP_BYTES;
+  /** Unused spans in address order, none adjacent to another. */
+  private readonly free: Span[];
   private readonly instances = new Map<KernelModule, unknown>();
 
-  constructor(doubles: number) {
-    const bytes = GROUP_BYTES + doubles * 8 + ARENA_SCRATCH_DOUBLES * 8;
-    this.memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE_BYTES) });
-    this.scratchAt = GROUP_BYTES;
-    this.next = this.scratchAt + ARENA_SCRATCH_DOUBLES * 8;
-    this.end = this.memory.buffer.byteLength;
+  constructor(bytes: number) {
+    const first = this.scratchAt + ARENA_SCRATCH_DOUBLES * 8;
+    this.memory = new WebAssembly.Memory({ initial: Math.max(ARENA_MEMORY_PAGES, Math.ceil((first + bytes) / PAGE_BYTES)) });
     this.heap = new Float64Array(this.memory.buffer);
-    arenas.set(this.memory.buffer, this);
+    this.free = [{ at: first, bytes: this.memory.buffer.byteLength - first }];
+    memories.set(this.memory.buffer, this);
   }
 
-  /** A zeroed view of n doubles; throws when the arena was sized too small. */
-  alloc(n: number): Float64Array {
-    const at = this.next;
-    const bytes = Math.ceil((n * 8) / GROUP_BYTES) * GROUP_BYTES + STAGGER_BYTES;
-    if (at + bytes > this.end) throw new Error(`internal: arena of ${this.end} bytes is full`);
-    this.next += bytes;
-    return new Float64Array(this.memory.buffer, at, n);
+  /** The address of a zeroed span of `bytes` (a multiple of GROUP_BYTES), or undefined when none is free. */
+  take(bytes: number): number | undefined {
+    const i = this.free.findIndex((s) => s.bytes >= bytes);
+    if (i < 0) return undefined;
+    const span = this.free[i];
+    const at = span.at;
+    if (span.bytes === bytes) this.free.splice(i, 1);
+    else Object.assign(span, { at: at + bytes, bytes: span.bytes - bytes });
+    this.heap.fill(0, at / 8, (at + bytes) / 8);
+    return at;
+  }
+
+  give(at: number, bytes: number): void {
+    let i = this.free.findIndex((s) => s.at > at);
+    if (i < 0) i = this.free.length;
+    this.free.splice(i, 0, { at, bytes });
+    const next = this.free[i + 1];
+    if (next !== undefined && at + bytes === next.at) {
+      this.free[i].bytes += next.bytes;
+      this.free.splice(i + 1, 1);
+    }
+    const previous = this.free[i - 1];
+    if (previous !== undefined && previous.at + previous.bytes === at) {
+      previous.bytes += this.free[i].bytes;
+      this.free.splice(i, 1);
+    }
   }
 
   exports<T>(kernel: KernelModule): T {
@@ -140,6 +180,81 @@ export class Arena {
   }
 }
 
+const memories = new WeakMap<ArrayBuffer, ArenaMemory>();
+/** Every arena memory of this realm, oldest first (kept for reuse: at most MAX_ARENA_MEMORIES). */
+const arenaMemories: ArenaMemory[] = [];
+
+/**
+ * A span of an arena memory that holds a compiled program's buffers. Kernels whose operands all
+ * live in one memory run in place: nothing is copied.
+ */
+export class Arena implements ArenaKernels {
+  private readonly home: ArenaMemory;
+  private readonly start: number;
+  private readonly bytes: number;
+  private next: number;
+  private released = false;
+
+  /** An arena of `doubles` in the first memory with room, or null when every memory allowed is full. */
+  static tryCreate(doubles: number): Arena | null {
+    const bytes = GROUP_BYTES + Math.ceil((doubles * 8) / GROUP_BYTES) * GROUP_BYTES;
+    for (const m of arenaMemories) {
+      const at = m.take(bytes);
+      if (at !== undefined) return new Arena(m, at, bytes);
+    }
+    if (arenaMemories.length >= MAX_ARENA_MEMORIES) return null;
+    const m = new ArenaMemory(bytes);
+    arenaMemories.push(m);
+    return new Arena(m, m.take(bytes) as number, bytes);
+  }
+
+  /** An arena of `doubles`; throws when every memory allowed is full. */
+  static create(doubles: number): Arena {
+    const arena = Arena.tryCreate(doubles);
+    if (arena === null) throw new Error(`internal: no room for an arena of ${doubles} doubles in ${MAX_ARENA_MEMORIES} memories`);
+    return arena;
+  }
+
+  private constructor(home: ArenaMemory, start: number, bytes: number) {
+    this.home = home;
+    this.start = start;
+    this.bytes = bytes;
+    this.next = start;
+  }
+
+  get memory(): WebAssembly.Memory {
+    return this.home.memory;
+  }
+
+  get heap(): Float64Array {
+    return this.home.heap;
+  }
+
+  get scratchAt(): number {
+    return this.home.scratchAt;
+  }
+
+  /** A zeroed view of n doubles; throws when the arena was sized too small or released. */
+  alloc(n: number): Float64Array {
+    const at = this.next;
+    const bytes = Math.ceil((n * 8) / GROUP_BYTES) * GROUP_BYTES + STAGGER_BYTES;
+    if (this.released || at + bytes > this.start + this.bytes) throw new Error(`internal: arena of ${this.bytes} bytes is full or released`);
+    this.next += bytes;
+    return new Float64Array(this.memory.buffer, at, n);
+  }
+
+  /** Hands the span back for other arenas: views from alloc() must no longer be used. */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.home.give(this.start, this.bytes);
+  }
+
+  exports<T>(kernel: KernelModule): T {
+    return this.home.exports<T>(kernel);
+  }
+}
+
 /** Doubles an arena needs to hold buffers of these lengths (with alignment padding). */
 export function arenaDoubles(lengths: Iterable<number>): number {
   let total = 0;
@@ -147,15 +262,13 @@ export function arenaDoubles(lengths: Iterable<number>): number {
   return total;
 }
 
-const arenas = new WeakMap<ArrayBuffer, Arena>();
-
-/** The arena holding all of these arrays, or undefined when they are not all in one arena. */
-export function arenaOf(a: Float64Array, b?: Float64Array, c?: Float64Array, d?: Float64Array): Arena | undefined {
+/** The arena memory holding all of these arrays, or undefined when they are not all in one. */
+export function arenaOf(a: Float64Array, b?: Float64Array, c?: Float64Array, d?: Float64Array): ArenaKernels | undefined {
   const buffer = a.buffer;
   if ((b !== undefined && b.buffer !== buffer) || (c !== undefined && c.buffer !== buffer) || (d !== undefined && d.buffer !== buffer)) {
     return undefined;
   }
-  return arenas.get(buffer as ArrayBuffer);
+  return memories.get(buffer as ArrayBuffer);
 }
 
 /**
