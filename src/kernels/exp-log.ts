@@ -161,7 +161,7 @@ export function logInto(out: Float64Array, x: Float64Array, n: number): void {
 const EXP_GROUP = 4;
 const LOG_GROUP = 2;
 
-const expLogKernel: KernelModule = { build: () => expLogModule() };
+export const expLogKernel: KernelModule = { build: () => expLogModule() };
 
 /** out[i] = e^x[i] for i < n in WebAssembly; requires {@link wasmAvailable}. `out` may be `x`. */
 export function expWasm(out: Float64Array, x: Float64Array, n: number): void {

@@ -159,7 +159,7 @@ interface GemmExports {
   transpose(src: number, dst: number, rows: number, cols: number): void;
 }
 
-const gemmKernel: KernelModule = { build: () => gemmModule() };
+export const gemmKernel: KernelModule = { build: () => gemmModule() };
 
 /** The WebAssembly implementation of {@link gemm}; requires {@link wasmAvailable}. */
 export function gemmWasm(

@@ -99,7 +99,7 @@ export function tanhInto(out: Float64Array, x: Float64Array, n: number): void {
 /** f64x2 vectors per loop iteration: independent dependency chains the CPU overlaps (4 beat 2 and 8). */
 const GROUP = 4;
 
-const tanhKernel: KernelModule = { build: () => tanhModule() };
+export const tanhKernel: KernelModule = { build: () => tanhModule() };
 
 /** out[i] = tanh(x[i]) for i < n in WebAssembly; requires {@link wasmAvailable}. `out` may be `x`. */
 export function tanhWasm(out: Float64Array, x: Float64Array, n: number): void {

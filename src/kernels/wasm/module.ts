@@ -30,7 +30,7 @@ function probe(): boolean {
 }
 
 /** A module whose only function uses a SIMD instruction, to detect SIMD support. */
-function probeModule(): Uint8Array<ArrayBuffer> {
+export function probeModule(): Uint8Array<ArrayBuffer> {
   const fn = new FunctionBuilder([]).v128Const(f64Bytes(1, 2)).simd(Simd.f64x2Abs).op(Op.drop);
   const mb = new ModuleBuilder();
   mb.add(fn, 'probe');
