@@ -4,7 +4,7 @@
 
 const VALTYPES: Record<number, string> = { 0x7f: 'i32', 0x7c: 'f64', 0x7b: 'v128' };
 
-type Immediate = 'none' | 'block' | 'index' | 'i32' | 'f64' | 'v128' | 'lane' | 'memarg';
+type Immediate = 'none' | 'block' | 'depth' | 'local' | 'function' | 'i32' | 'f64' | 'v128' | 'lane' | 'memarg';
 interface Instruction { readonly name: string; readonly immediate: Immediate; readonly align?: number }
 
 const plain = (name: string): Instruction => ({ name, immediate: 'none' });
@@ -16,13 +16,13 @@ const CORE: Record<number, Instruction> = {
   0x04: { name: 'if', immediate: 'block' },
   0x05: plain('else'),
   0x0b: plain('end'),
-  0x0c: { name: 'br', immediate: 'index' },
-  0x0d: { name: 'br_if', immediate: 'index' },
-  0x10: { name: 'call', immediate: 'index' },
+  0x0c: { name: 'br', immediate: 'depth' },
+  0x0d: { name: 'br_if', immediate: 'depth' },
+  0x10: { name: 'call', immediate: 'function' },
   0x1a: plain('drop'),
-  0x20: { name: 'local.get', immediate: 'index' },
-  0x21: { name: 'local.set', immediate: 'index' },
-  0x22: { name: 'local.tee', immediate: 'index' },
+  0x20: { name: 'local.get', immediate: 'local' },
+  0x21: { name: 'local.set', immediate: 'local' },
+  0x22: { name: 'local.tee', immediate: 'local' },
   0x2b: memory('f64.load', 8),
   0x39: memory('f64.store', 8),
   0x41: { name: 'i32.const', immediate: 'i32' },
@@ -146,7 +146,59 @@ function watV128(bytes: Uint8Array): string {
   return `f64x2 ${lanes.map(watF64).join(' ')}`;
 }
 
-function instruction(r: Reader, depth: { value: number }): string {
+/** What the custom section "name" holds: the module's, functions' and locals' names. */
+interface Names {
+  module?: string;
+  readonly functions: Map<number, string>;
+  readonly locals: Map<number, Map<number, string>>;
+}
+
+/** `$name` where the name section gives one, else the index (as wasm2wat does). */
+function reference(names: Map<number, string> | undefined, index: number): string {
+  const name = names?.get(index);
+  return name === undefined ? `${index}` : `$${name}`;
+}
+
+/** `$name` where the name section gives one, else the index in a comment. */
+function declaration(names: Map<number, string> | undefined, index: number): string {
+  const name = names?.get(index);
+  return name === undefined ? `(;${index};)` : `$${name}`;
+}
+
+function nameMap(r: Reader): Map<number, string> {
+  const map = new Map<number, string>();
+  for (let n = r.u32(); n > 0; n--) {
+    const index = r.u32();
+    map.set(index, r.name());
+  }
+  return map;
+}
+
+/** Decodes the name section wherever it is (the emitter writes it last, after the code it names). */
+function readNames(bytes: Uint8Array): Names {
+  const names: Names = { functions: new Map(), locals: new Map() };
+  const r = new Reader(bytes);
+  r.take(8);
+  while (!r.done) {
+    const id = r.byte();
+    const end = r.u32() + r.at;
+    if (id === 0 && r.name() === 'name') {
+      while (r.at < end) {
+        const sub = r.byte();
+        const subEnd = r.u32() + r.at;
+        if (sub === 0) names.module = r.name();
+        else if (sub === 1) for (const [index, name] of nameMap(r)) names.functions.set(index, name);
+        else if (sub === 2) for (let n = r.u32(); n > 0; n--) names.locals.set(r.u32(), nameMap(r));
+        else throw new Error(`wat: name subsection ${sub} is not one the emitter writes`);
+        if (r.at !== subEnd) throw new Error(`wat: name subsection ${sub} does not end at byte ${subEnd}`);
+      }
+    }
+    r.at = end;
+  }
+  return names;
+}
+
+function instruction(r: Reader, depth: number, names: Names, locals: Map<number, string> | undefined): string {
   const opcode = r.byte();
   const op = opcode === 0xfd ? SIMD[r.u32()] : CORE[opcode];
   if (op === undefined) throw new Error(`wat: opcode 0x${opcode.toString(16)} at byte ${r.at - 1} is not one the emitter writes`);
@@ -155,9 +207,11 @@ function instruction(r: Reader, depth: { value: number }): string {
     case 'block': {
       const type = r.byte();
       if (type !== 0x40) throw new Error(`wat: block type 0x${type.toString(16)} is not one the emitter writes`);
-      return `${op.name}  ;; label = @${depth.value + 1}`;
+      return `${op.name}  ;; label = @${depth + 1}`;
     }
-    case 'index': return `${op.name} ${r.u32()}`;
+    case 'depth': return `${op.name} ${r.u32()}`;
+    case 'local': return `${op.name} ${reference(locals, r.u32())}`;
+    case 'function': return `${op.name} ${reference(names.functions, r.u32())}`;
     case 'i32': return `${op.name} ${r.i32()}`;
     case 'f64': return `${op.name} ${watF64(r.take(8))}`;
     case 'v128': return `${op.name} ${watV128(r.take(16))}`;
@@ -170,39 +224,44 @@ function instruction(r: Reader, depth: { value: number }): string {
   }
 }
 
-function body(r: Reader, end: number): string[] {
-  const lines: string[] = [];
-  const locals: string[] = [];
+/** One function: its header, one local a line, then its instructions indented by block depth. */
+function func(r: Reader, end: number, index: number, typeIndex: number, params: readonly string[], names: Names): string {
+  const locals = names.locals.get(index);
+  const lines = [`(func ${declaration(names.functions, index)} (type ${typeIndex})` +
+    params.map((type, p) => ` (param ${locals?.has(p) ? `$${locals.get(p)} ` : ''}${type})`).join('')];
+  let next = params.length;
   for (let groups = r.u32(); groups > 0; groups--) {
     const count = r.u32();
     const type = r.valtype();
-    for (let i = 0; i < count; i++) locals.push(type);
+    for (let i = 0; i < count; i++, next++) lines.push(`  (local ${locals?.has(next) ? `$${locals.get(next)} ` : ''}${type})`);
   }
-  if (locals.length > 0) lines.push(`(local ${locals.join(' ')})`);
-  const depth = { value: 0 };
+  let depth = 0;
   while (r.at < end) {
     const start = r.at;
-    const text = instruction(r, depth);
+    const text = instruction(r, depth, names, locals);
     const name = text.split(' ')[0];
-    if (name === 'end' || name === 'else') depth.value--;
-    if (depth.value < 0) {
+    if (name === 'end' || name === 'else') depth--;
+    if (depth < 0) {
       if (name !== 'end' || r.at !== end) throw new Error(`wat: function body ends early at byte ${start}`);
       break;
     }
-    lines.push('  '.repeat(depth.value) + text);
-    if (name === 'block' || name === 'loop' || name === 'if' || name === 'else') depth.value++;
+    lines.push('  '.repeat(depth + 1) + text);
+    if (name === 'block' || name === 'loop' || name === 'if' || name === 'else') depth++;
   }
   if (r.at !== end) throw new Error(`wat: function body does not end at byte ${end}`);
-  return lines;
+  return `${lines.join('\n')})`;
 }
 
-/** The module's text, one instruction a line, in the layout of wabt's wasm2wat. */
+/**
+ * The module's text, one instruction a line, laid out as wabt's wasm2wat does, with the names of the
+ * name section (`$gemm`, `$a`) in place of indices where it gives them.
+ */
 export function printWat(bytes: Uint8Array): string {
   const r = new Reader(bytes);
   const header = Array.from(r.take(8)).join(',');
   if (header !== '0,97,115,109,1,0,0,0') throw new Error('wat: not a WebAssembly version 1 module');
+  const names = readNames(bytes);
   const types: string[][] = [];
-  const out: string[] = [];
   let functionTypes: number[] = [];
   const functions: string[] = [];
   const exports: string[] = [];
@@ -211,7 +270,10 @@ export function printWat(bytes: Uint8Array): string {
     const id = r.byte();
     const size = r.u32();
     const end = r.at + size;
-    if (id === 1) {
+    if (id === 0) {
+      if (r.name() !== 'name') throw new Error('wat: a custom section other than "name"');
+      r.at = end;
+    } else if (id === 1) {
       for (let n = r.u32(), i = 0; i < n; i++) {
         if (r.byte() !== 0x60) throw new Error('wat: a type is not a function type');
         const params: string[] = [];
@@ -235,22 +297,23 @@ export function printWat(bytes: Uint8Array): string {
       for (let n = r.u32(); n > 0; n--) {
         const name = r.name();
         if (r.byte() !== 0x00) throw new Error('wat: an export is not a function');
-        exports.push(`(export "${name}" (func ${r.u32()}))`);
+        exports.push(`(export "${name}" (func ${reference(names.functions, r.u32())}))`);
       }
     } else if (id === 10) {
       const count = r.u32();
       for (let i = 0; i < count; i++) {
         const bodyEnd = r.u32() + r.at;
-        const params = types[functionTypes[i]];
-        const head = `(func (;${i};) (type ${functionTypes[i]})${params.length > 0 ? ` (param ${params.join(' ')})` : ''}`;
-        functions.push([head, ...body(r, bodyEnd).map((line) => `  ${line}`)].join('\n') + ')');
+        functions.push(func(r, bodyEnd, i, functionTypes[i], types[functionTypes[i]], names));
       }
     } else {
       throw new Error(`wat: section ${id} is not one the emitter writes`);
     }
     if (r.at !== end) throw new Error(`wat: section ${id} does not end at byte ${end}`);
   }
-  types.forEach((params, i) => out.push(`(type (;${i};) (func${params.length > 0 ? ` (param ${params.join(' ')})` : ''}))`));
-  out.push(...imports, ...functions, ...exports);
-  return `(module\n${out.map((item) => item.replace(/^/gm, '  ')).join('\n')})\n`;
+  const items = [
+    ...types.map((params, i) => `(type (;${i};) (func${params.length > 0 ? ` (param ${params.join(' ')})` : ''}))`),
+    ...imports, ...functions, ...exports,
+  ];
+  const name = names.module === undefined ? '' : ` $${names.module}`;
+  return `(module${name}\n${items.map((item) => item.replace(/^/gm, '  ')).join('\n')})\n`;
 }
