@@ -5,46 +5,10 @@
 // inside the arena's padding (buffers are padded to whole 64-byte groups), and that lane is never
 // stored.
 
-import { FunctionBuilder, ModuleBuilder, Op, Simd } from './wasm/emitter.js';
+import { FunctionBuilder, type Local, Op, Simd } from './wasm/emitter.js';
+import { type ExportsOfKernel, kernelModule } from './wasm/kernel-module.js';
 import { columnBlocks, exactLoops, flatKernel } from './wasm/loops.js';
-import type { Arena, KernelModule } from './wasm/module.js';
-
-/**
- * Byte addresses and element counts; each writes exactly its output (n doubles, cols for sumRows).
- * Same operand rules as the dispatchers in elementwise.ts (out may equal an elementwise input, no
- * partial overlap). For addRow / expandRow with cols <= 2, addBroadcast / fillBroadcast with
- * n = rows * cols and splat = 2 - cols run flat, without a loop per row.
- */
-export interface ElementwiseExports {
-  add(out: number, a: number, b: number, n: number): void;
-  sub(out: number, a: number, b: number, n: number): void;
-  mul(out: number, a: number, b: number, n: number): void;
-  div(out: number, a: number, b: number, n: number): void;
-  scale(out: number, x: number, c: number, n: number): void;
-  tanhBackward(out: number, y: number, g: number, n: number): void;
-  tanhSecond(out: number, y: number, g: number, h: number, n: number): void;
-  reluBackward(out: number, y: number, g: number, n: number): void;
-  /** splat = 1: the row is one double broadcast to both lanes; 0: the row is one v128 (2 doubles). */
-  addBroadcast(out: number, x: number, row: number, splat: number, n: number): void;
-  fillBroadcast(out: number, row: number, splat: number, n: number): void;
-  sumRows(out: number, x: number, rows: number, cols: number): void;
-  addRow(out: number, x: number, row: number, rows: number, cols: number): void;
-  expandRow(out: number, row: number, rows: number, cols: number): void;
-}
-
-/** The binary kernels' export names, indexed by BinaryKind (elementwise.ts). */
-export const BINARY_EXPORTS = ['add', 'sub', 'mul', 'div'] as const;
-
-export const elementwiseKernel: KernelModule = { build: () => elementwiseModule() };
-
-/**
- * The kernels on an arena's memory without the dispatchers' per-call checks: tests call them at
- * every size, and `bench/elementwise.bench.ts crossover` times them against the dispatchers.
- * Requires wasmAvailable().
- */
-export function elementwiseExports(arena: Arena): ElementwiseExports {
-  return arena.exports<ElementwiseExports>(elementwiseKernel);
-}
+import type { Arena } from './wasm/module.js';
 
 /**
  * Splat constants of the flat kernels. Every flat kernel sets all of them, so all share one
@@ -52,52 +16,75 @@ export function elementwiseExports(arena: Arena): ElementwiseExports {
  */
 const SPLATS = { one: 1, minusTwo: -2, zero: 0 };
 
-function elementwiseModule(): Uint8Array<ArrayBuffer> {
-  const mb = new ModuleBuilder();
-  const binaryOps = [Simd.f64x2Add, Simd.f64x2Sub, Simd.f64x2Mul, Simd.f64x2Div];
-  BINARY_EXPORTS.forEach((name, kind) => {
-    mb.add(flatKernel(2, false, SPLATS, (f, load) => { load(0); load(1); f.simd(binaryOps[kind]); }), name);
-  });
-  mb.add(flatKernel(1, true, SPLATS, (f, load, l) => { load(0); f.get(l.c).simd(Simd.f64x2Mul); }), 'scale');
-  // g * (1 - y*y); inputs are (y, g).
-  mb.add(flatKernel(2, false, SPLATS, (f, load, l) => {
+const binary = <const N extends string>(name: N, opcode: number) =>
+  flatKernel(name, ['a', 'b'], false, SPLATS, (f, load) => { load(0); load(1); f.simd(opcode); });
+
+/**
+ * Byte addresses and element counts; each writes exactly its output (n doubles, cols for sumRows).
+ * Same operand rules as the dispatchers in elementwise.ts (out may equal an elementwise input, no
+ * partial overlap). For addRow / expandRow with cols <= 2, addBroadcast / fillBroadcast with
+ * n = rows * cols and splat = 2 - cols run flat, without a loop per row.
+ */
+export const elementwiseKernel = kernelModule('elementwise', () => ({
+  add: binary('add', Simd.f64x2Add),
+  sub: binary('sub', Simd.f64x2Sub),
+  mul: binary('mul', Simd.f64x2Mul),
+  div: binary('div', Simd.f64x2Div),
+  scale: flatKernel('scale', ['x'], true, SPLATS, (f, load, l) => { load(0); f.get(l.cSplat!).simd(Simd.f64x2Mul); }),
+  // g * (1 - y*y).
+  tanhBackward: flatKernel('tanhBackward', ['y', 'g'], false, SPLATS, (f, load, l) => {
     load(1);
     f.get(l.one);
     load(0);
     load(0);
     f.simd(Simd.f64x2Mul).simd(Simd.f64x2Sub).simd(Simd.f64x2Mul);
-  }), 'tanhBackward');
-  // ((h*g)*y) * -2; inputs are (y, g, h).
-  mb.add(flatKernel(3, false, SPLATS, (f, load, l) => {
+  }),
+  // ((h*g)*y) * -2.
+  tanhSecond: flatKernel('tanhSecond', ['y', 'g', 'h'], false, SPLATS, (f, load, l) => {
     load(2);
     load(1);
     f.simd(Simd.f64x2Mul);
     load(0);
     f.simd(Simd.f64x2Mul).get(l.minusTwo).simd(Simd.f64x2Mul);
-  }), 'tanhSecond');
+  }),
   // g & (y > 0): all-ones lanes keep g's bits, the others give +0 (also for a NaN y).
-  mb.add(flatKernel(2, false, SPLATS, (f, load, l) => {
+  reluBackward: flatKernel('reluBackward', ['y', 'g'], false, SPLATS, (f, load, l) => {
     load(1);
     load(0);
     f.get(l.zero).simd(Simd.f64x2Gt).simd(Simd.v128And);
-  }), 'reluBackward');
-  mb.add(broadcastKernel(true), 'addBroadcast');
-  mb.add(broadcastKernel(false), 'fillBroadcast');
-  mb.add(sumRowsKernel(), 'sumRows');
-  mb.add(rowKernel(true), 'addRow');
-  mb.add(rowKernel(false), 'expandRow');
-  return mb.bytes();
+  }),
+  /** splat = 1: the row is one double broadcast to both lanes; 0: the row is one v128 (2 doubles). */
+  addBroadcast: broadcastKernel('addBroadcast', true),
+  fillBroadcast: broadcastKernel('fillBroadcast', false),
+  sumRows: sumRowsKernel(),
+  addRow: rowKernel('addRow', true),
+  expandRow: rowKernel('expandRow', false),
+}));
+
+/** The elementwise and row kernels' signatures, as the builder derives them. */
+export type ElementwiseExports = ExportsOfKernel<typeof elementwiseKernel>;
+
+/** The binary kernels' export names, indexed by BinaryKind (elementwise.ts). */
+export const BINARY_EXPORTS = ['add', 'sub', 'mul', 'div'] as const;
+
+/**
+ * The kernels on an arena's memory without the dispatchers' per-call checks: tests call them at
+ * every size, and `bench/elementwise.bench.ts crossover` times them against the dispatchers.
+ * Requires wasmAvailable().
+ */
+export function elementwiseExports(arena: Arena): ElementwiseExports {
+  return arena.exports(elementwiseKernel);
 }
 
 /**
  * fn(out, [x], row, splat, n): out = [x +] r per vector on exactly n doubles, where r is row[0] in
  * both lanes (splat = 1) or row[0..1] (splat = 0; n is then even).
  */
-function broadcastKernel(withX: boolean): FunctionBuilder {
-  const f = new FunctionBuilder(withX ? ['i32', 'i32', 'i32', 'i32', 'i32'] : ['i32', 'i32', 'i32', 'i32']);
-  const OUT = 0, X = 1, ROW = withX ? 2 : 1, SPLAT = ROW + 1, N = ROW + 2;
-  const r = f.local('v128');
-  const count = f.local('i32');
+function broadcastKernel<const N extends string, X extends boolean>(name: N, withX: X) {
+  const f = new FunctionBuilder(name, withParams(withX, [['out', 'i32']], [['row', 'i32'], ['splat', 'i32'], ['n', 'i32']]));
+  const { out: OUT, x: X, row: ROW, splat: SPLAT, n: N } = f.params as Record<string, Local<'i32'>>;
+  const r = f.local('r', 'v128');
+  const count = f.local('count', 'i32');
   f.get(SPLAT).if();
   f.get(ROW).load64Splat().set(r);
   f.else();
@@ -128,15 +115,15 @@ function broadcastKernel(withX: boolean): FunctionBuilder {
  * and a last scalar column; each block sums its rows ascending from +0 in locals, then stores.
  * Loads never cross a row's end and stores never pass out[cols-1].
  */
-function sumRowsKernel(): FunctionBuilder {
-  const OUT = 0, X = 1, ROWS = 2, COLS = 3;
-  const f = new FunctionBuilder(['i32', 'i32', 'i32', 'i32']);
-  const rowBytes = f.local('i32');
-  const left = f.local('i32');
-  const p = f.local('i32');
-  const r = f.local('i32');
-  const sums = Array.from({ length: 8 }, () => f.local('v128'));
-  const scalarSum = f.local('f64');
+function sumRowsKernel() {
+  const f = new FunctionBuilder('sumRows', [['out', 'i32'], ['x', 'i32'], ['rows', 'i32'], ['cols', 'i32']] as const);
+  const { out: OUT, x: X, rows: ROWS, cols: COLS } = f.params;
+  const rowBytes = f.local('rowBytes', 'i32');
+  const left = f.local('left', 'i32');
+  const p = f.local('p', 'i32');
+  const r = f.local('r', 'i32');
+  const sums = Array.from({ length: 8 }, (_, v) => f.local(`sum${v}`, 'v128'));
+  const scalarSum = f.local('scalarSum', 'f64');
   f.get(COLS).i32Const(8).op(Op.i32Mul).set(rowBytes);
   f.get(COLS).set(left);
 
@@ -178,14 +165,14 @@ function sumRowsKernel(): FunctionBuilder {
  * addRow(out, x, row, rows, cols) / expandRow(out, row, rows, cols): per row, the columns in blocks
  * as in sumRows; out and x advance contiguously, row restarts for each row.
  */
-function rowKernel(withX: boolean): FunctionBuilder {
-  const f = new FunctionBuilder(withX ? ['i32', 'i32', 'i32', 'i32', 'i32'] : ['i32', 'i32', 'i32', 'i32']);
-  const OUT = 0, X = 1, ROW = withX ? 2 : 1, ROWS = ROW + 1, COLS = ROW + 2;
-  const left = f.local('i32');
-  const rp = f.local('i32');
+function rowKernel<const N extends string, X extends boolean>(name: N, withX: X) {
+  const f = new FunctionBuilder(name, withParams(withX, [['out', 'i32']], [['row', 'i32'], ['rows', 'i32'], ['cols', 'i32']]));
+  const { out: OUT, x: X, row: ROW, rows: ROWS, cols: COLS } = f.params as Record<string, Local<'i32'>>;
+  const left = f.local('left', 'i32');
+  const rp = f.local('rp', 'i32');
   const block = (vectors: number): void => {
     const scalar = vectors === 0;
-    const load = (address: number, offset: number): void => {
+    const load = (address: Local<'i32'>, offset: number): void => {
       f.get(address);
       if (scalar) f.f64Load();
       else f.v128Load(offset, 16);
@@ -214,4 +201,11 @@ function rowKernel(withX: boolean): FunctionBuilder {
   f.get(ROWS).i32Const(1).op(Op.i32Sub).tee(ROWS).brIf(0);
   f.end().end();
   return f;
+}
+
+/** The parameters `before`, then x (an i32) when `withX`, then `after`. */
+function withParams<X extends boolean, B extends readonly (readonly [string, 'i32'])[], A extends readonly (readonly [string, 'i32'])[]>(
+  withX: X, before: B, after: A,
+): readonly [...B, ...(X extends true ? [readonly ['x', 'i32']] : []), ...A] {
+  return [...before, ...(withX ? [['x', 'i32'] as const] : []), ...after] as unknown as readonly [...B, ...(X extends true ? [readonly ['x', 'i32']] : []), ...A];
 }

@@ -23,9 +23,10 @@
 
 import { LN2_HI, LN2_LO, LOG2E, ROUND_SHIFT } from './cody-waite.js';
 import { runInPlace } from './in-place.js';
-import { FunctionBuilder, ModuleBuilder, Simd, f64Bytes, i64x2Bytes } from './wasm/emitter.js';
-import { IN_PLACE_AT as AT, constantLocal, groupLocals, groupLoop, inPlaceFunction, splatLocal } from './wasm/loops.js';
-import { type KernelModule, wasmAvailable } from './wasm/module.js';
+import { Simd, f64Bytes, i64x2Bytes } from './wasm/emitter.js';
+import { kernelModule } from './wasm/kernel-module.js';
+import { constantLocal, groupLocals, groupLoop, inPlaceFunction, splatLocal, splatLocals } from './wasm/loops.js';
+import { wasmAvailable } from './wasm/module.js';
 
 /** From this many elements on, expInto uses WebAssembly (below, its fixed cost per call outweighs its speed). */
 export const EXP_WASM_MIN_N = 8;
@@ -161,7 +162,8 @@ export function logInto(out: Float64Array, x: Float64Array, n: number): void {
 const EXP_GROUP = 4;
 const LOG_GROUP = 2;
 
-const expLogKernel: KernelModule = { build: () => expLogModule() };
+/** exp(at, groups) and log(at, groups): in place on `groups` x EXP_GROUP or LOG_GROUP f64x2 vectors from byte address `at`. */
+export const expLogKernel = kernelModule('exp-log', () => ({ exp: expFunction(), log: logFunction() }));
 
 /** out[i] = e^x[i] for i < n in WebAssembly; requires {@link wasmAvailable}. `out` may be `x`. */
 export function expWasm(out: Float64Array, x: Float64Array, n: number): void {
@@ -173,26 +175,19 @@ export function logWasm(out: Float64Array, x: Float64Array, n: number): void {
   runInPlace(expLogKernel, 'log', LOG_GROUP, out, x, n);
 }
 
-/** exp(at, groups) and log(at, groups): in place on `groups` x EXP_GROUP or LOG_GROUP f64x2 vectors from byte address `at`. */
-function expLogModule(): Uint8Array<ArrayBuffer> {
-  const mb = new ModuleBuilder();
-  mb.add(expFunction(), 'exp');
-  mb.add(logFunction(), 'log');
-  return mb.bytes();
-}
-
 const add = Simd.f64x2Add, sub = Simd.f64x2Sub, mul = Simd.f64x2Mul;
 
-function expFunction(): FunctionBuilder {
-  const f = inPlaceFunction();
-  const splat = (value: number): number => splatLocal(f, value);
-  const [cLo, cHi, cLog2e, cShift, cLn2Hi, cLn2Lo, cOne] = [EXP_LO, EXP_HI, LOG2E, ROUND_SHIFT, LN2_HI, LN2_LO, 1].map(splat);
-  const cShiftBits = constantLocal(f, f64Bytes(ROUND_SHIFT, ROUND_SHIFT)); // as i64x2: k = bits(t) - bits(ROUND_SHIFT)
-  const cBias = constantLocal(f, i64x2Bytes(1023));
-  const cQ = Q.map(splat);
+function expFunction() {
+  const f = inPlaceFunction('exp');
+  const AT = f.params.at;
+  const { cLo, cHi, cLog2e, cShift, cLn2Hi, cLn2Lo, cOne } = splatLocals(f, {
+    cLo: EXP_LO, cHi: EXP_HI, cLog2e: LOG2E, cShift: ROUND_SHIFT, cLn2Hi: LN2_HI, cLn2Lo: LN2_LO, cOne: 1,
+  });
+  const cShiftBits = constantLocal(f, 'cShiftBits', f64Bytes(ROUND_SHIFT, ROUND_SHIFT)); // as i64x2: k = bits(t) - bits(ROUND_SHIFT)
+  const cBias = constantLocal(f, 'cBias', i64x2Bytes(1023));
+  const cQ = Q.map((value, i) => splatLocal(f, `cQ${i}`, value));
 
-  const lanes = groupLocals(f, EXP_GROUP, 12).map(({ offset, v: [y, t, k, hi, lo, r, rLow, c, u, p, half, scale] }) =>
-    ({ offset, y, t, k, hi, lo, r, rLow, c, u, p, half, scale }));
+  const lanes = groupLocals(f, EXP_GROUP, ['y', 't', 'k', 'hi', 'lo', 'r', 'rLow', 'c', 'u', 'p', 'half', 'scale']);
   type Lane = (typeof lanes)[number];
   const each = (step: (l: Lane) => void): void => lanes.forEach(step);
 
@@ -223,19 +218,20 @@ function expFunction(): FunctionBuilder {
   return f;
 }
 
-function logFunction(): FunctionBuilder {
-  const f = inPlaceFunction();
-  const splat = (value: number): number => splatLocal(f, value);
-  const [cZero, cInf, cNegInf, cNaN, cMinNormal, cTwo54, cOne, cTwo, cHalf, cSplit, cLn2Hi, cLn2Lo, cShift] =
-    [0, Infinity, -Infinity, NaN, MIN_NORMAL, TWO54, 1, 2, 0.5, SPLIT, LN2_HI, LN2_LO, ROUND_SHIFT].map(splat);
-  const cShiftBits = constantLocal(f, f64Bytes(ROUND_SHIFT, ROUND_SHIFT)); // as i64x2: k + bits(ROUND_SHIFT) is k + ROUND_SHIFT
-  const cOffset = constantLocal(f, i64x2Bytes(0, OFFSET_HIGH));
-  const cExponent = constantLocal(f, i64x2Bytes(0, 0xfff00000));
-  const cMinus54 = constantLocal(f, i64x2Bytes(-54));
-  const [cLg1, cLg2, cLg3, cLg4, cLg5, cLg6, cLg7] = [LG1, LG2, LG3, LG4, LG5, LG6, LG7].map(splat);
+function logFunction() {
+  const f = inPlaceFunction('log');
+  const AT = f.params.at;
+  const { cZero, cInf, cNegInf, cNaN, cMinNormal, cTwo54, cOne, cTwo, cHalf, cSplit, cLn2Hi, cLn2Lo, cShift } = splatLocals(f, {
+    cZero: 0, cInf: Infinity, cNegInf: -Infinity, cNaN: NaN, cMinNormal: MIN_NORMAL, cTwo54: TWO54, cOne: 1, cTwo: 2, cHalf: 0.5,
+    cSplit: SPLIT, cLn2Hi: LN2_HI, cLn2Lo: LN2_LO, cShift: ROUND_SHIFT,
+  });
+  const cShiftBits = constantLocal(f, 'cShiftBits', f64Bytes(ROUND_SHIFT, ROUND_SHIFT)); // as i64x2: k + bits(ROUND_SHIFT) is k + ROUND_SHIFT
+  const cOffset = constantLocal(f, 'cOffset', i64x2Bytes(0, OFFSET_HIGH));
+  const cExponent = constantLocal(f, 'cExponent', i64x2Bytes(0, 0xfff00000));
+  const cMinus54 = constantLocal(f, 'cMinus54', i64x2Bytes(-54));
+  const { cLg1, cLg2, cLg3, cLg4, cLg5, cLg6, cLg7 } = splatLocals(f, { cLg1: LG1, cLg2: LG2, cLg3: LG3, cLg4: LG4, cLg5: LG5, cLg6: LG6, cLg7: LG7 });
 
-  const lanes = groupLocals(f, LOG_GROUP, 16).map(({ offset, v: [x, subnormal, shifted, k, fr, s, z, w, r, fHi, fLo, hfsqHi, hfsq, a, sum, sum2] }) =>
-    ({ offset, x, subnormal, shifted, k, fr, s, z, w, r, fHi, fLo, hfsqHi, hfsq, a, sum, sum2 }));
+  const lanes = groupLocals(f, LOG_GROUP, ['x', 'subnormal', 'shifted', 'k', 'fr', 's', 'z', 'w', 'r', 'fHi', 'fLo', 'hfsqHi', 'hfsq', 'a', 'sum', 'sum2']);
   type Lane = (typeof lanes)[number];
   const each = (step: (l: Lane) => void): void => lanes.forEach(step);
 

@@ -4,8 +4,9 @@
 // with separate multiply and add (no FMA), so the TypeScript and WebAssembly paths agree bit for bit.
 // Tiling only changes which elements are computed together, never the order of any one sum.
 
-import { FunctionBuilder, ModuleBuilder, Op, Simd } from './wasm/emitter.js';
-import { ARENA_SCRATCH_DOUBLES, type KernelModule, arenaOf, copyIn, copyOut, heapF64, sharedExports, wasmAvailable } from './wasm/module.js';
+import { type Callee, FunctionBuilder, type Local, Op, Simd } from './wasm/emitter.js';
+import { kernelModule } from './wasm/kernel-module.js';
+import { ARENA_SCRATCH_DOUBLES, arenaOf, copyIn, copyOut, heapF64, sharedExports, wasmAvailable } from './wasm/module.js';
 
 /**
  * Below this many multiply-adds (m*k*n) copying the operands into and out of linear memory costs
@@ -154,12 +155,16 @@ function tile1x1(
 // opA[i..i+R-1, p] (strided: a is used in place, whichever its layout) and loads C contiguous values
 // of row p of op(b) as v128 vectors, so each lane performs exactly s = s + a*b for its element.
 
-interface GemmExports {
-  gemm(a: number, b: number, c: number, m: number, k: number, n: number, aRow: number, aStep: number, accumulate: number): void;
-  transpose(src: number, dst: number, rows: number, cols: number): void;
-}
+const BLOCK_WIDTHS = [4, 2, 1] as const;
 
-const gemmKernel: KernelModule = { build: () => gemmModule() };
+/** gemm(a, b, c, m, k, n, aRow, aStep, mode) after the nine tiles it calls, and transpose(src, dst, rows, cols). */
+export const gemmKernel = kernelModule('gemm', (mb) => {
+  const tiles = new Map<string, Callee>();
+  for (const rows of BLOCK_WIDTHS) {
+    for (const cols of BLOCK_WIDTHS) tiles.set(`${rows}x${cols}`, mb.add(tileFunction(rows, cols)));
+  }
+  return { gemm: driverFunction(tiles), transpose: transposeFunction() };
+});
 
 /** The WebAssembly implementation of {@link gemm}; requires {@link wasmAvailable}. */
 export function gemmWasm(
@@ -174,7 +179,7 @@ export function gemmWasm(
   const arena = arenaOf(c, a, b);
   if (arena !== undefined && (!transB || k * n <= ARENA_SCRATCH_DOUBLES)) {
     // Operands already live in linear memory: run in place.
-    const kernel = arena.exports<GemmExports>(gemmKernel);
+    const kernel = arena.exports(gemmKernel);
     let bAt = b.byteOffset;
     if (transB) {
       kernel.transpose(bAt, arena.scratchAt, n, k);
@@ -190,7 +195,7 @@ export function gemmWasm(
     }
     return;
   }
-  const kernel = sharedExports<GemmExports>(gemmKernel);
+  const kernel = sharedExports(gemmKernel);
   // Layout in doubles: a | b as [k,n] | c | b as given (only when it needs transposing).
   const bAt = m * k;
   const cAt = bAt + k * n;
@@ -208,21 +213,11 @@ export function gemmWasm(
   copyOut(c, heap, cAt, m * n);
 }
 
-const BLOCK_WIDTHS = [4, 2, 1] as const;
-
-function gemmModule(): Uint8Array<ArrayBuffer> {
-  const mb = new ModuleBuilder();
-  const tiles = new Map<string, number>();
-  for (const rows of BLOCK_WIDTHS) {
-    for (const cols of BLOCK_WIDTHS) tiles.set(`${rows}x${cols}`, mb.add(tileFunction(rows, cols)));
-  }
-  mb.add(driverFunction(tiles), 'gemm');
-  mb.add(transposeFunction(), 'transpose');
-  return mb.bytes();
-}
-
 // Parameters of the tile functions (addresses and strides in bytes; the number of blocks in a row).
-const T_A = 0, T_B = 1, T_C = 2, T_K = 3, T_A_ROW = 4, T_A_STEP = 5, T_B_STEP = 6, T_C_ROW = 7, T_ACC = 8, T_BLOCKS = 9;
+const TILE_PARAMS = [
+  ['a', 'i32'], ['b', 'i32'], ['c', 'i32'], ['k', 'i32'], ['aRow', 'i32'], ['aStep', 'i32'], ['bStep', 'i32'], ['cRow', 'i32'],
+  ['mode', 'i32'], ['blocks', 'i32'],
+] as const;
 
 /** Tile modes: c = s; c = c + s; or s starts from c (a later block of p) and c = s. */
 const MODE_STORE = 0, MODE_ACCUMULATE = 1, MODE_CONTINUE = 2;
@@ -240,26 +235,29 @@ export const P_BLOCK = 256;
  * b + p*bStep + 8j and c[i,j] at c + i*cRow + 8j. Pairs of columns are f64x2 lanes; a single
  * column is scalar. Walking the row here rather than in the driver saves a call per block.
  */
-function tileFunction(rows: number, cols: number): FunctionBuilder {
-  const f = new FunctionBuilder(['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32']);
+function tileFunction(rows: number, cols: number): FunctionBuilder<typeof TILE_PARAMS> {
+  const f = new FunctionBuilder(`tile${rows}x${cols}`, TILE_PARAMS);
+  const { a: T_A, b: T_B, c: T_C, k: T_K, aRow: T_A_ROW, aStep: T_A_STEP, bStep: T_B_STEP, cRow: T_C_ROW, mode: T_ACC, blocks: T_BLOCKS } = f.params;
   const vector = cols >= 2;
   const type = vector ? 'v128' : 'f64';
   const vectorsPerRow = vector ? cols / 2 : 1;
-  const p = f.local('i32');
-  const rowOffset = [0];
-  for (let r = 1; r < rows; r++) rowOffset.push(f.local('i32'));
-  const sums: number[] = [];
-  for (let i = 0; i < rows * vectorsPerRow; i++) sums.push(f.local(type));
-  const bv: number[] = [];
-  for (let v = 0; v < vectorsPerRow; v++) bv.push(f.local(type));
-  const av = f.local(type);
-  const pushRowAddress = (base: number, r: number): void => {
+  const p = f.local('p', 'i32');
+  const rowOffset: Local<'i32'>[] = [];
+  for (let r = 1; r < rows; r++) rowOffset[r] = f.local(`rowOffset${r}`, 'i32');
+  const sums: Local[] = [];
+  for (let r = 0; r < rows; r++) {
+    for (let v = 0; v < vectorsPerRow; v++) sums.push(f.local(`sum${r}_${v}`, type));
+  }
+  const bv: Local[] = [];
+  for (let v = 0; v < vectorsPerRow; v++) bv.push(f.local(`bv${v}`, type));
+  const av = f.local('av', type);
+  const pushRowAddress = (base: Local<'i32'>, r: number): void => {
     f.get(base);
     if (r > 0) f.get(rowOffset[r]).op(Op.i32Add);
   };
 
-  const aStart = f.local('i32');
-  const bBlock = f.local('i32');
+  const aStart = f.local('aStart', 'i32');
+  const bBlock = f.local('bBlock', 'i32');
   f.get(T_A).set(aStart);
   f.block().get(T_BLOCKS).op(Op.i32Eqz).brIf(0).loop();
   f.get(aStart).set(T_A);
@@ -349,24 +347,26 @@ function tileFunction(rows: number, cols: number): FunctionBuilder {
 }
 
 /** gemm(a, b, c, m, k, n, aRow, aStep, accumulate): walks the blocks of c and calls the tiles. */
-function driverFunction(tiles: Map<string, number>): FunctionBuilder {
-  const A = 0, B = 1, C = 2, M = 3, K = 4, N = 5, A_ROW = 6, A_STEP = 7, ACC = 8;
-  const f = new FunctionBuilder(['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32']);
-  const rowBytes = f.local('i32');
-  const rowsLeft = f.local('i32');
-  const colBlocks = f.local('i32');
-  const aBlock = f.local('i32');
-  const bBlock = f.local('i32');
-  const cRow = f.local('i32');
-  const cBlock = f.local('i32');
+function driverFunction(tiles: Map<string, Callee>) {
+  const f = new FunctionBuilder('gemm', [
+    ['a', 'i32'], ['b', 'i32'], ['c', 'i32'], ['m', 'i32'], ['k', 'i32'], ['n', 'i32'], ['aRow', 'i32'], ['aStep', 'i32'], ['mode', 'i32'],
+  ] as const);
+  const { a: A, b: B, c: C, m: M, k: K, n: N, aRow: A_ROW, aStep: A_STEP, mode: ACC } = f.params;
+  const rowBytes = f.local('rowBytes', 'i32');
+  const rowsLeft = f.local('rowsLeft', 'i32');
+  const colBlocks = f.local('colBlocks', 'i32');
+  const aBlock = f.local('aBlock', 'i32');
+  const bBlock = f.local('bBlock', 'i32');
+  const cRow = f.local('cRow', 'i32');
+  const cBlock = f.local('cBlock', 'i32');
 
-  const advance = (local: number, pushIncrement: () => void): void => {
+  const advance = (local: Local<'i32'>, pushIncrement: () => void): void => {
     f.get(local);
     pushIncrement();
     f.op(Op.i32Add).set(local);
   };
   // Emits `body(width)` for consecutive blocks of 4, then at most one of 2 and one of 1.
-  const blocks = (left: number, body: (width: number) => void): void => {
+  const blocks = (left: Local<'i32'>, body: (width: number) => void): void => {
     for (const width of BLOCK_WIDTHS) {
       if (width === 4) f.block().loop().get(left).i32Const(4).op(Op.i32LtS).brIf(1);
       else f.get(left).i32Const(width).op(Op.i32GeS).if();
@@ -400,13 +400,13 @@ function driverFunction(tiles: Map<string, number>): FunctionBuilder {
 }
 
 /** transpose(src, dst, rows, cols): dst [cols, rows] = transpose of src [rows, cols]. */
-function transposeFunction(): FunctionBuilder {
-  const SRC = 0, DST = 1, ROWS = 2, COLS = 3;
-  const f = new FunctionBuilder(['i32', 'i32', 'i32', 'i32']);
-  const r = f.local('i32');
-  const c = f.local('i32');
-  const d = f.local('i32');
-  const dStep = f.local('i32');
+function transposeFunction() {
+  const f = new FunctionBuilder('transpose', [['src', 'i32'], ['dst', 'i32'], ['rows', 'i32'], ['cols', 'i32']] as const);
+  const { src: SRC, dst: DST, rows: ROWS, cols: COLS } = f.params;
+  const r = f.local('r', 'i32');
+  const c = f.local('c', 'i32');
+  const d = f.local('d', 'i32');
+  const dStep = f.local('dStep', 'i32');
   f.get(ROWS).i32Const(8).op(Op.i32Mul).set(dStep);
   f.block().get(ROWS).op(Op.i32Eqz).brIf(0).get(COLS).op(Op.i32Eqz).brIf(0);
   f.get(ROWS).set(r).loop();

@@ -10,17 +10,17 @@ type InPlaceKernel = (at: number, groups: number) => void;
  * to whole groups; otherwise on a copy in the shared memory. The last group may extend past n: its
  * spare lanes compute on stale memory and are not copied out. `out` may be `x`.
  */
-export function runInPlace(kernel: KernelModule, name: string, vectors: number, out: Float64Array, x: Float64Array, n: number): void {
+export function runInPlace<K extends string>(kernel: KernelModule<Record<K, InPlaceKernel>>, name: K, vectors: number, out: Float64Array, x: Float64Array, n: number): void {
   if (n === 0) return;
   const groups = Math.ceil(n / (2 * vectors));
   const arena = arenaOf(out, x);
   if (arena !== undefined && out.length === n) {
     if (out !== x) copyInto(out, x, 0, n);
-    arena.exports<Record<string, InPlaceKernel>>(kernel)[name](out.byteOffset, groups);
+    arena.exports(kernel)[name](out.byteOffset, groups);
     return;
   }
   const heap = heapF64(2 * vectors * groups);
   copyIn(heap, 0, x, n);
-  sharedExports<Record<string, InPlaceKernel>>(kernel)[name](0, groups);
+  sharedExports(kernel)[name](0, groups);
   copyOut(out, heap, 0, n);
 }

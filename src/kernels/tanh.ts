@@ -13,9 +13,10 @@
 
 import { LN2_HI, LN2_LO, LOG2E, ROUND_SHIFT } from './cody-waite.js';
 import { runInPlace } from './in-place.js';
-import { ModuleBuilder, Simd, i64x2Bytes } from './wasm/emitter.js';
-import { IN_PLACE_AT as AT, constantLocal, groupLocals, groupLoop, inPlaceFunction, splatLocal } from './wasm/loops.js';
-import { type KernelModule, wasmAvailable } from './wasm/module.js';
+import { type Local, Simd, i64x2Bytes } from './wasm/emitter.js';
+import { kernelModule } from './wasm/kernel-module.js';
+import { constantLocal, groupLocals, groupLoop, inPlaceFunction, splatLocal, splatLocals } from './wasm/loops.js';
+import { wasmAvailable } from './wasm/module.js';
 
 /** From this many elements on, tanhInto uses WebAssembly (chosen with `bench/kernels.bench.ts crossover`). */
 export const TANH_WASM_MIN_N = 8;
@@ -99,7 +100,7 @@ export function tanhInto(out: Float64Array, x: Float64Array, n: number): void {
 /** f64x2 vectors per loop iteration: independent dependency chains the CPU overlaps (4 beat 2 and 8). */
 const GROUP = 4;
 
-const tanhKernel: KernelModule = { build: () => tanhModule() };
+export const tanhKernel = kernelModule('tanh', () => ({ tanh: tanhFunction() }));
 
 /** out[i] = tanh(x[i]) for i < n in WebAssembly; requires {@link wasmAvailable}. `out` may be `x`. */
 export function tanhWasm(out: Float64Array, x: Float64Array, n: number): void {
@@ -107,23 +108,24 @@ export function tanhWasm(out: Float64Array, x: Float64Array, n: number): void {
 }
 
 /** tanh(at, groups): in place on `groups` x GROUP f64x2 vectors from byte address `at`. */
-function tanhModule(): Uint8Array<ArrayBuffer> {
-  const f = inPlaceFunction();
+function tanhFunction() {
+  const f = inPlaceFunction('tanh');
+  const AT = f.params.at;
   const add = Simd.f64x2Add, sub = Simd.f64x2Sub, mul = Simd.f64x2Mul;
 
-  const splat = (value: number): number => splatLocal(f, value);
-  const [cSmall, cSaturation, cLog2e, cShift, cLn2Hi, cLn2Lo, cOne, cTwo, cHalf, cSign] =
-    [SMALL, SATURATION, LOG2E, ROUND_SHIFT, LN2_HI, LN2_LO, 1, 2, 0.5, -0].map(splat);
-  const cBias = constantLocal(f, i64x2Bytes(1023));
-  const cP = P.map(splat);
-  const cQ = Q.map(splat);
+  const { cSmall, cSaturation, cLog2e, cShift, cLn2Hi, cLn2Lo, cOne, cTwo, cHalf, cSign } = splatLocals(f, {
+    cSmall: SMALL, cSaturation: SATURATION, cLog2e: LOG2E, cShift: ROUND_SHIFT, cLn2Hi: LN2_HI, cLn2Lo: LN2_LO,
+    cOne: 1, cTwo: 2, cHalf: 0.5, cSign: -0,
+  });
+  const cBias = constantLocal(f, 'cBias', i64x2Bytes(1023));
+  const cP = P.map((value, i) => splatLocal(f, `cP${i}`, value));
+  const cQ = Q.map((value, i) => splatLocal(f, `cQ${i}`, value));
 
-  const lanes = groupLocals(f, GROUP, 18).map(({ offset, v: [x, a, z, small, y, t, k, r, s, scale, u, v, d, dLow, q, h, hLow, result] }) =>
-    ({ offset, x, a, z, small, y, t, k, r, s, scale, u, v, d, dLow, q, h, hLow, result }));
+  const lanes = groupLocals(f, GROUP, ['x', 'a', 'z', 'small', 'y', 't', 'k', 'r', 's', 'scale', 'u', 'v', 'd', 'dLow', 'q', 'h', 'hLow', 'result']);
   type Lane = (typeof lanes)[number];
   // Emits one step for every vector of the group before the next step.
   const each = (step: (l: Lane) => void): void => lanes.forEach(step);
-  const horner = (coefficients: number[], variable: 'z' | 'r', target: 'result' | 's'): void => {
+  const horner = (coefficients: Local<'v128'>[], variable: 'z' | 'r', target: 'result' | 's'): void => {
     each((l) => f.get(coefficients[coefficients.length - 1]).set(l[target]));
     for (let i = coefficients.length - 2; i >= 0; i--) {
       each((l) => f.get(l[target]).get(l[variable]).simd(mul).get(coefficients[i]).simd(add).set(l[target]));
@@ -163,8 +165,5 @@ function tanhModule(): Uint8Array<ArrayBuffer> {
       f.get(l.x).get(cSign).simd(Simd.v128And).simd(Simd.v128Or).v128Store(l.offset);
     });
   });
-
-  const mb = new ModuleBuilder();
-  mb.add(f, 'tanh');
-  return mb.bytes();
+  return f;
 }

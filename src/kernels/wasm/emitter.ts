@@ -1,6 +1,7 @@
 // A minimal WebAssembly binary writer: only the sections, types and opcodes the kernels need.
-// Functions are written as stack-machine instruction sequences through FunctionBuilder; the
-// module imports one memory ("env"."memory") owned by the JavaScript side so it can be grown there.
+// Functions are written as stack-machine instruction sequences through FunctionBuilder, with
+// named parameters and locals; the module imports one memory ("env"."memory") owned by the
+// JavaScript side so it can be grown there.
 
 export type ValType = 'i32' | 'f64' | 'v128';
 
@@ -105,17 +106,58 @@ export function i64x2Bytes(low: number, high = low < 0 ? -1 : 0): Uint8Array {
   return new Uint8Array(view.buffer);
 }
 
-/** One function without results: typed parameters, extra locals and the instruction bytes. */
-export class FunctionBuilder {
-  private readonly locals: ValType[] = [];
+/** A parameter or local of one function: its index there, its type and its name (for the name section). */
+export interface Local<T extends ValType = ValType> {
+  readonly index: number;
+  readonly type: T;
+  readonly name: string;
+}
+
+/** A parameter's name and type. */
+export type Param = readonly [name: string, type: ValType];
+
+/** The parameters of a function by name. */
+export type Params<P extends readonly Param[]> = { readonly [E in P[number] as E[0]]: Local<E[1]> };
+
+/** The JavaScript signature of an exported function with these parameters (i32 and f64 are numbers). */
+export type Signature<P extends readonly Param[]> = (...args: { -readonly [I in keyof P]: P[I][1] extends 'v128' ? never : number }) => void;
+
+/** A function added to a module, for `call`. */
+export interface Callee {
+  readonly index: number;
+  readonly name: string;
+}
+
+/** Names are WebAssembly text identifiers as well, so the printed text can use them. */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+
+function checkName(what: string, name: string, taken: Iterable<string>): void {
+  if (!IDENTIFIER.test(name)) throw new Error(`internal: ${what} name "${name}" is not an identifier`);
+  for (const other of taken) if (other === name) throw new Error(`internal: ${what} name "${name}" is used twice`);
+}
+
+/** One function without results: named, typed parameters and locals, and the instruction bytes. */
+export class FunctionBuilder<P extends readonly Param[] = readonly Param[]> {
+  /** Parameters then locals, in index order. */
+  private readonly variables: Local[] = [];
   private readonly code: number[] = [];
+  readonly params: Params<P>;
 
-  constructor(readonly params: readonly ValType[]) {}
+  constructor(readonly name: string, readonly paramTypes: P) {
+    checkName('function', name, []);
+    const params: Record<string, Local> = {};
+    for (const [paramName, type] of paramTypes) params[paramName] = this.declare(paramName, type);
+    this.params = params as Params<P>;
+  }
 
-  /** Declares a zero-initialised local and returns its index. */
-  local(type: ValType): number {
-    this.locals.push(type);
-    return this.params.length + this.locals.length - 1;
+  /** Declares a zero-initialised local. */
+  local<T extends ValType>(name: string, type: T): Local<T> {
+    return this.declare(name, type);
+  }
+
+  /** Parameters and locals, in index order. */
+  get names(): readonly string[] {
+    return this.variables.map((v) => v.name);
   }
 
   op(opcode: number): this {
@@ -129,22 +171,16 @@ export class FunctionBuilder {
     return this;
   }
 
-  get(index: number): this {
-    this.code.push(0x20);
-    pushU32(this.code, index);
-    return this;
+  get(local: Local): this {
+    return this.variable(0x20, local);
   }
 
-  set(index: number): this {
-    this.code.push(0x21);
-    pushU32(this.code, index);
-    return this;
+  set(local: Local): this {
+    return this.variable(0x21, local);
   }
 
-  tee(index: number): this {
-    this.code.push(0x22);
-    pushU32(this.code, index);
-    return this;
+  tee(local: Local): this {
+    return this.variable(0x22, local);
   }
 
   i32Const(value: number): this {
@@ -229,23 +265,38 @@ export class FunctionBuilder {
     return this;
   }
 
-  call(functionIndex: number): this {
+  call(callee: Callee): this {
     this.code.push(0x10);
-    pushU32(this.code, functionIndex);
+    pushU32(this.code, callee.index);
     return this;
   }
 
   /** The code-section entry: local declarations, instructions, final `end`. */
   encode(): number[] {
     const body: number[] = [];
-    pushU32(body, this.locals.length);
-    for (const type of this.locals) body.push(1, VALTYPE[type]);
+    const locals = this.variables.slice(this.paramTypes.length);
+    pushU32(body, locals.length);
+    for (const { type } of locals) body.push(1, VALTYPE[type]);
     pushBytes(body, this.code);
     body.push(0x0b);
     const entry: number[] = [];
     pushU32(entry, body.length);
     pushBytes(entry, body);
     return entry;
+  }
+
+  private declare<T extends ValType>(name: string, type: T): Local<T> {
+    checkName(`${this.name}'s local`, name, this.names);
+    const local = { index: this.variables.length, type, name };
+    this.variables.push(local);
+    return local;
+  }
+
+  private variable(opcode: number, local: Local): this {
+    if (this.variables[local.index] !== local) throw new Error(`internal: ${local.name} is not a local of ${this.name}`);
+    this.code.push(opcode);
+    pushU32(this.code, local.index);
+    return this;
   }
 
   private memory(opcode: number, offset: number): this {
@@ -260,17 +311,31 @@ export class FunctionBuilder {
   }
 }
 
-/** A module importing "env"."memory" and exporting some of its functions. */
+/** The exports of a module whose exported functions are these, by export name. */
+export type ExportsOf<X extends Record<string, FunctionBuilder<readonly Param[]>>> = {
+  [K in keyof X]: X[K] extends FunctionBuilder<infer P> ? Signature<P> : never;
+};
+
+/**
+ * A module importing "env"."memory": its functions in the order added, exported ones under their
+ * own names. The name section names the module, its functions and their locals (for profiles and
+ * the printed text); engines ignore it otherwise.
+ */
 export class ModuleBuilder {
   private readonly functions: FunctionBuilder[] = [];
-  private readonly exported: { name: string; index: number }[] = [];
+  private readonly exported: number[] = [];
 
-  /** Adds a function and returns its index (for `call`). */
-  add(fn: FunctionBuilder, exportName?: string): number {
+  constructor(readonly name: string) {
+    checkName('module', name.replace(/-/g, '_'), []);
+  }
+
+  /** Adds a function (exported under its name when `exported`) and returns it for `call`. */
+  add(fn: FunctionBuilder, exported = false): Callee {
+    checkName('function', fn.name, this.functions.map((f) => f.name));
     const index = this.functions.length;
     this.functions.push(fn);
-    if (exportName !== undefined) this.exported.push({ name: exportName, index });
-    return index;
+    if (exported) this.exported.push(index);
+    return { index, name: fn.name };
   }
 
   bytes(): Uint8Array<ArrayBuffer> {
@@ -278,13 +343,14 @@ export class ModuleBuilder {
     const typeSection: number[] = [];
     const functionSection: number[] = [];
     for (const fn of this.functions) {
-      const key = fn.params.join(',');
+      const params = fn.paramTypes.map(([, type]) => type);
+      const key = params.join(',');
       let index = signatures.indexOf(key);
       if (index < 0) {
         index = signatures.push(key) - 1;
         typeSection.push(0x60);
-        pushU32(typeSection, fn.params.length);
-        for (const t of fn.params) typeSection.push(VALTYPE[t]);
+        pushU32(typeSection, params.length);
+        for (const t of params) typeSection.push(VALTYPE[t]);
         typeSection.push(0); // no results
       }
       pushU32(functionSection, index);
@@ -298,8 +364,8 @@ export class ModuleBuilder {
 
     const exportSection: number[] = [];
     pushU32(exportSection, this.exported.length);
-    for (const { name, index } of this.exported) {
-      pushName(exportSection, name);
+    for (const index of this.exported) {
+      pushName(exportSection, this.functions[index].name);
       exportSection.push(0x00);
       pushU32(exportSection, index);
     }
@@ -314,7 +380,34 @@ export class ModuleBuilder {
     section(out, 3, this.functions.length, functionSection);
     section(out, 7, null, exportSection);
     section(out, 10, null, codeSection);
+    section(out, 0, null, this.nameSection());
     return Uint8Array.from(out);
+  }
+
+  /** The custom section "name": subsections module name (0), function names (1), local names (2). */
+  private nameSection(): number[] {
+    const content: number[] = [];
+    pushName(content, 'name');
+    const moduleName: number[] = [];
+    pushName(moduleName, this.name);
+    section(content, 0, null, moduleName);
+    const functionNames: number[] = [];
+    this.functions.forEach((fn, index) => {
+      pushU32(functionNames, index);
+      pushName(functionNames, fn.name);
+    });
+    section(content, 1, this.functions.length, functionNames);
+    const localNames: number[] = [];
+    this.functions.forEach((fn, index) => {
+      pushU32(localNames, index);
+      pushU32(localNames, fn.names.length);
+      fn.names.forEach((name, local) => {
+        pushU32(localNames, local);
+        pushName(localNames, name);
+      });
+    });
+    section(content, 2, this.functions.length, localNames);
+    return content;
   }
 }
 

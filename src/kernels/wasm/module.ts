@@ -42,10 +42,10 @@ function probe(): boolean {
 }
 
 /** A module whose only function uses a SIMD instruction, to detect SIMD support. */
-function probeModule(): Uint8Array<ArrayBuffer> {
-  const fn = new FunctionBuilder([]).v128Const(f64Bytes(1, 2)).simd(Simd.f64x2Abs).op(Op.drop);
-  const mb = new ModuleBuilder();
-  mb.add(fn, 'probe');
+export function probeModule(): Uint8Array<ArrayBuffer> {
+  const fn = new FunctionBuilder('probe', []).v128Const(f64Bytes(1, 2)).simd(Simd.f64x2Abs).op(Op.drop);
+  const mb = new ModuleBuilder('probe');
+  mb.add(fn, true);
   return mb.bytes();
 }
 
@@ -55,14 +55,16 @@ function sharedMemory(): WebAssembly.Memory {
 }
 
 /** A generated kernel module: compiled once, instantiated once per memory that uses it. */
-export interface KernelModule {
+export interface KernelModule<E = unknown> {
   readonly build: () => Uint8Array<ArrayBuffer>;
+  /** Type only, never set: the signatures of the exports, derived from the builder (kernel-module.ts). */
+  readonly exportTypes?: E;
 }
 
 const compiled = new WeakMap<KernelModule, WebAssembly.Module>();
 
 /** Synchronous compilation is fine: kernel modules are a few kilobytes. */
-function instantiateOn<T>(kernel: KernelModule, mem: WebAssembly.Memory): T {
+function instantiateOn<T>(kernel: KernelModule<T>, mem: WebAssembly.Memory): T {
   let module = compiled.get(kernel);
   if (module === undefined) {
     module = new WebAssembly.Module(kernel.build());
@@ -79,7 +81,7 @@ export function instantiate<T>(bytes: Uint8Array<ArrayBuffer>): T {
 const sharedInstances = new Map<KernelModule, unknown>();
 
 /** A kernel's exports on the shared memory, where operands are copied in and results out. */
-export function sharedExports<T>(kernel: KernelModule): T {
+export function sharedExports<T>(kernel: KernelModule<T>): T {
   let e = sharedInstances.get(kernel);
   if (e === undefined) {
     e = instantiateOn<T>(kernel, sharedMemory());
@@ -170,7 +172,7 @@ class ArenaMemory implements ArenaKernels {
     }
   }
 
-  exports<T>(kernel: KernelModule): T {
+  exports<T>(kernel: KernelModule<T>): T {
     let e = this.instances.get(kernel);
     if (e === undefined) {
       e = instantiateOn<T>(kernel, this.memory);
