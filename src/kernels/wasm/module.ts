@@ -116,7 +116,7 @@ export interface ArenaKernels {
   readonly heap: Float64Array;
   /** Byte address of the scratch area, for one kernel call's temporary (a transposed operand). */
   readonly scratchAt: number;
-  exports<T>(kernel: KernelModule): T;
+  exports<T>(kernel: KernelModule<T>): T;
 }
 
 interface Span {
@@ -252,7 +252,7 @@ export class Arena implements ArenaKernels {
     this.home.give(this.start, this.bytes);
   }
 
-  exports<T>(kernel: KernelModule): T {
+  exports<T>(kernel: KernelModule<T>): T {
     return this.home.exports<T>(kernel);
   }
 }
