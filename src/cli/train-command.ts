@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG } from '../meta/config.js';
+import { DEFAULT_CONFIG, type MetaConfig } from '../meta/config.js';
 import { MetaTrainer } from '../meta/trainer.js';
 import { UsageError, integerFlag, outFlag, workersFlag } from './args.js';
 import type { CommandContext } from './command.js';
@@ -7,6 +7,8 @@ import { type CommandHelp, parseCommandArgs, usageError } from './help.js';
 import { trainAndEvaluate } from './train-run.js';
 import { WorkerTaskPool } from './task-pool.js';
 import { RunDir } from './run-dir.js';
+import { RunLock } from './run-lock.js';
+import { ensureWritableDirectory } from '../io/directories.js';
 
 const DEFAULT_OUT = 'runs/train';
 
@@ -35,30 +37,45 @@ export async function trainCommand(argv: readonly string[], print: (line: string
   const out = outFlag(args, DEFAULT_OUT);
   const iterationsFlag = args.flags.has('iterations') ? integerFlag(args, 'iterations') : null;
   const workers = workersFlag(args);
-  let dir: RunDir;
-  let trainer: MetaTrainer;
-  if (args.flags.has('resume')) {
+  const resume = args.flags.has('resume');
+  if (resume) {
     if (args.flags.has('config') || args.flags.has('set') || args.flags.has('algo') || args.flags.has('env') || args.flags.has('seed')) {
       throw new UsageError('--resume continues the saved config; it takes no --config, --set, --env, --algo or --seed');
     }
     if (!RunDir.holdsRun(out, context.fs)) throw new UsageError(`--resume: ${out} holds no checkpoint.json`);
-    dir = RunDir.open(out, context.fs);
-    trainer = dir.resume();
-  } else {
-    const config = configFromArgs(args);
-    dir = RunDir.create(out, context.fs);
-    if (dir.hasCheckpoint()) throw new UsageError(`${out} already holds a run (pass --resume to continue it, or another --out)`);
-    trainer = new MetaTrainer(config);
   }
-  const config = trainer.config;
+  const config = resume ? null : configFromArgs(args);
+  ensureWritableDirectory(out, context.fs);
+  // Taken before the folder is opened: opening removes temp files, which a live writer may own.
+  const lock = RunLock.acquire(out);
+  try {
+    const dir = resume ? RunDir.open(out, context.fs) : RunDir.create(out, context.fs);
+    return await trainLocked(dir, config, iterationsFlag, workers, print, context);
+  } finally {
+    lock.release();
+  }
+}
+
+/** The rest of `train`, under the run folder's lock: a fresh run when `config` is given, else the folder's. */
+async function trainLocked(dir: RunDir, config: MetaConfig | null, iterationsFlag: number | null, workers: number, print: (line: string) => void, context: CommandContext): Promise<number> {
+  if (config !== null && dir.hasCheckpoint()) throw new UsageError(`${dir.path} already holds a run (pass --resume to continue it, or another --out)`);
+  const trainer = config === null ? dir.resume() : new MetaTrainer(config);
   const start = trainer.iteration;
-  const iterations = iterationsFlag ?? config.iterations;
-  print(`${config.algo} on ${config.env}: iterations ${start + 1}..${iterations}, writing ${dir.path}`);
+  const iterations = iterationsFlag ?? trainer.config.iterations;
+  if (iterations < start) throw new UsageError(`--iterations is ${iterations}, expected at least ${start} (the iteration ${dir.path} is at)`);
+  if (iterations === start && start > 0) {
+    const saved = dir.readEvaluation(trainer.config.innerSteps);
+    if (saved !== null) {
+      print(`${dir.path} is at iteration ${start} and evaluated: nothing to train`);
+      return 0;
+    }
+  }
+  print(`${trainer.config.algo} on ${trainer.config.env}: iterations ${start + 1}..${iterations}, writing ${dir.path}`);
   // The tasks of each meta-batch run on worker threads when the CLI runs from its bundle.
   const pool = context.script !== undefined && workers > 1 ? new WorkerTaskPool(context.script, workers) : undefined;
   let evaluation;
   try {
-    evaluation = await trainAndEvaluate(trainer, dir, iterations, config.algo, pool);
+    evaluation = await trainAndEvaluate(trainer, dir, iterations, trainer.config.algo, pool);
   } finally {
     await pool?.close();
   }

@@ -7,6 +7,8 @@ import { UsageError } from './args.js';
 import { firstDifference } from './config-difference.js';
 import { Progress } from './progress.js';
 import { RunDir } from './run-dir.js';
+import { withRunLock } from './run-lock.js';
+import { ensureWritableDirectory } from '../io/directories.js';
 
 /**
  * One training run of `compare`: a config and the folder its log and checkpoint go to. With
@@ -71,6 +73,11 @@ async function resumeRun(job: TrainJob, label: string, fs: FileSystem): Promise<
 
 /** One compare job: from scratch, or continuing the run its folder holds. */
 export async function trainRun(job: TrainJob, fs: FileSystem = nodeFileSystem): Promise<RunResult> {
+  ensureWritableDirectory(job.dir, fs);
+  return withRunLock(job.dir, () => trainRunLocked(job, fs));
+}
+
+async function trainRunLocked(job: TrainJob, fs: FileSystem): Promise<RunResult> {
   const label = `${job.config.algo} seed ${job.config.seed}`;
   if (job.resume && RunDir.holdsRun(job.dir, fs)) return resumeRun(job, label, fs);
   const dir = RunDir.create(job.dir, fs);

@@ -1,0 +1,122 @@
+// One writer per run folder: DIR/run.lock, created exclusively, holds the writer's host, pid and
+// start time, so a second process (or thread) that would interleave its writes with the first is
+// refused instead. A lock left by a process that died on this host is taken over; one from
+// another host cannot be checked from here and is reported.
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { UsageError } from './args.js';
+
+export const LOCK_FILE = 'run.lock';
+
+/** What run.lock holds. */
+export interface LockHolder {
+  readonly host: string;
+  readonly pid: number;
+  /** The thread of that process, 0 for its main thread. */
+  readonly thread: number;
+  /** ISO 8601, UTC. */
+  readonly started: string;
+}
+
+/** A run folder held by another live writer: exit 2, one line naming the holder. */
+export class RunLockedError extends UsageError {}
+
+/** The locks this thread holds, released on exit when nothing else released them. */
+const held = new Set<string>();
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readHolder(path: string): LockHolder | null {
+  try {
+    const h = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockHolder>;
+    if (typeof h.host === 'string' && Number.isInteger(h.pid) && typeof h.started === 'string') return { host: h.host, pid: h.pid as number, thread: Number.isInteger(h.thread) ? (h.thread as number) : 0, started: h.started };
+  } catch {
+    // missing (released meanwhile) or written halfway by a writer killed between open and write
+  }
+  return null;
+}
+
+function describe(h: LockHolder): string {
+  return `pid ${h.pid}${h.thread === 0 ? '' : ` thread ${h.thread}`} on ${h.host} since ${h.started}`;
+}
+
+function tryCreate(path: string, holder: LockHolder): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+  try {
+    writeSync(fd, `${JSON.stringify(holder)}\n`);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+/** A held lock on one run folder. */
+export class RunLock {
+  private constructor(readonly path: string) {}
+
+  /**
+   * Takes DIR/run.lock, or throws RunLockedError naming its live holder. A lock whose pid is gone
+   * on this host is taken over; an unreadable one (a writer killed mid-write) too, when it is
+   * still unreadable on a second look.
+   */
+  static acquire(dir: string): RunLock {
+    const path = join(dir, LOCK_FILE);
+    const me: LockHolder = { host: hostname(), pid: process.pid, thread: threadId, started: new Date().toISOString() };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (tryCreate(path, me)) {
+        held.add(path);
+        return new RunLock(path);
+      }
+      const holder = readHolder(path);
+      if (holder !== null && (holder.host !== me.host || isAlive(holder.pid))) {
+        const where = holder.host === me.host ? '' : ' (another host: delete the lock if that process is gone)';
+        throw new RunLockedError(`${dir} is locked by ${describe(holder)}${where}; ${path} is released when it ends`);
+      }
+      removeQuietly(path);
+    }
+    throw new RunLockedError(`${dir}: could not take ${path}`);
+  }
+
+  release(): void {
+    if (held.delete(this.path)) removeQuietly(this.path);
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+}
+
+/** Runs `work` holding the lock of `dir`, released however it ends. */
+export async function withRunLock<T>(dir: string, work: () => T | Promise<T>): Promise<T> {
+  const lock = RunLock.acquire(dir);
+  try {
+    return await work();
+  } finally {
+    lock.release();
+  }
+}
+
+process.on('exit', () => {
+  for (const path of held) removeQuietly(path);
+  held.clear();
+});
