@@ -62,6 +62,7 @@ const ui = {
   seed: element<HTMLInputElement>('seed'),
   pause: element<HTMLButtonElement>('pause'),
   status: element<HTMLParagraphElement>('status'),
+  failure: element<HTMLDivElement>('failure'),
   xAxis: element<HTMLFieldSetElement>('x-axis'),
   curves: element<HTMLCanvasElement>('curves'),
   costs: element<HTMLCanvasElement>('costs'),
@@ -176,6 +177,20 @@ function updateStatus(): void {
     return l.run.error === null ? iterations : `${iterations}, error: ${l.run.error}`;
   });
   ui.status.replaceChildren(kernels, ' · ', ...parts.flatMap((p, i) => [i > 0 ? ' · ' : '', lanes[i].run.error === null ? p : make('span', 'bad', p)]));
+  showFailures();
+}
+
+/** A stopped run is announced above the charts, not only in the status line: its curves have stopped growing. */
+function showFailures(): void {
+  const failed = lanes.filter((l) => l.run.error !== null);
+  ui.failure.hidden = failed.length === 0;
+  ui.failure.replaceChildren(
+    ...failed.map((l) => {
+      const item = make('p');
+      item.append(make('strong', '', `${l.algo} stopped after ${l.run.logs.length} of ${l.run.config.iterations} iterations`), `${l.run.error ?? ''} (Restart starts both runs again.)`);
+      return item;
+    }),
+  );
 }
 
 function frame(now: number): void {

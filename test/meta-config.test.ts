@@ -49,37 +49,47 @@ describe('resolveConfig', () => {
   });
 
   it('names an unknown key and the allowed ones', () => {
+    // @ts-expect-error a bad literal: a type error in code, a ConfigError from JSON
     const e = configError(() => resolveConfig({ innerLR: 0.1 }));
     expect(e.path).toBe('innerLR');
     expect(e.message).toMatch(/unknown key innerLR/);
     expect(e.message).toMatch(/innerLr/);
+    // @ts-expect-error a bad literal: a type error in code, a ConfigError from JSON
     const nested = configError(() => resolveConfig({ directed: { etta: 1 } }));
     expect(nested.path).toBe('directed.etta');
     expect(nested.message).toMatch(/unknown key directed\.etta \(expected one of estimator, fixedTask, mode, schedule, scheduleN, eta, episodes, metaSgdRate in directed\)/);
   });
 
   it('names a bad enum value and lists the allowed values', () => {
+    // @ts-expect-error a bad literal: a type error in code, a ConfigError from JSON
     const e = configError(() => resolveConfig({ algo: 'reptile' }));
     expect(e.message).toBe('algo is "reptile", expected one of "maml", "fomaml", "metasgd", "directed-maml", "directed-fomaml", "directed-metasgd"');
+    // @ts-expect-error a bad literal: a type error in code, a ConfigError from JSON
     expect(configError(() => resolveConfig({ directed: { schedule: 'sometimes' } })).message).toBe(
       'directed.schedule is "sometimes", expected one of "every", "every-nth", "first-n"',
     );
+    // @ts-expect-error a bad literal: a type error in code, a ConfigError from JSON
     expect(configError(() => resolveConfig({ outerOptimizer: 'lbfgs' })).message).toMatch(/^outerOptimizer is "lbfgs", expected one of "adam", "sgd", "trpo"$/);
   });
 
   it('names a bad type or range and the expected one', () => {
+    // @ts-expect-error a bad literal: a type error in code, a ConfigError from JSON
     expect(configError(() => resolveConfig({ innerLr: '0.1' })).message).toBe('innerLr is "0.1", expected a positive finite number');
     expect(configError(() => resolveConfig({ metaBatchSize: 2.5 })).message).toBe('metaBatchSize is 2.5, expected an integer in [1, 10000]');
     expect(configError(() => resolveConfig({ seed: -1 })).message).toBe('seed is -1, expected a non-negative integer');
     expect(configError(() => resolveConfig({ gamma: 1.5 })).message).toBe('gamma is 1.5, expected a number in [0, 1]');
+    // @ts-expect-error a bad literal: a type error in code, a ConfigError from JSON
     expect(configError(() => resolveConfig({ normalizeAdvantages: 'yes' })).message).toBe('normalizeAdvantages is "yes", expected true or false');
     expect(configError(() => resolveConfig({ hidden: [32, 0] })).message).toBe('hidden[1] is 0, expected an integer in [1, 4096]');
+    // @ts-expect-error a bad literal: a type error in code, a ConfigError from JSON
     expect(configError(() => resolveConfig({ hidden: 32 })).path).toBe('hidden');
     expect(configError(() => resolveConfig({ directed: { eta: -1 } })).message).toBe(
       'directed.eta is -1, expected null (the inner rate alpha) or a positive finite number',
     );
     expect(configError(() => resolveConfig({ directed: { episodes: 0 } })).path).toBe('directed.episodes');
+    // @ts-expect-error a bad literal: a type error in code, a ConfigError from JSON
     expect(configError(() => resolveConfig({ directed: 3 })).message).toMatch(/^directed is 3, expected an object with keys estimator, /);
+    // @ts-expect-error a bad literal: a type error in code, a ConfigError from JSON
     expect(configError(() => resolveConfig([])).message).toMatch(/^the config is \[\], expected an object/);
   });
 
@@ -117,6 +127,7 @@ describe('resolveConfig', () => {
     const wrongKey = configError(() => resolveConfig({ directed: { estimator: 'fixed', fixedTask: { length: 0.5, masspole: 0.1, force: 10 } } }));
     expect(wrongKey.path).toBe('directed.fixedTask');
     expect(wrongKey.message).toMatch(/force/);
+    // @ts-expect-error a bad literal: a type error in code, a ConfigError from JSON
     expect(configError(() => resolveConfig({ directed: { fixedTask: { length: 'long' } } })).path).toBe('directed.fixedTask.length');
     const ok = resolveConfig({ directed: { estimator: 'fixed', fixedTask: { length: 0.5, masspole: 0.1, forceMag: 10 } } });
     expect(ok.directed.fixedTask).toEqual({ length: 0.5, masspole: 0.1, forceMag: 10 });

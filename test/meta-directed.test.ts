@@ -129,12 +129,12 @@ describe('directed step', () => {
 });
 
 describe('directed algorithms in the trainer', () => {
-  const base = { seed: 5, metaBatchSize: 2, episodesPerTask: 3, numEnvs: 3, innerSteps: 1, innerLr: 0.5, hidden: [8], outerOptimizer: 'sgd', outerLr: 0.05 };
+  const base = { seed: 5, metaBatchSize: 2, episodesPerTask: 3, numEnvs: 3, innerSteps: 1, innerLr: 0.5, hidden: [8], outerOptimizer: 'sgd' as const, outerLr: 0.05 };
 
   it('a directed algorithm whose step never runs is the base algorithm', () => {
     for (const algo of ['maml', 'fomaml', 'metasgd'] as const) {
       const plain = new MetaTrainer(resolveConfig({ ...base, algo }));
-      const directed = new MetaTrainer(resolveConfig({ ...base, algo: `directed-${algo}`, directed: { schedule: 'every-nth', scheduleN: 100 } }));
+      const directed = new MetaTrainer(resolveConfig({ ...base, algo: `directed-${algo}` as const, directed: { schedule: 'every-nth', scheduleN: 100 } }));
       for (let i = 0; i < 2; i++) {
         const a = plain.step();
         const b = directed.step();

@@ -390,7 +390,15 @@ function resolveOver(base: MetaConfig, partial: unknown): MetaConfig {
   return config;
 }
 
+/** A config in code: any of MetaConfig's fields, nested ones too, with their types (a misspelt key or algo fails to compile). */
+export type MetaConfigInput = PartialInput<MetaConfig>;
+
+type PartialInput<T> = { readonly [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? PartialInput<T[K]> : T[K] };
+
 /** Deep-merges a partial JSON config over DEFAULT_CONFIG, validating every key: an unknown key or a bad value throws ConfigError naming the key path and the allowed values / expected type. */
+export function resolveConfig(partial?: MetaConfigInput): MetaConfig;
+/** A value of unknown type (parsed JSON): only the run-time checks apply. */
+export function resolveConfig<T>(json: unknown extends T ? T : never): MetaConfig;
 export function resolveConfig(partial: unknown): MetaConfig {
   return resolveOver(DEFAULT_CONFIG, partial);
 }
