@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backend, setBackend } from '../src/kernels/backend.js';
 import { wasmSupported } from '../src/kernels/wasm/module.js';
 import { defaultClock } from '../src/meta/costs.js';
-import { resolveConfig } from '../src/meta/config.js';
+import { type MetaConfigInput, resolveConfig } from '../src/meta/config.js';
 import { MetaTrainer } from '../src/meta/trainer.js';
 
-const CONFIG = { algo: 'maml', seed: 5, metaBatchSize: 2, episodesPerTask: 3, numEnvs: 2, innerSteps: 1, hidden: [16], evalTasks: 1, evalEpisodes: 2 } as const;
+const CONFIG: MetaConfigInput = { algo: 'maml', seed: 5, metaBatchSize: 2, episodesPerTask: 3, numEnvs: 2, innerSteps: 1, hidden: [16], evalTasks: 1, evalEpisodes: 2 };
 
 /** Two meta-iterations' figures and the final parameters (no wall-clock fields). */
 function shortRun(): unknown {
