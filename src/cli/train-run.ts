@@ -147,7 +147,9 @@ export function runInWorkers(jobs: readonly TrainJob[], workers: number, script:
         return;
       }
       const index = next++;
+      busy.add(w);
       w.once('message', (reply: WorkerReply) => {
+        busy.delete(w);
         if (!('result' in reply)) {
           fail(rebuildError(reply));
           return;
@@ -159,8 +161,13 @@ export function runInWorkers(jobs: readonly TrainJob[], workers: number, script:
       });
       w.postMessage(jobs[index]);
     };
+    // A worker that exits mid-run (its thread ended by process.exit or the heap limit) never replies.
+    const busy = new Set<Worker>();
     for (const w of pool) {
       w.once('error', fail);
+      w.once('exit', (code: number) => {
+        if (busy.has(w)) fail(new Error(`a training worker exited with code ${code}`));
+      });
       feed(w);
     }
   });
