@@ -106,12 +106,14 @@ export async function compareCommand(argv: readonly string[], print: (line: stri
   const { script, fs } = context;
   if (resume) checkSameRuns(out, jobs, fs);
   checkResumable(jobs, fs);
-  let runs: RunResult[];
-  if (script !== undefined && workers > 1) runs = await runInWorkers(jobs, workers, script);
+  let trained: (RunResult | null)[];
+  if (script !== undefined && workers > 1) trained = await runInWorkers(jobs, workers, script);
   else {
-    runs = [];
-    for (const job of jobs) runs.push(await trainRun(job, fs));
+    trained = [];
+    for (const job of jobs) trained.push(await trainRun(job, fs));
   }
+  // No job skips a locked folder here: a locked one failed the command.
+  const runs = trained.filter((r): r is RunResult => r !== null);
   const results = new Map<AlgorithmName, RunResult[]>();
   runs.forEach((r) => results.set(r.config.algo, [...(results.get(r.config.algo) ?? []), r]));
   const K = base.innerSteps;

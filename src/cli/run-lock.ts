@@ -66,6 +66,12 @@ function tryCreate(path: string, holder: LockHolder): boolean {
   return true;
 }
 
+/** The live writer holding DIR's lock (on this host, or any on another host), or null when it is free. */
+export function lockHolder(dir: string): LockHolder | null {
+  const holder = readHolder(join(dir, LOCK_FILE));
+  return holder !== null && (holder.host !== hostname() || isAlive(holder.pid)) ? holder : null;
+}
+
 /** A held lock on one run folder. */
 export class RunLock {
   private constructor(readonly path: string) {}
@@ -75,8 +81,8 @@ export class RunLock {
    * on this host is taken over; an unreadable one (a writer killed mid-write) too, when it is
    * still unreadable on a second look.
    */
-  static acquire(dir: string): RunLock {
-    const path = join(dir, LOCK_FILE);
+  static acquire(dir: string, file: string = LOCK_FILE): RunLock {
+    const path = join(dir, file);
     const me: LockHolder = { host: hostname(), pid: process.pid, thread: threadId, started: new Date().toISOString() };
     for (let attempt = 0; attempt < 3; attempt++) {
       if (tryCreate(path, me)) {
@@ -103,6 +109,30 @@ function removeQuietly(path: string): void {
     unlinkSync(path);
   } catch {
     // already gone
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Runs `work` holding DIR/FILE, waiting while another writer holds it: for the grid folder's few
+ * small writes, which every process on one grid makes at its start.
+ */
+export function withFolderLockWaiting<T>(dir: string, file: string, work: () => T): T {
+  for (let attempt = 0; ; attempt++) {
+    let lock: RunLock;
+    try {
+      lock = RunLock.acquire(dir, file);
+    } catch (e) {
+      if (!(e instanceof RunLockedError) || attempt >= 500) throw e;
+      Atomics.wait(pause, 0, 0, 10);
+      continue;
+    }
+    try {
+      return work();
+    } finally {
+      lock.release();
+    }
   }
 }
 

@@ -7,7 +7,9 @@ import { UsageError } from './args.js';
 import { firstDifference } from './config-difference.js';
 import { Progress } from './progress.js';
 import { RunDir } from './run-dir.js';
-import { withRunLock } from './run-lock.js';
+import { RunLockedError, withRunLock } from './run-lock.js';
+import { join } from 'node:path';
+import { readJson } from '../io/files.js';
 import { ensureWritableDirectory } from '../io/directories.js';
 
 /**
@@ -18,6 +20,8 @@ export interface TrainJob {
   readonly config: MetaConfig;
   readonly dir: string;
   readonly resume: boolean;
+  /** A folder another writer holds is passed over (its result null) instead of an error. */
+  readonly skipLocked?: boolean;
 }
 
 export interface RunResult {
@@ -57,7 +61,21 @@ function checkSameConfig(job: TrainJob, trainer: MetaTrainer): void {
  */
 export function checkResumable(jobs: readonly TrainJob[], fs: FileSystem = nodeFileSystem): void {
   for (const job of jobs) {
-    if (job.resume && RunDir.holdsRun(job.dir, fs)) checkSameConfig(job, RunDir.open(job.dir, fs).loadTrainer());
+    if (job.resume && RunDir.holdsRun(job.dir, fs)) checkSameConfig(job, savedTrainer(job.dir, fs));
+  }
+}
+
+/**
+ * The trainer a folder's checkpoint holds, read without opening the folder: opening removes temp
+ * files, which the folder's writer (another process, unlocked here) may be about to rename.
+ */
+export function savedTrainer(dir: string, fs: FileSystem = nodeFileSystem): MetaTrainer {
+  const path = join(dir, 'checkpoint.json');
+  const snapshot = readJson(path, fs);
+  try {
+    return MetaTrainer.restore(snapshot);
+  } catch (e) {
+    throw new UsageError(`${path}: ${(e as Error).message}`);
   }
 }
 
@@ -72,9 +90,14 @@ async function resumeRun(job: TrainJob, label: string, fs: FileSystem): Promise<
 }
 
 /** One compare job: from scratch, or continuing the run its folder holds. */
-export async function trainRun(job: TrainJob, fs: FileSystem = nodeFileSystem): Promise<RunResult> {
+export async function trainRun(job: TrainJob, fs: FileSystem = nodeFileSystem): Promise<RunResult | null> {
   ensureWritableDirectory(job.dir, fs);
-  return withRunLock(job.dir, () => trainRunLocked(job, fs));
+  try {
+    return await withRunLock(job.dir, () => trainRunLocked(job, fs));
+  } catch (e) {
+    if (job.skipLocked === true && e instanceof RunLockedError) return null;
+    throw e;
+  }
 }
 
 async function trainRunLocked(job: TrainJob, fs: FileSystem): Promise<RunResult> {
@@ -89,7 +112,7 @@ async function trainRunLocked(job: TrainJob, fs: FileSystem): Promise<RunResult>
 type ErrorKind = 'usage' | 'file' | 'other';
 
 /** What a worker posts back: a result, or the failure. */
-type WorkerReply = { result: RunResult } | { error: string; kind: ErrorKind };
+type WorkerReply = { result: RunResult | null } | { error: string; kind: ErrorKind };
 
 function errorKind(e: unknown): ErrorKind {
   return e instanceof UsageError ? 'usage' : e instanceof FileError ? 'file' : 'other';
@@ -118,8 +141,8 @@ export function serveTrainJobs(): void {
 }
 
 export interface WorkerPoolOptions {
-  /** Called as each job ends (in any order). */
-  readonly onDone?: (index: number) => void;
+  /** Called as each job ends (in any order), with its result (null: passed over, another writer holds it). */
+  readonly onDone?: (index: number, result: RunResult | null) => void;
   /** Swallow the workers' stderr (each run's per-iteration progress), for a caller with its own progress line. */
   readonly quiet?: boolean;
 }
@@ -129,8 +152,8 @@ export interface WorkerPoolOptions {
  * single-threaded and deterministic, so results equal a sequential run). Results keep job order;
  * the first failure stops every worker.
  */
-export function runInWorkers(jobs: readonly TrainJob[], workers: number, script: URL, options: WorkerPoolOptions = {}): Promise<RunResult[]> {
-  const results: RunResult[] = new Array(jobs.length);
+export function runInWorkers(jobs: readonly TrainJob[], workers: number, script: URL, options: WorkerPoolOptions = {}): Promise<(RunResult | null)[]> {
+  const results: (RunResult | null)[] = new Array(jobs.length);
   let next = 0;
   const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(script, { workerData: { trainJobs: true }, stderr: options.quiet === true }));
   if (options.quiet === true) pool.forEach((w) => w.stderr.resume());
@@ -155,7 +178,7 @@ export function runInWorkers(jobs: readonly TrainJob[], workers: number, script:
           return;
         }
         results[index] = reply.result;
-        options.onDone?.(index);
+        options.onDone?.(index, reply.result);
         if (++finished === jobs.length) resolve(results);
         feed(w);
       });
