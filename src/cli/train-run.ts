@@ -6,6 +6,7 @@ import type { TaskPool } from '../meta/task-step.js';
 import { UsageError } from './args.js';
 import { firstDifference } from './config-difference.js';
 import { Progress } from './progress.js';
+import { InterruptedError, interruptFlag, interruptSignal, useInterruptFlag } from './interrupt.js';
 import { RunDir } from './run-dir.js';
 import { RunLockedError, withRunLock } from './run-lock.js';
 import { join } from 'node:path';
@@ -39,11 +40,15 @@ export async function trainAndEvaluate(trainer: MetaTrainer, dir: RunDir, iterat
   const start = trainer.iteration;
   const progress = new Progress(label, iterations);
   while (trainer.iteration < iterations) {
+    if (interruptSignal() !== 0) throw new InterruptedError(trainer.iteration, dir.path);
     const entry = pool === undefined ? trainer.step() : await trainer.stepOn(pool);
     dir.record(entry, trainer);
     progress.update(entry, start);
+    // A signal's handler runs only when the event loop does.
+    if (isMainThread) await new Promise((resolve) => setImmediate(resolve));
   }
   progress.end();
+  if (interruptSignal() !== 0) throw new InterruptedError(trainer.iteration, dir.path);
   const evaluation = trainer.evaluate();
   dir.writeEvaluation(evaluation);
   return evaluation;
@@ -111,14 +116,15 @@ async function trainRunLocked(job: TrainJob, fs: FileSystem): Promise<RunResult>
 /** A usage or file error exits 2, any other 1: the kind crosses the thread boundary with the message. */
 type ErrorKind = 'usage' | 'file' | 'other';
 
-/** What a worker posts back: a result, or the failure. */
-type WorkerReply = { result: RunResult | null } | { error: string; kind: ErrorKind };
+/** What a worker posts back: a result, the failure, or where a signal stopped it. */
+type WorkerReply = { result: RunResult | null } | { error: string; kind: ErrorKind } | { interrupted: number; dir: string };
 
 function errorKind(e: unknown): ErrorKind {
   return e instanceof UsageError ? 'usage' : e instanceof FileError ? 'file' : 'other';
 }
 
-function rebuildError(reply: { error: string; kind: ErrorKind }): Error {
+function rebuildError(reply: { error: string; kind: ErrorKind } | { interrupted: number; dir: string }): Error {
+  if ('interrupted' in reply) return new InterruptedError(reply.interrupted, reply.dir);
   return reply.kind === 'usage' ? new UsageError(reply.error) : reply.kind === 'file' ? new FileError(reply.error) : new Error(reply.error);
 }
 
@@ -127,14 +133,21 @@ export function isTrainWorker(): boolean {
   return !isMainThread && (workerData as { trainJobs?: unknown } | null)?.trainJobs === true;
 }
 
+/** The workerData of a training worker: the main thread's interrupt flag. */
+interface TrainWorkerData {
+  readonly trainJobs: true;
+  readonly interrupt: SharedArrayBuffer;
+}
+
 /** The worker side: run each job the main thread posts, post back its result. */
 export function serveTrainJobs(): void {
+  useInterruptFlag((workerData as TrainWorkerData).interrupt);
   parentPort?.on('message', async (job: TrainJob) => {
     let reply: WorkerReply;
     try {
       reply = { result: await trainRun(job) };
     } catch (e) {
-      reply = { error: (e as Error).message, kind: errorKind(e) };
+      reply = e instanceof InterruptedError ? { interrupted: e.iteration, dir: e.dir } : { error: (e as Error).message, kind: errorKind(e) };
     }
     parentPort?.postMessage(reply);
   });
@@ -155,7 +168,7 @@ export interface WorkerPoolOptions {
 export function runInWorkers(jobs: readonly TrainJob[], workers: number, script: URL, options: WorkerPoolOptions = {}): Promise<(RunResult | null)[]> {
   const results: (RunResult | null)[] = new Array(jobs.length);
   let next = 0;
-  const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(script, { workerData: { trainJobs: true }, stderr: options.quiet === true }));
+  const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(script, { workerData: { trainJobs: true, interrupt: interruptFlag() } satisfies TrainWorkerData, stderr: options.quiet === true }));
   if (options.quiet === true) pool.forEach((w) => w.stderr.resume());
   return new Promise((resolve, reject) => {
     if (jobs.length === 0) resolve(results);
@@ -163,6 +176,12 @@ export function runInWorkers(jobs: readonly TrainJob[], workers: number, script:
     const fail = (e: Error): void => {
       pool.forEach((p) => void p.terminate());
       reject(e);
+    };
+    // A signal stops each busy worker after its write in progress: wait for all of them.
+    let interrupted: Error | null = null;
+    const stop = (e: Error): void => {
+      interrupted ??= e;
+      if (busy.size === 0) fail(interrupted);
     };
     const feed = (w: Worker): void => {
       if (next >= jobs.length) {
@@ -173,6 +192,10 @@ export function runInWorkers(jobs: readonly TrainJob[], workers: number, script:
       busy.add(w);
       w.once('message', (reply: WorkerReply) => {
         busy.delete(w);
+        if ('interrupted' in reply || interrupted !== null) {
+          stop('result' in reply ? (interrupted as Error) : rebuildError(reply));
+          return;
+        }
         if (!('result' in reply)) {
           fail(rebuildError(reply));
           return;
