@@ -103,4 +103,13 @@ describe('compare', () => {
     const s = await runCli([...args, '--set', 'directed.mode=lookahead', '--resume', '--out', sequential]);
     expect(s.err[0]).toMatch(/\(directed\.mode is "permanent" in the saved run, "lookahead" here\)/);
   });
+
+  it('refuses an algorithm named twice, and a --resume naming fewer runs than the folder holds (its curves would drop them)', async () => {
+    const twice = await runCli(['compare', '--algos', 'maml,maml', ...TINY, '--out', join(root, 'twice')]);
+    expect([twice.code, twice.err]).toEqual([2, ["metarl: --algos names 'maml' twice, expected each algorithm once"]]);
+    const before = readFileSync(join(sequential, 'learning-curves.svg'), 'utf8');
+    const fewer = await runCli(['compare', '--algos', 'fomaml', '--seeds', '2', ...TINY, '--resume', '--out', sequential]);
+    expect([fewer.code, fewer.err]).toEqual([2, [`metarl: --resume: ${sequential} holds the run metasgd-seed0, which --algos and --seeds do not name (pass the options it was trained with, or another --out)`]]);
+    expect(readFileSync(join(sequential, 'learning-curves.svg'), 'utf8')).toBe(before);
+  });
 });

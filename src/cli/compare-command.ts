@@ -1,7 +1,7 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { ensureWritableDirectory } from '../io/directories.js';
 import type { FileSystem } from '../io/file-system.js';
-import { writeFileAtomic } from '../io/files.js';
+import { pathKind, writeFileAtomic } from '../io/files.js';
 import { removeStaleTemps } from '../io/temp-files.js';
 import { ALGORITHMS, type AlgorithmName } from '../meta/config.js';
 import type { IterationLog } from '../meta/trainer.js';
@@ -32,9 +32,11 @@ export const compareHelp: CommandHelp = {
 
 function parseAlgos(raw: string): AlgorithmName[] {
   const algos = raw.split(',').map((a) => a.trim());
-  for (const a of algos) {
+  algos.forEach((a, i) => {
     if (!(ALGORITHMS as readonly string[]).includes(a)) throw new UsageError(`--algos: unknown algorithm '${a}' (allowed: ${ALGORITHMS.join(', ')})`);
-  }
+    // Twice would train one run folder on two threads at once.
+    if (algos.indexOf(a) !== i) throw new UsageError(`--algos names '${a}' twice, expected each algorithm once`);
+  });
   return algos as AlgorithmName[];
 }
 
@@ -74,6 +76,16 @@ function prepareOut(out: string, resume: boolean, fs: FileSystem): void {
 }
 
 /**
+ * The curves are drawn from this command's runs only, so a --resume that names fewer runs than
+ * the folder holds would redraw them without the others: refused.
+ */
+function checkSameRuns(out: string, jobs: readonly TrainJob[], fs: FileSystem): void {
+  const named = new Set(jobs.map((j) => basename(j.dir)));
+  const other = fs.readdirSync(out).sort().find((name) => !named.has(name) && pathKind(join(out, name), fs) === 'directory');
+  if (other !== undefined) throw new UsageError(`--resume: ${out} holds the run ${other}, which --algos and --seeds do not name (pass the options it was trained with, or another --out)`);
+}
+
+/**
  * Trains each algorithm with the same config and seeds (in parallel worker threads when the CLI
  * runs from its bundle), prints a comparison and writes SVG learning curves. With --resume, runs
  * already finished in the out folder are read back, unfinished ones continued, missing ones trained.
@@ -92,13 +104,16 @@ export async function compareCommand(argv: readonly string[], print: (line: stri
     Array.from({ length: seeds }, (_, s) => ({ config: { ...base, algo, seed: base.seed + s }, dir: join(out, `${algo}-seed${base.seed + s}`), resume })),
   );
   const { script, fs } = context;
+  if (resume) checkSameRuns(out, jobs, fs);
   checkResumable(jobs, fs);
-  let runs: RunResult[];
-  if (script !== undefined && workers > 1) runs = await runInWorkers(jobs, workers, script);
+  let trained: (RunResult | null)[];
+  if (script !== undefined && workers > 1) trained = await runInWorkers(jobs, workers, script);
   else {
-    runs = [];
-    for (const job of jobs) runs.push(await trainRun(job, fs));
+    trained = [];
+    for (const job of jobs) trained.push(await trainRun(job, fs));
   }
+  // No job skips a locked folder here: a locked one failed the command.
+  const runs = trained.filter((r): r is RunResult => r !== null);
   const results = new Map<AlgorithmName, RunResult[]>();
   runs.forEach((r) => results.set(r.config.algo, [...(results.get(r.config.algo) ?? []), r]));
   const K = base.innerSteps;

@@ -1,4 +1,5 @@
 import { UsageError } from './args.js';
+import { InterruptedError, interruptSignal, withInterrupts } from './interrupt.js';
 import { auditCommand, auditHelp } from './audit-command.js';
 import { benchCommand, benchHelp } from './bench-command.js';
 import { compareCommand, compareHelp } from './compare-command.js';
@@ -58,8 +59,8 @@ function helpOrVersion(argv: readonly string[]): string | null {
 
 /**
  * Runs the CLI; every failure becomes one line on stderr and a non-zero exit code (2 for a usage
- * mistake or a file that cannot be read or written). --help and -h, anywhere, print the help of
- * the command they follow and exit 0.
+ * mistake or a file that cannot be read or written; 128 + the signal's number when SIGINT, SIGTERM
+ * or SIGHUP stopped it). --help and -h, anywhere, print the help of the command they follow and exit 0.
  */
 export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
   try {
@@ -70,7 +71,15 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       return 0;
     }
     const [name, ...rest] = argv;
-    return await commandNamed(name).run(rest, (line) => console.log(line), { script: options.script, fs: options.fs ?? nodeFileSystem });
+    const command = commandNamed(name);
+    try {
+      return await withInterrupts(async () => command.run(rest, (line) => console.log(line), { script: options.script, fs: options.fs ?? nodeFileSystem }));
+    } catch (e) {
+      if (!(e instanceof InterruptedError)) throw e;
+      // A grid is continued by its own command line, a train or compare run by --resume.
+      console.error(`metarl: ${name === 'experiment' ? `interrupted at iteration ${e.iteration} of ${e.dir}: the same command continues` : e.message}`);
+      return 128 + interruptSignal();
+    }
   } catch (e) {
     const message = (e as Error).message.split('\n')[0];
     console.error(`metarl: ${message}`);

@@ -2,7 +2,7 @@
 // start time, so a second process (or thread) that would interleave its writes with the first is
 // refused instead. A lock left by a process that died on this host is taken over; one from
 // another host cannot be checked from here and is reported.
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -36,12 +36,25 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function readHolder(path: string): LockHolder | null {
+function readRaw(path: string): string | null {
   try {
-    const h = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockHolder>;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function readHolder(path: string): LockHolder | null {
+  return parseHolder(readRaw(path));
+}
+
+function parseHolder(raw: string | null): LockHolder | null {
+  if (raw === null) return null;
+  try {
+    const h = JSON.parse(raw) as Partial<LockHolder>;
     if (typeof h.host === 'string' && Number.isInteger(h.pid) && typeof h.started === 'string') return { host: h.host, pid: h.pid as number, thread: Number.isInteger(h.thread) ? (h.thread as number) : 0, started: h.started };
   } catch {
-    // missing (released meanwhile) or written halfway by a writer killed between open and write
+    // missing (released meanwhile) or not a lock this module wrote
   }
   return null;
 }
@@ -50,20 +63,29 @@ function describe(h: LockHolder): string {
   return `pid ${h.pid}${h.thread === 0 ? '' : ` thread ${h.thread}`} on ${h.host} since ${h.started}`;
 }
 
+/**
+ * Creates `path` holding `holder`, or returns false when it exists. The content is written to a
+ * file of its own first and hard-linked into place, so the lock never exists empty or half written
+ * (another process reading it then would take it for a stale one).
+ */
 function tryCreate(path: string, holder: LockHolder): boolean {
-  let fd: number;
+  const draft = `${path}.${holder.host}.${holder.pid}.${holder.thread}`;
+  writeFileSync(draft, `${JSON.stringify(holder)}\n`);
   try {
-    fd = openSync(path, 'wx');
+    linkSync(draft, path);
+    return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw e;
-  }
-  try {
-    writeSync(fd, `${JSON.stringify(holder)}\n`);
   } finally {
-    closeSync(fd);
+    removeQuietly(draft);
   }
-  return true;
+}
+
+/** The live writer holding DIR's lock (on this host, or any on another host), or null when it is free. */
+export function lockHolder(dir: string): LockHolder | null {
+  const holder = readHolder(join(dir, LOCK_FILE));
+  return holder !== null && (holder.host !== hostname() || isAlive(holder.pid)) ? holder : null;
 }
 
 /** A held lock on one run folder. */
@@ -71,24 +93,25 @@ export class RunLock {
   private constructor(readonly path: string) {}
 
   /**
-   * Takes DIR/run.lock, or throws RunLockedError naming its live holder. A lock whose pid is gone
-   * on this host is taken over; an unreadable one (a writer killed mid-write) too, when it is
-   * still unreadable on a second look.
+   * Takes DIR/FILE, or throws RunLockedError naming its live holder. A lock whose pid is gone on
+   * this host is taken over, and so is an unreadable one (never written by this module).
    */
-  static acquire(dir: string): RunLock {
-    const path = join(dir, LOCK_FILE);
+  static acquire(dir: string, file: string = LOCK_FILE): RunLock {
+    const path = join(dir, file);
     const me: LockHolder = { host: hostname(), pid: process.pid, thread: threadId, started: new Date().toISOString() };
     for (let attempt = 0; attempt < 3; attempt++) {
       if (tryCreate(path, me)) {
         held.add(path);
         return new RunLock(path);
       }
-      const holder = readHolder(path);
+      const raw = readRaw(path);
+      const holder = parseHolder(raw);
       if (holder !== null && (holder.host !== me.host || isAlive(holder.pid))) {
         const where = holder.host === me.host ? '' : ' (another host: delete the lock if that process is gone)';
         throw new RunLockedError(`${dir} is locked by ${describe(holder)}${where}; ${path} is released when it ends`);
       }
-      removeQuietly(path);
+      // Only the stale lock read above: another process may have taken it over meanwhile.
+      if (readRaw(path) === raw) removeQuietly(path);
     }
     throw new RunLockedError(`${dir}: could not take ${path}`);
   }
@@ -103,6 +126,30 @@ function removeQuietly(path: string): void {
     unlinkSync(path);
   } catch {
     // already gone
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Runs `work` holding DIR/FILE, waiting while another writer holds it: for the grid folder's few
+ * small writes, which every process on one grid makes at its start.
+ */
+export function withFolderLockWaiting<T>(dir: string, file: string, work: () => T): T {
+  for (let attempt = 0; ; attempt++) {
+    let lock: RunLock;
+    try {
+      lock = RunLock.acquire(dir, file);
+    } catch (e) {
+      if (!(e instanceof RunLockedError) || attempt >= 500) throw e;
+      Atomics.wait(pause, 0, 0, 10);
+      continue;
+    }
+    try {
+      return work();
+    } finally {
+      lock.release();
+    }
   }
 }
 

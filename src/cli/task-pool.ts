@@ -11,9 +11,24 @@ type Reply = { outcome: TaskOutcome } | { error: string };
 
 export class WorkerTaskPool implements TaskPool {
   private readonly workers: Worker[];
+  /** Why the pool can run no more tasks: a worker threw, ran out of memory or exited. */
+  private failure: Error | null = null;
+  private rejectPending: ((e: Error) => void) | null = null;
+  private closing = false;
 
   constructor(script: URL, size: number) {
     this.workers = Array.from({ length: size }, () => new Worker(script, { workerData: { taskJobs: true } }));
+    // Without these, a dead worker never replies and training waits forever.
+    for (const w of this.workers) {
+      w.on('error', (e: Error) => this.fail(new Error(`a task worker failed: ${e.message}`)));
+      w.on('exit', (code: number) => this.fail(new Error(`a task worker exited with code ${code}`)));
+    }
+  }
+
+  private fail(e: Error): void {
+    if (this.closing || this.failure !== null) return;
+    this.failure = e;
+    this.rejectPending?.(e);
   }
 
   runTasks(config: MetaConfig, jobs: readonly TaskJob[]): Promise<TaskOutcome[]> {
@@ -21,6 +36,11 @@ export class WorkerTaskPool implements TaskPool {
     let next = 0;
     let finished = 0;
     return new Promise((resolve, reject) => {
+      if (this.failure !== null) {
+        reject(this.failure);
+        return;
+      }
+      this.rejectPending = reject;
       const feed = (w: Worker): void => {
         if (next >= jobs.length) return;
         const index = next++;
@@ -40,6 +60,7 @@ export class WorkerTaskPool implements TaskPool {
   }
 
   close(): Promise<void> {
+    this.closing = true;
     return Promise.all(this.workers.map((w) => w.terminate())).then(() => undefined);
   }
 }

@@ -6,8 +6,11 @@ import type { TaskPool } from '../meta/task-runner.js';
 import { UsageError } from './args.js';
 import { firstDifference } from './config-difference.js';
 import { Progress } from './progress.js';
+import { InterruptedError, interruptFlag, interruptSignal, useInterruptFlag } from './interrupt.js';
 import { RunDir } from './run-dir.js';
-import { withRunLock } from './run-lock.js';
+import { RunLockedError, withRunLock } from './run-lock.js';
+import { join } from 'node:path';
+import { readJson } from '../io/files.js';
 import { ensureWritableDirectory } from '../io/directories.js';
 
 /**
@@ -18,6 +21,8 @@ export interface TrainJob {
   readonly config: MetaConfig;
   readonly dir: string;
   readonly resume: boolean;
+  /** A folder another writer holds is passed over (its result null) instead of an error. */
+  readonly skipLocked?: boolean;
 }
 
 export interface RunResult {
@@ -35,11 +40,15 @@ export async function trainAndEvaluate(trainer: MetaTrainer, dir: RunDir, iterat
   const start = trainer.iteration;
   const progress = new Progress(label, iterations);
   while (trainer.iteration < iterations) {
+    if (interruptSignal() !== 0) throw new InterruptedError(trainer.iteration, dir.path);
     const entry = pool === undefined ? trainer.step() : await trainer.stepOn(pool);
     dir.record(entry, trainer);
     progress.update(entry, start);
+    // A signal's handler runs only when the event loop does.
+    if (isMainThread) await new Promise((resolve) => setImmediate(resolve));
   }
   progress.end();
+  if (interruptSignal() !== 0) throw new InterruptedError(trainer.iteration, dir.path);
   const evaluation = trainer.evaluate();
   dir.writeEvaluation(evaluation);
   return evaluation;
@@ -57,7 +66,21 @@ function checkSameConfig(job: TrainJob, trainer: MetaTrainer): void {
  */
 export function checkResumable(jobs: readonly TrainJob[], fs: FileSystem = nodeFileSystem): void {
   for (const job of jobs) {
-    if (job.resume && RunDir.holdsRun(job.dir, fs)) checkSameConfig(job, RunDir.open(job.dir, fs).loadTrainer());
+    if (job.resume && RunDir.holdsRun(job.dir, fs)) checkSameConfig(job, savedTrainer(job.dir, fs));
+  }
+}
+
+/**
+ * The trainer a folder's checkpoint holds, read without opening the folder: opening removes temp
+ * files, which the folder's writer (another process, unlocked here) may be about to rename.
+ */
+export function savedTrainer(dir: string, fs: FileSystem = nodeFileSystem): MetaTrainer {
+  const path = join(dir, 'checkpoint.json');
+  const snapshot = readJson(path, fs);
+  try {
+    return MetaTrainer.restore(snapshot);
+  } catch (e) {
+    throw new UsageError(`${path}: ${(e as Error).message}`);
   }
 }
 
@@ -72,9 +95,14 @@ async function resumeRun(job: TrainJob, label: string, fs: FileSystem): Promise<
 }
 
 /** One compare job: from scratch, or continuing the run its folder holds. */
-export async function trainRun(job: TrainJob, fs: FileSystem = nodeFileSystem): Promise<RunResult> {
+export async function trainRun(job: TrainJob, fs: FileSystem = nodeFileSystem): Promise<RunResult | null> {
   ensureWritableDirectory(job.dir, fs);
-  return withRunLock(job.dir, () => trainRunLocked(job, fs));
+  try {
+    return await withRunLock(job.dir, () => trainRunLocked(job, fs));
+  } catch (e) {
+    if (job.skipLocked === true && e instanceof RunLockedError) return null;
+    throw e;
+  }
 }
 
 async function trainRunLocked(job: TrainJob, fs: FileSystem): Promise<RunResult> {
@@ -88,14 +116,15 @@ async function trainRunLocked(job: TrainJob, fs: FileSystem): Promise<RunResult>
 /** A usage or file error exits 2, any other 1: the kind crosses the thread boundary with the message. */
 type ErrorKind = 'usage' | 'file' | 'other';
 
-/** What a worker posts back: a result, or the failure. */
-type WorkerReply = { result: RunResult } | { error: string; kind: ErrorKind };
+/** What a worker posts back: a result, the failure, or where a signal stopped it. */
+type WorkerReply = { result: RunResult | null } | { error: string; kind: ErrorKind } | { interrupted: number; dir: string };
 
 function errorKind(e: unknown): ErrorKind {
   return e instanceof UsageError ? 'usage' : e instanceof FileError ? 'file' : 'other';
 }
 
-function rebuildError(reply: { error: string; kind: ErrorKind }): Error {
+function rebuildError(reply: { error: string; kind: ErrorKind } | { interrupted: number; dir: string }): Error {
+  if ('interrupted' in reply) return new InterruptedError(reply.interrupted, reply.dir);
   return reply.kind === 'usage' ? new UsageError(reply.error) : reply.kind === 'file' ? new FileError(reply.error) : new Error(reply.error);
 }
 
@@ -104,22 +133,29 @@ export function isTrainWorker(): boolean {
   return !isMainThread && (workerData as { trainJobs?: unknown } | null)?.trainJobs === true;
 }
 
+/** The workerData of a training worker: the main thread's interrupt flag. */
+interface TrainWorkerData {
+  readonly trainJobs: true;
+  readonly interrupt: SharedArrayBuffer;
+}
+
 /** The worker side: run each job the main thread posts, post back its result. */
 export function serveTrainJobs(): void {
+  useInterruptFlag((workerData as TrainWorkerData).interrupt);
   parentPort?.on('message', async (job: TrainJob) => {
     let reply: WorkerReply;
     try {
       reply = { result: await trainRun(job) };
     } catch (e) {
-      reply = { error: (e as Error).message, kind: errorKind(e) };
+      reply = e instanceof InterruptedError ? { interrupted: e.iteration, dir: e.dir } : { error: (e as Error).message, kind: errorKind(e) };
     }
     parentPort?.postMessage(reply);
   });
 }
 
 export interface WorkerPoolOptions {
-  /** Called as each job ends (in any order). */
-  readonly onDone?: (index: number) => void;
+  /** Called as each job ends (in any order), with its result (null: passed over, another writer holds it). */
+  readonly onDone?: (index: number, result: RunResult | null) => void;
   /** Swallow the workers' stderr (each run's per-iteration progress), for a caller with its own progress line. */
   readonly quiet?: boolean;
 }
@@ -129,10 +165,10 @@ export interface WorkerPoolOptions {
  * single-threaded and deterministic, so results equal a sequential run). Results keep job order;
  * the first failure stops every worker.
  */
-export function runInWorkers(jobs: readonly TrainJob[], workers: number, script: URL, options: WorkerPoolOptions = {}): Promise<RunResult[]> {
-  const results: RunResult[] = new Array(jobs.length);
+export function runInWorkers(jobs: readonly TrainJob[], workers: number, script: URL, options: WorkerPoolOptions = {}): Promise<(RunResult | null)[]> {
+  const results: (RunResult | null)[] = new Array(jobs.length);
   let next = 0;
-  const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(script, { workerData: { trainJobs: true }, stderr: options.quiet === true }));
+  const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(script, { workerData: { trainJobs: true, interrupt: interruptFlag() } satisfies TrainWorkerData, stderr: options.quiet === true }));
   if (options.quiet === true) pool.forEach((w) => w.stderr.resume());
   return new Promise((resolve, reject) => {
     if (jobs.length === 0) resolve(results);
@@ -141,26 +177,43 @@ export function runInWorkers(jobs: readonly TrainJob[], workers: number, script:
       pool.forEach((p) => void p.terminate());
       reject(e);
     };
+    // A signal stops each busy worker after its write in progress: wait for all of them.
+    let interrupted: Error | null = null;
+    const stop = (e: Error): void => {
+      interrupted ??= e;
+      if (busy.size === 0) fail(interrupted);
+    };
     const feed = (w: Worker): void => {
       if (next >= jobs.length) {
         void w.terminate();
         return;
       }
       const index = next++;
+      busy.add(w);
       w.once('message', (reply: WorkerReply) => {
+        busy.delete(w);
+        if ('interrupted' in reply || interrupted !== null) {
+          stop('result' in reply ? (interrupted as Error) : rebuildError(reply));
+          return;
+        }
         if (!('result' in reply)) {
           fail(rebuildError(reply));
           return;
         }
         results[index] = reply.result;
-        options.onDone?.(index);
+        options.onDone?.(index, reply.result);
         if (++finished === jobs.length) resolve(results);
         feed(w);
       });
       w.postMessage(jobs[index]);
     };
+    // A worker that exits mid-run (its thread ended by process.exit or the heap limit) never replies.
+    const busy = new Set<Worker>();
     for (const w of pool) {
       w.once('error', fail);
+      w.once('exit', (code: number) => {
+        if (busy.has(w)) fail(new Error(`a training worker exited with code ${code}`));
+      });
       feed(w);
     }
   });
