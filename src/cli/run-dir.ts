@@ -60,14 +60,7 @@ export class RunDir {
   }
 
   private readCheckpoint(): { trainer: MetaTrainer; logChecksum: string | null } {
-    const path = this.file(CHECKPOINT);
-    const content = readJson(path, this.fs, FILE_KINDS.checkpoint);
-    try {
-      const { snapshot, logChecksum } = splitCheckpoint(content);
-      return { trainer: MetaTrainer.restore(snapshot), logChecksum };
-    } catch (e) {
-      throw new UsageError(`${path}: ${(e as Error).message}`);
-    }
+    return readCheckpoint(this.path, this.fs);
   }
 
   /** The trainer as last checkpointed (its log is not read); a corrupt checkpoint is a UsageError naming it. */
@@ -145,5 +138,21 @@ export class RunDir {
       throw new FileError(`${path}: expected { tasks, returns } with ${steps + 1} finite returns (delete it to evaluate again)`);
     }
     return result as EvaluationResult;
+  }
+}
+
+/**
+ * The trainer a run folder's checkpoint holds and the log checksum it carries, read without
+ * opening the folder (opening removes temp files, which the folder's writer may be about to
+ * rename); a corrupt checkpoint is a UsageError naming it.
+ */
+export function readCheckpoint(dir: string, fs: FileSystem = nodeFileSystem): { trainer: MetaTrainer; logChecksum: string | null } {
+  const path = join(dir, CHECKPOINT);
+  const content = readJson(path, fs, FILE_KINDS.checkpoint);
+  try {
+    const { snapshot, logChecksum } = splitCheckpoint(content);
+    return { trainer: MetaTrainer.restore(snapshot), logChecksum };
+  } catch (e) {
+    throw new UsageError(`${path}: ${(e as Error).message}`);
   }
 }

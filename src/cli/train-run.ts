@@ -7,10 +7,8 @@ import { UsageError } from './args.js';
 import { firstDifference } from './config-difference.js';
 import { Progress } from './progress.js';
 import { InterruptedError, interruptFlag, interruptSignal, useInterruptFlag } from './interrupt.js';
-import { RunDir } from './run-dir.js';
+import { RunDir, readCheckpoint } from './run-dir.js';
 import { RunLockedError, withRunLock } from './run-lock.js';
-import { join } from 'node:path';
-import { readJson } from '../io/files.js';
 import { ensureWritableDirectory } from '../io/directories.js';
 
 /**
@@ -70,18 +68,9 @@ export function checkResumable(jobs: readonly TrainJob[], fs: FileSystem = nodeF
   }
 }
 
-/**
- * The trainer a folder's checkpoint holds, read without opening the folder: opening removes temp
- * files, which the folder's writer (another process, unlocked here) may be about to rename.
- */
+/** The trainer a folder's checkpoint holds, read without opening the folder. */
 export function savedTrainer(dir: string, fs: FileSystem = nodeFileSystem): MetaTrainer {
-  const path = join(dir, 'checkpoint.json');
-  const snapshot = readJson(path, fs);
-  try {
-    return MetaTrainer.restore(snapshot);
-  } catch (e) {
-    throw new UsageError(`${path}: ${(e as Error).message}`);
-  }
+  return readCheckpoint(dir, fs).trainer;
 }
 
 /** A saved run continued by `compare --resume`. */
