@@ -1,20 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../src/meta/checksum.js';
 import { PCG64 } from '../src/rng/index.js';
 import { type GridStart, provenanceJson } from '../src/cli/provenance.js';
-import { buildCli } from './helpers/cli-bundle.js';
+import { cliProcesses } from './helpers/cli-processes.js';
 import { logWithoutTimes, readJsonFile, runCli } from './helpers/cli-run.js';
 
 // Several `metarl experiment` processes on one grid folder, and ones killed at random moments:
 // every run ends with the bits of a grid trained once by one process.
-const root = mkdtempSync(join(tmpdir(), 'metarl-grid-processes-'));
-const children = new Set<ChildProcess>();
-let cli = '';
+const { root, spawnCli } = cliProcesses('metarl-grid-processes-');
 const tiny = JSON.parse(readFileSync('experiments/tiny.json', 'utf8'));
 // Four runs of 12 short iterations: long enough for kills to land mid-run.
 const GRID = join(root, 'grid.json');
@@ -22,26 +19,19 @@ const runs = ['cartpole/default/directed-maml-seed0', 'cartpole/default/directed
 const reference = join(root, 'reference');
 
 beforeAll(async () => {
-  cli = (await buildCli(root)).path;
   writeFileSync(GRID, JSON.stringify({ ...tiny, name: 'procs', base: { ...tiny.base, iterations: 12 }, seeds: 2 }));
   expect((await runCli(['experiment', GRID, '--out', reference])).code).toBe(0);
-});
-afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
-  rmSync(root, { recursive: true, force: true });
 });
 
 function run(argv: string[], killAfterMs: number | null = null): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...argv], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.add(child);
+    const child = spawnCli(argv);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => void (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
     if (killAfterMs !== null) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('close', (code, signal) => {
-      children.delete(child);
       resolve({ code, signal, stdout, stderr });
     });
   });

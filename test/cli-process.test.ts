@@ -1,25 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PCG64 } from '../src/rng/index.js';
-import { buildCli } from './helpers/cli-bundle.js';
+import { cliProcesses } from './helpers/cli-processes.js';
 import { TINY, checkpointWithoutTimes, logWithoutTimes, readJsonFile, runCli } from './helpers/cli-run.js';
 
 // The CLI as a user runs it: a process of its own (so a hang is caught by the test timeout, not
 // frozen with the test, and a kill -9 is a real one).
-const root = mkdtempSync(join(tmpdir(), 'metarl-process-'));
-const children = new Set<ChildProcess>();
-let cli = '';
-beforeAll(async () => {
-  cli = (await buildCli(root)).path;
-});
-afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
-  rmSync(root, { recursive: true, force: true });
-});
-
+const { root, spawnCli } = cliProcesses('metarl-process-');
 interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -33,8 +21,7 @@ interface Exit {
  */
 function runProcess(argv: string[], cwd: string, kill: { lines: number; after: number } | null = null): Promise<Exit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...argv], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.add(child);
+    const child = spawnCli(argv, cwd);
     let stdout = '';
     let stderr = '';
     let armed = false;
@@ -51,7 +38,6 @@ function runProcess(argv: string[], cwd: string, kill: { lines: number; after: n
     });
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      children.delete(child);
       resolve({ code, signal, stdout, stderr });
     });
   });

@@ -1,29 +1,18 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli } from './helpers/cli-bundle.js';
+import { describe, expect, it } from 'vitest';
+import { cliProcesses } from './helpers/cli-processes.js';
 import { TINY, logWithoutTimes, runCli } from './helpers/cli-run.js';
 
 // Two writers on one run folder, as real processes: the second is refused while the first lives.
-const root = mkdtempSync(join(tmpdir(), 'metarl-lock-'));
-const children = new Set<ChildProcess>();
-let cli = '';
-beforeAll(async () => {
-  cli = (await buildCli(root)).path;
-});
-afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
-  rmSync(root, { recursive: true, force: true });
-});
-
+const { root, spawnCli } = cliProcesses('metarl-lock-');
 /** A pid no process has: above Linux's pid_max ceiling. */
 const DEAD_PID = 4194305;
 
 function start(argv: string[]): { child: ChildProcess; firstLine: Promise<void>; exit: Promise<{ code: number | null; stderr: string }> } {
-  const child = spawn(process.execPath, [cli, ...argv], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
+  const child = spawnCli(argv);
   let stderr = '';
   let seen: () => void = () => {};
   const firstLine = new Promise<void>((resolve) => (seen = resolve));
@@ -34,7 +23,6 @@ function start(argv: string[]): { child: ChildProcess; firstLine: Promise<void>;
   });
   const exit = new Promise<{ code: number | null; stderr: string }>((resolve) =>
     child.on('close', (code) => {
-      children.delete(child);
       resolve({ code, stderr });
     }),
   );

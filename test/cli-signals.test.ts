@@ -1,33 +1,21 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli } from './helpers/cli-bundle.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliProcesses } from './helpers/cli-processes.js';
 import { checkpointWithoutTimes, logWithoutTimes, readJsonFile, runCli } from './helpers/cli-run.js';
 
 // SIGINT, SIGTERM and SIGHUP stop a command after its write in progress, and --resume (or, for a
 // grid, the same command) ends with the bits of an uninterrupted run.
-const root = mkdtempSync(join(tmpdir(), 'metarl-signals-'));
-const children = new Set<ChildProcess>();
-let cli = '';
+const { root, spawnCli } = cliProcesses('metarl-signals-');
 const SMALL = ['--set', 'iterations=60', '--set', 'metaBatchSize=2', '--set', 'episodesPerTask=2', '--set', 'numEnvs=2', '--set', 'evalTasks=2', '--set', 'evalEpisodes=2', '--set', 'hidden=[8]'];
-beforeAll(async () => {
-  cli = (await buildCli(root)).path;
-});
-afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
-  rmSync(root, { recursive: true, force: true });
-});
-
 /**
  * Runs the CLI; sends `signal` once its stderr has `lines` lines, or `lines.ms` after its start
  * (a worker thread's progress lines reach stderr only when its run ends).
  */
 function run(argv: string[], signal: NodeJS.Signals | null = null, lines: number | { ms: number } = 2): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...argv], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-    children.add(child);
+    const child = spawnCli(argv);
+    child.stdout.resume(); // its progress lines are not read
     let stderr = '';
     let sent = false;
     if (signal !== null && typeof lines !== 'number') setTimeout(() => child.kill(signal), lines.ms);
@@ -39,7 +27,6 @@ function run(argv: string[], signal: NodeJS.Signals | null = null, lines: number
       }
     });
     child.on('close', (code) => {
-      children.delete(child);
       resolve({ code, stderr });
     });
   });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { thrown } from './helpers/thrown.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FILE_KINDS, MAX_JSON_DEPTH } from '../src/io/file-kinds.js';
 import { FileError, type FileSystem, nodeFileSystem } from '../src/io/file-system.js';
@@ -9,15 +10,6 @@ import { jsonDepth } from '../src/io/json-depth.js';
 
 const root = mkdtempSync(join(tmpdir(), 'metarl-bounded-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function thrown(f: () => void): Error {
-  try {
-    f();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a throw');
-}
 
 /** node:fs that logs which calls touch file contents. */
 function watchedFs(overrides: Partial<FileSystem> = {}): { fs: FileSystem; calls: string[] } {

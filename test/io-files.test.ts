@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { thrown } from './helpers/thrown.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureWritableDirectory } from '../src/io/directories.js';
 import { FileError, type FileSystem, nodeFileSystem } from '../src/io/file-system.js';
@@ -41,15 +42,6 @@ function freshDir(name: string): string {
   rmSync(dir, { recursive: true, force: true });
   ensureWritableDirectory(dir);
   return dir;
-}
-
-function thrown(f: () => void): Error {
-  try {
-    f();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a throw');
 }
 
 const text = `{"é":"${'x€𝄞'.repeat(300)}"}\n`; // 2,410 UTF-8 bytes, 1-, 3- and 4-byte characters
