@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,18 @@ describe('experiment across processes', () => {
     expect(lives.filter((l) => l.signal === 'SIGKILL').length).toBeGreaterThanOrEqual(3);
     const last = await run(['experiment', GRID, '--workers', '2', '--out', dir]);
     expect([last.code, last.stderr.includes('metarl:')]).toEqual([0, false]);
+    expectSameRuns(dir);
+  });
+
+  it('a finished run left with a killed process\'s lock and temp file is tidied when the grid runs again', async () => {
+    const dir = join(root, 'tidied');
+    cpSync(reference, dir, { recursive: true });
+    const run0 = join(dir, runs[0]);
+    const dead = 4194305; // above Linux's pid_max ceiling: no process has it
+    writeFileSync(join(run0, 'run.lock'), `${JSON.stringify({ host: hostname(), pid: dead, thread: 0, started: '2026-01-01T00:00:00.000Z' })}\n`);
+    writeFileSync(join(run0, `.eval.json.${dead}.0.1.tmp`), 'cut');
+    const again = await runCli(['experiment', GRID, '--out', dir]);
+    expect(again.code).toBe(0);
     expectSameRuns(dir);
   });
 

@@ -14,7 +14,7 @@ import { type CommandHelp, parseCommandArgs, usageError } from './help.js';
 import { gridStart, provenanceJson } from './provenance.js';
 import { readProvenance } from './report/report-input.js';
 import { RunDir } from './run-dir.js';
-import { lockHolder, withFolderLockWaiting } from './run-lock.js';
+import { RunLock, RunLockedError, lockHolder, withFolderLockWaiting } from './run-lock.js';
 import { type RunResult, type TrainJob, checkResumable, runInWorkers, savedTrainer, trainRun } from './train-run.js';
 
 /** Held while a process writes the grid folder's own files (grid.json, provenance.json). */
@@ -40,6 +40,26 @@ export const experimentHelp: CommandHelp = {
 function isFinished(job: TrainJob, fs: FileSystem): boolean {
   if (!RunDir.holdsRun(job.dir, fs)) return false;
   return savedTrainer(job.dir, fs).iteration >= job.config.iterations && pathKind(join(job.dir, 'eval.json'), fs) !== 'missing';
+}
+
+/**
+ * A finished run's folder as an uninterrupted run leaves it: a process killed after its last write
+ * may have left its lock and temp files there. Taken over and released like any stale lock; one a
+ * live process holds is left to that process.
+ */
+function tidyFinished(job: TrainJob, fs: FileSystem): void {
+  let lock: RunLock;
+  try {
+    lock = RunLock.acquire(job.dir);
+  } catch (e) {
+    if (e instanceof RunLockedError) return;
+    throw e;
+  }
+  try {
+    removeStaleTemps(job.dir, fs);
+  } finally {
+    lock.release();
+  }
 }
 
 /** Replaces `path` only when its content changes, so a grid that did nothing leaves its folder as it was. */
@@ -108,6 +128,7 @@ export async function experimentCommand(argv: readonly string[], print: (line: s
   checkSameGrid(out, grid, fs);
   checkResumable(jobs, fs);
   const pending = jobs.filter((job) => !isFinished(job, fs));
+  for (const job of jobs) if (!pending.includes(job)) tidyFinished(job, fs);
   const skipped = jobs.length - pending.length;
   // Another process's grid-folder writes may be under way: its temp files go only under the lock.
   withFolderLockWaiting(out, GRID_LOCK, () => {

@@ -6,6 +6,7 @@ import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { tempPathFor } from '../io/temp-files.js';
 import { UsageError } from './args.js';
 
 export const LOCK_FILE = 'run.lock';
@@ -66,10 +67,11 @@ function describe(h: LockHolder): string {
 /**
  * Creates `path` holding `holder`, or returns false when it exists. The content is written to a
  * file of its own first and hard-linked into place, so the lock never exists empty or half written
- * (another process reading it then would take it for a stale one).
+ * (another process reading it then would take it for a stale one). The draft is named as every
+ * temp file is, so one a kill left behind is removed when the folder is next opened.
  */
 function tryCreate(path: string, holder: LockHolder): boolean {
-  const draft = `${path}.${holder.host}.${holder.pid}.${holder.thread}`;
+  const draft = tempPathFor(path);
   writeFileSync(draft, `${JSON.stringify(holder)}\n`);
   try {
     linkSync(draft, path);
