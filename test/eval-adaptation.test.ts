@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GRID_EVAL_TASKS, readGrid } from '../src/cli/grid.js';
+import { nodeFileSystem } from '../src/io/file-system.js';
 import { initPolicy } from '../src/rl/policy-layout.js';
 import { evaluatePolicy } from '../src/rl/evaluate.js';
 import { evaluateOutcomes } from '../src/rl/outcomes.js';
@@ -135,5 +140,23 @@ describe('heldOutAdaptation on an env', () => {
     const { adaptation, ...rest } = trainer.evaluate({ adaptation: true });
     expect(rest).toEqual(trainer.evaluate());
     expect(adaptation).toEqual(heldOutAdaptation({ config: trainer.config, layout: trainer.layout, family, theta: trainer.params, alpha: null, sampler }));
+  });
+});
+
+describe('grids', () => {
+  it(`evaluate on ${GRID_EVAL_TASKS} held-out tasks unless the file sets evalTasks`, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'metarl-grid-'));
+    try {
+      const file = join(dir, 'g.json');
+      const grid = (base: object) => {
+        writeFileSync(file, JSON.stringify({ name: 'g', base, envs: ['cartpole-goal'], algorithms: ['maml', 'multitask'], seeds: 1 }));
+        return readGrid(file, false, nodeFileSystem).runs.map((r) => [r.algo, r.config.evalTasks]);
+      };
+      expect(GRID_EVAL_TASKS).toBe(40);
+      expect(grid({})).toEqual([['maml', 40], ['multitask', 40]]);
+      expect(grid({ evalTasks: 12 })).toEqual([['maml', 12], ['multitask', 12]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

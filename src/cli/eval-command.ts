@@ -17,7 +17,7 @@ function rates(outcomes: Record<string, number> | undefined): string {
 }
 
 function adaptationLines(a: AdaptationEvaluation): string[] {
-  const lines = [`  adapting 0..${a.steps} steps on evaluation episodes of their own, mean return (sampled / greedy actions):`];
+  const lines = [`  after 0..${a.steps} inner steps, mean return on evaluation episodes (sampled / greedy actions):`];
   for (let k = 0; k <= a.steps; k++) {
     lines.push(`    ${k} step${k === 1 ? ' ' : 's'}: ${a.sampled.returns[k].toFixed(1)}${rates(a.sampled.outcomes?.[k])} / ${a.greedy.returns[k].toFixed(1)}${rates(a.greedy.outcomes?.[k])}`);
   }

@@ -7,9 +7,10 @@
  *   1. B tasks from the task stream;
  *   2. Directed- algorithms: the directed phase (directed.ts), which may move theta ('permanent')
  *      or only the inner loops' start ('lookahead');
- *   3. per task: K inner steps from the start point, each on a fresh batch sampled with the current
- *      iterate, then a validation batch with the adapted policy, and the task's meta-gradient
- *      (exact through the K steps by explicit Hessian-vector products, or first-order);
+ *   3. per task: K inner steps from the start point (none for multitask), each on a fresh batch
+ *      sampled with the current iterate, then a validation batch with the adapted policy, and the
+ *      task's meta-gradient (exact through the K steps by explicit Hessian-vector products, or
+ *      first-order); with directed.logMechanism, the probe of mechanism.ts on the same batches;
  *   4. the meta-gradient averaged over the B tasks, one outer optimiser step on theta; Meta-SGD's
  *      alpha_vec (initialised to innerLr everywhere) is updated by a second optimiser instance of
  *      the same kind and learning rate (Adam and momentum-free SGD act elementwise, so this is the
