@@ -135,6 +135,18 @@ describe('heldOutAdaptation on an env', () => {
     expect(Object.values(a.greedy.outcomes?.[0] ?? {}).reduce((s, v) => s + v, 0)).toBeCloseTo(1, 12);
   });
 
+  it('is logged in heldOut with evalAdaptation, leaving training and the rest of the line as they were', () => {
+    const base = { ...config, evalTasks: 2, evalEvery: 1 };
+    const plain = new MetaTrainer(resolveConfig(base), { clock: () => 0 });
+    const logged = new MetaTrainer(resolveConfig({ ...base, evalAdaptation: true }), { clock: () => 0 });
+    const a = plain.step();
+    const { heldOut, ...line } = logged.step();
+    const { adaptation, ...rest } = heldOut ?? {};
+    expect({ ...line, heldOut: rest }).toEqual(a);
+    expect(adaptation).toEqual(logged.evaluate({ adaptation: true }).adaptation);
+    expect(a.heldOut?.adaptation).toBe(undefined);
+  });
+
   it('is added to evaluate() without changing its tasks, returns or outcomes', () => {
     const trainer = new MetaTrainer(resolveConfig({ ...config, evalTasks: 2 }));
     const { adaptation, ...rest } = trainer.evaluate({ adaptation: true });

@@ -95,6 +95,8 @@ export interface MetaConfig {
   evalSeed: number;
   /** Held-out evaluation every N meta-iterations, logged as `heldOut` (0: never during training). */
   evalEvery: number;
+  /** The logged `heldOut` also holds `adaptation` (0..max(3, K) steps, greedy, swap test: adaptation-eval.ts); eval.json always does. */
+  evalAdaptation: boolean;
   /** Parameters varied per task and their [lo, hi] ranges; null = the family's defaults. */
   taskRanges: Record<string, [number, number]> | null;
 }
@@ -147,6 +149,7 @@ export const DEFAULT_CONFIG: MetaConfig = deepFreeze({
   evalEpisodes: 10,
   evalSeed: 1234,
   evalEvery: 0,
+  evalAdaptation: false,
   taskRanges: null,
 }) as MetaConfig;
 
@@ -328,6 +331,7 @@ const SCHEMA: Schema = {
   evalEpisodes: integer(1, SIZE_LIMITS.episodes),
   evalSeed: integer(0),
   evalEvery: integer(0),
+  evalAdaptation: bool(),
   taskRanges: taskRanges(),
 };
 

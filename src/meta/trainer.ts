@@ -78,7 +78,7 @@ export interface IterationLog {
   trpo?: TrpoLog;
   /** directed.logMechanism, on iterations whose directed step ran: the directed gradient against MAML's second-order part (mechanism.ts). */
   mechanism?: MechanismLog;
-  /** With config.evalEvery = N, on every N-th iteration: `evaluate()` after this step (not timed in `seconds`). */
+  /** With config.evalEvery = N, on every N-th iteration: `evaluate()` after this step (not timed in `seconds`), with `adaptation` when config.evalAdaptation. */
   heldOut?: EvaluationResult;
 }
 
@@ -274,7 +274,7 @@ export class MetaTrainer {
       ...(directedGrad === null ? {} : { mechanism: mechanismLog(directedGrad, meanGradients(outcomes.map(probedGradients))) }),
     };
     // Its own streams (evalSeed), so training's bits do not depend on it.
-    if (this.config.evalEvery > 0 && iteration % this.config.evalEvery === 0) entry.heldOut = this.evaluate();
+    if (this.config.evalEvery > 0 && iteration % this.config.evalEvery === 0) entry.heldOut = this.evaluate({ adaptation: this.config.evalAdaptation });
     return entry;
   }
 
