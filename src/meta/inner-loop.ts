@@ -49,6 +49,8 @@ export interface TaskMetaGradient {
   readonly grad: Float64Array;
   /** d L / d alpha_vec for Meta-SGD, else null. */
   readonly alphaGrad: Float64Array | null;
+  /** grad L(theta_K; D_val): the first-order meta-gradient (equal to `grad` in first-order mode). */
+  readonly firstOrderGrad: Float64Array;
   /** theta_K. */
   readonly adapted: Float64Array;
   /** L(theta_0; D_0) and the mean return of D_0 (with K = 0: the validation batch's). */
@@ -165,5 +167,5 @@ export function taskMetaGradient(o: TaskMetaGradientOptions): TaskMetaGradient {
     alphaGrad = new Float64Array(n);
     for (let i = 0; i < n; i++) alphaGrad[i] = -gradSum[i] * v[i];
   }
-  return { grad: v, alphaGrad, adapted: current, lossBefore, returnBefore, lossAfter, returnAfter: val.meanReturn, retainedFloats: retained };
+  return { grad: v, alphaGrad, firstOrderGrad: vK, adapted: current, lossBefore, returnBefore, lossAfter, returnAfter: val.meanReturn, retainedFloats: retained };
 }

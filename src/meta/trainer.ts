@@ -1,15 +1,16 @@
 /**
  * Meta-training of an MLP policy over a task family (categorical head for a Discrete action space,
- * Gaussian for a Box): MAML, FOMAML, Meta-SGD and their Directed- variants (spec:
- * docs/specs/directed-maml.md).
+ * Gaussian for a Box): MAML, FOMAML, Meta-SGD, their Directed- variants and the multi-task control
+ * (spec: docs/specs/directed-maml.md).
  *
  * One `step()` (meta-iteration i, 1-based):
  *   1. B tasks from the task stream;
  *   2. Directed- algorithms: the directed phase (directed.ts), which may move theta ('permanent')
  *      or only the inner loops' start ('lookahead');
- *   3. per task: K inner steps from the start point, each on a fresh batch sampled with the current
- *      iterate, then a validation batch with the adapted policy, and the task's meta-gradient
- *      (exact through the K steps by explicit Hessian-vector products, or first-order);
+ *   3. per task: K inner steps from the start point (none for multitask), each on a fresh batch
+ *      sampled with the current iterate, then a validation batch with the adapted policy, and the
+ *      task's meta-gradient (exact through the K steps by explicit Hessian-vector products, or
+ *      first-order); with directed.logMechanism, the probe of mechanism.ts on the same batches;
  *   4. the meta-gradient averaged over the B tasks, one outer optimiser step on theta; Meta-SGD's
  *      alpha_vec (initialised to innerLr everywhere) is updated by a second optimiser instance of
  *      the same kind and learning rate (Adam and momentum-free SGD act elementwise, so this is the
@@ -34,6 +35,8 @@ import { checkFiniteGradient } from './finite.js';
 import { algorithmSpec } from './algorithms.js';
 import { directedPhase, directedRate } from './directed.js';
 import { lossAndGrad } from './inner-loop.js';
+import { type AdaptationEvaluation, heldOutAdaptation } from './adaptation-eval.js';
+import { type MechanismGradients, type MechanismLog, meanGradients, mechanismLog } from './mechanism.js';
 import { evaluateOutcomes } from '../rl/outcomes.js';
 import type { CompileMode } from './programs.js';
 import { type TrainerSnapshot, type TrainerState, restoreState, snapshotConfig, takeSnapshot } from './snapshot.js';
@@ -73,7 +76,9 @@ export interface IterationLog {
   memory: { retainedFloats: number };
   /** outerOptimizer 'trpo' only: the conjugate gradient, the line search and the step it took. */
   trpo?: TrpoLog;
-  /** With config.evalEvery = N, on every N-th iteration: `evaluate()` after this step (not timed in `seconds`). */
+  /** directed.logMechanism, on iterations whose directed step ran: the directed gradient against MAML's second-order part (mechanism.ts). */
+  mechanism?: MechanismLog;
+  /** With config.evalEvery = N, on every N-th iteration: `evaluate()` after this step (not timed in `seconds`), with `adaptation` when config.evalAdaptation. */
   heldOut?: EvaluationResult;
 }
 
@@ -88,6 +93,8 @@ export interface EvaluationResult {
    * 'none' for those cut by the time limit. Drawn after the returns, so they are unchanged.
    */
   outcomes?: Record<string, number>;
+  /** evaluate({ adaptation: true }) only: 0..max(3, K) steps, sampled and greedy, the swap test (adaptation-eval.ts). */
+  adaptation?: AdaptationEvaluation;
 }
 
 type OuterOptimizer = Adam | Sgd;
@@ -112,6 +119,8 @@ interface StepInProgress {
   readonly meter: CostMeter;
   readonly t0: number;
   readonly jobs: TaskJob[];
+  /** The gradient the directed step took, when it ran and the mechanism is logged; else null. */
+  readonly directedGrad: Float64Array | null;
 }
 
 export class MetaTrainer {
@@ -185,6 +194,7 @@ export class MetaTrainer {
     const index = this.done; // 0-based key of this iteration's streams
     const tasks = this.family.sampleTasks(this.taskRng, c.metaBatchSize);
     let start: Float64Array = this.theta;
+    let directedGrad: Float64Array | null = null;
     if (algorithmSpec(c.algo).directed) {
       const phase = directedPhase({
         config: c.directed,
@@ -195,19 +205,23 @@ export class MetaTrainer {
         tasks,
         family: this.family,
         samplerFor: (task) => this.runner.sampler(task, new TaskStreams(seedSequence(c.seed, STREAM.directed, index))),
+        randomTask: () => this.family.sampleTasks(streamRng(c.seed, STREAM.directedTask, index), 1)[0],
+        batchSamplerFor: (task, j) => this.runner.sampler(task, new TaskStreams(seedSequence(c.seed, STREAM.directedBatch, index, j))),
         episodes: c.directed.episodes ?? c.episodesPerTask,
         meter,
         programs: this.runner.surrogatePrograms,
       });
       this.theta.set(phase.theta);
       start = phase.start;
+      if (c.directed.logMechanism && phase.step !== null) directedGrad = phase.step.grad;
     }
-    const jobs = tasks.map((task, j) => ({ iterationIndex: index, taskIndex: j, task, start, alpha: this.alpha }));
-    return { meter, t0, jobs };
+    const probeMechanism = directedGrad === null ? {} : { probeMechanism: true };
+    const jobs = tasks.map((task, j) => ({ iterationIndex: index, taskIndex: j, task, start, alpha: this.alpha, ...probeMechanism }));
+    return { meter, t0, jobs, directedGrad };
   }
 
   /** Steps 3-4: the tasks' outcomes summed in task order, the outer update (TRPO's on the tasks' kept batches), the log line. */
-  private finishStep({ meter, t0, jobs }: StepInProgress, outcomes: readonly TaskOutcome[]): IterationLog {
+  private finishStep({ meter, t0, jobs, directedGrad }: StepInProgress, outcomes: readonly TaskOutcome[]): IterationLog {
     const iteration = this.done + 1;
     const n = this.layout.size;
     const grad = new Float64Array(n);
@@ -257,9 +271,10 @@ export class MetaTrainer {
       totals: { ...s },
       memory: { retainedFloats: meter.peakRetainedFloats },
       ...(trpo === undefined ? {} : { trpo }),
+      ...(directedGrad === null ? {} : { mechanism: mechanismLog(directedGrad, meanGradients(outcomes.map(probedGradients))) }),
     };
     // Its own streams (evalSeed), so training's bits do not depend on it.
-    if (this.config.evalEvery > 0 && iteration % this.config.evalEvery === 0) entry.heldOut = this.evaluate();
+    if (this.config.evalEvery > 0 && iteration % this.config.evalEvery === 0) entry.heldOut = this.evaluate({ adaptation: this.config.evalAdaptation });
     return entry;
   }
 
@@ -294,9 +309,10 @@ export class MetaTrainer {
    * same tasks and seeds (curves compare like with like) and training's streams are untouched.
    * Each step adapts on a fresh batch sampled with the current iterate, as in training (inner rate
    * alpha, or Meta-SGD's alpha_vec), from theta itself: no directed step at test time. Evaluation
-   * env steps are not counted in the training totals.
+   * env steps are not counted in the training totals. With `adaptation`, also the evaluation of
+   * adaptation-eval.ts on the same tasks, after and apart from the rest (its own streams).
    */
-  evaluate(): EvaluationResult {
+  evaluate(options: { adaptation?: boolean } = {}): EvaluationResult {
     const c = this.config;
     const K = c.innerSteps;
     const tasks = this.family.sampleTasks(streamRng(c.evalSeed, STREAM.evalTasks), c.evalTasks);
@@ -327,6 +343,10 @@ export class MetaTrainer {
       const total = tasks.length * c.evalEpisodes;
       result.outcomes = Object.fromEntries([...counted].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v / total]));
     }
+    if (options.adaptation === true) {
+      const sampler = (task: Record<string, number>, streams: TaskStreams) => this.runner.sampler(task, streams);
+      result.adaptation = heldOutAdaptation({ config: c, layout: this.layout, family: this.family, theta: this.theta, alpha: this.alpha, sampler, programs: this.runner.surrogatePrograms });
+    }
     return result;
   }
 
@@ -351,6 +371,11 @@ export class MetaTrainer {
   private get state(): TrainerState {
     return { config: this.config, theta: this.theta, alpha: this.alpha, optimizer: this.optimizer, alphaOptimizer: this.alphaOptimizer, taskRng: this.taskRng };
   }
+}
+
+function probedGradients(outcome: TaskOutcome, j: number): MechanismGradients {
+  if (outcome.mechanism === null) throw new Error(`task ${j}'s outcome has no mechanism gradients, expected them (directed.logMechanism)`);
+  return outcome.mechanism;
 }
 
 function trpoData(outcome: TaskOutcome, j: number): TrpoTaskData {
