@@ -41,7 +41,7 @@ submit() {
   local array=$1 shards=$2 out=$3
   shift 3
   sbatch --parsable --array="$array" --cpus-per-task=1 --time=30 --chdir="$repo" \
-    --output="$tmp/logs/$(basename "$out")-%A_%a.out" "$@" scripts/slurm/metarl-array.sbatch "$shards" "${grid_args[@]}" "$out"
+    --output="$tmp/logs/$(basename "$out")-%A_%a.out" "$@" scripts/slurm/metarl-array.sbatch "$shards" "${grid_args[0]}" "$out" "${grid_args[@]:1}"
 }
 
 # Waits (at most $2 seconds) until job $1 has left the queue.
@@ -111,7 +111,18 @@ wait_job "$job" 60
 for run in "${runs[@]}"; do
   if [ -f "$out/$run/eval.json" ]; then echo "test-slurm: $run finished before it was preempted: nothing was tested (raise its iterations)" >&2; exit 1; fi
 done
-echo "test-slurm: preempted at iterations $(wc -l <"$out/${runs[0]}/log.jsonl") (scancel) and $(wc -l <"$out/${runs[1]}/log.jsonl") (SIGKILL, its lock left behind) of 300"
+# As if task 1 had run on another node: its lock and its task record name a host this one is not,
+# where only Slurm can say the job is gone.
+node -e '
+const fs = require("fs");
+const [lock, tasks, host] = process.argv.slice(1);
+const holder = JSON.parse(fs.readFileSync(lock, "utf8"));
+const record = `${tasks}/${holder.host}.${holder.pid}`;
+const [job] = fs.readFileSync(record, "utf8").trim().split(" ");
+fs.writeFileSync(lock, JSON.stringify({ ...holder, host }) + "\n");
+fs.writeFileSync(`${tasks}/${host}.${holder.pid}`, `${job} ${host}\n`);
+fs.unlinkSync(record);' "$out/${runs[1]}/run.lock" "$out/.slurm-tasks" gone-node
+echo "test-slurm: preempted at iterations $(wc -l <"$out/${runs[0]}/log.jsonl") (scancel) and $(wc -l <"$out/${runs[1]}/log.jsonl") (SIGKILL, its lock left behind, moved to host gone-node) of 300"
 job=$(submit 0-1 2 "$out")
 wait_job "$job" 600
 check_job_ok "$job"
