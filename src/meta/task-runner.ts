@@ -15,6 +15,7 @@ import { taskMetaGradient } from './inner-loop.js';
 import { type CompileMode, SurrogatePrograms } from './programs.js';
 import { toPlainBatch } from './plain-batch.js';
 import type { TrpoTaskData } from './trpo-task.js';
+import type { TrpoTaskHost } from './trpo.js';
 import { STREAM, type SampledBatch, type SamplerOptions, TaskSampler, TaskStreams, seedSequence } from './sampling.js';
 import type { PolicyBatch } from '../nn/reinforce.js';
 
@@ -91,6 +92,7 @@ export class TaskRunner {
     const meter = new CostMeter(this.clock);
     const sampler = this.sampler(job.task, new TaskStreams(seedSequence(c.seed, STREAM.task, job.iterationIndex, job.taskIndex)));
     const kept: PolicyBatch[] | null = c.outerOptimizer === 'trpo' ? [] : null;
+    const innerGradients: Float64Array[] | undefined = kept === null ? undefined : [];
     const sample = (params: Float64Array): SampledBatch => {
       const sampled = sampler.sample(params, c.episodesPerTask, meter);
       if (kept !== null && sampled.batch !== null) kept.push(sampled.batch);
@@ -105,9 +107,10 @@ export class TaskRunner {
       sample,
       meter,
       programs: this.programs,
+      innerGradients,
     });
     return {
-      trpo: kept === null ? null : { train: kept.slice(0, c.innerSteps).map(toPlainBatch), validation: toPlainBatch(kept[c.innerSteps]) },
+      trpo: kept === null ? null : { train: kept.slice(0, c.innerSteps).map(toPlainBatch), validation: toPlainBatch(kept[c.innerSteps]), innerGradients },
       grad: r.grad,
       alphaGrad: r.alphaGrad,
       returnBefore: r.returnBefore,
@@ -126,4 +129,6 @@ export class TaskRunner {
  */
 export interface TaskPool {
   runTasks(config: MetaConfig, jobs: readonly TaskJob[]): Promise<TaskOutcome[]>;
+  /** Where a TRPO step of this config can run its tasks' products and evaluations (absent: in this realm). */
+  trpoHost?(config: MetaConfig): TrpoTaskHost;
 }
