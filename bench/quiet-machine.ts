@@ -3,7 +3,7 @@
 // PyTorch (MAML and FOMAML), the start-up (first meta-iteration, process wall of 5 iterations),
 // and the TRPO step (against a baseline checkout when given). Each part's table goes to stdout
 // and, with its JSON, to OUT/NAME.md and OUT/NAME.json.
-// Usage: npm run bench:quiet -- [--out DIR] [--rounds N] [--baseline DIR]   (builds first; needs Debian's python3-torch)
+// Usage: npm run bench:quiet -- [--out DIR (default runs/bench)] [--rounds N] [--baseline DIR]   (builds first; needs Debian's python3-torch)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,7 +12,7 @@ const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
   return i < 0 ? fallback : process.argv[i + 1];
 };
-const out = resolve(arg('out', 'bench-results'));
+const out = resolve(arg('out', 'runs/bench'));
 const rounds = arg('rounds', '5');
 const baseline = process.argv.includes('--baseline') ? ['--baseline', resolve(arg('baseline', ''))] : [];
 mkdirSync(out, { recursive: true });

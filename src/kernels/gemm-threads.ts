@@ -20,7 +20,7 @@ const CONTROL_INTS = ARGS + 9;
  * Below this many multiply-adds a product stays on one thread: handing half to the helper costs a
  * wake-up and the copies into the shared memory (chosen with `bench/kernels.bench.ts threads`).
  */
-export const GEMM_THREADS_MIN_MACS = 1 << 18;
+export const GEMM_THREADS_MIN_MACS = 1 << 20;
 
 /** What the helper is started with. */
 export interface GemmHelperInit {
