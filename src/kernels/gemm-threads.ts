@@ -22,10 +22,10 @@ const CONTROL_INTS = ARGS + 9;
  */
 export const GEMM_THREADS_MIN_MACS = 1 << 20;
 
-/** What the helper is started with. */
+/** What the helper is started with: to hand to it as it is (the memory is a shared WebAssembly.Memory). */
 export interface GemmHelperInit {
   readonly bytes: Uint8Array;
-  readonly memory: WebAssembly.Memory;
+  readonly memory: object;
   readonly control: SharedArrayBuffer;
 }
 
