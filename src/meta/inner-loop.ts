@@ -42,6 +42,8 @@ export interface TaskMetaGradientOptions {
   readonly meter?: CostMeter;
   /** Where gradients and HVPs run (eager, or compiled for repeated batch shapes); default eager. */
   readonly programs?: SurrogatePrograms;
+  /** Receives g_0..g_{K-1} (TRPO's step adapts from them again). */
+  readonly innerGradients?: Float64Array[];
 }
 
 export interface TaskMetaGradient {
@@ -137,6 +139,7 @@ export function taskMetaGradient(o: TaskMetaGradientOptions): TaskMetaGradient {
     const sampled = o.sample(current, k);
     const batch = requireBatch(sampled, k);
     const { loss, grad, hvp } = adaptation !== null ? lossGradAndHvp(programs, current, batch, meter) : { ...lossAndGrad(layout, current, batch, meter, programs), hvp: null };
+    o.innerGradients?.push(grad);
     if (k === 0) {
       lossBefore = loss;
       returnBefore = sampled.meanReturn;

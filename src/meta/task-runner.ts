@@ -16,6 +16,7 @@ import { taskMetaGradient } from './inner-loop.js';
 import { type CompileMode, SurrogatePrograms } from './programs.js';
 import { toPlainBatch } from './plain-batch.js';
 import type { TrpoTaskData } from './trpo-task.js';
+import type { TrpoTaskHost } from './trpo.js';
 import { STREAM, type SampledBatch, type SamplerOptions, TaskSampler, TaskStreams, seedSequence } from './sampling.js';
 import type { PolicyBatch } from '../nn/reinforce.js';
 import { type MechanismGradients, mechanismGradients } from './mechanism.js';
@@ -100,6 +101,7 @@ export class TaskRunner {
     const steps = spec.innerLoop ? c.innerSteps : 0;
     const kept: PolicyBatch[] | null = c.outerOptimizer === 'trpo' ? [] : null;
     const probed: SampledBatch[] | null = job.probeMechanism === true ? [] : null;
+    const innerGradients: Float64Array[] | undefined = kept === null ? undefined : [];
     const sample = (params: Float64Array): SampledBatch => {
       const sampled = sampler.sample(params, c.episodesPerTask, meter);
       if (kept !== null && sampled.batch !== null) kept.push(sampled.batch);
@@ -116,9 +118,10 @@ export class TaskRunner {
       sample,
       meter,
       programs: this.programs,
+      innerGradients,
     });
     return {
-      trpo: kept === null ? null : { train: kept.slice(0, steps).map(toPlainBatch), validation: toPlainBatch(kept[steps]) },
+      trpo: kept === null ? null : { train: kept.slice(0, steps).map(toPlainBatch), validation: toPlainBatch(kept[steps]), innerGradients },
       grad: r.grad,
       alphaGrad: r.alphaGrad,
       returnBefore: r.returnBefore,
@@ -139,4 +142,6 @@ export class TaskRunner {
  */
 export interface TaskPool {
   runTasks(config: MetaConfig, jobs: readonly TaskJob[]): Promise<TaskOutcome[]>;
+  /** Where a TRPO step of this config can run its tasks' products and evaluations (absent: in this realm). */
+  trpoHost?(config: MetaConfig): TrpoTaskHost;
 }

@@ -36,13 +36,13 @@ import { algorithmSpec } from './algorithms.js';
 import { directedPhase, directedRate } from './directed.js';
 import { lossAndGrad } from './inner-loop.js';
 import { type AdaptationEvaluation, heldOutAdaptation } from './adaptation-eval.js';
-import { type MechanismGradients, type MechanismLog, meanGradients, mechanismLog } from './mechanism.js';
+import { type MechanismGradients, type MechanismLog, meanGradients as meanMechanismGradients, mechanismLog } from './mechanism.js';
 import { evaluateOutcomes } from '../rl/outcomes.js';
 import type { CompileMode } from './programs.js';
 import { type TrainerSnapshot, type TrainerState, restoreState, snapshotConfig, takeSnapshot } from './snapshot.js';
 import { STREAM, TaskStreams, seedSequence, streamRng } from './sampling.js';
 import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout } from './task-runner.js';
-import { type TrpoLog, trpoStep } from './trpo.js';
+import { type TrpoLog, type TrpoStep, type TrpoStepArgs, trpoStep, trpoStepOn } from './trpo.js';
 import type { TrpoTaskData } from './trpo-task.js';
 
 export interface IterationLog {
@@ -183,7 +183,13 @@ export class MetaTrainer {
    */
   async stepOn(pool: TaskPool): Promise<IterationLog> {
     const begun = this.beginStep();
-    return this.finishStep(begun, await pool.runTasks(this.config, begun.jobs));
+    const outcomes = await pool.runTasks(this.config, begun.jobs);
+    // TRPO's products and line search on the pool too, where it can host them.
+    const host = this.config.outerOptimizer === 'trpo' ? pool.trpoHost?.(this.config) : undefined;
+    if (host === undefined) return this.finishStep(begun, outcomes);
+    const { grad, alphaGrad } = meanGradients(outcomes, this.layout.size, this.alpha !== null);
+    const trpo = await trpoStepOn(host, this.trpoArgs(begun.meter, begun.jobs[0].start, grad, alphaGrad, outcomes.map(trpoData)));
+    return this.finishStep(begun, outcomes, trpo);
   }
 
   /** Steps 1-2: the meta-batch and the directed phase; the tasks' jobs to run. */
@@ -221,18 +227,15 @@ export class MetaTrainer {
   }
 
   /** Steps 3-4: the tasks' outcomes summed in task order, the outer update (TRPO's on the tasks' kept batches), the log line. */
-  private finishStep({ meter, t0, jobs, directedGrad }: StepInProgress, outcomes: readonly TaskOutcome[]): IterationLog {
+  private finishStep({ meter, t0, jobs, directedGrad }: StepInProgress, outcomes: readonly TaskOutcome[], trpoDone?: TrpoStep): IterationLog {
     const iteration = this.done + 1;
     const n = this.layout.size;
-    const grad = new Float64Array(n);
-    const alphaGrad = this.alpha === null ? null : new Float64Array(n);
+    const { grad, alphaGrad } = meanGradients(outcomes, n, this.alpha !== null);
     let returnBefore = 0;
     let returnAfter = 0;
     let lossBefore = 0;
     let lossAfter = 0;
     for (const r of outcomes) {
-      for (let i = 0; i < n; i++) grad[i] += r.grad[i];
-      if (alphaGrad !== null && r.alphaGrad !== null) for (let i = 0; i < n; i++) alphaGrad[i] += r.alphaGrad[i];
       returnBefore += r.returnBefore;
       returnAfter += r.returnAfter;
       lossBefore += r.lossBefore;
@@ -240,11 +243,10 @@ export class MetaTrainer {
       meter.add(r.cost);
     }
     const B = jobs.length;
-    for (let i = 0; i < n; i++) grad[i] /= B;
     checkFiniteGradient(iteration, 'meta-gradient', grad, lossBefore / B, lossAfter / B);
     if (alphaGrad !== null) checkFiniteGradient(iteration, 'alpha gradient', alphaGrad, lossBefore / B, lossAfter / B);
     const kept = this.config.outerOptimizer === 'trpo' ? outcomes.map(trpoData) : null;
-    const trpo = kept === null ? undefined : this.trpoUpdate(meter, jobs[0].start, grad, alphaGrad, B, kept);
+    const trpo = kept === null ? undefined : this.trpoUpdate(trpoDone ?? trpoStep({ ...this.trpoArgs(meter, jobs[0].start, grad, alphaGrad, kept), programs: this.runner.surrogatePrograms }));
     if (this.optimizer !== null) {
       this.optimizer.step(this.theta, grad);
       if (alphaGrad !== null && this.alpha !== null && this.alphaOptimizer !== null) {
@@ -271,20 +273,21 @@ export class MetaTrainer {
       totals: { ...s },
       memory: { retainedFloats: meter.peakRetainedFloats },
       ...(trpo === undefined ? {} : { trpo }),
-      ...(directedGrad === null ? {} : { mechanism: mechanismLog(directedGrad, meanGradients(outcomes.map(probedGradients))) }),
+      ...(directedGrad === null ? {} : { mechanism: mechanismLog(directedGrad, meanMechanismGradients(outcomes.map(probedGradients))) }),
     };
     // Its own streams (evalSeed), so training's bits do not depend on it.
     if (this.config.evalEvery > 0 && iteration % this.config.evalEvery === 0) entry.heldOut = this.evaluate({ adaptation: this.config.evalAdaptation });
     return entry;
   }
 
-  /** MAML-TRPO's step from the old point `start`: theta (and alpha_vec) move by the accepted step, or not at all. */
-  private trpoUpdate(meter: CostMeter, start: Float64Array, grad: Float64Array, alphaGrad: Float64Array | null, B: number, kept: readonly TrpoTaskData[]): TrpoLog {
+  /** MAML-TRPO's step from the old point `start` (grad the mean meta-gradient, alphaGrad the sum over tasks). */
+  private trpoArgs(meter: CostMeter, start: Float64Array, grad: Float64Array, alphaGrad: Float64Array | null, kept: readonly TrpoTaskData[]): Omit<TrpoStepArgs, 'programs'> {
     const n = this.layout.size;
+    const B = kept.length;
     const gradient = new Float64Array(alphaGrad === null ? n : 2 * n);
     gradient.set(grad);
     if (alphaGrad !== null) for (let i = 0; i < n; i++) gradient[n + i] = alphaGrad[i] / B;
-    const { step, log } = trpoStep({
+    return {
       layout: this.layout,
       tasks: kept,
       start,
@@ -293,8 +296,12 @@ export class MetaTrainer {
       gradient,
       options: this.config.trpo,
       meter,
-      compiled: this.runner.surrogatePrograms.mode !== 'never',
-    });
+    };
+  }
+
+  /** theta (and alpha_vec) move by the step TRPO accepted, or not at all. */
+  private trpoUpdate({ step, log }: TrpoStep): TrpoLog {
+    const n = this.layout.size;
     if (step !== null) {
       // The same expression as the candidate the line search accepted, so the same bits.
       for (let i = 0; i < n; i++) this.theta[i] -= step[i];
@@ -376,6 +383,18 @@ export class MetaTrainer {
 function probedGradients(outcome: TaskOutcome, j: number): MechanismGradients {
   if (outcome.mechanism === null) throw new Error(`task ${j}'s outcome has no mechanism gradients, expected them (directed.logMechanism)`);
   return outcome.mechanism;
+}
+
+/** The meta-gradient averaged over the tasks in task order, and Meta-SGD's alpha gradient summed (else null). */
+function meanGradients(outcomes: readonly TaskOutcome[], n: number, learnsRates: boolean): { grad: Float64Array; alphaGrad: Float64Array | null } {
+  const grad = new Float64Array(n);
+  const alphaGrad = learnsRates ? new Float64Array(n) : null;
+  for (const r of outcomes) {
+    for (let i = 0; i < n; i++) grad[i] += r.grad[i];
+    if (alphaGrad !== null && r.alphaGrad !== null) for (let i = 0; i < n; i++) alphaGrad[i] += r.alphaGrad[i];
+  }
+  for (let i = 0; i < n; i++) grad[i] /= outcomes.length;
+  return { grad, alphaGrad };
 }
 
 function trpoData(outcome: TaskOutcome, j: number): TrpoTaskData {
