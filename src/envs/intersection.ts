@@ -26,6 +26,7 @@ import type { Range } from './task-family.js';
 export const INTERSECTION_PARAMS = Object.freeze({
   desiredSpeed: { default: 10, min: 0, openMin: true, max: 30, unit: 'm/s', meaning: "O's cruise speed" },
   gap: { default: 0, min: -10, max: 10, unit: 's', meaning: "O's priority margin: O goes if it arrives before E's arrival + gap; positive is aggressive, negative courteous" },
+  decisionDistance: { default: 1000, min: 0, max: 1000, unit: 'm', meaning: "O drives on as if going, undecided, until its front is within this distance of the zone (plus margin)" },
   maxAccel: { default: 2.5, min: 0.5, max: 6, unit: 'm/s^2', meaning: "O's comfortable acceleration" },
   maxBrake: { default: 4, min: 1, max: 10, unit: 'm/s^2', meaning: "O's strongest braking (its acceleration is clipped to [-maxBrake, maxAccel])" },
   accelExponent: { default: 4, min: 1, max: 8, unit: '', meaning: "integer n of O's going acceleration maxAccel·(1 - (v_O/desiredSpeed)^n)" },
@@ -140,6 +141,7 @@ export function advanceIntersection(state: Float64Array, egoAccel: number, p: Re
   let sE = state[0], vE = state[1], sO = state[2], vO = state[3];
   const dO = entry - sO;
   const goes =
+    dO > p.decisionDistance ||
     dO <= 0 ||
     clearedZone(sE, p) ||
     timeToArrival(dO, vO, p.ttaSpeedFloor) < timeToArrival(entry - sE, vE, p.ttaSpeedFloor) + p.gap;
