@@ -26,7 +26,6 @@ import type { Range } from './task-family.js';
 export const INTERSECTION_PARAMS = Object.freeze({
   desiredSpeed: { default: 10, min: 0, openMin: true, max: 30, unit: 'm/s', meaning: "O's cruise speed" },
   gap: { default: 0, min: -10, max: 10, unit: 's', meaning: "O's priority margin: O goes if it arrives before E's arrival + gap; positive is aggressive, negative courteous" },
-  decisionDistance: { default: 1000, min: 0, max: 1000, unit: 'm', meaning: "O drives on as if going, undecided, until its front is within this distance of the zone (plus margin)" },
   maxAccel: { default: 2.5, min: 0.5, max: 6, unit: 'm/s^2', meaning: "O's comfortable acceleration" },
   maxBrake: { default: 4, min: 1, max: 10, unit: 'm/s^2', meaning: "O's strongest braking (its acceleration is clipped to [-maxBrake, maxAccel])" },
   accelExponent: { default: 4, min: 1, max: 8, unit: '', meaning: "integer n of O's going acceleration maxAccel·(1 - (v_O/desiredSpeed)^n)" },
@@ -34,6 +33,7 @@ export const INTERSECTION_PARAMS = Object.freeze({
   minBrakeDistance: { default: 0.1, min: 0, openMin: true, max: 1, unit: 'm', meaning: "floor of a yielding O's remaining braking distance" },
   holdSpeed: { default: 0.1, min: 0, max: 1, unit: 'm/s', meaning: 'speed below which a yielding O holds at rest' },
   ttaSpeedFloor: { default: 0.1, min: 0, openMin: true, max: 1, unit: 'm/s', meaning: 'floor of the speed dividing the distance in the time to arrival' },
+  decisionDistance: { default: 1000, min: 0, max: 1000, unit: 'm', meaning: "O drives on as if going, undecided, until its front is within this distance of the zone (plus margin)" },
   speedLimit: { default: 15, min: 1, max: 30, unit: 'm/s', meaning: 'both speeds are clipped to [0, speedLimit]' },
   dt: { default: 0.1, min: 0.01, max: 0.2, unit: 's', meaning: 'seconds per step' },
   vehicleLength: { default: 4.5, min: 1, max: 20, unit: 'm', meaning: 'length of both vehicles (s is the front bumper)' },
