@@ -95,16 +95,16 @@ describe('intersection-bimodal', () => {
     }
   });
 
-  it('is registered with bold uniform in [0, 1] and truncates at 50 steps', () => {
+  it('is registered with bold uniform in [0, 1]; the 50-step deadline terminates, without the success bonus', () => {
     expect(getEnv('intersection-bimodal').defaultRanges).toEqual({ bold: [0, 1] });
     const rng = new PCG64(3);
     expect(intersectionBimodalTasks().sampleTasks(new PCG64(3), 2)).toEqual([{ bold: rng.uniform(0, 1) }, { bold: rng.uniform(0, 1) }]);
     const env = intersectionBimodalTasks().makeEnv({ bold: 0.9 });
     env.reset({ seed: 0 });
     env.setState([-1000, 0, -1000, 0]);
-    let steps = 0, truncated = false;
-    while (!truncated) ({ truncated } = env.step(2)), steps++;
-    expect(steps).toBe(50);
+    let steps = 0, end = { terminated: false, truncated: false, reward: 0 };
+    while (!end.terminated && !end.truncated) (end = env.step(2)), steps++;
+    expect([steps, end.terminated, end.truncated, end.reward]).toEqual([50, true, false, -0.1]);
     expect(() => intersectionBimodalTasks().makeEnv({ bold: 2 })).toThrow('intersection-bimodal: invalid bold = 2 (expected a number in [0, 1])');
   });
 
@@ -116,7 +116,7 @@ describe('intersection-bimodal', () => {
       [1, 0, 0, 37.3],
       [0.65, 0, 0.35, 43.95],
       [0.4, 0.6, 0, 23.2],
-      [0, 0, 1, 50],
+      [0, 0, 1, 50], // always-yield misses the deadline every time
     ]);
   });
 });

@@ -63,6 +63,7 @@ export {
 } from './intersection-drivers.js';
 export { INTERSECTION_FAMILY, intersectionTasks } from './intersection-tasks.js';
 export {
+  DeadlineIntersection,
   INTERSECTION_BIMODAL_FAMILY,
   INTERSECTION_BIMODAL_MAX_STEPS,
   INTERSECTION_BIMODAL_PARAMS,

@@ -12,8 +12,8 @@
  * | Observation | Box(6), float64, as the intersection: [s_E/50, v_E/15, s_O/50, v_O/15, inZone_E, inZone_O]; the mode is not in it |
  * | Reward | the intersection's: -0.1 - 0.02·a_E² per step, -100 on a collision, +20 when E's rear clears the zone |
  * | Start state | s_E, s_O ~ U[-32, -24] m (nearer than the intersection's), v_E, v_O ~ U[8, 12] m/s |
- * | Termination | the intersection's: collision or success |
- * | Truncation | after 50 steps (5 s): E must clear the zone by then to earn the success bonus |
+ * | Termination | the intersection's (collision or success), and the 5 s deadline: after 50 steps the episode ends without the success bonus |
+ * | Truncation | none: the deadline is part of the task, so its end is a termination (returns are not bootstrapped past it) |
  *
  * A task draws `bold` uniformly from [0, 1]: below 0.5 O is courteous (its gap is `courteousGap`,
  * default -3 s), otherwise bold (`boldGap`, default +3 s). O is quicker than the intersection's
@@ -23,7 +23,14 @@
  */
 import { type EnvFamily, tasksOf } from './env-family.js';
 import { INTERSECTION_FAMILY } from './intersection-tasks.js';
-import { INTERSECTION_DEFAULTS, INTERSECTION_PARAMS, Intersection, type IntersectionOptions, type IntersectionParams } from './intersection.js';
+import {
+  INTERSECTION_DEFAULTS,
+  INTERSECTION_PARAMS,
+  Intersection,
+  type IntersectionOptions,
+  type IntersectionParams,
+  type IntersectionStepResult,
+} from './intersection.js';
 import { paramDefaults, type ParamTable } from './params.js';
 import type { Range, TaskFamily, TaskParams } from './task-family.js';
 
@@ -52,9 +59,21 @@ export function bimodalParams(task: TaskParams): IntersectionParams {
   return { ...INTERSECTION_DEFAULTS, ...INTERSECTION_BIMODAL_START, ...rest, gap: bold < 0.5 ? courteousGap : boldGap };
 }
 
+/** The intersection whose time limit is a deadline: reaching it terminates the episode instead of truncating it. */
+export class DeadlineIntersection extends Intersection {
+  override step(action: number): IntersectionStepResult {
+    const result = super.step(action);
+    if (result.truncated) {
+      result.terminated = true;
+      result.truncated = false;
+    }
+    return result;
+  }
+}
+
 const probe = new Intersection();
 
-export const INTERSECTION_BIMODAL_FAMILY: EnvFamily<Intersection, IntersectionOptions> = Object.freeze({
+export const INTERSECTION_BIMODAL_FAMILY: EnvFamily<DeadlineIntersection, IntersectionOptions> = Object.freeze({
   name: 'intersection-bimodal',
   description: 'the intersection with the other driver courteous or bold per task (not observed), deciding only near the zone',
   observationSpace: probe.observationSpace,
@@ -63,11 +82,11 @@ export const INTERSECTION_BIMODAL_FAMILY: EnvFamily<Intersection, IntersectionOp
   defaultRanges: INTERSECTION_BIMODAL_TASK_RANGES,
   make: (task: TaskParams, options: IntersectionOptions = {}) => {
     const { seed, maxEpisodeSteps = INTERSECTION_BIMODAL_MAX_STEPS, ...params } = options;
-    return new Intersection({ seed, maxEpisodeSteps, ...bimodalParams({ ...params, ...task }) });
+    return new DeadlineIntersection({ seed, maxEpisodeSteps, ...bimodalParams({ ...params, ...task }) });
   },
 });
 
 /** The default bimodal family: bold uniform in [0, 1], so half the tasks meet each driver. */
-export function intersectionBimodalTasks(): TaskFamily<TaskParams, Intersection, IntersectionOptions> {
+export function intersectionBimodalTasks(): TaskFamily<TaskParams, DeadlineIntersection, IntersectionOptions> {
   return tasksOf(INTERSECTION_BIMODAL_FAMILY);
 }
