@@ -108,7 +108,7 @@ describe('intersection-bimodal', () => {
     expect(() => intersectionBimodalTasks().makeEnv({ bold: 2 })).toThrow('intersection-bimodal: invalid bold = 2 (expected a number in [0, 1])');
   });
 
-  it('reference drivers on 20 tasks: the oracle far above the best task-agnostic planner, always-go and always-yield', () => {
+  it('reference drivers on 20 tasks: the oracle far above the task-agnostic planner, always-go and always-yield', () => {
     const figures = [oracle, bimodalAgnostic, alwaysGo, alwaysYield].map((driver) => evaluateBimodalDriver(driver, { tasks: 20 }));
     // Seeded regression values: 20 tasks of new PCG64(0), start states from new PCG64(1).
     expect(figures.map((f) => f.meanReturn)).toEqual([16.017499999999977, 6.1455000000000215, -58.49599999999957, -16.67399999999993].map((v) => expect.closeTo(v, 9)));

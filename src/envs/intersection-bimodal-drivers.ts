@@ -1,11 +1,12 @@
 /**
  * Reference drivers of the bimodal intersection: the oracle of `intersection-drivers.ts` (it knows
- * the task's mode), and the best task-agnostic driver found, a planner that knows the two modes
- * but not which one the task holds. Each step it scores the oracle's plans (go; yield; every
+ * the task's mode), and a task-agnostic planner that knows the two modes but not which one the
+ * task holds. Each step it scores the oracle's plans (go; yield; every
  * constant action for 1..ORACLE_MAX_PREFIX steps, then full throttle) under both modes and plays
  * the first action of the plan with the highest mean return among those that collide under
  * neither (of all plans if none is safe under both). It sees only the current state, as a policy
- * does, so O's behaviour so far informs it only through O's position and speed.
+ * does, so O's behaviour so far informs it only through O's position and speed. Its plans are
+ * open-loop: they do not count on reacting to O later, so a closed-loop policy can beat it.
  */
 import { PCG64 } from '../rng/pcg64.js';
 import { INTERSECTION_BIMODAL_FAMILY, INTERSECTION_BIMODAL_TASK_RANGES, bimodalParams } from './intersection-bimodal.js';
