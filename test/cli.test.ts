@@ -76,7 +76,7 @@ describe('metarl CLI', () => {
     expect(r.out).toContain('  tau       default 0.02, a number in [0.0001, 0.1] s: seconds per step');
     expect(r.out).toContain('  length    default 0.5, a number in [0.01, 10] m: half the pole length  varied over [0.25, 1]');
     expect(r.out).toContain('  observations Box(6, float64), actions Discrete(5)');
-    expect(r.out.filter((l) => !l.startsWith(' ')).map((l) => l.split(':')[0])).toEqual(['cartpole', 'cartpole-goal', 'intersection', 'lunarlander', 'lunarlander-wind', 'lunarlander-continuous']);
+    expect(r.out.filter((l) => !l.startsWith(' ')).map((l) => l.split(':')[0])).toEqual(['cartpole', 'cartpole-goal', 'intersection', 'intersection-bimodal', 'lunarlander', 'lunarlander-wind', 'lunarlander-continuous', 'lunarlander-pad']);
     expect((await run('envs', 'extra')).code).toBe(2);
   });
 

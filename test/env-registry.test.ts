@@ -34,7 +34,7 @@ registerEnv({
 
 describe('env registry', () => {
   it('lists the built-ins first, then what a user registered', () => {
-    expect(envNames()).toEqual(['cartpole', 'cartpole-goal', 'intersection', 'lunarlander', 'lunarlander-wind', 'lunarlander-continuous', 'corridor']);
+    expect(envNames()).toEqual(['cartpole', 'cartpole-goal', 'intersection', 'intersection-bimodal', 'lunarlander', 'lunarlander-wind', 'lunarlander-continuous', 'lunarlander-pad', 'corridor']);
     expect(getEnv('corridor').params.goal).toEqual({ default: 3, min: -10, max: 10, unit: 'm', meaning: 'where the reward peaks' });
   });
 
@@ -67,6 +67,6 @@ describe('env registry', () => {
     expect(() => registerEnv({ ...base, name: 'c4', params: { goal: { ...base.params.goal, default: 11 } } })).toThrow(
       'registerEnv(c4): params.goal.default is 11, expected a number in [-10, 10] m',
     );
-    expect(() => resolveConfig({ env: 'c2' })).toThrow('env is "c2", expected a registered env: one of "cartpole", "cartpole-goal", "intersection", "lunarlander", "lunarlander-wind", "lunarlander-continuous", "corridor"');
+    expect(() => resolveConfig({ env: 'c2' })).toThrow('env is "c2", expected a registered env: one of "cartpole", "cartpole-goal", "intersection", "intersection-bimodal", "lunarlander", "lunarlander-wind", "lunarlander-continuous", "lunarlander-pad", "corridor"');
   });
 });
