@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tQuantile975, welchInterval } from '../src/cli/report/statistics.js';
+import { tQuantile975, welchInterval } from '../src/report/statistics.js';
 import { runCli } from './helpers/cli-run.js';
 
 const root = mkdtempSync(join(tmpdir(), 'metarl-report-'));

@@ -3,7 +3,7 @@
 import { type ClaimResult, evaluateClaims } from './claims.js';
 import { type Figure, reportFigures } from './figures.js';
 import { type RunGroup, groupRuns } from './groups.js';
-import type { ReportInput } from './report-input.js';
+import type { ReportInput } from './input.js';
 import { type RunMetrics, runMetrics } from './run-metrics.js';
 
 export interface ExperimentReport {

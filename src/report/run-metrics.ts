@@ -1,5 +1,6 @@
 // The figures of one run, from its log and final evaluation alone.
-import type { IterationRecord, RunInput } from './report-input.js';
+import type { IterationLog } from '../meta/trainer.js';
+import type { RunInput } from './input.js';
 import { mean, sampleVariance } from './statistics.js';
 
 /** A held-out evaluation: after `iteration` meta-iterations, with the totals spent up to then. */
@@ -33,7 +34,7 @@ export interface RunMetrics {
   readonly cost: { readonly sampling: number; readonly gradients: number; readonly hvp: number; readonly directed: number; readonly trpo: number; readonly total: number };
 }
 
-function point(record: IterationRecord, returns: readonly number[]): HeldOutPoint {
+function point(record: IterationLog, returns: readonly number[]): HeldOutPoint {
   return {
     iteration: record.iteration,
     seconds: record.totals.seconds,
@@ -47,7 +48,7 @@ function point(record: IterationRecord, returns: readonly number[]): HeldOutPoin
 /** The held-out curve: every logged evaluation, and eval.json in place of one at the last iteration. */
 function heldOutCurve(run: RunInput): HeldOutPoint[] {
   const last = run.log[run.log.length - 1];
-  const curve = run.log.filter((r) => r.heldOut !== null && r !== last).map((r) => point(r, r.heldOut as readonly number[]));
+  const curve = run.log.filter((r) => r.heldOut !== undefined && r !== last).map((r) => point(r, (r.heldOut as NonNullable<IterationLog['heldOut']>).returns));
   curve.push(point(last, run.finalReturns));
   return curve;
 }
@@ -57,7 +58,7 @@ export function runMetrics(run: RunInput, threshold: number | null): RunMetrics 
   const iterations = run.log[run.log.length - 1].iteration;
   const final = curve[curve.length - 1];
   const lastQuarter = curve.filter((p) => p.iteration > 0.75 * iterations).map((p) => p.after);
-  const part = (key: keyof IterationRecord['seconds']): number => mean(run.log.map((r) => r.seconds[key]));
+  const part = (key: keyof IterationLog['seconds']): number => mean(run.log.map((r) => r.seconds[key]));
   return {
     run,
     iterations,

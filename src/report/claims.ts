@@ -1,7 +1,7 @@
 // The claims the page tests, each with its verdict rule fixed before looking at the numbers:
 // Directed-X against X on the same env and config (the directed section, which X ignores, aside),
 // from Welch's 95% interval of the difference of the two means over seeds.
-import { algorithmSpec, isAlgorithmName } from '../../meta/algorithms.js';
+import { algorithmSpec, isAlgorithmName } from '../meta/algorithms.js';
 import type { RunGroup } from './groups.js';
 import type { RunMetrics } from './run-metrics.js';
 import { type Difference, mean, welchInterval } from './statistics.js';

@@ -6,7 +6,7 @@ import { CLAIMS } from './claims.js';
 import type { ExperimentReport } from './experiment-report.js';
 import { codeSpan, markdownText as md } from './markdown-escape.js';
 import type { RunMetrics } from './run-metrics.js';
-import type { GridStart } from './report-input.js';
+import type { GridStart } from './input.js';
 import { type MeanInterval, meanInterval } from './statistics.js';
 
 export interface PageInput {

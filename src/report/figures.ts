@@ -2,7 +2,7 @@
 // (mean over seeds, with its 95% band) against iterations, seconds and env steps, one panel per
 // variant when the experiment has several; and one bar chart of the seconds to reach the threshold.
 // File names start with the experiment's name, so several experiments share one figures/ folder.
-import { type Bar, type Panel, type Series, barChart, lineChart, panelChart } from '../../plot/svg.js';
+import { type Bar, type Panel, type Series, barChart, lineChart, panelChart } from '../plot/svg.js';
 import { baseGroup, baseName, isDirectedName } from './claims.js';
 import type { RunGroup } from './groups.js';
 import type { HeldOutPoint } from './run-metrics.js';
