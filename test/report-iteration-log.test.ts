@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseIterationLog } from '../src/meta/iteration-log.js';
+import { resolveConfig } from '../src/meta/config.js';
 import { MetaTrainer } from '../src/meta/trainer.js';
 
-const CONFIG = { env: 'cartpole', algo: 'maml', iterations: 2, metaBatchSize: 2, episodesPerTask: 2, numEnvs: 2, evalTasks: 2, evalEpisodes: 2, evalEvery: 1, hidden: [8], seed: 3 } as const;
+const CONFIG = resolveConfig({ env: 'cartpole', algo: 'maml', iterations: 2, metaBatchSize: 2, episodesPerTask: 2, numEnvs: 2, evalTasks: 2, evalEpisodes: 2, evalEvery: 1, hidden: [8], seed: 3 });
 
 const line = (o: unknown): string => JSON.stringify(o);
 

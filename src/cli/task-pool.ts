@@ -5,6 +5,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { MetaConfig } from '../meta/config.js';
 import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout } from '../meta/task-runner.js';
 import { defaultClock } from '../meta/costs.js';
+import { threadCpuClock } from './run-measures.js';
 
 type Request = { config: MetaConfig; job: TaskJob };
 type Reply = { outcome: TaskOutcome } | { error: string };
@@ -74,6 +75,8 @@ export function isTaskWorker(): boolean {
 export function serveTaskJobs(): void {
   let key = '';
   let runner: TaskRunner | null = null;
+  // The job's CPU time on this thread, which the trainer's thread does not see.
+  const cpuClock = threadCpuClock();
   parentPort?.on('message', ({ config, job }: Request) => {
     let reply: Reply;
     try {
@@ -82,7 +85,9 @@ export function serveTaskJobs(): void {
         runner = new TaskRunner(config, policyLayout(config), defaultClock);
         key = k;
       }
-      reply = { outcome: runner.run(job) };
+      const cpu0 = cpuClock?.() ?? 0;
+      const outcome = runner.run(job);
+      reply = { outcome: cpuClock === null ? outcome : { ...outcome, cost: { ...outcome.cost, cpuSeconds: (cpuClock() - cpu0) / 1000 } } };
     } catch (e) {
       reply = { error: (e as Error).message };
     }

@@ -1,6 +1,7 @@
 // A log.jsonl line read back as the IterationLog the trainer wrote: every field a reader uses is
 // checked, and a bad one is an Error naming its path and what was expected. Lines from older
-// versions are accepted as they were written: without `seconds.trpo` (no TRPO step then: 0).
+// versions are accepted as they were written: without `seconds.trpo` (no TRPO step then: 0), and
+// without the CPU time and memory fields (not measured: absent).
 import { badValue, isPlainObject } from '../validation/values.js';
 import type { EvaluationResult, IterationLog } from './trainer.js';
 
@@ -15,6 +16,10 @@ function numberAt(obj: Json, key: string, where: string): number {
   const v = obj[key];
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(badValue(`${where}.${key}`, v, 'a finite number'));
   return v;
+}
+
+function optionalNumberAt(obj: Json, key: string, where: string): number | undefined {
+  return obj[key] === undefined ? undefined : numberAt(obj, key, where);
 }
 
 function returnsAt(obj: Json, key: string, where: string): number[] {
@@ -41,6 +46,9 @@ export function iterationLogAt(value: unknown, where: string): IterationLog {
   const c = objectAt(l.counts, cw);
   const t = objectAt(l.totals, tw);
   const memory = objectAt(l.memory, `${where}.memory`);
+  const cpuSeconds = optionalNumberAt(l, 'cpuSeconds', where);
+  const totalCpuSeconds = optionalNumberAt(t, 'cpuSeconds', tw);
+  const isolateMemoryBytes = optionalNumberAt(l, 'isolateMemoryBytes', where);
   if (l.trpo !== undefined) objectAt(l.trpo, `${where}.trpo`);
   return {
     iteration: numberAt(l, 'iteration', where),
@@ -56,14 +64,17 @@ export function iterationLogAt(value: unknown, where: string): IterationLog {
       trpo: s.trpo === undefined ? 0 : numberAt(s, 'trpo', sw),
       total: numberAt(s, 'total', sw),
     },
+    ...(cpuSeconds === undefined ? {} : { cpuSeconds }),
     counts: { envSteps: numberAt(c, 'envSteps', cw), gradientEvaluations: numberAt(c, 'gradientEvaluations', cw), hvps: numberAt(c, 'hvps', cw) },
     totals: {
       envSteps: numberAt(t, 'envSteps', tw),
       gradientEvaluations: numberAt(t, 'gradientEvaluations', tw),
       hvps: numberAt(t, 'hvps', tw),
       seconds: numberAt(t, 'seconds', tw),
+      ...(totalCpuSeconds === undefined ? {} : { cpuSeconds: totalCpuSeconds }),
     },
     memory: { retainedFloats: numberAt(memory, 'retainedFloats', `${where}.memory`) },
+    ...(isolateMemoryBytes === undefined ? {} : { isolateMemoryBytes }),
     ...(l.trpo === undefined ? {} : { trpo: l.trpo as IterationLog['trpo'] }),
     ...(l.heldOut === undefined ? {} : { heldOut: heldOutAt(l.heldOut, `${where}.heldOut`) }),
   };
