@@ -83,7 +83,7 @@ beforeAll(async () => {
   const r = await runCli(['report', grid, '--out', out]);
   expect(r.err).toEqual([]);
   expect(r.code).toBe(0);
-  expect(r.out).toEqual([`${join(out, 'results.md')}: 1 experiment, 4 runs, 3 claim verdicts, 4 figures`]);
+  expect(r.out).toEqual([`${join(out, 'results.md')}: 1 experiment, 4 runs, 16 claim verdicts, 6 figures`]);
   page = readFileSync(join(out, 'results.md'), 'utf8');
 });
 
@@ -557,7 +557,7 @@ describe('where report writes', () => {
     const dir = join(root, 'default-out');
     writeGrid(dir);
     const r = await runCli(['report', dir]);
-    expect([r.code, r.out]).toEqual([0, [`${join(dir, 'report', 'results.md')}: 1 experiment, 4 runs, 3 claim verdicts, 4 figures`]]);
+    expect([r.code, r.out]).toEqual([0, [`${join(dir, 'report', 'results.md')}: 1 experiment, 4 runs, 16 claim verdicts, 6 figures`]]);
     expect(readFileSync(join(dir, 'report', 'results.md'), 'utf8')).toBe(page);
     expect(JSON.parse(readFileSync(join(dir, 'report', 'report-inputs.json'), 'utf8'))).toEqual({
       experiments: [{ name: 'fake', runs: ['cartpole/default/directed-maml-seed0', 'cartpole/default/directed-maml-seed1', 'cartpole/default/maml-seed0', 'cartpole/default/maml-seed1'] }],

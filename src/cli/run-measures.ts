@@ -5,8 +5,10 @@
 // nanoseconds on a CPU), read on the calling thread, so a run in a worker thread counts its own
 // work only, whatever else the process or the machine runs. Node 20 has no per-thread CPU call,
 // and process.cpuUsage sums every thread of the process. V8's background threads (concurrent
-// GC marking, compilation) are not counted. Where the file cannot be read, no CPU clock: the log
-// then carries no CPU time.
+// GC marking, compilation) are not counted. The kernel brings the figure up to date at its
+// scheduler ticks, so one reading may lag by a tick: an iteration's figure is that coarse, a
+// run's sum of them is not biased. Where the file cannot be read, no CPU clock: the log then
+// carries no CPU time.
 //
 // Memory: heapUsed + arrayBuffers of process.memoryUsage(), which are the calling isolate's own
 // (a worker thread's are its own). Sampled at the end of each iteration's training work, so it
