@@ -173,12 +173,12 @@ describe('experiment', () => {
     ]);
     expect(readdirSync(join(dir, 'cartpole', 'eta-half'))).toEqual(['directed-maml-seed0']);
     const docs = join(root, 'ablation-docs');
-    // Two pairs (default, eta-half) of C1 and C2; C3 needs two evaluations in the last quarter, which 2 iterations do not have.
-    expect((await runCli(['report', dir, '--out', docs])).out).toEqual([`${join(docs, 'results.md')}: 1 experiment, 3 runs, 4 claim verdicts, 4 figures`]);
-    // One seed a side: no interval, so inconclusive; the base of eta-half is the default variant's maml.
+    // Two pairs (default, eta-half) of 16 measures each; 3 learning-curve figures, 2 Kaplan-Meier (threshold and relative level), 1 bar chart.
+    expect((await runCli(['report', dir, '--out', docs])).out).toEqual([`${join(docs, 'results.md')}: 1 experiment, 3 runs, 32 claim verdicts, 6 figures`]);
+    // One seed a side: no t-test, so not testable; the base of eta-half is the default variant's maml.
     const maml = readJsonFile(join(dir, runs[0]), 'eval.json') as { returns: [number, number] };
     const etaHalf = readJsonFile(join(dir, 'cartpole/eta-half/directed-maml-seed0'), 'eval.json') as { returns: [number, number] };
-    const row = `| tiny | C2 | cartpole | eta-half (base: default) | maml | ${maml.returns[1].toFixed(2)} | ${etaHalf.returns[1].toFixed(2)} | n/a | inconclusive |`;
+    const row = `| tiny | C2 | final return |  | cartpole | eta-half (base: default) | maml | ${maml.returns[1].toFixed(2)} (n 1) | ${etaHalf.returns[1].toFixed(2)} (n 1) | n/a | n/a | n/a | not testable: fewer than two values a side |`;
     expect(readFileSync(join(docs, 'results.md'), 'utf8').split('\n')).toContain(row);
   });
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tQuantile975, welchInterval } from '../src/cli/report/statistics.js';
+import { tQuantile975, welchInterval } from '../src/report/statistics.js';
 import { runCli } from './helpers/cli-run.js';
 
 const root = mkdtempSync(join(tmpdir(), 'metarl-report-'));
@@ -83,7 +83,7 @@ beforeAll(async () => {
   const r = await runCli(['report', grid, '--out', out]);
   expect(r.err).toEqual([]);
   expect(r.code).toBe(0);
-  expect(r.out).toEqual([`${join(out, 'results.md')}: 1 experiment, 4 runs, 3 claim verdicts, 4 figures`]);
+  expect(r.out).toEqual([`${join(out, 'results.md')}: 1 experiment, 4 runs, 16 claim verdicts, 6 figures`]);
   page = readFileSync(join(out, 'results.md'), 'utf8');
 });
 
@@ -107,41 +107,53 @@ describe('report', () => {
     expect(lines()[0]).toBe('# Results');
     expect(lines()).toContain('Runs of experiment fake produced by `metarl experiment experiments/tiny.json` at commit `abc1234` on 2026-11-29T20:00:00Z, on Test CPU @ 2.0GHz (2 cores, Node v20.20.2).');
     expect(lines()).toContain('- cartpole: 475.000');
-    expect(lines().filter((l) => l.startsWith('#'))).toEqual(['# Results', '## Claims', '## fake', '### Across seeds', '### Every run', '### Figures']);
+    expect(lines().filter((l) => l.startsWith('#'))).toEqual(['# Results', '## Claims', '## fake', '### Across seeds', '### Every run', '### Cost', '### Figures']);
   });
 
   it('lists every run, one that never reaches the threshold included', () => {
     // maml seed 0 first reaches 475 at iteration 9 (480): 3.6 s, 9000 steps, 90 + 45 derivatives;
-    // fluctuation = sd(450, 480, 490) over iterations 8-10 (> 7.5) = 20.82.
-    expect(lines()).toContain('| cartpole | default | maml | 0 | 10 | 60.00 | 490.00 | 430.00 | 9 | 3.600 | 9000 | 135 | 20.82 | 0.1000 | 0.1500 | 0.0500 | 0.0000 | 0.0000 | 0.4000 |');
-    expect(lines()).toContain('| cartpole | default | maml | 1 | 10 | 40.00 | 460.00 | 420.00 | never (10) | never | never | never | 20.00 | 0.1000 | 0.1500 | 0.0500 | 0.0000 | 0.0000 | 0.4000 |');
-    // eval.json's 498 replaces iteration 10's 500: sd(500, 500, 498) = 1.15.
-    expect(lines()).toContain('| cartpole | default | directed-maml | 1 | 10 | 80.00 | 498.00 | 418.00 | 3 | 1.200 | 3000 | 45 | 1.15 | 0.1000 | 0.1500 | 0.0500 | 0.1000 | 0.0000 | 0.4000 |');
+    // fluctuation from there on = sd(480, 490) = 7.07; seed 1 never reaches it: no fluctuation.
+    expect(lines()).toContain('| cartpole | default | maml | 0 | 10 | 60.00 | 490.00 | 430.00 | 9 | 3.600 | 9000 | 135 | 7.07 | 0.1000 | 0.1500 | 0.0500 | 0.0000 | 0.0000 | 0.4000 |');
+    expect(lines()).toContain('| cartpole | default | maml | 1 | 10 | 40.00 | 460.00 | 420.00 | never (10) | never | never | never | n/a | 0.1000 | 0.1500 | 0.0500 | 0.0000 | 0.0000 | 0.4000 |');
+    // From iteration 3 on, eval.json's 498 replacing iteration 10's 500: sd(477, 480, 485, 490, 495, 500, 500, 498) = sqrt(579.875 / 7) = 9.10.
+    expect(lines()).toContain('| cartpole | default | directed-maml | 1 | 10 | 80.00 | 498.00 | 418.00 | 3 | 1.200 | 3000 | 45 | 9.10 | 0.1000 | 0.1500 | 0.0500 | 0.1000 | 0.0000 | 0.4000 |');
   });
 
   it('summarises across seeds: mean ± t(1) sd / sqrt(2), the runs that reached counted', () => {
     // Two seeds: half-width = 12.706 |a - b| / 2.
-    expect(lines()).toContain('| cartpole | default | maml | 2 | 50.00 ± 127.06 | 475.00 ± 190.59 | 425.00 ± 63.53 | 1/2 | 9.0 | 3.600 | 9000 | 135 | 20.41 ± 5.19 | 0.1000 ± 0.0000 | 0.1500 ± 0.0000 | 0.0500 ± 0.0000 | 0.0000 ± 0.0000 | 0.0000 ± 0.0000 | 0.4000 ± 0.0000 |');
+    expect(lines()).toContain('| cartpole | default | maml | 2 | 50.00 ± 127.06 | 475.00 ± 190.59 | 425.00 ± 63.53 | 1/2 | 9.0 | 3.600 | 9000 | 135 | 7.07 | 0.1000 ± 0.0000 | 0.1500 ± 0.0000 | 0.0500 ± 0.0000 | 0.0000 ± 0.0000 | 0.0000 ± 0.0000 | 0.4000 ± 0.0000 |');
     // iterations 2 and 3: 2.5 ± 6.353; seconds 0.8 and 1.2: 1.000 ± 2.541; derivatives 30 and 45: 37.5 ± 95.3.
-    expect(lines()).toContain('| cartpole | default | directed-maml | 2 | 75.00 ± 63.53 | 499.00 ± 12.71 | 424.00 ± 76.24 | 2/2 | 2.5 ± 6.4 | 1.000 ± 2.541 | 2500 ± 6353 | 38 ± 95 | 2.02 ± 11.00 | 0.1000 ± 0.0000 | 0.1500 ± 0.0000 | 0.0500 ± 0.0000 | 0.1000 ± 0.0000 | 0.0000 ± 0.0000 | 0.4000 ± 0.0000 |');
+    expect(lines()).toContain('| cartpole | default | directed-maml | 2 | 75.00 ± 63.53 | 499.00 ± 12.71 | 424.00 ± 76.24 | 2/2 | 2.5 ± 6.4 | 1.000 ± 2.541 | 2500 ± 6353 | 38 ± 95 | 8.77 ± 4.16 | 0.1000 ± 0.0000 | 0.1500 ± 0.0000 | 0.0500 ± 0.0000 | 0.1000 ± 0.0000 | 0.0000 ± 0.0000 | 0.4000 ± 0.0000 |');
   });
 
-  it('puts the claims table first, with each rule and its Welch verdict', () => {
+  it('states every rule before the claims table, then tests each measure and adjusts the p-values by Holm', () => {
     const claims = page.indexOf('## Claims');
     expect(claims).toBeGreaterThan(0);
     expect(claims).toBeLessThan(page.indexOf('### Across seeds'));
-    expect(page).toContain('- **C1** Directed-X reaches the threshold in fewer meta-iterations than X: supported if the Welch 95% interval of mean(directed) - mean(base) over seeds of iterations-to-threshold lies below zero');
-    // C1: [2, 3] against [9, never = 10]: df 2, -7 ± 4.303 sqrt(0.5).
-    expect(lines()).toContain('| fake | C1 | cartpole | default | maml | 9.50 | 2.50 | -7.00 [-10.04, -3.96] | supported |');
+    const rules = ['- **Levels.**', '- **C1** Directed-X converges faster than X: the meta-iterations to reach each level, by the two-sided log-rank test', '- **C2**', '- **C3**', '- **C4** Directed-X needs less compute', '- **Verdicts.** Every measure\'s p-value is adjusted by Holm-Bonferroni', '- **Partial grids.**'];
+    for (const rule of rules) expect(page.indexOf(rule)).toBeGreaterThan(claims);
+    const firstRow = page.indexOf('| fake | C1 |');
+    for (const rule of rules) expect(page.indexOf(rule)).toBeLessThan(firstRow);
+    // Log-rank, directed [2, 3] against maml [9, censored at 10]: at 2, 4 at risk, E 1/2, V 1/4; at 3, 3 at risk, E 1/3,
+    // V 2/9; at 9 no directed run at risk. O 2, E 5/6, chi-square (7/6)^2 / (17/36) = 2.882, p 0.0896. Holm over the
+    // 10 measures with a p: the three area p-values first (10 * 0.00135), the six of 0.0896 from the 4th (7 * 0.0896),
+    // C2's 0.3547 last (1 * 0.3547, under the running maximum).
+    expect(lines()).toContain('| fake | C1 | iterations to level | threshold 475.00 | cartpole | default | maml | 1/2 reached, median 9.0 | 2/2 reached, median 2.0 | O 2 / E 0.83, χ² 2.88 | 0.0896 | 0.6269 | inconclusive |');
+    // Mean return over 10 iterations (first point held back to 0, trapezoids): directed 461.1 and 452.6, maml 296.0 and 290.5.
+    expect(lines()).toContain('| fake | C1 | mean return over meta-iterations |  | cartpole | default | maml | 293.25 (n 2) | 456.85 (n 2) | 163.60 \\[137.74, 189.46\\] | 0.0013 | 0.0135 | supported |');
     // C2: [500, 498] against [490, 460]: df 1.009 -> 1, 24 ± 12.706 sqrt(1 + 225).
-    expect(lines()).toContain('| fake | C2 | cartpole | default | maml | 475.00 | 499.00 | 24.00 [-167.01, 215.01] | inconclusive |');
-    // C3: [2.887, 1.155] against [20.817, 20]: df 1.42 -> 1.
-    expect(lines()).toContain('| fake | C3 | cartpole | default | maml | 20.41 | 2.02 | -18.39 [-30.55, -6.22] | supported |');
+    expect(lines()).toContain('| fake | C2 | final return |  | cartpole | default | maml | 475.00 (n 2) | 499.00 (n 2) | 24.00 \\[-167.01, 215.01\\] | 0.3547 | 0.6269 | inconclusive |');
+    // C3: maml seed 1 never reaches 475, so one maml value: not testable, the left-out run counted.
+    expect(lines()).toContain('| fake | C3 | fluctuation from the level on | threshold 475.00 | cartpole | default | maml | 7.07 (n 1, 1 left out) | 8.77 (n 2) | n/a | n/a | n/a | not testable: fewer than two values a side |');
+    // These logs carry no CPU time.
+    expect(lines()).toContain('| fake | C4 | CPU seconds to level | threshold 475.00 | cartpole | default | maml | n/a | n/a | n/a | n/a | n/a | not testable: the logs carry no CPU time |');
+    // The relative level: 500 - 0.1 * 500.
+    expect(lines()).toContain('| fake | C4 | env steps to level | relative 450.00 | cartpole | default | maml | 2/2 reached, median 8000 | 2/2 reached, median 2000 | O 2 / E 0.83, χ² 2.88 | 0.0896 | 0.6269 | inconclusive |');
   });
 
   it('writes the figures the page links: valid SVG line charts of the seed means and a bar chart', () => {
     const files = readdirSync(join(out, 'figures')).sort();
-    expect(files).toEqual(['fake-cartpole-env-steps.svg', 'fake-cartpole-iterations.svg', 'fake-cartpole-seconds.svg', 'fake-time-to-threshold.svg']);
+    expect(files).toEqual(['fake-cartpole-env-steps.svg', 'fake-cartpole-iterations.svg', 'fake-cartpole-relative-kaplan-meier.svg', 'fake-cartpole-seconds.svg', 'fake-cartpole-threshold-kaplan-meier.svg', 'fake-time-to-threshold.svg']);
     for (const f of files) {
       const svg = readFileSync(join(out, 'figures', f), 'utf8');
       expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
@@ -213,13 +225,13 @@ describe('report over several experiments', () => {
   });
 
   it('writes one page: both provenances, one claims table, then a section per experiment in the order given', () => {
-    // fake: 4 runs, 3 verdicts; ablation: 12 runs, 3 pairs of 3 verdicts (wide has no base); 4 figures each
-    expect(printed).toEqual([`${join(both, 'results.md')}: 2 experiments, 16 runs, 12 claim verdicts, 8 figures`]);
+    // fake: 4 runs, 16 measures; ablation: 12 runs, 3 pairs of 16 (wide has no base); 6 figures each
+    expect(printed).toEqual([`${join(both, 'results.md')}: 2 experiments, 16 runs, 64 claim verdicts, 12 figures`]);
     const all = combined.split('\n');
     expect(all.filter((l) => l.startsWith('#'))).toEqual([
       '# Results', '## Claims',
-      '## fake', '### Across seeds', '### Every run', '### Figures',
-      '## ablation', '### Across seeds', '### Every run', '### Figures',
+      '## fake', '### Across seeds', '### Every run', '### Cost', '### Figures',
+      '## ablation', '### Across seeds', '### Every run', '### Cost', '### Figures',
     ]);
     expect(all.filter((l) => l.startsWith('Runs of experiment'))).toEqual([
       'Runs of experiment fake produced by `metarl experiment experiments/tiny.json` at commit `abc1234` on 2026-11-29T20:00:00Z, on Test CPU @ 2.0GHz (2 cores, Node v20.20.2).',
@@ -229,38 +241,39 @@ describe('report over several experiments', () => {
     expect(all.filter((l) => l.startsWith('- cartpole:'))).toEqual(['- cartpole: 475.000']);
     // The ablation's own tables hold its runs: its default maml seed 0 is the fake grid's.
     const ablationSection = combined.slice(combined.indexOf('## ablation'));
-    expect(ablationSection.split('\n')).toContain('| cartpole | default | maml | 0 | 10 | 60.00 | 490.00 | 430.00 | 9 | 3.600 | 9000 | 135 | 20.82 | 0.1000 | 0.1500 | 0.0500 | 0.0000 | 0.0000 | 0.4000 |');
-    expect(ablationSection.split('\n').filter((l) => l.startsWith('| cartpole |') && l.split(' | ')[3] === '2')).toHaveLength(6);
+    expect(ablationSection.split('\n')).toContain('| cartpole | default | maml | 0 | 10 | 60.00 | 490.00 | 430.00 | 9 | 3.600 | 9000 | 135 | 7.07 | 0.1000 | 0.1500 | 0.0500 | 0.0000 | 0.0000 | 0.4000 |');
+    // six groups of two seeds, in the across-seeds table and in the cost table
+    expect(ablationSection.split('\n').filter((l) => l.startsWith('| cartpole |') && l.split(' | ')[3] === '2')).toHaveLength(12);
   });
 
   it('pairs each directed group with the base of the same config: its own variant, else the one it names', () => {
     const rows = combined.split('\n').filter((l) => /^\| (fake|ablation) \| C\d/.test(l));
-    expect(rows).toEqual([
-      '| fake | C1 | cartpole | default | maml | 9.50 | 2.50 | -7.00 [-10.04, -3.96] | supported |',
-      '| fake | C2 | cartpole | default | maml | 475.00 | 499.00 | 24.00 [-167.01, 215.01] | inconclusive |',
-      '| fake | C3 | cartpole | default | maml | 20.41 | 2.02 | -18.39 [-30.55, -6.22] | supported |',
-      // alpha-0.5: the fake grid's returns with the algorithms swapped, so every difference flips sign
-      '| ablation | C1 | cartpole | alpha-0.5 | maml | 2.50 | 9.50 | 7.00 [3.96, 10.04] | contradicted |',
-      '| ablation | C2 | cartpole | alpha-0.5 | maml | 499.00 | 475.00 | -24.00 [-215.01, 167.01] | inconclusive |',
-      '| ablation | C3 | cartpole | alpha-0.5 | maml | 2.02 | 20.41 | 18.39 [6.22, 30.55] | contradicted |',
-      '| ablation | C1 | cartpole | default | maml | 9.50 | 2.50 | -7.00 [-10.04, -3.96] | supported |',
-      '| ablation | C2 | cartpole | default | maml | 475.00 | 499.00 | 24.00 [-167.01, 215.01] | inconclusive |',
-      '| ablation | C3 | cartpole | default | maml | 20.41 | 2.02 | -18.39 [-30.55, -6.22] | supported |',
-      // C1: [5, 6] against [9, 10]: df 2, -4 ± 4.303 sqrt(0.5) = -4 ± 3.04.
-      '| ablation | C1 | cartpole | eta-half (base: default) | maml | 9.50 | 5.50 | -4.00 [-7.04, -0.96] | supported |',
-      // C2: [495, 485] against [490, 460]: df 1.22 -> 1, 15 ± 12.706 sqrt(25 + 225) = 15 ± 200.90.
-      '| ablation | C2 | cartpole | eta-half (base: default) | maml | 475.00 | 490.00 | 15.00 [-185.90, 215.90] | inconclusive |',
-      // C3: [2.887, 2.887] (no spread) against [20.817, 20]: df 1, -17.52 ± 12.706 sqrt(0.1669) = -17.52 ± 5.19.
-      '| ablation | C3 | cartpole | eta-half (base: default) | maml | 20.41 | 2.89 | -17.52 [-22.71, -12.33] | supported |',
+    // 16 measures per pair: fake's one pair, the ablation's alpha-0.5, default and eta-half (wide has no maml of its config).
+    expect(rows.map((l) => l.split(' | ').slice(0, 6).join(' | ')).filter((_, i) => i % 16 === 0)).toEqual([
+      '| fake | C1 | iterations to level | threshold 475.00 | cartpole | default',
+      '| ablation | C1 | iterations to level | threshold 475.00 | cartpole | alpha-0.5',
+      '| ablation | C1 | iterations to level | threshold 475.00 | cartpole | default',
+      '| ablation | C1 | iterations to level | threshold 475.00 | cartpole | eta-half (base: default)',
     ]);
-    expect(combined.split('\n')).toContain('| experiment | claim | env | variant | base X | X | directed-X | difference [95% CI] | verdict |');
+    const finals = rows.filter((l) => l.includes('| C2 | final return |'));
+    expect(finals).toEqual([
+      '| fake | C2 | final return |  | cartpole | default | maml | 475.00 (n 2) | 499.00 (n 2) | 24.00 \\[-167.01, 215.01\\] | 0.3547 | 0.6269 | inconclusive |',
+      // alpha-0.5: the fake grid's returns with the algorithms swapped, so the difference flips sign
+      '| ablation | C2 | final return |  | cartpole | alpha-0.5 | maml | 499.00 (n 2) | 475.00 (n 2) | -24.00 \\[-215.01, 167.01\\] | 0.3547 | 1.0000 | inconclusive |',
+      '| ablation | C2 | final return |  | cartpole | default | maml | 475.00 (n 2) | 499.00 (n 2) | 24.00 \\[-167.01, 215.01\\] | 0.3547 | 1.0000 | inconclusive |',
+      // [495, 485] against [490, 460]: df 1.22 -> 1, 15 ± 12.706 sqrt(25 + 225) = 15 ± 200.90.
+      '| ablation | C2 | final return |  | cartpole | eta-half (base: default) | maml | 475.00 (n 2) | 490.00 (n 2) | 15.00 \\[-185.90, 215.90\\] | 0.4927 | 1.0000 | inconclusive |',
+    ]);
+    // eta-half at the relative level 450: directed [5, 5] against maml [8, 10]: at 5, 4 at risk, 2 events, E 1, V 1/3; chi-square 3.
+    expect(rows).toContain('| ablation | C1 | iterations to level | relative 450.00 | cartpole | eta-half (base: default) | maml | 2/2 reached, median 8.0 | 2/2 reached, median 5.0 | O 2 / E 1.00, χ² 3.00 | 0.0833 | 1.0000 | inconclusive |');
+    expect(combined.split('\n')).toContain('| experiment | claim | measure | level | env | variant | base X | X | directed-X | difference [95% CI] or events | p | Holm p | verdict |');
   });
 
   it('writes each experiment\'s figures under its name, linked from its section', () => {
     const files = readdirSync(join(both, 'figures')).sort();
     expect(files).toEqual([
-      'ablation-cartpole-env-steps.svg', 'ablation-cartpole-iterations.svg', 'ablation-cartpole-seconds.svg', 'ablation-time-to-threshold.svg',
-      'fake-cartpole-env-steps.svg', 'fake-cartpole-iterations.svg', 'fake-cartpole-seconds.svg', 'fake-time-to-threshold.svg',
+      'ablation-cartpole-env-steps.svg', 'ablation-cartpole-iterations.svg', 'ablation-cartpole-relative-kaplan-meier.svg', 'ablation-cartpole-seconds.svg', 'ablation-cartpole-threshold-kaplan-meier.svg', 'ablation-time-to-threshold.svg',
+      'fake-cartpole-env-steps.svg', 'fake-cartpole-iterations.svg', 'fake-cartpole-relative-kaplan-meier.svg', 'fake-cartpole-seconds.svg', 'fake-cartpole-threshold-kaplan-meier.svg', 'fake-time-to-threshold.svg',
     ]);
     const [fakeSection, ablationSection] = combined.slice(combined.indexOf('## fake')).split('## ablation');
     for (const f of files) expect((f.startsWith('fake-') ? fakeSection : ablationSection)).toContain(`](figures/${f})`);
@@ -286,7 +299,7 @@ describe('report over several experiments', () => {
     writeGrid(bases, maml, 'bases');
     writeGrid(directedOnly, directed, 'directed-only');
     const r = await runCli(['report', bases, directedOnly, '--out', join(root, 'o-split')]);
-    expect(r.out).toEqual([`${join(root, 'o-split', 'results.md')}: 2 experiments, 4 runs, 0 claim verdicts, 8 figures`]);
+    expect(r.out).toEqual([`${join(root, 'o-split', 'results.md')}: 2 experiments, 4 runs, 0 claim verdicts, 12 figures`]);
     expect(readFileSync(join(root, 'o-split', 'results.md'), 'utf8')).toContain('\nNo directed algorithm ran beside its base algorithm with the same config, so no claim is tested.\n');
   });
 });
@@ -318,13 +331,13 @@ describe('report on a grid that has not finished', () => {
   });
 
   it('counts the unfinished runs in the printed line and the provenance line', () => {
-    expect(printed).toEqual([`${join(docs, 'results.md')}: 1 experiment, 4 runs, 2 unfinished, 3 claim verdicts, 4 figures`]);
+    expect(printed).toEqual([`${join(docs, 'results.md')}: 1 experiment, 4 runs, 2 unfinished, 16 claim verdicts, 6 figures`]);
     expect(partial.split('\n')).toContain('Runs of experiment fake produced by `metarl experiment experiments/tiny.json` at commit `abc1234` on 2026-11-29T20:00:00Z, on Test CPU @ 2.0GHz (2 cores, Node v20.20.2). 4 of 6 runs finished.');
   });
 
   it('lists the unfinished runs after every run, with the iterations logged and planned', () => {
     const all = partial.split('\n');
-    expect(all.filter((l) => l.startsWith('#'))).toEqual(['# Results', '## Claims', '## fake', '### Across seeds', '### Every run', '### Unfinished runs', '### Figures']);
+    expect(all.filter((l) => l.startsWith('#'))).toEqual(['# Results', '## Claims', '### Claims on partial grids', '## fake', '### Across seeds', '### Every run', '### Cost', '### Unfinished runs', '### Figures']);
     const at = all.indexOf('### Unfinished runs');
     expect(all.slice(at, at + 8)).toEqual([
       '### Unfinished runs', '',
@@ -339,12 +352,16 @@ describe('report on a grid that has not finished', () => {
   it('computes every table, claim and figure from the finished runs alone', () => {
     const all = partial.split('\n');
     // The fake grid's two seeds, not three: maml seed 2's 500s are nowhere.
-    expect(all).toContain('| cartpole | default | maml | 2 | 50.00 ± 127.06 | 475.00 ± 190.59 | 425.00 ± 63.53 | 1/2 | 9.0 | 3.600 | 9000 | 135 | 20.41 ± 5.19 | 0.1000 ± 0.0000 | 0.1500 ± 0.0000 | 0.0500 ± 0.0000 | 0.0000 ± 0.0000 | 0.0000 ± 0.0000 | 0.4000 ± 0.0000 |');
-    expect(all).toContain('| fake | C1 | cartpole | default | maml | 9.50 | 2.50 | -7.00 [-10.04, -3.96] | supported |');
+    expect(all).toContain('| cartpole | default | maml | 2 | 50.00 ± 127.06 | 475.00 ± 190.59 | 425.00 ± 63.53 | 1/2 | 9.0 | 3.600 | 9000 | 135 | 7.07 | 0.1000 ± 0.0000 | 0.1500 ± 0.0000 | 0.0500 ± 0.0000 | 0.0000 ± 0.0000 | 0.0000 ± 0.0000 | 0.4000 ± 0.0000 |');
+    // Its claims in a table of their own, after the rules and apart from any complete grid's.
+    const own = all.indexOf('### Claims on partial grids');
+    expect(own).toBeGreaterThan(all.findIndex((l) => l.startsWith('- **Partial grids.**')));
+    expect(all.slice(own).find((l) => l.startsWith('| fake | C2 |'))).toBe('| fake | C2 | final return |  | cartpole | default | maml | 475.00 (n 2) | 499.00 (n 2) | 24.00 \\[-167.01, 215.01\\] | 0.3547 | 0.6269 | inconclusive |');
+    expect(all.slice(0, own).filter((l) => l.startsWith('| fake |'))).toEqual([]);
     const seeds = all.slice(all.indexOf('### Across seeds'), all.indexOf('### Every run')).filter((l) => l.startsWith('| cartpole |')).map((l) => l.split(' | ').slice(2, 4));
     expect(seeds).toEqual([['directed-maml', '2'], ['maml', '2']]);
-    // Apart from the provenance sentence and the unfinished section, the page is the finished grid's.
-    const withoutUnfinished = partial.replace(' 4 of 6 runs finished.', '').replace(/### Unfinished runs\n[^#]*/, '');
+    // Apart from the provenance sentence, the unfinished section and the partial claims' heading, the page is the finished grid's.
+    const withoutUnfinished = partial.replace(' 4 of 6 runs finished.', '').replace(/### Unfinished runs\n[^#]*/, '').replace(/### Claims on partial grids\n\n[^\n]*\n\n/, '');
     expect(withoutUnfinished).toBe(page);
     for (const f of readdirSync(join(out, 'figures'))) expect(readFileSync(join(docs, 'figures', f), 'utf8')).toBe(readFileSync(join(out, 'figures', f), 'utf8'));
   });
@@ -547,7 +564,7 @@ describe('report on hostile provenance text', () => {
 
   it('adds no heading, table row or raw HTML of its own', () => {
     const lines = hostilePage.split('\n');
-    expect(lines.filter((l) => l.startsWith('#'))).toEqual(['# Results', '## Claims', '## fake', '### Across seeds', '### Every run', '### Figures']);
+    expect(lines.filter((l) => l.startsWith('#'))).toEqual(['# Results', '## Claims', '## fake', '### Across seeds', '### Every run', '### Cost', '### Figures']);
     expect(lines.filter((l) => /<(script|img)/.test(l))).toEqual([lines[2]]);
   });
 });
@@ -557,7 +574,7 @@ describe('where report writes', () => {
     const dir = join(root, 'default-out');
     writeGrid(dir);
     const r = await runCli(['report', dir]);
-    expect([r.code, r.out]).toEqual([0, [`${join(dir, 'report', 'results.md')}: 1 experiment, 4 runs, 3 claim verdicts, 4 figures`]]);
+    expect([r.code, r.out]).toEqual([0, [`${join(dir, 'report', 'results.md')}: 1 experiment, 4 runs, 16 claim verdicts, 6 figures`]]);
     expect(readFileSync(join(dir, 'report', 'results.md'), 'utf8')).toBe(page);
     expect(JSON.parse(readFileSync(join(dir, 'report', 'report-inputs.json'), 'utf8'))).toEqual({
       experiments: [{ name: 'fake', runs: ['cartpole/default/directed-maml-seed0', 'cartpole/default/directed-maml-seed1', 'cartpole/default/maml-seed0', 'cartpole/default/maml-seed1'] }],

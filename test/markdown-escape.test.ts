@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeSpan, markdownText } from '../src/cli/report/markdown-escape.js';
+import { codeSpan, markdownText } from '../src/report/markdown-escape.js';
 
 describe('text from logs in the results page', () => {
   it('leaves ordinary names, dates and machines as they are', () => {

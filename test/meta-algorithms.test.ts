@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALGORITHMS, ALGORITHM_SPECS, algorithmSpec, isAlgorithmName } from '../src/meta/algorithms.js';
-import { baseName, isDirectedName } from '../src/cli/report/claims.js';
+import { baseName, isDirectedName } from '../src/report/claims.js';
 
 describe('the algorithm table', () => {
   it('lists the seven algorithms in the CLI order with their properties', () => {

@@ -1,29 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
+import type { GridStart, Provenance } from '../report/input.js';
 
-/** One start of a grid (the first, or a resume): what trained its runs from then on. */
-export interface GridStart {
-  /** The git commit of the working folder, or "unknown" outside a git checkout. */
-  readonly commit: string;
-  /** ISO 8601, UTC. */
-  readonly date: string;
-  /** The CPU model. */
-  readonly machine: string;
-  readonly cores: number;
-  /** Node's version, "v20.11.0". */
-  readonly node: string;
-  /** The command line: "metarl experiment experiments/x.json --workers 2". */
-  readonly command: string;
-}
-
-/**
- * What produced a grid's runs, for the results page: the latest start, and the earlier ones oldest
- * first, so a grid resumed on another day or commit says so. provenance.json omits `earlier` when
- * it is empty.
- */
-export interface Provenance extends GridStart {
-  readonly earlier: readonly GridStart[];
-}
+export type { GridStart, Provenance } from '../report/input.js';
 
 function gitCommit(): string {
   try {

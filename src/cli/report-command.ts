@@ -4,8 +4,8 @@ import { writeFileAtomic } from '../io/files.js';
 import { UsageError, outFlag } from './args.js';
 import type { CommandContext } from './command.js';
 import { type CommandHelp, parseCommandArgs, usageError } from './help.js';
-import { type ExperimentReport, experimentReport } from './report/experiment-report.js';
-import { resultsMarkdown } from './report/markdown.js';
+import { type ExperimentReport, experimentReport } from '../report/experiment-report.js';
+import { resultsMarkdown } from '../report/markdown.js';
 import { PAGE_INPUTS_FILE, pageInputsJson, pageOfOtherRuns } from './report/page-inputs.js';
 import { readReportInput } from './report/report-input.js';
 import { thresholdFor } from './report/thresholds.js';
@@ -23,6 +23,7 @@ export const reportHelp: CommandHelp = {
     'Directed-X is compared with the X runs of the same experiment and env whose config is the same apart from algo, seed and the directed section.',
     'A run without eval.json has not finished: the page lists it as unfinished and leaves it out of every table, claim and figure; a folder with no finished run is refused.',
     'Thresholds on the held-out post-adaptation return: cartpole 475, lunarlander* 200, intersection 90% of the oracle driver\'s 15.16.',
+    'Each claim is tested at the threshold and at a level within 10% of the best final return: times to a level by the log-rank test (a run that never gets there is censored), the rest by Welch\'s t-test; p-values Holm-adjusted over each experiment\'s claims, an experiment with unfinished runs in a claims table of its own.',
     'Names from grid.json (experiment, env, variant, algo) must match [A-Za-z0-9][A-Za-z0-9._-]*; text from the logs is escaped in the page and figures.',
   ],
   examples: ['metarl report runs/experiments/paper --out docs/   # several: metarl report runs/experiments/paper runs/experiments/ablation-cartpole --out docs/'],

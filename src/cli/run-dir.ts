@@ -10,6 +10,7 @@ import { MetaTrainer } from '../meta/trainer.js';
 import { isPlainObject } from '../validation/values.js';
 import { UsageError } from './args.js';
 import { checkpointText, splitCheckpoint } from './checkpoint-file.js';
+import { runMeasures } from './run-measures.js';
 
 const CHECKPOINT = 'checkpoint.json';
 const LOG = 'log.jsonl';
@@ -151,7 +152,7 @@ export function readCheckpoint(dir: string, fs: FileSystem = nodeFileSystem): { 
   const content = readJson(path, fs, FILE_KINDS.checkpoint);
   try {
     const { snapshot, logChecksum } = splitCheckpoint(content);
-    return { trainer: MetaTrainer.restore(snapshot), logChecksum };
+    return { trainer: MetaTrainer.restore(snapshot, runMeasures()), logChecksum };
   } catch (e) {
     throw new UsageError(`${path}: ${(e as Error).message}`);
   }

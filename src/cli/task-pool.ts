@@ -9,6 +9,7 @@ import { CostMeter, defaultClock } from '../meta/costs.js';
 import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout } from '../meta/task-runner.js';
 import { type TrpoCounts, type TrpoPoint, type TrpoReply, type TrpoRequest, type TrpoTaskHost, answerLocally } from '../meta/trpo.js';
 import { TrpoTask, type TrpoTaskData } from '../meta/trpo-task.js';
+import { threadCpuClock } from './run-measures.js';
 
 type Request =
   | { kind: 'job'; config: MetaConfig; job: TaskJob }
@@ -81,6 +82,7 @@ export class WorkerTaskPool implements TaskPool {
     const counted = (replies: readonly { counts: TrpoCounts }[]): TrpoCounts => ({
       gradientEvaluations: replies.reduce((s, r) => s + r.counts.gradientEvaluations, 0),
       hvps: replies.reduce((s, r) => s + r.counts.hvps, 0),
+      cpuSeconds: replies.reduce((s, r) => s + (r.counts.cpuSeconds ?? 0), 0),
     });
     return {
       begin: async (point, tasks) => {
@@ -129,13 +131,17 @@ export function serveTaskJobs(): void {
     }
     return runner;
   };
+  // The jobs' CPU time on this thread, which the trainer's thread does not see.
+  const cpuClock = threadCpuClock();
   // The TRPO step's tasks this worker holds, and the meter their work is counted on.
   let trpoTasks: TrpoTask[] = [];
   const meter = new CostMeter(defaultClock);
   const counts = (work: () => void): TrpoCounts => {
     const before = { gradientEvaluations: meter.gradientEvaluations, hvps: meter.hvps };
+    const cpu0 = cpuClock?.() ?? 0;
     work();
-    return { gradientEvaluations: meter.gradientEvaluations - before.gradientEvaluations, hvps: meter.hvps - before.hvps };
+    const c = { gradientEvaluations: meter.gradientEvaluations - before.gradientEvaluations, hvps: meter.hvps - before.hvps };
+    return cpuClock === null ? c : { ...c, cpuSeconds: (cpuClock() - cpu0) / 1000 };
   };
   const releaseTrpo = (): void => {
     for (const t of trpoTasks) t.release();
@@ -143,8 +149,12 @@ export function serveTaskJobs(): void {
   };
   const serve = (request: Request): Reply => {
     switch (request.kind) {
-      case 'job':
-        return { outcome: runnerFor(request.config).run(request.job) };
+      case 'job': {
+        const runner = runnerFor(request.config);
+        const cpu0 = cpuClock?.() ?? 0;
+        const outcome = runner.run(request.job);
+        return { outcome: cpuClock === null ? outcome : { ...outcome, cost: { ...outcome.cost, cpuSeconds: (cpuClock() - cpu0) / 1000 } } };
+      }
       case 'trpo-begin': {
         releaseTrpo();
         const programs = runnerFor(request.config).surrogatePrograms;

@@ -8,6 +8,7 @@ import { trainAndEvaluate } from './train-run.js';
 import { WorkerTaskPool } from './task-pool.js';
 import { RunDir } from './run-dir.js';
 import { RunLock } from './run-lock.js';
+import { runMeasures } from './run-measures.js';
 import { ensureWritableDirectory } from '../io/directories.js';
 
 const DEFAULT_OUT = 'runs/train';
@@ -60,7 +61,7 @@ export async function trainCommand(argv: readonly string[], print: (line: string
 /** The rest of `train`, under the run folder's lock: a fresh run when `config` is given, else the folder's. */
 async function trainLocked(dir: RunDir, config: MetaConfig | null, iterationsFlag: number | null, workers: number, print: (line: string) => void, context: CommandContext): Promise<number> {
   if (config !== null && dir.hasCheckpoint()) throw new UsageError(`${dir.path} already holds a run (pass --resume to continue it, or another --out)`);
-  const trainer = config === null ? dir.resume() : new MetaTrainer(config);
+  const trainer = config === null ? dir.resume() : new MetaTrainer(config, runMeasures());
   const start = trainer.iteration;
   const iterations = iterationsFlag ?? trainer.config.iterations;
   if (iterations < start) throw new UsageError(`--iterations is ${iterations}, expected at least ${start} (the iteration ${dir.path} is at)`);

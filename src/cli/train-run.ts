@@ -10,6 +10,7 @@ import { InterruptedError, interruptFlag, interruptSignal, useInterruptFlag } fr
 import { RunDir, readCheckpoint } from './run-dir.js';
 import { RunLockedError, withRunLock } from './run-lock.js';
 import { ensureWritableDirectory } from '../io/directories.js';
+import { runMeasures } from './run-measures.js';
 
 /**
  * One training run of `compare`: a config and the folder its log and checkpoint go to. With
@@ -98,7 +99,7 @@ async function trainRunLocked(job: TrainJob, fs: FileSystem): Promise<RunResult>
   const label = `${job.config.algo} seed ${job.config.seed}`;
   if (job.resume && RunDir.holdsRun(job.dir, fs)) return resumeRun(job, label, fs);
   const dir = RunDir.create(job.dir, fs);
-  const evaluation = await trainAndEvaluate(new MetaTrainer(job.config), dir, job.config.iterations, label);
+  const evaluation = await trainAndEvaluate(new MetaTrainer(job.config, runMeasures()), dir, job.config.iterations, label);
   return { config: job.config, log: dir.log, evaluation };
 }
 

@@ -16,6 +16,8 @@ export class CostMeter {
   hvps = 0;
   /** Peak float64 elements held for a backward recursion (stored batches and inner iterates). */
   peakRetainedFloats = 0;
+  /** CPU seconds measured on other threads (task workers), added to the trainer thread's own. */
+  cpuSeconds = 0;
   private open: CostBucket | null = null;
 
   constructor(readonly clock: Clock = defaultClock) {}
@@ -42,11 +44,12 @@ export class CostMeter {
   }
 
   /** Adds what another meter measured (a task's job, wherever it ran). */
-  add(other: { readonly seconds: Readonly<Record<CostBucket, number>>; envSteps: number; gradientEvaluations: number; hvps: number; peakRetainedFloats: number }): void {
+  add(other: { readonly seconds: Readonly<Record<CostBucket, number>>; envSteps: number; gradientEvaluations: number; hvps: number; peakRetainedFloats: number; cpuSeconds?: number }): void {
     for (const bucket of Object.keys(this.seconds) as CostBucket[]) this.seconds[bucket] += other.seconds[bucket];
     this.envSteps += other.envSteps;
     this.gradientEvaluations += other.gradientEvaluations;
     this.hvps += other.hvps;
     this.retain(other.peakRetainedFloats);
+    this.cpuSeconds += other.cpuSeconds ?? 0;
   }
 }

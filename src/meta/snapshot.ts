@@ -102,8 +102,10 @@ export function restoreState(state: TrainerState, s: Record<string, unknown>): {
   const gradientEvaluations = count('gradientEvaluations');
   const hvps = count('hvps');
   const seconds = field(totalsIn.seconds, 'snapshot.totals.seconds', (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0, 'a non-negative finite number') as number;
+  const cpuSeconds = totalsIn.cpuSeconds === undefined ? undefined
+    : field(totalsIn.cpuSeconds, 'snapshot.totals.cpuSeconds', (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0, 'a non-negative finite number') as number;
   verifyChecksum(s);
-  return { iteration, totals: { envSteps, gradientEvaluations, hvps, seconds } };
+  return { iteration, totals: { envSteps, gradientEvaluations, hvps, seconds, ...(cpuSeconds === undefined ? {} : { cpuSeconds }) } };
 }
 
 /** Checked last, so that a broken field is reported by name rather than as a mismatch. */

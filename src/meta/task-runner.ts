@@ -42,6 +42,8 @@ export interface TaskCost {
   readonly gradientEvaluations: number;
   readonly hvps: number;
   readonly peakRetainedFloats: number;
+  /** CPU seconds of the job, where it ran on a thread other than the trainer's (a task worker); absent in the trainer's own thread, whose CPU time covers it. */
+  readonly cpuSeconds?: number;
 }
 
 export interface TaskOutcome {

@@ -63,10 +63,15 @@ export interface IterationLog {
    * others).
    */
   seconds: { sampling: number; gradients: number; hvp: number; directed: number; trpo: number; total: number };
+  /**
+   * With a CPU clock (MetaTrainerOptions.cpuClock): CPU seconds of the same span as seconds.total,
+   * on the trainer's thread and, for tasks run elsewhere (a worker pool), on theirs.
+   */
+  cpuSeconds?: number;
   /** This iteration's work, the directed step's rollouts and gradient included. */
   counts: { envSteps: number; gradientEvaluations: number; hvps: number };
   /** Totals since the start of training, this iteration included. */
-  totals: { envSteps: number; gradientEvaluations: number; hvps: number; seconds: number };
+  totals: { envSteps: number; gradientEvaluations: number; hvps: number; seconds: number; cpuSeconds?: number };
   /**
    * Float64 elements held for the exact backward recursion (inner iterates, stored batches, Meta-SGD
    * inner gradients), peak over the meta-batch's tasks; first-order modes hold none (Meta-SGD
@@ -74,6 +79,8 @@ export interface IterationLog {
    * TRPO's step holds every task's batches and iterates at once, and counts them all.
    */
   memory: { retainedFloats: number };
+  /** With a memory probe (MetaTrainerOptions.memoryProbe): its bytes at the end of this iteration's training work. */
+  isolateMemoryBytes?: number;
   /** outerOptimizer 'trpo' only: the conjugate gradient, the line search and the step it took. */
   trpo?: TrpoLog;
   /** directed.logMechanism, on iterations whose directed step ran: the directed gradient against MAML's second-order part (mechanism.ts). */
@@ -107,6 +114,13 @@ export interface MetaTrainerOptions {
    * one per bucket of row counts (bit-identical to eager, see programs.ts), 'never', or 'always'.
    */
   compile?: CompileMode;
+  /**
+   * Milliseconds of CPU time of the thread the trainer runs on (not other threads'), for the logs'
+   * cpuSeconds; none by default (the runtime may have no per-thread clock), and the log has none.
+   */
+  cpuClock?: Clock | null;
+  /** Bytes of memory the trainer's realm holds, for the logs' isolateMemoryBytes; none by default. */
+  memoryProbe?: (() => number) | null;
 }
 
 /** The outer optimiser, or null for TRPO (a step of its own, without state). */
@@ -118,6 +132,7 @@ function makeOptimizer(config: MetaConfig, size: number): OuterOptimizer | null 
 interface StepInProgress {
   readonly meter: CostMeter;
   readonly t0: number;
+  readonly cpu0: number | null;
   readonly jobs: TaskJob[];
   /** The gradient the directed step took, when it ran and the mechanism is logged; else null. */
   readonly directedGrad: Float64Array | null;
@@ -133,14 +148,19 @@ export class MetaTrainer {
   private readonly alphaOptimizer: OuterOptimizer | null;
   private readonly taskRng: PCG64;
   private readonly clock: Clock;
+  private readonly cpuClock: Clock | null;
+  private readonly memoryProbe: (() => number) | null;
   private readonly runner: TaskRunner;
   private done = 0;
-  private readonly sums = { envSteps: 0, gradientEvaluations: 0, hvps: 0, seconds: 0 };
+  private readonly sums: IterationLog['totals'] = { envSteps: 0, gradientEvaluations: 0, hvps: 0, seconds: 0 };
 
   constructor(config: MetaConfig, options: MetaTrainerOptions = {}) {
     this.config = resolveConfig(config);
     const c = this.config;
     this.clock = options.clock ?? defaultClock;
+    this.cpuClock = options.cpuClock ?? null;
+    this.memoryProbe = options.memoryProbe ?? null;
+    if (this.cpuClock !== null) this.sums.cpuSeconds = 0;
     this.family = taskFamily(c);
     this.layout = policyLayout(c);
     if (c.outerOptimizer === 'trpo' && isGaussianLayout(this.layout)) {
@@ -197,6 +217,7 @@ export class MetaTrainer {
     const c = this.config;
     const meter = new CostMeter(this.clock);
     const t0 = this.clock();
+    const cpu0 = this.cpuClock === null ? null : this.cpuClock();
     const index = this.done; // 0-based key of this iteration's streams
     const tasks = this.family.sampleTasks(this.taskRng, c.metaBatchSize);
     let start: Float64Array = this.theta;
@@ -223,11 +244,11 @@ export class MetaTrainer {
     }
     const probeMechanism = directedGrad === null ? {} : { probeMechanism: true };
     const jobs = tasks.map((task, j) => ({ iterationIndex: index, taskIndex: j, task, start, alpha: this.alpha, ...probeMechanism }));
-    return { meter, t0, jobs, directedGrad };
+    return { meter, t0, cpu0, jobs, directedGrad };
   }
 
   /** Steps 3-4: the tasks' outcomes summed in task order, the outer update (TRPO's on the tasks' kept batches), the log line. */
-  private finishStep({ meter, t0, jobs, directedGrad }: StepInProgress, outcomes: readonly TaskOutcome[], trpoDone?: TrpoStep): IterationLog {
+  private finishStep({ meter, t0, cpu0, jobs, directedGrad }: StepInProgress, outcomes: readonly TaskOutcome[], trpoDone?: TrpoStep): IterationLog {
     const iteration = this.done + 1;
     const n = this.layout.size;
     const { grad, alphaGrad } = meanGradients(outcomes, n, this.alpha !== null);
@@ -256,12 +277,14 @@ export class MetaTrainer {
     }
 
     const total = (this.clock() - t0) / 1000;
+    const cpuSeconds = this.cpuClock === null || cpu0 === null ? undefined : (this.cpuClock() - cpu0) / 1000 + meter.cpuSeconds;
     this.done = iteration;
     const s = this.sums;
     s.envSteps += meter.envSteps;
     s.gradientEvaluations += meter.gradientEvaluations;
     s.hvps += meter.hvps;
     s.seconds += total;
+    if (s.cpuSeconds !== undefined && cpuSeconds !== undefined) s.cpuSeconds += cpuSeconds;
     const entry: IterationLog = {
       iteration,
       returnBefore: returnBefore / B,
@@ -269,9 +292,11 @@ export class MetaTrainer {
       lossBefore: lossBefore / B,
       lossAfter: lossAfter / B,
       seconds: { ...meter.seconds, total },
+      ...(cpuSeconds === undefined ? {} : { cpuSeconds }),
       counts: { envSteps: meter.envSteps, gradientEvaluations: meter.gradientEvaluations, hvps: meter.hvps },
       totals: { ...s },
       memory: { retainedFloats: meter.peakRetainedFloats },
+      ...(this.memoryProbe === null ? {} : { isolateMemoryBytes: this.memoryProbe() }),
       ...(trpo === undefined ? {} : { trpo }),
       ...(directedGrad === null ? {} : { mechanism: mechanismLog(directedGrad, meanMechanismGradients(outcomes.map(probedGradients))) }),
     };
@@ -370,6 +395,8 @@ export class MetaTrainer {
     const t = new MetaTrainer(snapshotConfig(snapshot), options);
     const { iteration, totals } = restoreState(t.state, snapshot as Record<string, unknown>);
     Object.assign(t.sums, totals);
+    // A checkpoint without a CPU total (written without a CPU clock) leaves the run's total unknown.
+    if (totals.cpuSeconds === undefined) delete t.sums.cpuSeconds;
     t.done = iteration;
     return t;
   }

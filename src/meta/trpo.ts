@@ -203,6 +203,8 @@ export interface TrpoTaskHost {
 export interface TrpoCounts {
   gradientEvaluations: number;
   hvps: number;
+  /** CPU time of the thread that did the work, where it has a clock (a worker's, unseen by the trainer's thread). */
+  cpuSeconds?: number;
 }
 
 /** The step with its tasks on `host`: the same bits as {@link trpoStep}. */
@@ -212,6 +214,7 @@ export async function trpoStepOn(host: TrpoTaskHost, a: Omit<TrpoStepArgs, 'prog
   const count = (c: TrpoCounts): void => {
     a.meter.gradientEvaluations += c.gradientEvaluations;
     a.meter.hvps += c.hvps;
+    a.meter.cpuSeconds += c.cpuSeconds ?? 0;
   };
   try {
     const begun = await host.begin({ layout: a.layout, start: a.start, rate: a.rate, firstOrder: a.firstOrder }, a.tasks);

@@ -22,20 +22,24 @@ export async function runCli(argv: string[], options: MainOptions = {}): Promise
   }
 }
 
-/** The log without wall-clock fields: what must be identical between equal runs. */
+/** The log without wall-clock, CPU time and memory fields: what must be identical between equal runs. */
 export function logWithoutTimes(dir: string): unknown[] {
   return readFileSync(join(dir, 'log.jsonl'), 'utf8').trim().split('\n').map((line) => {
     const l = JSON.parse(line);
     delete l.seconds;
     delete l.totals.seconds;
+    delete l.cpuSeconds;
+    delete l.totals.cpuSeconds;
+    delete l.isolateMemoryBytes;
     return l;
   });
 }
 
-/** The checkpoint without wall-clock seconds (and so without the checksums, which cover them). */
+/** The checkpoint without wall-clock and CPU seconds (and so without the checksums, which cover them). */
 export function checkpointWithoutTimes(dir: string): Record<string, unknown> {
   const c = JSON.parse(readFileSync(join(dir, 'checkpoint.json'), 'utf8'));
   delete c.totals.seconds;
+  delete c.totals.cpuSeconds;
   delete c.checksum;
   delete c.logChecksum;
   return c;

@@ -4,7 +4,7 @@
 // say) is never overwritten by accident; more of the same runs having finished is the same set.
 import { type FileSystem } from '../../io/file-system.js';
 import { pathKind, readText } from '../../io/files.js';
-import type { ReportInput } from './report-input.js';
+import type { ReportInput } from '../../report/input.js';
 
 export const PAGE_INPUTS_FILE = 'report-inputs.json';
 

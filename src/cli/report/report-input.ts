@@ -8,56 +8,10 @@ import { join } from 'node:path';
 import { containedPath } from '../../io/contained-path.js';
 import { FileError, type FileSystem } from '../../io/file-system.js';
 import { pathKind, readJson, readText } from '../../io/files.js';
+import type { IterationLog } from '../../meta/trainer.js';
 import { nameProblem } from '../../validation/names.js';
-import type { GridStart, Provenance } from '../provenance.js';
-
-export type { GridStart, Provenance };
-
-/** One log line, reduced to what the report reads. */
-export interface IterationRecord {
-  readonly iteration: number;
-  readonly seconds: { readonly sampling: number; readonly gradients: number; readonly hvp: number; readonly directed: number; readonly trpo: number; readonly total: number };
-  readonly totals: { readonly envSteps: number; readonly gradientEvaluations: number; readonly hvps: number; readonly seconds: number };
-  /** Held-out mean returns after k = 0..K inner steps, on the iterations that evaluated. */
-  readonly heldOut: readonly number[] | null;
-}
-
-export interface RunInput {
-  readonly env: string;
-  readonly variant: string;
-  readonly algo: string;
-  readonly seed: number;
-  readonly dir: string;
-  /** The run's full resolved config, as grid.json lists it. */
-  readonly config: Readonly<Record<string, unknown>>;
-  readonly log: readonly IterationRecord[];
-  /** eval.json's returns: k = 0..K inner steps, after the last iteration. */
-  readonly finalReturns: readonly number[];
-}
-
-/** A planned run without eval.json: interrupted, or not started (its log may be partial or absent). */
-export interface UnfinishedRun {
-  readonly env: string;
-  readonly variant: string;
-  readonly algo: string;
-  readonly seed: number;
-  readonly dir: string;
-  /** Lines in its log.jsonl; 0 when there is none. */
-  readonly iterationsLogged: number;
-  /** config.iterations. */
-  readonly iterationsPlanned: number;
-}
-
-export interface ReportInput {
-  /** The experiment folder it was read from. */
-  readonly dir: string;
-  readonly name: string;
-  readonly provenance: Provenance;
-  /** The finished runs, sorted by env, variant, algo, seed. */
-  readonly runs: readonly RunInput[];
-  /** Sorted as runs. */
-  readonly unfinished: readonly UnfinishedRun[];
-}
+import { parseIterationLog } from '../../meta/iteration-log.js';
+import type { GridStart, Provenance, ReportInput, RunInput, UnfinishedRun } from '../../report/input.js';
 
 type Json = Record<string, unknown>;
 
@@ -128,32 +82,12 @@ export function readProvenance(dir: string, fs: FileSystem): Provenance {
   return { ...readStart(p, file), earlier };
 }
 
-function readIteration(line: string, where: string): IterationRecord {
-  let parsed: unknown;
+function readIteration(line: string, where: string): IterationLog {
   try {
-    parsed = JSON.parse(line);
+    return parseIterationLog(line, where);
   } catch (e) {
-    throw new FileError(`${where} is not valid JSON: ${(e as Error).message}`);
+    throw new FileError((e as Error).message);
   }
-  const l = objectAt(parsed, where);
-  const s = objectAt(l.seconds, `${where}.seconds`);
-  const t = objectAt(l.totals, `${where}.totals`);
-  const sw = `${where}.seconds`;
-  const tw = `${where}.totals`;
-  return {
-    iteration: numberAt(l, 'iteration', where),
-    seconds: {
-      sampling: numberAt(s, 'sampling', sw),
-      gradients: numberAt(s, 'gradients', sw),
-      hvp: numberAt(s, 'hvp', sw),
-      directed: numberAt(s, 'directed', sw),
-      // Logs from before TRPO existed have no trpo field: their outer step had none.
-      trpo: s.trpo === undefined ? 0 : numberAt(s, 'trpo', sw),
-      total: numberAt(s, 'total', sw),
-    },
-    totals: { envSteps: numberAt(t, 'envSteps', tw), gradientEvaluations: numberAt(t, 'gradientEvaluations', tw), hvps: numberAt(t, 'hvps', tw), seconds: numberAt(t, 'seconds', tw) },
-    heldOut: l.heldOut === undefined ? null : returnsAt(objectAt(l.heldOut, `${where}.heldOut`), 'returns', `${where}.heldOut`),
-  };
 }
 
 const logLines = (file: string, fs: FileSystem): string[] => readText(file, fs).split('\n').filter((l) => l.trim() !== '');

@@ -1,5 +1,6 @@
 // Means with 95% confidence intervals (Student's t) and Welch's difference of two means: the
 // statistics of the results page. Pure functions over plain number arrays.
+import { tTwoSided } from './distributions.js';
 
 /** Two-sided 95% quantiles t_{0.975, df} for df = 1..30; beyond 30 the normal 1.96. */
 const T_975 = [
@@ -65,4 +66,22 @@ export function welchInterval(a: readonly number[], b: readonly number[]): Diffe
   const df = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
   const half = tQuantile975(df) * Math.sqrt(va + vb);
   return { difference, low: difference - half, high: difference + half, df };
+}
+
+export interface WelchTest extends Difference {
+  readonly t: number;
+  /** Two-sided. */
+  readonly p: number;
+}
+
+/**
+ * Welch's two-sided t-test of mean(a) = mean(b), with the interval above; null unless both have at
+ * least two values. Without spread in either sample, p is 0 for different means and 1 for equal.
+ */
+export function welchTest(a: readonly number[], b: readonly number[]): WelchTest | null {
+  const d = welchInterval(a, b);
+  if (d === null) return null;
+  if (Number.isNaN(d.df)) return { ...d, t: d.difference === 0 ? 0 : Math.sign(d.difference) * Infinity, p: d.difference === 0 ? 1 : 0 };
+  const t = d.difference / Math.sqrt(sampleVariance(a) / a.length + sampleVariance(b) / b.length);
+  return { ...d, t, p: tTwoSided(t, d.df) };
 }

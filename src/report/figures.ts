@@ -1,11 +1,14 @@
 // One experiment's SVG figures: per env, the post-adaptation held-out return of every algorithm
 // (mean over seeds, with its 95% band) against iterations, seconds and env steps, one panel per
-// variant when the experiment has several; and one bar chart of the seconds to reach the threshold.
+// variant when the experiment has several; per env and level, the Kaplan-Meier estimate of the
+// runs not yet at the level against iterations; and one bar chart of the seconds to reach the threshold.
 // File names start with the experiment's name, so several experiments share one figures/ folder.
-import { type Bar, type Panel, type Series, barChart, lineChart, panelChart } from '../../plot/svg.js';
-import { baseGroup, baseName, isDirectedName } from './claims.js';
+import { type Bar, type Panel, type Series, barChart, lineChart, panelChart } from '../plot/svg.js';
+import { baseGroup, baseName, isDirectedName, levelName } from './claims.js';
+import { type Level, levelsOf } from './levels.js';
+import { type Observation, kaplanMeier } from './survival.js';
 import type { RunGroup } from './groups.js';
-import type { HeldOutPoint } from './run-metrics.js';
+import { type HeldOutPoint, levelObservations } from './run-metrics.js';
 import { mean, meanInterval } from './statistics.js';
 
 export interface Figure {
@@ -74,6 +77,25 @@ function timeToThreshold(experiment: string, groups: readonly RunGroup[], thresh
   return { title, path: `figures/${experiment}-time-to-threshold.svg`, svg: barChart(bars, { title, xLabel: 'training seconds', yLabel: '' }) };
 }
 
+/** A Kaplan-Meier estimate as a step line from (0, 1) to the last observation. */
+function survivalSeries(label: string, obs: readonly Observation[], algo: string): Series {
+  const points: [number, number][] = [[0, 1]];
+  let last = 1;
+  for (const step of kaplanMeier(obs)) {
+    points.push([step.time, last], [step.time, step.survival]);
+    last = step.survival;
+  }
+  points.push([Math.max(...obs.map((o) => o.time)), last]);
+  return { label, points, color: COLORS[baseName(algo)], dashed: !isDirectedName(algo) };
+}
+
+function survivalFigure(experiment: string, env: string, envGroups: readonly RunGroup[], level: Level): Figure {
+  const variants = hasVariants(envGroups);
+  const series = envGroups.map((g) => survivalSeries(variants ? `${g.algo} [${g.variant}]` : g.algo, levelObservations(g.runs, level.value, 'iteration') as Observation[], g.algo));
+  const title = `${env}: fraction of runs not yet at the ${levelName(level)} level against meta-iterations (Kaplan-Meier; a run that never reached it is censored at its last iteration)`;
+  return { title, path: `figures/${experiment}-${env}-${level.kind}-kaplan-meier.svg`, svg: lineChart(series, { title, xLabel: 'meta-iterations', yLabel: 'fraction not at the level' }) };
+}
+
 export function reportFigures(experiment: string, groups: readonly RunGroup[], thresholdFor: (env: string) => number | null): Figure[] {
   const envs = [...new Set(groups.map((g) => g.env))];
   const figures: Figure[] = [];
@@ -86,6 +108,8 @@ export function reportFigures(experiment: string, groups: readonly RunGroup[], t
       const svg = panels ? panelChart(variantPanels(envGroups, axis.key), { ...options, columns: PANEL_COLUMNS }) : lineChart(envGroups.map((g) => groupSeries(g, axis.key)), options);
       figures.push({ title, path: `figures/${experiment}-${env}-${axis.file}.svg`, svg });
     }
+    const runs = groups.flatMap((g) => g.runs);
+    for (const level of levelsOf(env, runs, thresholdFor)) figures.push(survivalFigure(experiment, env, envGroups, level));
   }
   figures.push(timeToThreshold(experiment, groups, thresholdFor));
   return figures;

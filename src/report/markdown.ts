@@ -1,13 +1,13 @@
 // docs/results.md over one or more experiments: each one's provenance, the thresholds, one claims
 // table, then per experiment the across-seed summary, every run and the figures. Fixed number
 // formats and sorted rows, so the same logs give the same bytes.
-import type { ClaimResult } from './claims.js';
-import { CLAIMS } from './claims.js';
+import { CLAIMS, type ClaimResult, VERDICT_RULE, levelName } from './claims.js';
+import { RELATIVE_LEVEL_RULE } from './levels.js';
 import type { ExperimentReport } from './experiment-report.js';
 import { codeSpan, markdownText as md } from './markdown-escape.js';
 import type { RunMetrics } from './run-metrics.js';
-import type { GridStart } from './report-input.js';
-import { type MeanInterval, meanInterval } from './statistics.js';
+import type { GridStart } from './input.js';
+import { type MeanInterval, mean, meanInterval } from './statistics.js';
 
 export interface PageInput {
   /** In the order the command was given them; their names differ. */
@@ -29,21 +29,40 @@ function table(header: readonly string[], align: string, rows: readonly (readonl
 
 const variantCell = (r: ClaimResult): string => (r.baseVariant === r.variant ? md(r.variant) : `${md(r.variant)} (base: ${md(r.baseVariant)})`);
 
+const pValue = (p: number | null): string => (p === null ? 'n/a' : p < 0.0001 ? '< 0.0001' : p.toFixed(4));
+
+function claimRows(experiments: readonly ExperimentReport[]): string[][] {
+  return experiments.flatMap((e) => e.claims.map((r) => [
+    md(e.input.name), r.claim.id, md(r.measure), r.level === null ? '' : levelName(r.level), md(r.env), variantCell(r), md(r.base),
+    md(r.baseSummary), md(r.directedSummary), md(r.effect), pValue(r.p), pValue(r.adjusted),
+    r.verdict === 'not testable' ? `not testable: ${md(r.reason ?? '')}` : r.verdict,
+  ]));
+}
+
+const CLAIM_HEADER = ['experiment', 'claim', 'measure', 'level', 'env', 'variant', 'base X', 'X', 'directed-X', 'difference [95% CI] or events', 'p', 'Holm p', 'verdict'];
+const CLAIM_ALIGN = 'lllllllllrrrl';
+
 function claimsSection(experiments: readonly ExperimentReport[]): string[] {
   const lines = [
     '## Claims', '',
     'Directed-X is compared with the X runs of the same experiment and env whose config is the same apart from the `directed` section (which X ignores): those of its own variant, else those of the variant named as its base. '
-      + 'Each verdict follows the rule stated here, fixed before the runs:', '',
+      + 'Each verdict follows the rules stated here, fixed before the runs:', '',
+    `- **Levels.** A run reaches a level at its first held-out evaluation whose post-adaptation return is at or above it. Each env is measured at its fixed threshold (above) when it has one, and at a relative level: ${RELATIVE_LEVEL_RULE}.`,
   ];
   for (const c of CLAIMS) lines.push(`- **${c.id}** ${c.statement}: ${c.rule}.`);
+  lines.push(`- **Verdicts.** ${VERDICT_RULE}.`);
+  lines.push('- **Partial grids.** An experiment with unfinished runs has its claims in a table of their own below the complete grids\' table, adjusted within that experiment, never mixed into a complete grid\'s verdicts.');
   lines.push('');
-  const rows = experiments.flatMap((e) => e.claims.map((r) => [
-    md(e.input.name), r.claim.id, md(r.env), variantCell(r), md(r.base), num(r.baseMean, 2), num(r.directedMean, 2),
-    r.difference === null ? 'n/a' : `${num(r.difference.difference, 2)} [${num(r.difference.low, 2)}, ${num(r.difference.high, 2)}]`,
-    r.verdict,
-  ]));
-  if (rows.length === 0) return [...lines, 'No directed algorithm ran beside its base algorithm with the same config, so no claim is tested.', ''];
-  return [...lines, ...table(['experiment', 'claim', 'env', 'variant', 'base X', 'X', 'directed-X', 'difference [95% CI]', 'verdict'], 'lllllrrrl', rows), ''];
+  const complete = claimRows(experiments.filter((e) => !e.partial));
+  const partial = claimRows(experiments.filter((e) => e.partial));
+  if (complete.length === 0 && partial.length === 0) return [...lines, 'No directed algorithm ran beside its base algorithm with the same config, so no claim is tested.', ''];
+  const out = [...lines];
+  if (complete.length > 0) out.push(...table(CLAIM_HEADER, CLAIM_ALIGN, complete), '');
+  if (partial.length > 0) {
+    out.push('### Claims on partial grids', '', 'These experiments have unfinished runs (listed in their sections): their verdicts are over the finished runs only and may change when the rest finish.', '');
+    out.push(...table(CLAIM_HEADER, CLAIM_ALIGN, partial), '');
+  }
+  return out;
 }
 
 function convergenceCells(m: RunMetrics, threshold: number | null): string[] {
@@ -100,6 +119,30 @@ function seedsSection(experiment: ExperimentReport, thresholdFor: PageInput['thr
   ];
 }
 
+const MIB = 1024 * 1024;
+
+function costSection(experiment: ExperimentReport): string[] {
+  const rows = experiment.groups.map((g) => {
+    const cpu = g.runs.every((m) => m.cpuPerIteration !== null) ? g.runs.map((m) => m.cpuPerIteration as readonly number[]) : null;
+    const memory = g.runs.every((m) => m.peakMemoryBytes !== null) ? Math.max(...g.runs.map((m) => m.peakMemoryBytes as number)) : NaN;
+    const perIteration = (f: (r: RunMetrics['run']['log'][number]) => number): MeanInterval => meanInterval(g.runs.map((m) => mean(m.run.log.map(f))));
+    return [
+      md(g.env), md(g.variant), md(g.algo), String(g.runs.length),
+      cpu === null ? 'n/a' : interval(meanInterval(cpu.map((c) => c.reduce((a, b) => a + b, 0))), 3),
+      cpu === null ? 'n/a' : interval(meanInterval(cpu.map(mean)), 4),
+      interval(perIteration((r) => r.counts.envSteps), 0),
+      interval(perIteration((r) => r.counts.gradientEvaluations + r.counts.hvps), 1),
+      num(memory / MIB, 1),
+    ];
+  });
+  return [
+    '### Cost', '',
+    'Per group of seeds: the CPU seconds of training in all and per iteration, the env steps and gradients + HVPs per iteration (mean ± 95% half-width), and the peak memory of any of its runs.', '',
+    ...table(['env', 'variant', 'algo', 'seeds', 'CPU s', 'CPU s / iteration', 'env steps / iteration', 'gradients + HVPs / iteration', 'peak memory MiB'], 'lllrrrrrr', rows),
+    '',
+  ];
+}
+
 /** One line per env of any experiment, in code-unit order. */
 function thresholdLines(page: PageInput): string[] {
   const envs = [...new Set(page.experiments.flatMap((e) => e.input.runs.map((run) => run.env)))].sort();
@@ -141,6 +184,7 @@ function experimentSection(experiment: ExperimentReport, thresholdFor: PageInput
     `## ${md(experiment.input.name)}`, '',
     ...seedsSection(experiment, thresholdFor),
     ...runsSection(experiment, thresholdFor),
+    ...costSection(experiment),
     ...unfinishedSection(experiment),
     '### Figures', '',
     ...experiment.figures.flatMap((f) => [`![${md(f.title)}](${f.path})`, '']),
@@ -155,7 +199,8 @@ export function resultsMarkdown(page: PageInput): string {
     'Every return here is a held-out return: the mean over the held-out tasks of the `heldOut` entries logged every `evalEvery` iterations, and of `eval.json` for the last point. '
       + '"Pre-adaptation" is before any inner step, "post-adaptation" after the last one. A run converges at the first held-out evaluation whose post-adaptation return reaches its env\'s threshold, fixed before running:', '',
     ...thresholdLines(page), '',
-    'Fluctuation is the standard deviation of the post-adaptation held-out return over the evaluations in the last quarter of iterations.', '',
+    'Fluctuation in the tables of runs is the standard deviation of the post-adaptation held-out return over the evaluations from the first one at the env\'s threshold on (n/a for an env without one, a run that never reached it, or fewer than two evaluations from there).', '',
+    `CPU seconds are the CPU time of the thread that trained the run (with \`train --workers\`, and of the task workers' threads for its tasks), training only (not the held-out evaluations): other processes on the machine do not add to it. Memory is the highest, over the iterations, of the JS heap in use plus the ArrayBuffers of the isolate that trained the run, sampled at the end of each iteration's training work (task workers' isolates not included). Logs written before they were measured carry neither: n/a.`, '',
     ...claimsSection(page.experiments),
     ...page.experiments.flatMap((e) => experimentSection(e, page.thresholdFor)),
   ];

@@ -3,7 +3,7 @@
 import { type ClaimResult, evaluateClaims } from './claims.js';
 import { type Figure, reportFigures } from './figures.js';
 import { type RunGroup, groupRuns } from './groups.js';
-import type { ReportInput } from './report-input.js';
+import type { ReportInput } from './input.js';
 import { type RunMetrics, runMetrics } from './run-metrics.js';
 
 export interface ExperimentReport {
@@ -13,10 +13,12 @@ export interface ExperimentReport {
   readonly groups: readonly RunGroup[];
   readonly claims: readonly ClaimResult[];
   readonly figures: readonly Figure[];
+  /** Some planned runs have not finished: the claims are over part of the grid. */
+  readonly partial: boolean;
 }
 
 export function experimentReport(input: ReportInput, thresholdFor: (env: string) => number | null): ExperimentReport {
   const runs = input.runs.map((run) => runMetrics(run, thresholdFor(run.env)));
   const groups = groupRuns(runs);
-  return { input, runs, groups, claims: evaluateClaims(groups, thresholdFor), figures: reportFigures(input.name, groups, thresholdFor) };
+  return { input, runs, groups, claims: evaluateClaims(groups, thresholdFor), figures: reportFigures(input.name, groups, thresholdFor), partial: input.unfinished.length > 0 };
 }
