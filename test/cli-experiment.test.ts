@@ -1,5 +1,5 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRID_EVAL_TASKS, readGrid } from '../src/cli/grid.js';
@@ -78,10 +78,10 @@ describe('experiment', () => {
       expect([run.config.iterations, run.config.metaBatchSize, run.config.hidden, run.config.evalEvery, run.config.outerLr]).toEqual([2, 2, [8], 1, 1e-3]);
     }
     const provenance = readJsonFile(first, 'provenance.json') as Record<string, unknown>;
-    expect(Object.keys(provenance)).toEqual(['commit', 'date', 'machine', 'cores', 'node', 'command']);
+    expect(Object.keys(provenance)).toEqual(['commit', 'date', 'host', 'machine', 'cores', 'node', 'command']);
     expect(provenance.commit).toMatch(/^([0-9a-f]{40}|unknown)$/);
     expect(Date.parse(provenance.date as string)).toBeGreaterThan(Date.parse('2026-01-01'));
-    expect([provenance.machine, provenance.cores, provenance.node]).toEqual([cpus()[0].model.trim(), cpus().length, process.version]);
+    expect([provenance.host, provenance.machine, provenance.cores, provenance.node]).toEqual([hostname(), cpus()[0].model.trim(), cpus().length, process.version]);
     expect(provenance.command).toBe(`metarl experiment ${TINY_GRID} --workers 2 --out ${first}`);
   });
 

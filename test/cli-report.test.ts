@@ -539,6 +539,7 @@ describe('report on hostile provenance text', () => {
   const HOSTILE = {
     commit: '`abc`|x',
     date: '[click](javascript:alert(1))',
+    host: 'n`1 <b>',
     machine: '<img src=x onerror=alert(1)> | *b*',
     cores: 2,
     node: 'v20\n# pwned',
@@ -557,8 +558,8 @@ describe('report on hostile provenance text', () => {
   it('escapes every field in the provenance line: code spans fenced, HTML as entities, Markdown escaped, line breaks as spaces', () => {
     expect(hostilePage.split('\n')[2]).toBe(
       'Runs of experiment fake produced by ``metarl experiment `x`.json <script>alert(1)</script> | y # heading`` at commit `` `abc`|x `` on \\[click\\](javascript:alert(1)), '
-      + 'on &lt;img src=x onerror=alert(1)&gt; \\| \\*b\\* (2 cores, Node v20 # pwned). '
-      + 'It was started before: on \\[click\\](javascript:alert(1)) at commit `` `abc`|x `` by `old | a | b |` on m ## x (2 cores, Node v20 # pwned).',
+      + 'on host ``n`1 <b>``, &lt;img src=x onerror=alert(1)&gt; \\| \\*b\\* (2 cores, Node v20 # pwned). '
+      + 'It was started before: on \\[click\\](javascript:alert(1)) at commit `` `abc`|x `` by `old | a | b |` on host ``n`1 <b>``, m ## x (2 cores, Node v20 # pwned).',
     );
   });
 

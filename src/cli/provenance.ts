@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, hostname } from 'node:os';
 import type { GridStart, Provenance } from '../report/input.js';
 
 export type { GridStart, Provenance } from '../report/input.js';
@@ -15,7 +15,7 @@ function gitCommit(): string {
 
 export function gridStart(command: string, date: Date): GridStart {
   const cores = cpus();
-  return { commit: gitCommit(), date: date.toISOString(), machine: cores[0]?.model.trim() ?? 'unknown', cores: cores.length, node: process.version, command };
+  return { commit: gitCommit(), date: date.toISOString(), host: hostname(), machine: cores[0]?.model.trim() ?? 'unknown', cores: cores.length, node: process.version, command };
 }
 
 /**

@@ -9,6 +9,8 @@ export interface GridStart {
   readonly commit: string;
   /** ISO 8601, UTC. */
   readonly date: string;
+  /** The host name of the process that started; absent in files written before it was recorded. */
+  readonly host?: string;
   /** The CPU model. */
   readonly machine: string;
   readonly cores: number;

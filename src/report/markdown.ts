@@ -156,14 +156,19 @@ function provenanceLine(experiment: ExperimentReport): string {
   const { provenance: p, runs, unfinished } = experiment.input;
   const finished = unfinished.length === 0 ? '' : ` ${runs.length} of ${runs.length + unfinished.length} runs finished.`;
   const earlier = p.earlier.length === 0 ? '' : ` It was started before: ${p.earlier.map((e) => earlierStart(e, p)).join('; ')}.`;
-  return `Runs of experiment ${md(experiment.input.name)} produced by ${codeSpan(p.command)} at commit ${codeSpan(p.commit)} on ${md(p.date)}, on ${md(p.machine)} (${p.cores} cores, Node ${md(p.node)}).${earlier}${finished}`;
+  return `Runs of experiment ${md(experiment.input.name)} produced by ${codeSpan(p.command)} at commit ${codeSpan(p.commit)} on ${md(p.date)}, on ${onHost(p)}${md(p.machine)} (${p.cores} cores, Node ${md(p.node)}).${earlier}${finished}`;
 }
 
 /** An earlier start: its date and commit, and its command and machine where they differ from the latest's. */
 function earlierStart(e: GridStart, latest: GridStart): string {
   const command = e.command === latest.command ? '' : ` by ${codeSpan(e.command)}`;
-  const machine = e.machine === latest.machine && e.cores === latest.cores && e.node === latest.node ? '' : ` on ${md(e.machine)} (${e.cores} cores, Node ${md(e.node)})`;
+  const machine = e.host === latest.host && e.machine === latest.machine && e.cores === latest.cores && e.node === latest.node ? '' : ` on ${onHost(e)}${md(e.machine)} (${e.cores} cores, Node ${md(e.node)})`;
   return `on ${md(e.date)} at commit ${codeSpan(e.commit)}${command}${machine}`;
+}
+
+/** "host `node-3`, " where the start recorded its host. */
+function onHost(start: GridStart): string {
+  return start.host === undefined ? '' : `host ${codeSpan(start.host)}, `;
 }
 
 /** Only when some planned runs have no eval.json yet. */

@@ -66,6 +66,7 @@ function readStart(p: Json, where: string): GridStart {
   return {
     commit: stringAt(p, 'commit', where),
     date: stringAt(p, 'date', where),
+    ...(p.host === undefined ? {} : { host: stringAt(p, 'host', where) }),
     machine: stringAt(p, 'machine', where),
     cores: numberAt(p, 'cores', where),
     node: stringAt(p, 'node', where),
