@@ -35,7 +35,7 @@ export class VectorEnv<Options = Record<string, unknown>> {
   readonly actionDim: number;
   /** [numEnvs, obsDim] row-major: the observation each sub-env's next action is taken at. */
   readonly obs: Float64Array;
-  /** [numEnvs, obsDim]: row i is the last observation of the episode that ended this step, where done[i] = 1. */
+  /** `[numEnvs, obsDim]`: row i is the last observation of the episode that ended this step, where done[i] = 1. */
   readonly finalObs: Float64Array;
   readonly rewards: Float64Array;
   readonly terminated: Uint8Array;
