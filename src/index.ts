@@ -14,6 +14,7 @@
 export { Tensor, tensor, scalar, zeros, full, fromBuffer, type TensorData, type NestedNumbers, type Shape, sizeOf } from './autodiff/index.js';
 export { withoutGraph, gradients, watch, stopGradient, type GradientOptions } from './autodiff/index.js';
 export { grad, valueAndGrad, vjp, jvp, hvp, valueGradAndHvp, type Linearization } from './autodiff/index.js';
+export type { ScalarFn } from './autodiff/transforms.js';
 export { adapt, metaGradient, type AdaptOptions, type MetaGradient, type ParamLoss } from './autodiff/index.js';
 export { compile, compileStaged, type Program, type StagedProgram, type Outputs } from './autodiff/index.js';
 export { gradcheck, relativeError, type GradcheckOptions, type GradcheckResult } from './autodiff/index.js';
@@ -43,10 +44,11 @@ export { envNames, getEnv, hasEnv, registerEnv, registeredEnvs } from './envs/in
 export { CartPole, CARTPOLE_DEFAULTS, type CartPoleOptions, type CartPoleParams, type CartPoleResetOptions, type KinematicsIntegrator } from './envs/index.js';
 export { cartPoleTasks, type CartPoleEnvOptions, type CartPoleTaskOptions, type CartPoleTaskParam, type DefaultCartPoleTaskParam } from './envs/index.js';
 export { CartPoleGoal, cartPoleGoalTasks, evaluateGoalDriver, type CartPoleGoalOptions, type GoalDriverEvaluation } from './envs/index.js';
-export { Intersection, INTERSECTION_DEFAULTS, intersectionTasks, type IntersectionInfo, type IntersectionOptions, type IntersectionOutcome } from './envs/index.js';
+export { Intersection, INTERSECTION_DEFAULTS, INTERSECTION_PARAMS, intersectionTasks, type IntersectionInfo, type IntersectionOptions, type IntersectionOutcome } from './envs/index.js';
 export { type IntersectionParam, type IntersectionParams, type IntersectionResetResult, type IntersectionStepResult, type OtherDecision } from './envs/index.js';
 export { INTERSECTION_DRIVERS, alwaysGo, alwaysYield, oracle, evaluateDriver, type DriverEvaluation, type DriverEvaluationOptions, type IntersectionDriver } from './envs/index.js';
 export { LunarLander, LUNAR_LANDER_DEFAULTS, lunarLanderHeuristic, type LunarLanderHeuristicOptions } from './envs/index.js';
+export type { LunarLanderTerrain } from './envs/lunar-lander-scene.js';
 export { type LunarLanderAction, type LunarLanderEndReason, type LunarLanderInfo, type LunarLanderOptions, type LunarLanderParam } from './envs/index.js';
 export { type LunarLanderParams, type LunarLanderResetResult, type LunarLanderStepResult } from './envs/index.js';
 export { lunarLanderTasks, lunarLanderContinuousTasks, lunarLanderWindTasks } from './envs/index.js';
@@ -54,19 +56,22 @@ export { lunarLanderTasks, lunarLanderContinuousTasks, lunarLanderWindTasks } fr
 // Rollouts, evaluation and plain policy-gradient training.
 export { rollout, sampledActor, greedyActor, policyLogits, type Rollout, type RolloutOptions, type BatchedPolicy } from './rl/index.js';
 export { initPolicy, mlpPolicyLayout } from './rl/index.js';
+export type { Evaluation as PolicyEvaluation, EvaluationOptions as PolicyEvaluationOptions } from './rl/evaluate.js';
 export { evaluatePolicy, evaluateOutcomes, type OutcomeOptions, type OutcomeEvaluation } from './rl/index.js';
 export { ReinforceTrainer, type ReinforceTrainerOptions, type IterationStats } from './rl/index.js';
 
 // Meta-training: config, algorithms, the trainer.
 export { ALGORITHMS, ALGORITHM_SPECS, algorithmSpec, isAlgorithmName, type AlgorithmName, type AlgorithmSpec, type BaseAlgorithm } from './meta/index.js';
 export { DEFAULT_CONFIG, ConfigError, resolveConfig, applyOverrides, type MetaConfig, type DirectedConfig, type TrpoConfig } from './meta/index.js';
+export type { MetaConfigInput, PartialInput } from './meta/config.js';
 export { MetaTrainer, type MetaTrainerOptions, type IterationLog, type EvaluationResult, type TrainerSnapshot } from './meta/index.js';
-export { type Clock, type CostBucket } from './meta/index.js';
+export { type Clock, type CostBucket, type MechanismLog, type TrpoLog, type CompileMode } from './meta/index.js';
+export type { AdaptationEvaluation, ActionMode, ModeCurve, PolicyScore, SwapScore } from './meta/index.js';
 
 // Checking gradients against a fixture, and the kernel backend.
-export { parseFixture, FixtureError, type Fixture } from './audit/fixture.js';
+export { parseFixture, FixtureError, type Fixture, type Batch as FixtureBatch, type Expected as FixtureExpected, type MetaExpected as FixtureMetaExpected } from './audit/fixture.js';
 export { auditFixture, type AuditRow } from './audit/audit.js';
 export { backend, setBackend, type Backend } from './kernels/backend.js';
 
-/** The rigid-body engine under LunarLander: a float64 port of the Box2D 2.3 subset Gymnasium uses. */
-export * as physics from './physics/index.js';
+// The rigid-body engine under LunarLander, as one namespace.
+export * as physics from './physics/api.js';

@@ -13,6 +13,7 @@ import { type ColumnSpec, RowBuffer } from './row-buffer.js';
  */
 export type BatchedPolicy = (obs: Float64Array, n: number, actionsOut: Float64Array) => void;
 
+/** How much a rollout collects (complete episodes or a step budget) and from which seed. */
 export interface RolloutOptions {
   /**
    * Complete episodes to collect. Sub-env i runs a fixed quota, ⌊E/N⌋ plus one for i < E mod N,
