@@ -159,7 +159,7 @@ function start(): void {
     const run = new TrainingRun(WORKER_URL, demoConfig(env, algo, seed, settings), PREVIEW_SECONDS, (p) => player.offer(p), () => (chartsDirty = true));
     return { run, player, color: colors[i], algo };
   });
-  ui.curvesLegend.replaceChildren(...lanes.map((l) => legendEntry(l.algo, l.color)), make('span', '', 'solid: after the inner step · dashed: before'));
+  ui.curvesLegend.replaceChildren(...lanes.map((l) => legendEntry(l.algo, l.color)), make('span', '', 'solid: after one inner step · dashed: before'));
   ui.downloads.replaceChildren(make('span', '', 'Download the run (pause first for a matching pair; metarl eval reads their folder):'), ...lanes.map(downloadButtons));
   paused = false;
   ui.pause.textContent = 'Pause';
