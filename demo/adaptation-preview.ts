@@ -1,16 +1,8 @@
-import {
-  type Env,
-  type MetaTrainer,
-  type MlpLayout,
-  type PCG64,
-  TaskSampler,
-  TaskStreams,
-  reinforceGradient,
-  sampledActor,
-  seedSequence,
-  streamRng,
-  taskFamily,
-} from '../src/index.js';
+import { type Env, type MetaTrainer, type MlpLayout, type PCG64, sampledActor } from '../src/index.js';
+// The trainer's own task sampling and gradient, below the package's public surface.
+import { taskFamily } from '../src/meta/config.js';
+import { TaskSampler, TaskStreams, seedSequence, streamRng } from '../src/meta/sampling.js';
+import { reinforceGradient } from '../src/rl/policy-gradient.js';
 import { captureOf } from './episode-capture.js';
 import type { AdaptationPreview, EpisodeTrace } from './worker-protocol.js';
 

@@ -60,6 +60,10 @@ const ui = {
   envNote: element<HTMLElement>('env-note'),
   algos: [element<HTMLSelectElement>('algo-a'), element<HTMLSelectElement>('algo-b')] as const,
   seed: element<HTMLInputElement>('seed'),
+  innerLr: element<HTMLInputElement>('inner-lr'),
+  eta: element<HTMLInputElement>('eta'),
+  metaBatch: element<HTMLInputElement>('meta-batch'),
+  curvesLegend: element<HTMLDivElement>('curves-legend'),
   pause: element<HTMLButtonElement>('pause'),
   status: element<HTMLParagraphElement>('status'),
   failure: element<HTMLDivElement>('failure'),
@@ -128,19 +132,34 @@ function downloadButtons(lane: Lane): HTMLElement {
   return group;
 }
 
+/** An empty field keeps the preset; anything else goes to the config as typed, so a bad value is reported by the run. */
+function numberInput(input: HTMLInputElement): number | undefined {
+  return input.value.trim() === '' ? undefined : Number(input.value);
+}
+
+function legendEntry(label: string, color: string): HTMLElement {
+  const entry = make('span');
+  const swatch = make('span', 'swatch');
+  swatch.style.background = color;
+  entry.append(swatch, ` ${label}`);
+  return entry;
+}
+
 function start(): void {
   for (const lane of lanes) lane.run.stop();
   const env = ui.env.value;
   const seed = Math.max(0, Math.floor(Number(ui.seed.value) || 0));
   const colors = [cssColor('--algo-a'), cssColor('--algo-b')];
+  const settings = { innerLr: numberInput(ui.innerLr), eta: numberInput(ui.eta), metaBatchSize: numberInput(ui.metaBatch) };
   ui.players.replaceChildren();
   lanes = ui.algos.map((select, i) => {
     const algo = select.value as AlgorithmName;
     const { player, row } = playerRow(algo, colors[i], env);
     ui.players.append(...row);
-    const run = new TrainingRun(WORKER_URL, demoConfig(env, algo, seed), PREVIEW_SECONDS, (p) => player.offer(p), () => (chartsDirty = true));
+    const run = new TrainingRun(WORKER_URL, demoConfig(env, algo, seed, settings), PREVIEW_SECONDS, (p) => player.offer(p), () => (chartsDirty = true));
     return { run, player, color: colors[i], algo };
   });
+  ui.curvesLegend.replaceChildren(...lanes.map((l) => legendEntry(l.algo, l.color)), make('span', '', 'solid: after one inner step · dashed: before'));
   ui.downloads.replaceChildren(make('span', '', 'Download the run (pause first for a matching pair; metarl eval reads their folder):'), ...lanes.map(downloadButtons));
   paused = false;
   ui.pause.textContent = 'Pause';

@@ -16,6 +16,19 @@ const PRESETS: Readonly<Record<string, Partial<MetaConfig>>> = {
 
 const DEFAULT_ITERATIONS = 100;
 
-export function demoConfig(env: string, algo: AlgorithmName, seed: number): Partial<MetaConfig> {
-  return { iterations: DEFAULT_ITERATIONS, ...PRESETS[env], env, algo, seed };
+/** The settings the page lets a visitor change; a missing one keeps the preset's value. */
+export interface DemoSettings {
+  readonly innerLr?: number;
+  readonly eta?: number;
+  readonly metaBatchSize?: number;
+}
+
+export function demoConfig(env: string, algo: AlgorithmName, seed: number, settings: DemoSettings = {}): Partial<MetaConfig> {
+  const preset: Partial<MetaConfig> = { iterations: DEFAULT_ITERATIONS, ...PRESETS[env], env, algo, seed };
+  const config: Partial<MetaConfig> = { ...preset };
+  if (settings.innerLr !== undefined) config.innerLr = settings.innerLr;
+  if (settings.metaBatchSize !== undefined) config.metaBatchSize = settings.metaBatchSize;
+  // The worker's resolveConfig fills the other directed keys; an invalid value comes back as the run's error.
+  if (settings.eta !== undefined) config.directed = { ...preset.directed, eta: settings.eta } as MetaConfig['directed'];
+  return config;
 }

@@ -11,7 +11,7 @@ import {
   getEnv,
   intersectionBimodalTasks,
   oracle,
-} from '../src/index.js';
+} from '../src/envs/index.js';
 import { PCG64 } from '../src/rng/pcg64.js';
 
 const EXACT_DT = 0.125;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LUNAR_LANDER_PAD_FAMILY, LunarLander, evaluatePadDriver, getEnv, lunarLanderPadTasks, padHeuristic } from '../src/index.js';
+import { LUNAR_LANDER_PAD_FAMILY, LunarLander, evaluatePadDriver, getEnv, lunarLanderPadTasks, padHeuristic } from '../src/envs/index.js';
 import { lunarLanderHeuristic } from '../src/envs/lunar-lander-heuristic.js';
 import { LanderOutcome } from '../src/envs/lunar-lander-outcome.js';
 import { H, LEG_DOWN, SCALE, drawTerrain } from '../src/envs/lunar-lander-scene.js';

@@ -17,18 +17,21 @@ export interface Fixture {
   readonly expected: Expected;
 }
 
+/** The fixed batch of observations, actions and advantages a fixture's losses are evaluated on. */
 export interface Batch {
   readonly obs: Tensor;
   readonly actions: Tensor;
   readonly advantages: Tensor;
 }
 
+/** A fixture's expected meta-gradient (and Meta-SGD rate gradient) for one algorithm and step count. */
 export interface MetaExpected {
   readonly testLoss: number | null;
   readonly metaGrad: Float64Array;
   readonly alphaGrad: Float64Array | null;
 }
 
+/** The reference quantities a fixture carries: loss, gradient, Hessian-vector product and meta-gradients. */
 export interface Expected {
   readonly loss: number | null;
   readonly grad: Float64Array | null;
@@ -39,6 +42,7 @@ export interface Expected {
   readonly metasgd1: MetaExpected | null;
 }
 
+/** Thrown by `parseFixture` for a fixture that is malformed, naming the field and the expected value. */
 export class FixtureError extends Error {}
 
 /**
@@ -119,6 +123,7 @@ function meta(v: unknown, field: string, layout: MlpLayout, withAlpha: boolean):
   };
 }
 
+/** Checks untrusted fixture JSON (a network, its parameters, a batch and the expected quantities) and returns it typed. */
 export function parseFixture(json: unknown): Fixture {
   const f = object(json, 'fixture');
   if (f.loss !== undefined && f.loss !== 'reinforce') fail('loss', `"reinforce", got ${JSON.stringify(f.loss)}`);

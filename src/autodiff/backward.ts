@@ -4,6 +4,7 @@ import { add } from './ops/arith.js';
 import { formatShape, sameShape } from './shape.js';
 import { Tensor, full, zeros } from './tensor.js';
 
+/** Options of `gradients`: keep the backward graph for higher derivatives, or seed the output gradient. */
 export interface GradientOptions {
   /** Record the backward pass on the graph so its result can be differentiated again. Default false. */
   readonly createGraph?: boolean;

@@ -11,6 +11,7 @@ import { Arena, arenaDoubles, wasmAvailable } from '../kernels/wasm/module.js';
 /** What a compiled function returns: tensors, arrays of them or records of them. */
 export type Outputs = Tensor | readonly Outputs[] | { readonly [key: string]: Outputs };
 
+/** A compiled function: `run` replays its kernels into preallocated buffers and returns those buffers. */
 export interface Program<O extends Outputs> {
   /**
    * Runs the program on new input values (tensors or buffers of the traced shapes). The returned
@@ -21,7 +22,7 @@ export interface Program<O extends Outputs> {
   runWith(inputs: readonly (Tensor | Float64Array)[]): O;
   /** Kernels replayed per run. */
   readonly steps: number;
-  /** The kernels themselves, in order (for profiling and inspection). */
+  /** The kernels themselves, in order (for profiling and inspection). @internal */
   readonly trace: readonly TraceStep[];
   /** Float64 elements held by the program's buffers. */
   readonly elements: number;

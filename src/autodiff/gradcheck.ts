@@ -2,6 +2,7 @@ import { expectFinite, expectTensor } from './checks.js';
 import { grad } from './transforms.js';
 import { Tensor } from './tensor.js';
 
+/** Step and tolerance of the central differences `gradcheck` compares the tape against. */
 export interface GradcheckOptions {
   /** Finite-difference step. Default 1e-6. */
   readonly eps?: number;
@@ -9,6 +10,7 @@ export interface GradcheckOptions {
   readonly tol?: number;
 }
 
+/** Whether the tape's gradient agrees with central differences, and by how much they differ. */
 export interface GradcheckResult {
   readonly ok: boolean;
   /** max |tape - fd| / max(1, max |fd|) */

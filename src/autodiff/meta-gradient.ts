@@ -10,6 +10,7 @@ import { Tensor } from './tensor.js';
 /** A loss of the parameters; `step` is the inner step (0-based) for losses that use fresh data per step. */
 export type ParamLoss = (theta: Tensor, step: number) => Tensor;
 
+/** The inner loop of `adapt` and `metaGradient`: rate (a number, or a tensor of per-parameter rates), steps, first-order or exact. */
 export interface AdaptOptions {
   /** Inner learning rate: a number, or a tensor of theta's shape (Meta-SGD's per-parameter rates). */
   readonly alpha: number | Tensor;
@@ -19,6 +20,7 @@ export interface AdaptOptions {
   readonly firstOrder?: boolean;
 }
 
+/** What `metaGradient` returns: the outer loss, its gradient with respect to theta, and with respect to the rates when they are a tensor. */
 export interface MetaGradient {
   /** The outer loss at the adapted parameters. */
   readonly value: Tensor;

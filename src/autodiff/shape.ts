@@ -3,6 +3,7 @@ import { describe as describeValue } from '../validation/values.js';
 /** Shapes are plain arrays of non-negative integers; [] is a scalar. */
 export type Shape = readonly number[];
 
+/** The number of elements of a tensor of this shape. */
 export function sizeOf(shape: Shape): number {
   let n = 1;
   for (let i = 0; i < shape.length; i++) n *= shape[i];

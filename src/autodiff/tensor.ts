@@ -11,9 +11,11 @@ import { type TensorData, readTensorData } from './tensor-data.js';
 export class Tensor {
   readonly data: Float64Array;
   readonly shape: Shape;
+  /** @internal */
   readonly node: Node | null;
   readonly watched: boolean;
 
+  /** @internal */
   constructor(data: Float64Array, shape: Shape, node: Node | null = null, watched = false) {
     this.data = data;
     this.shape = shape;
@@ -38,6 +40,7 @@ export class Tensor {
     return this.data[0];
   }
 
+  /** A copy of the values as a flat array, in row-major order. */
   toArray(): number[] {
     return Array.from(this.data);
   }
@@ -58,15 +61,18 @@ export function tensor(data: TensorData, shape?: Shape): Tensor {
   return new Tensor(read.values, shape);
 }
 
+/** A tensor of shape [] holding one number. */
 export function scalar(value: number): Tensor {
   return new Tensor(Float64Array.of(value), []);
 }
 
+/** A tensor of this shape filled with zeros. */
 export function zeros(shape: Shape): Tensor {
   checkShape(shape, 'zeros');
   return new Tensor(new Float64Array(sizeOf(shape)), shape);
 }
 
+/** A tensor of this shape filled with one value. */
 export function full(shape: Shape, value: number): Tensor {
   checkShape(shape, 'full');
   return new Tensor(new Float64Array(sizeOf(shape)).fill(value), shape);

@@ -6,6 +6,7 @@ import { sum } from './ops/reduce.js';
 import { formatShape, sameShape } from './shape.js';
 import { Tensor, zeros } from './tensor.js';
 
+/** A function of a tensor (and optional further arguments) to a scalar tensor: what `grad`, `valueAndGrad` and `hvp` transform. */
 export type ScalarFn<Rest extends unknown[] = []> = (x: Tensor, ...rest: Rest) => Tensor;
 
 /**

@@ -20,6 +20,7 @@ export function goalFeedback(state: ArrayLike<number>, target: number): number {
   return u > 0 ? 1 : 0;
 }
 
+/** Returns of the hand-written goal-seeking controller over sampled tasks. */
 export interface GoalDriverEvaluation {
   readonly episodes: number;
   readonly meanReturn: number;

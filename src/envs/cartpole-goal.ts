@@ -33,6 +33,7 @@ export const CARTPOLE_GOAL_PARAMS = Object.freeze({
 
 export const CARTPOLE_GOAL_TASK_RANGES: Readonly<Record<'goal', Range>> = Object.freeze({ goal: Object.freeze([-1.5, 1.5] as const) });
 
+/** CartPoleGoal's goal and reward width, the CartPole constants a task may set, episode length and seed. */
 export interface CartPoleGoalOptions {
   goal?: number;
   width?: number;
@@ -45,6 +46,7 @@ export interface CartPoleGoalOptions {
   seed?: number | bigint;
 }
 
+/** CartPole-v1's dynamics with a goal cart position that the task places and the policy does not observe; the reward peaks at the goal. */
 export class CartPoleGoal implements Env<number, CartPoleResetOptions> {
   readonly goal: number;
   readonly width: number;
@@ -74,11 +76,13 @@ export class CartPoleGoal implements Env<number, CartPoleResetOptions> {
     return this.cartpole.maxEpisodeSteps;
   }
 
+  /** Starts an episode as CartPole's reset does. */
   reset(args: ResetArgs<CartPoleResetOptions> = {}): ResetResult {
     this.terminatedBefore = false;
     return this.cartpole.reset(args);
   }
 
+  /** Advances CartPole's dynamics one step; the reward is exp(-((x - goal) / width)²) while the pole is up. */
   step(action: number): StepResult {
     const result = this.cartpole.step(action);
     let reward = 0;
@@ -95,6 +99,7 @@ export class CartPoleGoal implements Env<number, CartPoleResetOptions> {
     return this.cartpole.getState();
   }
 
+  /** Sets the full-precision state (x, xDot, θ, θDot), as CartPole's. */
   setState(state: Float64Array | readonly number[]): void {
     this.cartpole.setState(state);
   }

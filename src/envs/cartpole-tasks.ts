@@ -6,6 +6,7 @@ import type { Range, TaskFamily, TaskParams } from './task-family.js';
 /** The CartPole constants a task may set. */
 export type CartPoleTaskParam = 'gravity' | 'masscart' | 'masspole' | 'length' | 'forceMag' | 'tau';
 
+/** The CartPole parameters that vary per task unless told otherwise. */
 export type DefaultCartPoleTaskParam = 'length' | 'masspole' | 'forceMag';
 
 /** Default sampling ranges; `length` is CartPole's half pole length (default 0.5). */
@@ -36,6 +37,7 @@ export const CARTPOLE_FAMILY: EnvFamily<CartPole, CartPoleFamilyOptions> = Objec
   make: (task: TaskParams, options?: CartPoleFamilyOptions) => new CartPole({ ...options, ...task }),
 });
 
+/** Which CartPole parameters vary per task, and their ranges. */
 export interface CartPoleTaskOptions<K extends CartPoleTaskParam> {
   /** Parameters that vary per task, in sampling order; default length, masspole, forceMag. */
   vary?: readonly K[];

@@ -22,6 +22,7 @@ import { describeRange, inRange, type ParamSpec, type ParamTable } from './param
 /** Gymnasium's "euler"; its catch-all "anything else" is spelled out as 'semi-implicit-euler'. */
 export type KinematicsIntegrator = 'euler' | 'semi-implicit-euler';
 
+/** CartPole's physical parameters. */
 export interface CartPoleParams {
   gravity: number;
   masscart: number;
@@ -38,6 +39,7 @@ export interface CartPoleParams {
   suttonBartoReward: boolean;
 }
 
+/** Gymnasium's CartPole-v1 parameters. */
 export const CARTPOLE_DEFAULTS: Readonly<CartPoleParams> = Object.freeze({
   gravity: 9.8,
   masscart: 1.0,
@@ -52,6 +54,7 @@ export const CARTPOLE_DEFAULTS: Readonly<CartPoleParams> = Object.freeze({
   suttonBartoReward: false,
 });
 
+/** CartPole's physical parameters (any subset; the rest are Gymnasium's), the seed of an unseeded reset, and episode length. */
 export interface CartPoleOptions extends Partial<CartPoleParams> {
   /**
    * Seeds the PCG64 used by a `reset()` that passes no seed (Gymnasium would draw OS entropy;
@@ -113,6 +116,7 @@ const CHECKS: { readonly [K in keyof CartPoleParams]: readonly [(v: unknown) => 
 
 const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
 
+/** Gymnasium's CartPole-v1, step for step and bit for bit, with its physical parameters settable per task. */
 export class CartPole implements Env<number, CartPoleResetOptions> {
   readonly actionSpace: DiscreteSpace = discreteSpace(2);
   private obsSpace!: BoxSpace;

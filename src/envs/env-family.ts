@@ -8,6 +8,7 @@ import type { ParamTable } from './params.js';
 import { paramCheck } from './params.js';
 import { defineTaskFamily, type ParamCheck, type Range, type TaskFamily, type TaskParams } from './task-family.js';
 
+/** A named environment with its parameter table and task ranges: what `registerEnv` takes and `getEnv` returns. */
 export interface EnvFamily<E extends Env<number, never> = Env<number, never>, Options = never> {
   /** Lower-case name used by configs and the CLI: 'cartpole'. */
   readonly name: string;
@@ -25,6 +26,7 @@ export interface EnvFamily<E extends Env<number, never> = Env<number, never>, Op
   make(task: TaskParams, options?: Options): E;
 }
 
+/** Which parameters vary per task, and their ranges, when a family's tasks are drawn. */
 export interface TasksOptions {
   /** Parameters that vary per task, in sampling order; default the keys of `defaultRanges`. */
   vary?: readonly string[];

@@ -19,24 +19,29 @@ export interface DiscreteSpace {
   readonly n: number;
 }
 
+/** An observation or action space: a box of reals or a set of discrete actions. */
 export type Space = BoxSpace | DiscreteSpace;
 
 /** Per-step diagnostics; the envs here return a shared frozen empty object, as Gymnasium's `{}`. */
 export type Info = Readonly<Record<string, unknown>>;
 
+/** The frozen empty `info` for environments that report nothing beside the step. */
 export const EMPTY_INFO: Info = Object.freeze({});
 
+/** What `Env.reset` takes: a seed for the environment's generator and env-specific options. */
 export interface ResetArgs<Options = Record<string, unknown>> {
   /** Non-negative integer: reseeds the env's PCG64 exactly as Gymnasium's `reset(seed=...)`. */
   seed?: number | bigint;
   options?: Options;
 }
 
+/** What `Env.reset` returns: the first observation and its info. */
 export interface ResetResult {
   obs: Float64Array;
   info: Info;
 }
 
+/** What `Env.step` returns: observation, reward, whether the episode terminated or was truncated, and info. */
 export interface StepResult {
   obs: Float64Array;
   reward: number;
@@ -45,12 +50,15 @@ export interface StepResult {
   info: Info;
 }
 
+/** A Gymnasium-style environment: `reset` then `step` until terminated or truncated. */
 export interface Env<Action = number, Options = Record<string, unknown>> {
   readonly observationSpace: BoxSpace;
   readonly actionSpace: Space;
   /** Step count at which `truncated` turns true (Gymnasium's TimeLimit); Infinity for none. */
   readonly maxEpisodeSteps: number;
+  /** Starts an episode; a seed makes it reproducible. */
   reset(args?: ResetArgs<Options>): ResetResult;
+  /** Applies an action and returns what followed. */
   step(action: Action): StepResult;
 }
 
@@ -68,6 +76,7 @@ export function boxSpace(low: readonly number[], high: readonly number[], dtype:
   });
 }
 
+/** The space of n discrete actions 0 … n-1. */
 export function discreteSpace(n: number): DiscreteSpace {
   if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`discreteSpace: n must be a positive integer, got ${n}`);
   return Object.freeze({ kind: 'discrete', n });
@@ -92,10 +101,12 @@ export class TimeLimit {
     return this.elapsed;
   }
 
+  /** Restarts the step count of a new episode. */
   reset(): void {
     this.elapsed = 0;
   }
 
+  /** Counts one step; true when the episode reaches its step limit and is to be truncated. */
   tick(): boolean {
     return ++this.elapsed >= this.maxEpisodeSteps;
   }

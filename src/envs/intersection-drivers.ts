@@ -129,12 +129,14 @@ function better(total: number, safe: boolean, bestTotal: number, bestSafe: boole
   return safe !== bestSafe ? safe : total > bestTotal;
 }
 
+/** The hand-written reference drivers by name, the baselines a learned policy is compared with. */
 export const INTERSECTION_DRIVERS: Readonly<Record<'always-go' | 'always-yield' | 'oracle', IntersectionDriver>> = Object.freeze({
   'always-go': alwaysGo,
   'always-yield': alwaysYield,
   oracle,
 });
 
+/** Returns and outcomes of a hand-written driver over sampled tasks. */
 export interface DriverEvaluation {
   episodes: number;
   /** Fractions of episodes that ended in success, collision, or neither (truncated at 200 steps). */
@@ -146,6 +148,7 @@ export interface DriverEvaluation {
   meanSteps: number;
 }
 
+/** How many tasks `evaluateDriver` runs (one episode each), from which seed. */
 export interface DriverEvaluationOptions {
   /** Number of tasks, one episode each; default 1000. */
   tasks?: number;

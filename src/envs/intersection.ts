@@ -56,10 +56,13 @@ export const INTERSECTION_PARAMS = Object.freeze({
   speedScale: { default: 15, min: 0, openMin: true, max: 1000, unit: 'm/s', meaning: 'observed speeds are v / speedScale' },
 } satisfies ParamTable);
 
+/** The names of Intersection's parameters. */
 export type IntersectionParam = keyof typeof INTERSECTION_PARAMS;
 
+/** Intersection's parameters by name. */
 export type IntersectionParams = Record<IntersectionParam, number>;
 
+/** The default Intersection parameters. */
 export const INTERSECTION_DEFAULTS: Readonly<IntersectionParams> = Object.freeze(paramDefaults(INTERSECTION_PARAMS));
 
 /** The spec's task family, in sampling order: O's driver varies, uniform over each range. */
@@ -69,6 +72,7 @@ export const INTERSECTION_TASK_RANGES: Readonly<Record<'desiredSpeed' | 'gap' | 
   maxAccel: Object.freeze([1.5, 3.5] as const),
 });
 
+/** Intersection's parameters (any subset; the rest are the defaults), the seed of an unseeded reset, and episode length. */
 export interface IntersectionOptions extends Partial<IntersectionParams> {
   /** Seeds the PCG64 of a `reset()` that passes no seed; default 0, as `reset({ seed: 0 })`. */
   seed?: number | bigint;
@@ -76,11 +80,14 @@ export interface IntersectionOptions extends Partial<IntersectionParams> {
   maxEpisodeSteps?: number;
 }
 
+/** How an Intersection episode ended, when it did. */
 export type IntersectionOutcome = 'collision' | 'success';
 
+/** Whether the other car went first or yielded. */
 export type OtherDecision = 'go' | 'yield';
 
 // A type alias, not an interface: it must be assignable to Info's string index signature.
+/** What an Intersection step reports beside the reward: the outcome and the other car's decision. */
 export type IntersectionInfo = {
   /** How the episode ended on this step; null while it goes on (and when it is only truncated). */
   outcome: IntersectionOutcome | null;
@@ -88,10 +95,12 @@ export type IntersectionInfo = {
   otherDecision: OtherDecision | null;
 };
 
+/** What `Intersection.step` returns, with its typed info. */
 export interface IntersectionStepResult extends StepResult {
   info: IntersectionInfo;
 }
 
+/** What `Intersection.reset` returns. */
 export interface IntersectionResetResult {
   obs: Float64Array;
   info: IntersectionInfo;
@@ -195,6 +204,7 @@ export function egoAcceleration(action: number, p: Readonly<IntersectionParams>)
  */
 const STATE_NAMES = ['s_E', 'v_E', 's_O', 'v_O'] as const;
 
+/** An unsignalled crossing: the ego car chooses its acceleration while another car, whose behaviour the task sets, may go or yield. */
 export class Intersection implements Env<number> {
   readonly actionSpace: DiscreteSpace = discreteSpace(5);
   private obsSpace!: BoxSpace;

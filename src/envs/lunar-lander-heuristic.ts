@@ -10,6 +10,7 @@ export interface LunarLanderHeuristicOptions {
   out?: Float64Array;
 }
 
+/** Gymnasium's hand-written LunarLander controller: a discrete action, or with `continuous: true` the two engine throttles. */
 export function lunarLanderHeuristic(obs: ArrayLike<number>, options?: { continuous?: false }): number;
 export function lunarLanderHeuristic(obs: ArrayLike<number>, options: { continuous: true; out?: Float64Array }): Float64Array;
 export function lunarLanderHeuristic(obs: ArrayLike<number>, options?: LunarLanderHeuristicOptions): number | Float64Array {

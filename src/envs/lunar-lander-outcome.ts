@@ -5,6 +5,7 @@
  */
 import { FPS, LEG_DOWN, PAD_HALF_WIDTH, SCALE, VIEWPORT_H, VIEWPORT_W } from './lunar-lander-scene.js';
 
+/** Why a LunarLander episode terminated, or null while it runs. */
 export type LunarLanderEndReason = 'crash' | 'out-of-bounds' | 'at-rest' | null;
 
 const f32 = Math.fround;

@@ -51,14 +51,17 @@ export const LUNAR_LANDER_CONTINUOUS_FAMILY: EnvFamily<LunarLander, LunarLanderO
   make: (task: TaskParams, options?: LunarLanderOptions) => new LunarLander({ ...options, continuous: true, ...task }),
 });
 
+/** LunarLander tasks whose gravity and engine powers vary. */
 export function lunarLanderTasks(): TaskFamily<TaskParams, LunarLander, LunarLanderOptions> {
   return tasksOf(LUNAR_LANDER_FAMILY);
 }
 
+/** LunarLander tasks whose wind and turbulence vary. */
 export function lunarLanderWindTasks(): TaskFamily<TaskParams, LunarLander, LunarLanderOptions> {
   return tasksOf(LUNAR_LANDER_WIND_FAMILY);
 }
 
+/** Continuous-action LunarLander tasks whose gravity and engine powers vary. */
 export function lunarLanderContinuousTasks(): TaskFamily<TaskParams, LunarLander, LunarLanderOptions> {
   return tasksOf(LUNAR_LANDER_CONTINUOUS_FAMILY);
 }

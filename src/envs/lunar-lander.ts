@@ -22,6 +22,7 @@ import { describeRange, inRange, paramDefaults, type ParamTable } from './params
 
 export type { LunarLanderEndReason };
 
+/** The names of LunarLander's parameters. */
 export type LunarLanderParam =
   | 'gravity'
   | 'windPower'
@@ -51,6 +52,7 @@ export const LUNAR_LANDER_PARAMS: ParamTable<LunarLanderParam> = Object.freeze({
   offPadRestReward: { default: 100, min: -100, max: 100, unit: '', meaning: "reward for coming to rest with the hull's centre off the pad (100 on it)" },
 });
 
+/** LunarLander's parameters by name. */
 export interface LunarLanderParams extends Record<LunarLanderParam, number> {
   /** Box(2) throttle actions instead of Discrete(4). */
   continuous: boolean;
@@ -62,6 +64,7 @@ export interface LunarLanderParams extends Record<LunarLanderParam, number> {
   positionIterations: number;
 }
 
+/** Gymnasium's LunarLander-v3 parameters. */
 export const LUNAR_LANDER_DEFAULTS: Readonly<LunarLanderParams> = Object.freeze({
   ...paramDefaults(LUNAR_LANDER_PARAMS),
   continuous: false,
@@ -71,6 +74,7 @@ export const LUNAR_LANDER_DEFAULTS: Readonly<LunarLanderParams> = Object.freeze(
   positionIterations: 60,
 });
 
+/** LunarLander's parameters (any subset; the rest are Gymnasium's), the seed of an unseeded reset, and episode length. */
 export interface LunarLanderOptions extends Partial<LunarLanderParams> {
   /** Seeds the PCG64 of a `reset()` without a seed (Gymnasium would use OS entropy). Default 0. */
   seed?: number | bigint;
@@ -82,11 +86,13 @@ export interface LunarLanderOptions extends Partial<LunarLanderParams> {
 export type LunarLanderAction = number | ArrayLike<number>;
 
 
+/** What a LunarLander step reports beside the reward: why the episode ended, if it did. */
 export type LunarLanderInfo = {
   /** Why the episode terminated this step: the lander's body touched the ground, |x| left the screen, or the lander came to rest (+100). */
   endReason: LunarLanderEndReason;
 };
 
+/** What `LunarLander.step` returns, with its typed info. */
 export interface LunarLanderStepResult {
   obs: Float64Array;
   reward: number;
@@ -95,6 +101,7 @@ export interface LunarLanderStepResult {
   info: LunarLanderInfo;
 }
 
+/** What `LunarLander.reset` returns. */
 export interface LunarLanderResetResult {
   obs: Float64Array;
   info: LunarLanderInfo;
@@ -120,6 +127,7 @@ function validate(key: string, value: unknown): void {
   }
 }
 
+/** Gymnasium's LunarLander-v3 on the library's own Box2D port, discrete or continuous, with its parameters settable per task. */
 export class LunarLander implements Env<LunarLanderAction> {
   readonly actionSpace: DiscreteSpace | BoxSpace;
   readonly observationSpace: BoxSpace = boxSpace(
@@ -165,7 +173,7 @@ export class LunarLander implements Env<LunarLanderAction> {
     return this.rngV;
   }
 
-  /** The current episode's physics (world, lander, legs, contact flags); null before the first reset. */
+  /** The current episode's physics (world, lander, legs, contact flags); null before the first reset. @internal */
   get scene(): LunarLanderScene | null {
     return this.sceneV;
   }

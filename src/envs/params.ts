@@ -5,6 +5,7 @@
  */
 import type { ParamCheck } from './task-family.js';
 
+/** One parameter of an environment: its default, range, unit and meaning. */
 export interface ParamSpec {
   readonly default: number;
   readonly min: number;
@@ -17,6 +18,7 @@ export interface ParamSpec {
   readonly meaning: string;
 }
 
+/** An environment's parameters by name. */
 export type ParamTable<K extends string = string> = { readonly [P in K]: ParamSpec };
 
 /** "a number in (0, 0.1] s": the valid range as error messages and docs state it. */

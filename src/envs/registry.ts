@@ -28,16 +28,19 @@ export function envNames(): string[] {
   return [...families.keys()];
 }
 
+/** Whether a family of this name is registered. */
 export function hasEnv(name: string): boolean {
   return families.has(name);
 }
 
+/** The registered family of this name; throws naming the registered ones if there is none. */
 export function getEnv(name: string): EnvFamily {
   const family = families.get(name);
   if (family === undefined) throw new Error(`unknown env "${name}" (expected one of ${envNames().join(', ')})`);
   return family;
 }
 
+/** The registered families, built-ins first. */
 export function registeredEnvs(): EnvFamily[] {
   return [...families.values()];
 }

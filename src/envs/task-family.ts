@@ -6,14 +6,18 @@ import { describe } from '../validation/values.js';
 import type { Rng } from '../rng/rng.js';
 import type { Env } from './env.js';
 
+/** A task: a plain JSON object of parameter values. */
 export type TaskParams = Record<string, number>;
 
+/** A closed interval [lo, hi] a task parameter is drawn from. */
 export type Range = readonly [lo: number, hi: number];
 
+/** A range for each parameter of a task. */
 export type TaskRanges<T extends TaskParams> = { readonly [K in keyof T]: Range };
 
 /** Physical validity of one parameter (a threshold test, so a range is valid iff both ends are). */
 export interface ParamCheck {
+  /** Whether the value is allowed. */
   ok(value: number): boolean;
   /** What a valid value is, for error messages: "a finite number > 0". */
   expected: string;
@@ -23,6 +27,7 @@ export const FINITE: ParamCheck = Object.freeze({ ok: Number.isFinite, expected:
 export const POSITIVE: ParamCheck = Object.freeze({ ok: (v: number) => Number.isFinite(v) && v > 0, expected: 'a finite number > 0' });
 export const NON_NEGATIVE: ParamCheck = Object.freeze({ ok: (v: number) => Number.isFinite(v) && v >= 0, expected: 'a finite number >= 0' });
 
+/** A distribution over tasks: draws task parameters from a generator and makes the environment of a task. */
 export interface TaskFamily<T extends TaskParams, E extends Env<number, never> = Env, Options = undefined> {
   readonly name: string;
   /** Sampling range per parameter; keys in sampling order. */
@@ -41,6 +46,7 @@ export interface TaskFamily<T extends TaskParams, E extends Env<number, never> =
   validate(task: unknown): T;
 }
 
+/** What `defineTaskFamily` takes: parameter ranges and checks, and how to make a task's environment. */
 export interface TaskFamilySpec<T extends TaskParams, E extends Env<number, never>, Options> {
   name: string;
   ranges: TaskRanges<T>;

@@ -17,6 +17,7 @@ import type { BoxSpace, Env, ResetArgs, Space } from './env.js';
 /** What a sub-env's step is given: an integer of a Discrete space, or a row of a Box space. */
 export type VectorAction = number | Float64Array;
 
+/** The seed of a VectorEnv's first reset. */
 export interface VectorEnvOptions {
   /**
    * Seed of the first `reset()` that passes none, so that it behaves as `reset({ seed })`
@@ -25,6 +26,7 @@ export interface VectorEnvOptions {
   seed?: number | bigint;
 }
 
+/** Steps several environments in lockstep, resetting each one whose episode ends. */
 export class VectorEnv<Options = Record<string, unknown>> {
   readonly numEnvs: number;
   /** Length of one observation row: the product of the observation shape. */
@@ -35,7 +37,7 @@ export class VectorEnv<Options = Record<string, unknown>> {
   readonly actionDim: number;
   /** [numEnvs, obsDim] row-major: the observation each sub-env's next action is taken at. */
   readonly obs: Float64Array;
-  /** [numEnvs, obsDim]: row i is the last observation of the episode that ended this step, where done[i] = 1. */
+  /** `[numEnvs, obsDim]`: row i is the last observation of the episode that ended this step, where done[i] = 1. */
   readonly finalObs: Float64Array;
   readonly rewards: Float64Array;
   readonly terminated: Uint8Array;

@@ -5,6 +5,7 @@
 import { describe } from '../validation/values.js';
 import { switchOffWasm, wasmAvailable, wasmSupported } from './wasm/module.js';
 
+/** Where the kernels run: WebAssembly SIMD, or TypeScript with the same bits. */
 export type Backend = 'wasm' | 'typescript';
 
 /** The implementation the kernels run now. */

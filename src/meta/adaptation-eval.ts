@@ -35,16 +35,19 @@ export function evaluationSteps(innerSteps: number): number {
   return Math.max(MIN_EVAL_STEPS, innerSteps);
 }
 
+/** How a policy acts when evaluated: sampling its distribution, or greedily. */
 export type ActionMode = 'sampled' | 'greedy';
 
 const MODES: readonly ActionMode[] = ['sampled', 'greedy'];
 
+/** A policy's mean return, with its outcome rates where the env reports outcomes. */
 export interface PolicyScore {
   readonly meanReturn: number;
   /** Fraction of the episodes ending in each outcome, 'none' for those cut by the time limit; null where the env reports none. */
   readonly outcomes: Readonly<Record<string, number>> | null;
 }
 
+/** Returns (and outcome rates) after each number of inner steps, in one action mode. */
 export interface ModeCurve {
   /** Index k = 0..steps: the mean over the held-out tasks of the return after k inner steps. */
   returns: number[];
@@ -52,6 +55,7 @@ export interface ModeCurve {
   outcomes?: Record<string, number>[];
 }
 
+/** Adaptation on held-out tasks over 0 to S inner steps, sampled and greedy, with the swap test. */
 export interface AdaptationEvaluation {
   /** S, the inner steps evaluated: max(3, K). */
   steps: number;

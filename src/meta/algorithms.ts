@@ -7,6 +7,7 @@
 /** The algorithms the others build on, and the multi-task control. */
 export type BaseAlgorithm = 'maml' | 'fomaml' | 'metasgd' | 'multitask';
 
+/** What an algorithm does: its base, first-order or exact, learned rates, directed phase. */
 export interface AlgorithmSpec {
   /** The algorithm without the directed phase: itself for a base algorithm. */
   readonly base: BaseAlgorithm;
@@ -40,14 +41,18 @@ export const ALGORITHM_SPECS = Object.freeze({
   multitask: MULTITASK,
 } as const satisfies Record<string, AlgorithmSpec>);
 
+/** The name of an algorithm: a base one, or its directed variant. */
 export type AlgorithmName = keyof typeof ALGORITHM_SPECS;
 
+/** The algorithm names, in the order the CLI lists them. */
 export const ALGORITHMS: readonly AlgorithmName[] = Object.freeze(Object.keys(ALGORITHM_SPECS) as AlgorithmName[]);
 
+/** Whether a string names an algorithm. */
 export function isAlgorithmName(name: string): name is AlgorithmName {
   return Object.hasOwn(ALGORITHM_SPECS, name);
 }
 
+/** The spec of an algorithm. */
 export function algorithmSpec(name: AlgorithmName): AlgorithmSpec {
   return ALGORITHM_SPECS[name];
 }

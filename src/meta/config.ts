@@ -58,6 +58,7 @@ export interface TrpoConfig {
   lsBacktrackRatio: number;
 }
 
+/** A complete meta-training configuration; its keys are the CLI's. */
 export interface MetaConfig {
   /** A registered env family (`metarl envs` lists them). */
   env: string;
@@ -153,6 +154,7 @@ export const DEFAULT_CONFIG: MetaConfig = deepFreeze({
   taskRanges: null,
 }) as MetaConfig;
 
+/** Thrown by `resolveConfig` and `applyOverrides` for a bad value, naming the field and the expected value. */
 export class ConfigError extends Error {
   /** The offending key path ('directed.eta'), or '' for the config as a whole. */
   readonly path: string;
@@ -405,7 +407,8 @@ function resolveOver(base: MetaConfig, partial: unknown): MetaConfig {
 /** A config in code: any of MetaConfig's fields, nested ones too, with their types (a misspelt key or algo fails to compile). */
 export type MetaConfigInput = PartialInput<MetaConfig>;
 
-type PartialInput<T> = { readonly [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? PartialInput<T[K]> : T[K] };
+/** Any subset of an object's fields, nested objects included, each with its own type. */
+export type PartialInput<T> = { readonly [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? PartialInput<T[K]> : T[K] };
 
 /** Deep-merges a partial JSON config over DEFAULT_CONFIG, validating every key: an unknown key or a bad value throws ConfigError naming the key path and the allowed values / expected type. */
 export function resolveConfig(partial?: MetaConfigInput): MetaConfig;

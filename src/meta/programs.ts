@@ -25,6 +25,7 @@ import type { MlpLayout } from '../nn/mlp.js';
 import type { PolicyBatch } from '../nn/reinforce.js';
 import { reinforceObjective } from '../rl/policy-gradient.js';
 
+/** When the trainer runs its gradients and HVPs through compiled programs: by batch size, never, or always. */
 export type CompileMode = 'auto' | 'never' | 'always';
 
 type GradProgram = Program<{ value: Tensor; grad: Tensor }>;

@@ -10,6 +10,7 @@ import { contentChecksum } from './checksum.js';
 import { ConfigError, type MetaConfig, resolveConfig } from './config.js';
 import type { IterationLog } from './trainer.js';
 
+/** A MetaTrainer's full state as plain JSON, from which `MetaTrainer.restore` continues bit-identically. */
 export interface TrainerSnapshot {
   version: 1;
   config: MetaConfig;

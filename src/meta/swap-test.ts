@@ -5,6 +5,7 @@
  * something of their own task; a policy that adapts the same way whatever the data scores 0.
  */
 
+/** The swap test's score: how much better each task's adapted policy does on its own task than on the others'. */
 export interface SwapScore {
   /** Mean over tasks j of the return on j of the policy adapted on j. */
   readonly own: number;

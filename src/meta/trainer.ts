@@ -45,6 +45,7 @@ import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout
 import { type TrpoLog, type TrpoStep, type TrpoStepArgs, trpoStep, trpoStepOn } from './trpo.js';
 import type { TrpoTaskData } from './trpo-task.js';
 
+/** One meta-iteration's log: returns before and after adaptation, losses, counts and costs. */
 export interface IterationLog {
   /** 1-based, after this step. */
   iteration: number;
@@ -89,6 +90,7 @@ export interface IterationLog {
   heldOut?: EvaluationResult;
 }
 
+/** Held-out evaluation: mean returns after 0 to K inner steps, outcomes where the env reports them. */
 export interface EvaluationResult {
   /** The held-out tasks. */
   tasks: Record<string, number>[];
@@ -106,6 +108,7 @@ export interface EvaluationResult {
 
 type OuterOptimizer = Adam | Sgd;
 
+/** How a MetaTrainer runs beside its config: its clock, and when it compiles programs. */
 export interface MetaTrainerOptions {
   /** Milliseconds; default performance.now (Date.now where there is no `performance`). */
   clock?: () => number;
@@ -138,6 +141,7 @@ interface StepInProgress {
   readonly directedGrad: Float64Array | null;
 }
 
+/** Meta-trains a policy by the configured algorithm: `step` runs one meta-iteration; `snapshot` and `restore` save and continue. */
 export class MetaTrainer {
   readonly config: MetaConfig;
   readonly layout: MlpLayout;
@@ -200,6 +204,7 @@ export class MetaTrainer {
   /**
    * One meta-iteration with the tasks' jobs on `pool` (worker threads): the same bits as step(),
    * since jobs are deterministic and their outcomes are summed in task order.
+   * @internal
    */
   async stepOn(pool: TaskPool): Promise<IterationLog> {
     const begun = this.beginStep();

@@ -1,5 +1,6 @@
 import { type Episodes, checkEpisodes } from './episodes.js';
 
+/** The ridge coefficient the linear value baseline's fit starts from. */
 export interface LinearFeatureBaselineOptions {
   /** The first ridge coefficient tried; multiplied by 10 after each failed solve. Default 1e-5. */
   readonly regCoeff?: number;

@@ -9,7 +9,7 @@ export interface Episodes {
   readonly episodeStarts: Int32Array;
   readonly episodeLengths: Int32Array;
   /**
-   * [rows]: only each episode's last step is read. 1 where the episode ended in a terminal state
+   * `[rows]`: only each episode's last step is read. 1 where the episode ended in a terminal state
    * (nothing follows: no bootstrap); 0 where it was cut off (time limit, end of the sampling
    * budget), so its return continues from the value of the observation after its last step.
    */

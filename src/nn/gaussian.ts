@@ -31,6 +31,7 @@ export interface GaussianLayout extends MlpLayout {
   readonly size: number;
 }
 
+/** An MLP layout for a Gaussian policy: mean outputs, plus one learned log standard deviation per action. */
 export function gaussianLayout(sizes: readonly number[], activation: HiddenActivation): GaussianLayout {
   const mlp = mlpLayout(sizes, activation);
   const actionDim = sizes[sizes.length - 1];

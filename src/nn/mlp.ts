@@ -3,6 +3,7 @@ import { dense } from '../autodiff/ops/dense.js';
 import { reshape, slice } from '../autodiff/ops/shape-ops.js';
 import type { Tensor } from '../autodiff/tensor.js';
 
+/** The activation of an MLP's hidden layers. */
 export type HiddenActivation = 'tanh' | 'relu';
 
 /** Where one layer's weight [out, in] (row-major) and bias [out] sit in the flat parameter vector. */
@@ -22,6 +23,7 @@ export interface MlpLayout {
   readonly size: number;
 }
 
+/** The layout of an MLP's parameters in one flat vector, for layer sizes [input, ...hidden, output]. */
 export function mlpLayout(sizes: readonly number[], activation: HiddenActivation): MlpLayout {
   if (sizes.length < 2 || sizes.some((d) => !Number.isInteger(d) || d < 1)) {
     throw new Error(`mlp: sizes [${sizes.join(', ')}] are invalid, expected at least two positive integers (input, ..., output)`);

@@ -30,6 +30,7 @@ function subtractScaled(fn: string, names: readonly [string, string, string, str
   return out;
 }
 
+/** Adam's rate, betas, epsilon and weight decay, as torch.optim.Adam's. */
 export interface AdamOptions {
   readonly lr?: number;
   readonly beta1?: number;
@@ -39,6 +40,7 @@ export interface AdamOptions {
   readonly weightDecay?: number;
 }
 
+/** Adam's moments and step count, as plain data for snapshots. */
 export interface AdamState {
   readonly kind: 'adam';
   /** Steps taken so far (PyTorch's `step`). */
@@ -47,21 +49,26 @@ export interface AdamState {
   readonly v: number[];
 }
 
+/** SGD's rate and momentum. */
 export interface SgdOptions {
   readonly lr: number;
   readonly momentum?: number;
 }
 
+/** SGD's momentum buffer, as plain data for snapshots. */
 export interface SgdState {
   readonly kind: 'sgd';
   /** The momentum buffer; null before the first step (PyTorch starts it at the first gradient). */
   readonly buffer: number[] | null;
 }
 
+/** Updates parameters in place from their gradient; its state can be read and restored. */
 export interface Optimizer<State> {
   /** params -= update(grad), in place. */
   step(params: Float64Array, grad: Float64Array): void;
+  /** The optimizer state as plain data, for a snapshot. */
   getState(): State;
+  /** Restores a state `getState` returned; throws naming the field if it does not fit this optimizer. */
   setState(state: State): void;
 }
 
@@ -134,10 +141,12 @@ export class Adam implements Optimizer<AdamState> {
     }
   }
 
+  /** The optimizer state as plain data, for a snapshot. */
   getState(): AdamState {
     return { kind: 'adam', step: this.t, m: Array.from(this.m), v: Array.from(this.v) };
   }
 
+  /** Restores a state `getState` returned; throws naming the field if it does not fit this optimizer. */
   setState(state: AdamState): void {
     if (state?.kind !== 'adam') throw new Error(`Adam.setState: state.kind is ${JSON.stringify(state?.kind)}, expected "adam"`);
     if (!Number.isInteger(state.step) || state.step < 0) {
@@ -184,10 +193,12 @@ export class Sgd implements Optimizer<SgdState> {
     for (let i = 0; i < this.size; i++) params[i] -= lr * b[i];
   }
 
+  /** The optimizer state as plain data, for a snapshot. */
   getState(): SgdState {
     return { kind: 'sgd', buffer: this.started ? Array.from(this.buffer) : null };
   }
 
+  /** Restores a state `getState` returned; throws naming the field if it does not fit this optimizer. */
   setState(state: SgdState): void {
     if (state?.kind !== 'sgd') throw new Error(`Sgd.setState: state.kind is ${JSON.stringify(state?.kind)}, expected "sgd"`);
     if (state.buffer === null) {

@@ -6,8 +6,10 @@ import { Sweep, Transform, type Vec2 } from './math.js';
 import type { RevoluteJoint } from './revolute-joint.js';
 import type { World } from './world.js';
 
+/** A static body never moves; a dynamic one moves under forces, impulses and contacts. */
 export type BodyType = 'static' | 'dynamic';
 
+/** What `World.createBody` takes: type, position, angle, velocities, damping, sleep and other flags. */
 export interface BodyDef {
   /** Default 'static'. */
   type?: BodyType;
@@ -80,7 +82,7 @@ export class Body {
   sleepTime = 0;
   islandFlag = false;
   islandIndex = 0;
-  /** Newest first, as Box2D's lists. */
+  /** Newest first, as Box2D's lists. @internal */
   contactList: ContactEdge | null = null;
   /** Oldest first: iterate from the end for Box2D's newest-first order. */
   readonly jointEdges: JointEdge[] = [];
@@ -148,6 +150,7 @@ export class Body {
     return { x: this.linearVelocityX, y: this.linearVelocityY };
   }
 
+  /** Whether the body is simulated this step; a body at rest for a while falls asleep. */
   isAwake(): boolean {
     return this.awake;
   }
@@ -181,6 +184,7 @@ export class Body {
     }
   }
 
+  /** Adds a torque about the centre of mass for the next step, waking the body unless told not to. */
   applyTorque(torque: number, wake = true): void {
     if (this.type !== 'dynamic') return;
     if (wake && !this.awake) this.setAwake(true);

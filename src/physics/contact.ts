@@ -24,6 +24,7 @@ export class ContactEdge {
   constructor(readonly contact: Contact) {}
 }
 
+/** A touching or nearly touching pair of fixtures, with its manifold and warm-start impulses (b2Contact). */
 export class Contact {
   readonly bodyA: Body;
   readonly bodyB: Body;
@@ -43,7 +44,9 @@ export class Contact {
   /** World contact list, newest first. */
   prev: Contact | null = null;
   next: Contact | null = null;
+  /** @internal */
   readonly nodeA = new ContactEdge(this);
+  /** @internal */
   readonly nodeB = new ContactEdge(this);
 
   constructor(readonly fixtureA: Fixture, readonly fixtureB: Fixture) {

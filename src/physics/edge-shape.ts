@@ -3,6 +3,7 @@ import type { AABB, Transform } from './math.js';
 import { POLYGON_RADIUS } from './settings.js';
 import { computeVertexAABB, type DistanceProxy, type MassData } from './shape.js';
 
+/** A line segment between two points in body coordinates (b2EdgeShape, without ghost vertices). */
 export class EdgeShape implements DistanceProxy {
   readonly kind = 'edge';
   readonly radius = POLYGON_RADIUS;
@@ -20,6 +21,7 @@ export class EdgeShape implements DistanceProxy {
     this.vy = Float64Array.of(y1, y2);
   }
 
+  /** Writes into `out` the box bounding the shape under transform `xf`, grown by the skin radius. */
   computeAABB(xf: Transform, out: AABB): void {
     computeVertexAABB(this, xf, out);
   }

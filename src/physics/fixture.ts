@@ -4,6 +4,7 @@ import type { BroadPhase } from './broad-phase.js';
 import { AABB, type Transform } from './math.js';
 import type { Shape } from './shape.js';
 
+/** What `Body.createFixture` takes: the shape, its material and collision filter. */
 export interface FixtureDef {
   shape: Shape;
   /** kg/m²; 0 (default) adds no mass. */
@@ -22,6 +23,7 @@ export interface FixtureDef {
 const aabb1 = new AABB();
 const aabb2 = new AABB();
 
+/** A shape attached to a body, with its density, friction, restitution and collision filter (b2Fixture). */
 export class Fixture {
   readonly shape: Shape;
   readonly density: number;
@@ -63,12 +65,13 @@ export class Fixture {
     return (this.maskBits & other.categoryBits) !== 0 && (this.categoryBits & other.maskBits) !== 0;
   }
 
+  /** @internal */
   createProxy(broadPhase: BroadPhase, xf: Transform): void {
     this.shape.computeAABB(xf, aabb1);
     this.proxyId = broadPhase.createProxy(aabb1, this);
   }
 
-  /** Moves the proxy to cover the swept shape from xf1 to xf2 (b2Fixture::Synchronize). */
+  /** Moves the proxy to cover the swept shape from xf1 to xf2 (b2Fixture::Synchronize). @internal */
   synchronize(broadPhase: BroadPhase, xf1: Transform, xf2: Transform): void {
     this.shape.computeAABB(xf1, aabb1);
     this.shape.computeAABB(xf2, aabb2);

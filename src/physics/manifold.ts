@@ -3,6 +3,7 @@ import type { Transform } from './math.js';
 
 /** Manifold types: the reference face is on shape A or on shape B. */
 export const FACE_A = 1;
+/** Manifold type: the reference face is on shape B. */
 export const FACE_B = 2;
 
 /** b2ContactFeature types. */
@@ -19,6 +20,7 @@ export function swapFeatureKey(key: number): number {
   return featureKey((key >>> 8) & 0xff, key & 0xff, (key >>> 24) & 0xff, (key >>> 16) & 0xff);
 }
 
+/** One contact point of a manifold, with its accumulated normal and tangent impulses (b2ManifoldPoint). */
 export class ManifoldPoint {
   /** faceA: the point in B's frame; faceB: in A's frame. */
   localPointX = 0;
@@ -28,6 +30,7 @@ export class ManifoldPoint {
   id = 0;
 }
 
+/** The contact points of two touching shapes in local coordinates (b2Manifold). */
 export class Manifold {
   type = FACE_A;
   /** Normal of the reference face and a point on it, in the reference body's frame. */

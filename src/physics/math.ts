@@ -2,6 +2,7 @@
 
 import { cos, sin } from '../kernels/trig.js';
 
+/** A 2D vector in metres. */
 export interface Vec2 {
   x: number;
   y: number;
@@ -14,6 +15,7 @@ export class Transform {
   s = 0;
   c = 1;
 
+  /** Sets the translation and the rotation by angle (radians). */
   set(px: number, py: number, angle: number): void {
     this.px = px;
     this.py = py;
@@ -21,6 +23,7 @@ export class Transform {
     this.c = cos(angle);
   }
 
+  /** Copies another value of this type into this one. */
   copyFrom(o: Transform): void {
     this.px = o.px;
     this.py = o.py;
@@ -44,6 +47,7 @@ export class Sweep {
   a = 0;
   alpha0 = 0;
 
+  /** Copies another value of this type into this one. */
   copyFrom(o: Sweep): void {
     this.localCenterX = o.localCenterX;
     this.localCenterY = o.localCenterY;

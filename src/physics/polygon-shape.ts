@@ -3,6 +3,7 @@ import type { AABB, Transform, Vec2 } from './math.js';
 import { EPSILON, MAX_POLYGON_VERTICES, POLYGON_RADIUS } from './settings.js';
 import { computeVertexAABB, type DistanceProxy, type MassData } from './shape.js';
 
+/** A convex polygon in body coordinates, or a box (b2PolygonShape). */
 export class PolygonShape implements DistanceProxy {
   readonly kind = 'polygon';
   readonly radius = POLYGON_RADIUS;
@@ -104,6 +105,7 @@ export class PolygonShape implements DistanceProxy {
     );
   }
 
+  /** Writes into `out` the box bounding the shape under transform `xf`, grown by the skin radius. */
   computeAABB(xf: Transform, out: AABB): void {
     computeVertexAABB(this, xf, out);
   }

@@ -6,6 +6,7 @@ import type { Vec2 } from './math.js';
 import { ANGULAR_SLOP, LINEAR_SLOP, MAX_ANGULAR_CORRECTION } from './settings.js';
 import type { SolverData } from './solver-data.js';
 
+/** What `World.createJoint` takes: the two bodies, their anchors, the motor and the limit. */
 export interface RevoluteJointDef {
   bodyA: Body;
   bodyB: Body;
@@ -28,6 +29,7 @@ const AT_LOWER = 1;
 const AT_UPPER = 2;
 const EQUAL = 3;
 
+/** A pin joining two bodies at a point, with an optional motor and angle limit (b2RevoluteJoint). */
 export class RevoluteJoint {
   readonly bodyA: Body;
   readonly bodyB: Body;
@@ -130,6 +132,7 @@ export class RevoluteJoint {
     return invDt * this.motorImpulse;
   }
 
+  /** @internal */
   initVelocityConstraints(data: SolverData): void {
     const bA = this.bodyA, bB = this.bodyB;
     const iA0 = bA.islandIndex * 3, iB0 = bB.islandIndex * 3;
@@ -211,6 +214,7 @@ export class RevoluteJoint {
     vel[iB0 + 2] = wB;
   }
 
+  /** @internal */
   solveVelocityConstraints(data: SolverData): void {
     const vel = data.velocities;
     const iA0 = this.indexA, iB0 = this.indexB;
@@ -295,7 +299,7 @@ export class RevoluteJoint {
     vel[iB0 + 2] = wB;
   }
 
-  /** One nonlinear Gauss-Seidel pass: the angle limit, then the point; true when both are within slop. */
+  /** One nonlinear Gauss-Seidel pass: the angle limit, then the point; true when both are within slop. @internal */
   solvePositionConstraints(data: SolverData): boolean {
     const pos = data.positions;
     const iA0 = this.indexA, iB0 = this.indexB;

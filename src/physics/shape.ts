@@ -3,6 +3,7 @@ import type { AABB, Transform } from './math.js';
 import type { EdgeShape } from './edge-shape.js';
 import type { PolygonShape } from './polygon-shape.js';
 
+/** A collision shape: a convex polygon or an edge. */
 export type Shape = PolygonShape | EdgeShape;
 
 /** b2MassData: mass, centre of mass in body coordinates, rotational inertia about the body origin. */

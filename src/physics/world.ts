@@ -12,6 +12,7 @@ import { EPSILON, MAX_SUB_STEPS, MAX_TOI_CONTACTS } from './settings.js';
 import { TimeStep } from './solver-data.js';
 import { TOIOutput, TOI_TOUCHING, timeOfImpact } from './time-of-impact.js';
 
+/** What `new World` takes: gravity, sleeping, warm starting and continuous collision. */
 export interface WorldDef {
   /** Default (0, -10). */
   gravity?: Vec2;
@@ -28,12 +29,14 @@ const backupA = new Sweep();
 const backupB = new Sweep();
 const backupOther = new Sweep();
 
+/** Holds bodies and joints and steps them: contacts, the island solver with sleeping, and continuous collision. */
 export class World {
   readonly gravityX: number;
   readonly gravityY: number;
   readonly allowSleep: boolean;
   readonly warmStarting: boolean;
   readonly continuousPhysics: boolean;
+  /** @internal */
   readonly broadPhase = new BroadPhase();
   /** Oldest first: iterate from the end for Box2D's newest-first body list. */
   readonly bodies: Body[] = [];
@@ -74,6 +77,7 @@ export class World {
     return out;
   }
 
+  /** Adds a body to the world; a body without fixtures has no mass or contacts. */
   createBody(def: BodyDef = {}): Body {
     this.assertUnlocked('World.createBody');
     const body = new Body(this, def);
@@ -81,6 +85,7 @@ export class World {
     return body;
   }
 
+  /** Adds a revolute joint between two bodies of this world. */
   createJoint(def: RevoluteJointDef): RevoluteJoint {
     this.assertUnlocked('World.createJoint');
     if (def.bodyA?.world !== this || def.bodyB?.world !== this) throw new Error('RevoluteJointDef: bodyA and bodyB must be bodies of this world');

@@ -5,6 +5,7 @@ import type { Rng } from '../rng/rng.js';
 import { greedyActor, sampledActor } from './policy.js';
 import { meanEpisodeReturn, rollout } from './rollout.js';
 
+/** How many episodes `evaluatePolicy` runs, greedy or sampled, from which seed. */
 export interface EvaluationOptions {
   /** Complete episodes to run. */
   readonly episodes: number;
@@ -14,6 +15,7 @@ export interface EvaluationOptions {
   readonly seed?: number | bigint;
 }
 
+/** What `evaluatePolicy` returns: the mean and each episode's undiscounted return, and the env steps taken. */
 export interface Evaluation {
   readonly meanReturn: number;
   /** Undiscounted return of each episode, in the order they ended. */
@@ -21,6 +23,7 @@ export interface Evaluation {
   readonly envSteps: number;
 }
 
+/** Runs complete episodes of a policy on a VectorEnv, greedy or sampled, and returns their returns. */
 export function evaluatePolicy<O>(venv: VectorEnv<O>, layout: MlpLayout, params: Float64Array, options: EvaluationOptions): Evaluation {
   const act = options.rng === undefined ? greedyActor(layout, params) : sampledActor(layout, params, options.rng);
   const r = rollout(venv, act, { episodes: options.episodes, seed: options.seed });

@@ -11,6 +11,7 @@ import type { MlpLayout } from '../nn/mlp.js';
 import { mlpInference } from '../nn/mlp-inference.js';
 import type { Rng } from '../rng/rng.js';
 
+/** How many episodes `evaluateOutcomes` runs, from which seed, greedy or sampled. */
 export interface OutcomeOptions {
   /** Complete episodes to run. */
   readonly episodes: number;
@@ -20,6 +21,7 @@ export interface OutcomeOptions {
   readonly rng?: Rng;
 }
 
+/** Returns of a policy with how its episodes ended, counted by outcome. */
 export interface OutcomeEvaluation {
   readonly episodes: number;
   /** Episodes by the outcome their last step reported: { success: 181, collision: 19 }. */

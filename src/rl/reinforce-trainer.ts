@@ -16,6 +16,7 @@ import { type Evaluation, evaluatePolicy } from './evaluate.js';
 import { reinforceGradient, samplePolicyGradientBatch } from './policy-gradient.js';
 import { initPolicy, mlpPolicyLayout } from './policy-layout.js';
 
+/** What a ReinforceTrainer trains on and how: seed, env, network, Adam rate, batch and advantage settings. */
 export interface ReinforceTrainerOptions<O = CartPoleResetOptions> {
   /** Root of every random stream: parameter init, actions, training envs, evaluation. */
   readonly seed: number;
@@ -43,6 +44,7 @@ export interface ReinforceTrainerOptions<O = CartPoleResetOptions> {
   readonly normalizeAdvantages?: boolean;
 }
 
+/** One REINFORCE iteration's returns, loss and step counts. */
 export interface IterationStats {
   /** 1-based index of the iteration just run. */
   readonly iteration: number;

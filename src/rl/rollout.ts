@@ -13,6 +13,7 @@ import { type ColumnSpec, RowBuffer } from './row-buffer.js';
  */
 export type BatchedPolicy = (obs: Float64Array, n: number, actionsOut: Float64Array) => void;
 
+/** How much a rollout collects (complete episodes or a step budget) and from which seed. */
 export interface RolloutOptions {
   /**
    * Complete episodes to collect. Sub-env i runs a fixed quota, ⌊E/N⌋ plus one for i < E mod N,
@@ -40,16 +41,16 @@ export interface Rollout {
   steps: number;
   /** Vector steps, i.e. policy calls. */
   policyCalls: number;
-  /** [T, obsDim]: observation each action was taken at. */
+  /** `[T, obsDim]`: observation each action was taken at. */
   obs: Float64Array;
   /** [T, actionDim]. */
   actions: Float64Array;
   /** [T]. */
   rewards: Float64Array;
-  /** [T]: 1 on an episode's last step when it reached a terminal state. */
+  /** `[T]`: 1 on an episode's last step when it reached a terminal state. */
   terminated: Uint8Array;
   /**
-   * [T]: 1 on an episode's last step when it was cut (time limit or step budget) and its value
+   * `[T]`: 1 on an episode's last step when it was cut (time limit or step budget) and its value
    * should be bootstrapped from finalObs; both flags can be 1, then terminated wins.
    */
   truncated: Uint8Array;
@@ -60,7 +61,7 @@ export interface Rollout {
   episodeLengths: Int32Array;
   /** Sum of each episode's rewards, in step order. */
   episodeReturns: Float64Array;
-  /** [numEpisodes, obsDim]: the observation after each episode's last step. */
+  /** `[numEpisodes, obsDim]`: the observation after each episode's last step. */
   finalObs: Float64Array;
 }
 

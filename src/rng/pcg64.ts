@@ -277,6 +277,7 @@ export class PCG64 implements Rng {
     };
   }
 
+  /** Restores a state `getState` returned, exactly; throws naming the field if it is malformed. */
   setState(st: PCG64State): void {
     if (st?.bitGenerator !== 'PCG64') {
       throw new Error(`PCG64.setState: bitGenerator must be "PCG64", got ${JSON.stringify(st?.bitGenerator)}`);

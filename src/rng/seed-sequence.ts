@@ -7,6 +7,7 @@
 /** Entropy accepted here: a non-negative integer of any size, or a sequence of them (as numpy). */
 export type Entropy = number | bigint | readonly (number | bigint)[];
 
+/** A SeedSequence's place in a spawn tree, as in NumPy. */
 export interface SeedSequenceOptions {
   /** Child path: numpy appends these words after the (zero-padded) entropy words. */
   spawnKey?: readonly number[];
@@ -46,6 +47,7 @@ function toWords(x: Entropy): number[] {
   return out;
 }
 
+/** NumPy's SeedSequence: turns entropy into well-mixed seeds, and spawns independent children. */
 export class SeedSequence {
   readonly entropy: Entropy;
   readonly spawnKey: readonly number[];

@@ -60,18 +60,22 @@ const divOp = binary('div', Binary.div, (g, [a, b], y, _s, needs) => [
   needs[1] ? sumTo(neg(div(mul(g, y), b)), b.shape) : null,
 ]);
 
+/** Elementwise a + b, broadcasting a row, a column or a scalar. */
 export function add(a: Tensor, b: Tensor): Tensor {
   return apply(addOp, [a, b], broadcast('add', expectTensor('add', 'a', a).shape, expectTensor('add', 'b', b).shape));
 }
 
+/** Elementwise a - b, broadcasting a row, a column or a scalar. */
 export function sub(a: Tensor, b: Tensor): Tensor {
   return apply(subOp, [a, b], broadcast('sub', expectTensor('sub', 'a', a).shape, expectTensor('sub', 'b', b).shape));
 }
 
+/** Elementwise a * b, broadcasting a row, a column or a scalar. */
 export function mul(a: Tensor, b: Tensor): Tensor {
   return apply(mulOp, [a, b], broadcast('mul', expectTensor('mul', 'a', a).shape, expectTensor('mul', 'b', b).shape));
 }
 
+/** Elementwise a / b, broadcasting a row, a column or a scalar. */
 export function div(a: Tensor, b: Tensor): Tensor {
   return apply(divOp, [a, b], broadcast('div', expectTensor('div', 'a', a).shape, expectTensor('div', 'b', b).shape));
 }

@@ -9,6 +9,7 @@ import { type MatmulAttrs, matmul, matmulAttrs } from './matmul.js';
 import { sumRows } from './reduce.js';
 import { reluBackward, tanhBackward } from './unary.js';
 
+/** The activation `dense` applies after its affine map. */
 export type Activation = 'tanh' | 'relu' | 'identity';
 
 interface DenseAttrs extends MatmulAttrs {

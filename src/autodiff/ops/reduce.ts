@@ -65,18 +65,22 @@ export const expandOp: OpDef<Broadcast> = {
   backward: (g, [x]) => [sumTo(g, x.shape)],
 };
 
+/** The sum of all elements, as a scalar tensor. */
 export function sum(x: Tensor): Tensor {
   return apply(sumAll, [x], null);
 }
 
+/** Sums a [rows, cols] matrix over its rows: a vector of length cols. */
 export function sumRows(x: Tensor): Tensor {
   return apply(sumRowsOp, [x], null);
 }
 
+/** Sums a [rows, cols] matrix over its columns: a [rows, 1] column. */
 export function sumCols(x: Tensor): Tensor {
   return apply(sumColsOp, [x], null);
 }
 
+/** The mean of all elements, as a scalar tensor; throws for an empty tensor. */
 export function mean(x: Tensor): Tensor {
   if (x.size === 0) throw new Error('mean: tensor is empty, expected at least one element');
   return scaleBy(sum(x), 1 / x.size);

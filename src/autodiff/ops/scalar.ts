@@ -27,16 +27,19 @@ function checkConstant(op: string, c: number): void {
   if (!Number.isFinite(c)) throw new Error(`${op}: constant is ${c}, expected a finite number`);
 }
 
+/** x times a finite constant c. */
 export function scaleBy(x: Tensor, c: number): Tensor {
   checkConstant('scale', c);
   return apply(scaleOp, [x], c);
 }
 
+/** x plus a finite constant c. */
 export function addScalar(x: Tensor, c: number): Tensor {
   checkConstant('addScalar', c);
   return apply(shiftOp, [x], c);
 }
 
+/** -x. */
 export function neg(x: Tensor): Tensor {
   return apply(scaleOp, [x], -1);
 }

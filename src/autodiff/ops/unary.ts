@@ -101,11 +101,17 @@ const reluBackwardOp: OpDef<null> = {
   backward: (h, [y], _o, _a, needs) => [null, needs[1] ? reluBackward(y, h) : null],
 };
 
+/** Elementwise exponential, with the library's own exp so results do not depend on the engine's Math.exp. */
 export const exp = (x: Tensor): Tensor => apply(expOp, [x], null);
+/** Elementwise natural logarithm, with the library's own log. */
 export const log = (x: Tensor): Tensor => apply(logOp, [x], null);
+/** Elementwise square root. */
 export const sqrt = (x: Tensor): Tensor => apply(sqrtOp, [x], null);
+/** Elementwise x². */
 export const square = (x: Tensor): Tensor => apply(squareOp, [x], null);
+/** Elementwise hyperbolic tangent, with the library's own tanh. */
 export const tanh = (x: Tensor): Tensor => apply(tanhOp, [x], null);
+/** Elementwise max(x, 0); its derivative at 0 is 0. */
 export const relu = (x: Tensor): Tensor => apply(reluOp, [x], null);
 export const tanhBackward = (y: Tensor, g: Tensor): Tensor => apply(tanhBackwardOp, [y, g], null);
 export const reluBackward = (y: Tensor, g: Tensor): Tensor => apply(reluBackwardOp, [y, g], null);
