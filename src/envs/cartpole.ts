@@ -1,6 +1,31 @@
 /**
  * CartPole-v1 (Gymnasium 1.x `CartPoleEnv` + its 500-step TimeLimit), bit-exact in float64 with
  * the Python reference, with every physical constant settable per instance for meta-RL tasks.
+ *
+ * ## Action space
+ * Discrete(2): 0 pushes the cart to the left, 1 to the right, with a force of `forceMag` newtons.
+ *
+ * ## Observation space
+ * Box(4), float32:
+ *
+ * | index | observation | min | max |
+ * | --- | --- | --- | --- |
+ * | 0 | cart position x (m) | -2·xThreshold (-4.8) | 2·xThreshold (4.8) |
+ * | 1 | cart velocity (m/s) | -inf | inf |
+ * | 2 | pole angle θ (rad, 0 upright) | -2·thetaThresholdRadians (-24°) | 2·thetaThresholdRadians (24°) |
+ * | 3 | pole angular velocity (rad/s) | -inf | inf |
+ *
+ * ## Rewards
+ * +1 for every step, the terminating one included; 0 for steps taken after termination. With
+ * `suttonBartoReward`: 0 per step, -1 on and after the terminating step.
+ *
+ * ## Start state
+ * x, its velocity, θ and its angular velocity each uniform in [-0.05, 0.05] (`reset`'s options
+ * `low` and `high` change the bounds).
+ *
+ * ## Episode end
+ * Terminated when |θ| > thetaThresholdRadians (12°) or |x| > xThreshold (2.4 m); truncated after
+ * `maxEpisodeSteps` steps (500).
  */
 import { cos, sin } from '../kernels/trig.js';
 import { describe } from '../validation/values.js';

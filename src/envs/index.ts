@@ -15,7 +15,7 @@ export {
 } from './task-family.js';
 export { describeRange, inRange, paramCheck, paramDefaults, type ParamSpec, type ParamTable } from './params.js';
 export { tasksOf, type EnvFamily, type TasksOptions } from './env-family.js';
-export { envNames, getEnv, hasEnv, registerEnv, registeredEnvs } from './registry.js';
+export { envNames, getEnv, hasEnv, outcomesOf, registerEnv, registeredEnvs, rewardThresholdOf } from './registry.js';
 export {
   CARTPOLE_FAMILY,
   CARTPOLE_TASK_RANGES,

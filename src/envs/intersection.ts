@@ -4,6 +4,36 @@
  * states it, with every constant of that spec an option. The ego vehicle E is controlled; the
  * other vehicle O follows a rule-based driver whose cruise speed, priority margin and
  * acceleration are the task.
+ *
+ * ## Action space
+ * Discrete(5): E's acceleration egoAccel0..egoAccel4, by default -4 (hard brake), -2 (brake),
+ * 0 (coast), +1.5 (accelerate) and +3 (full throttle) m/s².
+ *
+ * ## Observation space
+ * Box(6), float64 (s is a vehicle's front bumper on its path, the conflict zone around s = 0;
+ * the task is not observed):
+ *
+ * | index | observation | min | max |
+ * | --- | --- | --- | --- |
+ * | 0 | s_E / positionScale (50 m) | -inf | inf |
+ * | 1 | v_E / speedScale (15 m/s) | 0 | speedLimit / speedScale (1) |
+ * | 2 | s_O / positionScale | -inf | inf |
+ * | 3 | v_O / speedScale | 0 | speedLimit / speedScale (1) |
+ * | 4 | E in the zone (0 or 1) | 0 | 1 |
+ * | 5 | O in the zone (0 or 1) | 0 | 1 |
+ *
+ * ## Rewards
+ * Every step -timeCost - comfortCost·a_E² (-0.1 - 0.02·a_E²), a_E E's chosen acceleration; then
+ * -collisionCost (-100) on a collision or +successBonus (+20) when E's rear clears the zone.
+ *
+ * ## Start state
+ * s_E and s_O uniform in [startPositionMin, startPositionMax) ([-45, -35) m), then v_E and v_O
+ * uniform in [startSpeedMin, startSpeedMax) ([8, 12) m/s).
+ *
+ * ## Episode end
+ * Terminated on a collision (both vehicles in the zone after a step; `info.outcome` 'collision')
+ * or a success (E's rear past the zone and its margin; 'success'); truncated after
+ * `maxEpisodeSteps` steps (200, 20 s), `info.outcome` null.
  */
 import { describe } from '../validation/values.js';
 import { PCG64 } from '../rng/pcg64.js';

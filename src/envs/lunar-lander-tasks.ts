@@ -24,6 +24,8 @@ const common = {
   observationSpace: probe.observationSpace,
   actionSpace: probe.actionSpace,
   params: LUNAR_LANDER_PARAMS,
+  // Gymnasium's reward threshold of LunarLander, for every variant.
+  rewardThreshold: 200,
 } as const;
 
 export const LUNAR_LANDER_FAMILY: EnvFamily<LunarLander, LunarLanderOptions> = Object.freeze({
