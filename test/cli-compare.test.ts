@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,5 +111,16 @@ describe('compare', () => {
     const fewer = await runCli(['compare', '--algos', 'fomaml', '--seeds', '2', ...TINY, '--resume', '--out', sequential]);
     expect([fewer.code, fewer.err]).toEqual([2, [`metarl: --resume: ${sequential} holds the run metasgd-seed0, which --algos and --seeds do not name (pass the options it was trained with, or another --out)`]]);
     expect(readFileSync(join(sequential, 'learning-curves.svg'), 'utf8')).toBe(before);
+  });
+
+  it('refuses a run folder that is a symbolic link out of --out, before any work, and writes nothing through it', async () => {
+    const out = join(root, 'linked');
+    const outside = join(root, 'outside');
+    mkdirSync(out);
+    mkdirSync(outside);
+    symlinkSync(outside, join(out, 'fomaml-seed0'));
+    const r = await runCli(['compare', '--algos', 'fomaml', '--seeds', '1', ...TINY, '--resume', '--out', out]);
+    expect([r.code, r.err]).toEqual([2, [`metarl: ${join(out, 'fomaml-seed0')} is a symbolic link out of ${out}, expected a file or folder inside it (writes never follow a link out of their folder)`]]);
+    expect(readdirSync(outside)).toEqual([]);
   });
 });

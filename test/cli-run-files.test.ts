@@ -101,4 +101,13 @@ describe('config files', () => {
     expect(big.code).toBe(2);
     expect(big.err).toEqual(['metarl: hidden is [4096,4096], expected hidden layer widths whose neighbouring products sum to at most 1048576 weights (this one: 16777216), e.g. [1024, 1024]']);
   });
+
+  it('names a grid file and a grid\'s base.config as such when they are not regular files', async () => {
+    const grid = await runCli(['experiment', '/dev/zero', '--out', join(root, 'grid-zero')]);
+    expect([grid.code, grid.err]).toEqual([2, ['metarl: /dev/zero is a device, FIFO or socket, expected a regular file of at most 1048576 bytes (a grid file)']]);
+    const file = join(root, 'base-zero.json');
+    writeFileSync(file, JSON.stringify({ name: 'g', envs: ['cartpole'], algorithms: ['fomaml'], seeds: 1, base: { config: '/dev/zero' } }));
+    const base = await runCli(['experiment', file, '--out', join(root, 'base-zero')]);
+    expect([base.code, base.err]).toEqual([2, ['metarl: /dev/zero is a device, FIFO or socket, expected a regular file of at most 1048576 bytes (a config file)']]);
+  });
 });

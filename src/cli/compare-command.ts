@@ -1,4 +1,5 @@
 import { basename, join } from 'node:path';
+import { containedPath } from '../io/contained-path.js';
 import { ensureWritableDirectory } from '../io/directories.js';
 import type { FileSystem } from '../io/file-system.js';
 import { pathKind, writeFileAtomic } from '../io/files.js';
@@ -101,7 +102,7 @@ export async function compareCommand(argv: readonly string[], print: (line: stri
   const resume = args.flags.has('resume');
   prepareOut(out, resume, context.fs);
   const jobs: TrainJob[] = algos.flatMap((algo) =>
-    Array.from({ length: seeds }, (_, s) => ({ config: { ...base, algo, seed: base.seed + s }, dir: join(out, `${algo}-seed${base.seed + s}`), resume })),
+    Array.from({ length: seeds }, (_, s) => ({ config: { ...base, algo, seed: base.seed + s }, dir: containedPath(out, `${algo}-seed${base.seed + s}`), resume })),
   );
   const { script, fs } = context;
   if (resume) checkSameRuns(out, jobs, fs);

@@ -4,6 +4,7 @@ import { containedPath } from '../io/contained-path.js';
 import { ensureWritableDirectory } from '../io/directories.js';
 import type { FileSystem } from '../io/file-system.js';
 import { pathKind, readJson, readText, writeFileAtomic } from '../io/files.js';
+import { FILE_KINDS } from '../io/file-kinds.js';
 import { removeStaleTemps } from '../io/temp-files.js';
 import { canonicalJson } from '../meta/checksum.js';
 import { UsageError, outFlag, workersFlag } from './args.js';
@@ -76,7 +77,7 @@ function gridJson(grid: Grid): string {
 function checkSameGrid(out: string, grid: Grid, fs: FileSystem): void {
   const file = join(out, 'grid.json');
   if (pathKind(file, fs) === 'missing') return;
-  const name = (readJson(file, fs) as { name?: unknown } | null)?.name;
+  const name = (readJson(file, fs, FILE_KINDS.grid) as { name?: unknown } | null)?.name;
   if (name !== grid.name) throw new UsageError(`--out: ${file} is the grid ${JSON.stringify(name)}, expected "${grid.name}" (use another --out)`);
 }
 

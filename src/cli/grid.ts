@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isInsideFolder } from '../io/contained-path.js';
+import { FILE_KINDS } from '../io/file-kinds.js';
 import { readJson } from '../io/files.js';
 import type { FileSystem } from '../io/file-system.js';
 import { ALGORITHMS, type AlgorithmName, ConfigError, type MetaConfig, applyOverrides, resolveConfig } from '../meta/config.js';
@@ -178,7 +179,7 @@ class GridParser {
 
   /** A config file's keys (checked when laid over a run's config, against its env). */
   private configFile(path: string, field: string): Record<string, unknown> {
-    return this.read(plainObject('a JSON object of config keys'), readJson(path, this.fs), `${field} (${path})`);
+    return this.read(plainObject('a JSON object of config keys'), readJson(path, this.fs, FILE_KINDS.config), `${field} (${path})`);
   }
 
   /**
@@ -223,5 +224,5 @@ class GridParser {
 
 /** Reads and checks the grid file at `file`; `outGiven` when --out replaces the file's out folder. */
 export function readGrid(file: string, quick: boolean, fs: FileSystem, outGiven = false): Grid {
-  return new GridParser(file, fs, outGiven).parse(readJson(file, fs), quick);
+  return new GridParser(file, fs, outGiven).parse(readJson(file, fs, FILE_KINDS.grid), quick);
 }

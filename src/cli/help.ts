@@ -27,6 +27,9 @@ export const EXIT_CODES: readonly (readonly [code: number, meaning: string])[] =
   [0, 'ok'],
   [1, 'a check failed: audit found a quantity above --tol (an unexpected internal error also exits 1)'],
   [2, 'usage or input error: a wrong command, option or value, a malformed file, a file that cannot be read or written'],
+  [129, 'stopped by SIGHUP after the write in progress (train, compare, experiment: --resume continues)'],
+  [130, 'stopped by SIGINT (Ctrl-C), as above'],
+  [143, 'stopped by SIGTERM, as above'],
 ];
 
 const HELP_OPTION: OptionHelp = { name: 'help', meaning: 'print this help and exit' };
