@@ -116,6 +116,9 @@ describe('schema checks', () => {
     expect(task({ goal: 1, width: 0.5 }, 'directed.fixedTask', throwBadValue)).toEqual({ goal: 1, width: 0.5 });
     expect(problem(task, { goal: '1' }, 'directed.fixedTask')).toBe('directed.fixedTask.goal is "1", expected a finite number');
     expect(problem(task, [1], 'directed.fixedTask')).toBe('directed.fixedTask is [1], expected an object { param: value }');
+    const ranges = recordOf(checked(FINITE_NUMBER), 'an object naming at least one parameter', { minKeys: 1 });
+    expect(problem(ranges, {}, 'taskRanges')).toBe('taskRanges is {}, expected an object naming at least one parameter');
+    expect(problem(ranges, { goal: 1 }, 'taskRanges')).toBeNull();
     expect(problem((v, p, f) => field(plainObject()(v, p, f), 'seed', checked(integerIn(0)), p, f), { seed: 1.5 }, 'run')).toBe('run.seed is 1.5, expected a non-negative integer');
     expect([unknownKey({ name: 1, sets: 2 }, ['name', 'set']), unknownKey({ name: 1 }, ['name'])]).toEqual(['sets', undefined]);
   });

@@ -30,6 +30,7 @@ export { GOAL_FEEDBACK_GAINS, evaluateGoalDriver, goalFeedback, type GoalDriverE
 export {
   COLLISION,
   INTERSECTION_DEFAULTS,
+  INTERSECTION_OUTCOMES,
   INTERSECTION_PARAMS,
   INTERSECTION_TASK_RANGES,
   Intersection,
@@ -80,6 +81,7 @@ export { LunarLanderScene, drawTerrain, type LunarLanderTerrain } from './lunar-
 export {
   LUNAR_LANDER_CONTINUOUS_FAMILY,
   LUNAR_LANDER_FAMILY,
+  LUNAR_LANDER_REWARD_THRESHOLD,
   LUNAR_LANDER_TASK_RANGES,
   LUNAR_LANDER_WIND_FAMILY,
   LUNAR_LANDER_WIND_TASK_RANGES,

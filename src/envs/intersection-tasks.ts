@@ -1,6 +1,6 @@
 /** The intersection env family: the other driver's cruise speed, priority margin and acceleration vary per task. */
 import { type EnvFamily, tasksOf } from './env-family.js';
-import { INTERSECTION_PARAMS, INTERSECTION_TASK_RANGES, Intersection, type IntersectionOptions, type IntersectionOutcome } from './intersection.js';
+import { INTERSECTION_OUTCOMES, INTERSECTION_PARAMS, INTERSECTION_TASK_RANGES, Intersection, type IntersectionOptions } from './intersection.js';
 import type { TaskFamily, TaskParams } from './task-family.js';
 
 // Parameters a uniform draw could make invalid (an integer exponent, ordered start bounds) are env options only.
@@ -20,7 +20,7 @@ export const INTERSECTION_FAMILY: EnvFamily<Intersection, IntersectionOptions> =
   defaultRanges: INTERSECTION_TASK_RANGES,
   // 90% of the oracle's return: a policy there has learned to read the other driver.
   rewardThreshold: 0.9 * ORACLE_RETURN,
-  outcomes: Object.freeze(['collision', 'success'] satisfies IntersectionOutcome[]),
+  outcomes: INTERSECTION_OUTCOMES,
   make: (task: TaskParams, options?: IntersectionOptions) => new Intersection({ ...options, ...task }),
 });
 

@@ -107,6 +107,9 @@ export interface IntersectionOptions extends Partial<IntersectionParams> {
 
 export type IntersectionOutcome = 'collision' | 'success';
 
+/** Every outcome the step info reports, as the family states them. */
+export const INTERSECTION_OUTCOMES: readonly IntersectionOutcome[] = Object.freeze(['collision', 'success']);
+
 export type OtherDecision = 'go' | 'yield';
 
 // A type alias, not an interface: it must be assignable to Info's string index signature.

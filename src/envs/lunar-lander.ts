@@ -11,8 +11,8 @@
  * one fires at 50% to 100% over |lateral| in (0.5, 1].
  *
  * ## Observation space
- * Box(8), float32 (positions and speeds in the viewport's normalised units, the helipad's centre
- * at (0, 0)):
+ * Box(8), float32 (positions and speeds in the viewport's normalised units; x from the screen's
+ * centre, where the pad is, y from the pad's height):
  *
  * | index | observation | min | max |
  * | --- | --- | --- | --- |

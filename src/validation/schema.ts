@@ -137,10 +137,10 @@ export function plainObject(expected = 'an object'): Check<Record<string, unknow
   return checked(stated(PLAIN_OBJECT, expected));
 }
 
-/** A plain object whose every entry `entry` reads at PATH.KEY (a record of any keys). */
-export function recordOf<T>(entry: Check<T>, expected: string): Check<Record<string, T>> {
+/** A plain object of at least `minKeys` entries, each read by `entry` at PATH.KEY (a record of any keys). */
+export function recordOf<T>(entry: Check<T>, expected: string, { minKeys = 0 } = {}): Check<Record<string, T>> {
   return (v, path, fail) => {
-    if (!isPlainObject(v)) return fail(path, v, expected);
+    if (!isPlainObject(v) || Object.keys(v).length < minKeys) return fail(path, v, expected);
     const out: Record<string, T> = {};
     for (const [key, x] of Object.entries(v)) out[key] = entry(x, keyPath(path, key), fail);
     return out;
