@@ -16,6 +16,11 @@ describe('CLI arguments', () => {
     expect(() => parseArgs(['--x'], [])).toThrow(UsageError);
   });
 
+  it('takes a value that starts with dashes as the value, keeps one-dash arguments as operands, refuses a bare --', () => {
+    expect(parseArgs(['--out', '--odd', '-7', '-ab'], ['out'])).toEqual({ positional: ['-7', '-ab'], flags: new Map([['out', ['--odd']]]) });
+    expect(() => parseArgs(['x', '--', 'y'], ['tol'])).toThrow(/^unknown option -- \(allowed: --tol\)$/);
+  });
+
   it('reads positive numbers and names a bad one', () => {
     expect(numberFlag(parseArgs(['--tol', '1e-8'], ['tol']), 'tol', 1)).toBe(1e-8);
     expect(numberFlag(parseArgs([], ['tol']), 'tol', 0.5)).toBe(0.5);

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliProcesses } from './helpers/cli-processes.js';
@@ -9,16 +9,23 @@ import { checkpointWithoutTimes, logWithoutTimes, readJsonFile, runCli } from '.
 const { root, spawnCli } = cliProcesses('metarl-signals-');
 const SMALL = ['--set', 'iterations=60', '--set', 'metaBatchSize=2', '--set', 'episodesPerTask=2', '--set', 'numEnvs=2', '--set', 'evalTasks=2', '--set', 'evalEpisodes=2', '--set', 'hidden=[8]'];
 /**
- * Runs the CLI; sends `signal` once its stderr has `lines` lines, or `lines.ms` after its start
- * (a worker thread's progress lines reach stderr only when its run ends).
+ * Runs the CLI; sends `signal` once its stderr has `lines` lines, or once every one of
+ * `lines.files` exists (a worker thread's progress lines reach stderr only when its run ends).
  */
-function run(argv: string[], signal: NodeJS.Signals | null = null, lines: number | { ms: number } = 2): Promise<{ code: number | null; stderr: string }> {
+function run(argv: string[], signal: NodeJS.Signals | null = null, lines: number | { files: string[] } = 2): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawnCli(argv);
     child.stdout.resume(); // its progress lines are not read
     let stderr = '';
     let sent = false;
-    if (signal !== null && typeof lines !== 'number') setTimeout(() => child.kill(signal), lines.ms);
+    if (signal !== null && typeof lines !== 'number') {
+      const poll = setInterval(() => {
+        if (!lines.files.every((f) => existsSync(f))) return;
+        clearInterval(poll);
+        child.kill(signal);
+      }, 10);
+      child.on('close', () => clearInterval(poll));
+    }
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
       if (signal !== null && typeof lines === 'number' && !sent && stderr.split('\n').length - 1 >= lines) {
@@ -65,7 +72,7 @@ describe('a signal during training', () => {
     const whole = join(root, 'compare-whole');
     expect((await run([...args, '--out', whole])).code).toBe(0);
     const dir = join(root, 'compare');
-    const r = await run([...args, '--out', dir], 'SIGTERM', { ms: 500 });
+    const r = await run([...args, '--out', dir], 'SIGTERM', { files: ['fomaml-seed0', 'maml-seed0'].map((run) => join(dir, run, 'checkpoint.json')) });
     expect(r.code).toBe(143);
     expect(lastLine(r.stderr)).toMatch(/^metarl: interrupted at iteration \d+: --resume continues$/);
     for (const run of ['fomaml-seed0', 'maml-seed0']) expect(readdirSync(join(dir, run)).sort()).toEqual(['checkpoint.json', 'log.jsonl']);

@@ -110,6 +110,10 @@ describe('metarl CLI', () => {
     expect(checkpointWithoutTimes(split)).toEqual(checkpointWithoutTimes(whole));
     expect(readJsonFile(split, 'eval.json')).toEqual(readJsonFile(whole, 'eval.json'));
     expect((await run('train', ...tiny, '--out', whole)).err[0]).toMatch(/already holds a run/);
+    for (const option of ['--config', '--set', '--env', '--algo', '--seed']) {
+      const r = await run('train', '--resume', option, option === '--set' ? 'seed=1' : 'x', '--out', whole);
+      expect([r.code, r.err]).toEqual([2, ['metarl: --resume continues the saved config; it takes no --config, --set, --env, --algo or --seed']]);
+    }
   });
 
   it('eval evaluates a checkpoint, without needing its log, exactly as train did', async () => {

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { parseArgs as tokenize } from 'node:util';
 /** A command-line mistake: reported as one line, exit code 2. */
 export class UsageError extends Error {}
 
@@ -8,36 +9,45 @@ export interface ParsedArgs {
 }
 
 /**
- * Parses `--name value`, `--name=value` and bare `--switch` (when the flag is listed as a switch).
- * Unknown flags are an error naming the allowed ones.
+ * Parses `--name value`, `--name=value` and bare `--switch` (when the flag is listed as a switch)
+ * with node:util's tokenizer; the checks and their messages are ours. Unknown flags are an error
+ * naming the allowed ones; an argument with one dash is an operand, as the commands' operands are
+ * paths and numbers.
  */
 export function parseArgs(argv: readonly string[], valued: readonly string[], switches: readonly string[] = []): ParsedArgs {
+  const options = Object.fromEntries([...valued.map((name) => [name, { type: 'string' as const, multiple: true }]), ...switches.map((name) => [name, { type: 'boolean' as const, multiple: true }])]);
+  const { tokens } = tokenize({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
   const positional: string[] = [];
   const flags = new Map<string, string[]>();
   const push = (name: string, value: string): void => {
     flags.set(name, [...(flags.get(name) ?? []), value]);
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq < 0 ? undefined : eq);
-    if (switches.includes(name)) {
-      if (eq >= 0) throw new UsageError(`--${name} takes no value`);
-      push(name, 'true');
-    } else if (valued.includes(name)) {
-      const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      push(name, value);
+  let lastShort = -1;
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      positional.push(token.value);
+    } else if (token.kind === 'option-terminator') {
+      throw unknownOption('--', valued, switches);
+    } else if (!token.rawName.startsWith('--')) {
+      // `-x` or a group `-xyz` (one token per letter, all at the same index): kept whole.
+      if (token.index !== lastShort) positional.push(argv[token.index]);
+      lastShort = token.index;
+    } else if (switches.includes(token.name)) {
+      if (token.inlineValue === true) throw new UsageError(`--${token.name} takes no value`);
+      push(token.name, 'true');
+    } else if (valued.includes(token.name)) {
+      if (token.value === undefined) throw new UsageError(`--${token.name} needs a value`);
+      push(token.name, token.value);
     } else {
-      const allowed = [...valued, ...switches].map((f) => `--${f}`).join(', ') || 'none';
-      throw new UsageError(`unknown option ${arg.slice(0, eq < 0 ? undefined : eq)} (allowed: ${allowed})`);
+      throw unknownOption(token.rawName, valued, switches);
     }
   }
   return { positional, flags };
+}
+
+function unknownOption(raw: string, valued: readonly string[], switches: readonly string[]): UsageError {
+  const allowed = [...valued, ...switches].map((f) => `--${f}`).join(', ') || 'none';
+  return new UsageError(`unknown option ${raw} (allowed: ${allowed})`);
 }
 
 /** The last value of a flag parsed as a positive finite number. */

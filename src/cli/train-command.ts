@@ -12,6 +12,9 @@ import { ensureWritableDirectory } from '../io/directories.js';
 
 const DEFAULT_OUT = 'runs/train';
 
+/** '--config, --set, --env, --algo or --seed': the options that make a config, which --resume refuses. */
+const CONFIG_OPTION_LIST = ((flags: string[]) => `${flags.slice(0, -1).join(', ')} or ${flags.at(-1)}`)(CONFIG_OPTIONS.map((o) => `--${o.name}`));
+
 export const trainHelp: CommandHelp = {
   name: 'train',
   operands: '',
@@ -39,9 +42,7 @@ export async function trainCommand(argv: readonly string[], print: (line: string
   const workers = workersFlag(args);
   const resume = args.flags.has('resume');
   if (resume) {
-    if (args.flags.has('config') || args.flags.has('set') || args.flags.has('algo') || args.flags.has('env') || args.flags.has('seed')) {
-      throw new UsageError('--resume continues the saved config; it takes no --config, --set, --env, --algo or --seed');
-    }
+    if (CONFIG_OPTIONS.some((o) => args.flags.has(o.name))) throw new UsageError(`--resume continues the saved config; it takes no ${CONFIG_OPTION_LIST}`);
     if (!RunDir.holdsRun(out, context.fs)) throw new UsageError(`--resume: ${out} holds no checkpoint.json`);
   }
   const config = resume ? null : configFromArgs(args);

@@ -10,8 +10,8 @@
  * (test/surrogate-programs.test.ts checks it row count by row count, both heads).
  *
  * Capacities are buckets, eight per octave (at most 12.5% padding, none below 16 rows), compiled on
- * first use: tracing costs a few eager calls, but running a bucket eagerly first warms the JIT on
- * code the run then leaves, which cost more than it saved in a 5-iteration CartPole run. Buckets are
+ * first use: tracing costs a few eager calls, while running a bucket eagerly first would warm the
+ * JIT on code the run then leaves. Buckets are
  * kept while their buffers fit `maxElements`, least recently used evicted first; an evicted
  * bucket's programs release their WebAssembly memory to the buckets compiled after it.
  */

@@ -3,6 +3,7 @@
  * transitions regrouped so that every episode is contiguous in flat typed arrays.
  */
 import type { VectorEnv } from '../envs/vector-env.js';
+import { type ColumnSpec, RowBuffer } from './row-buffer.js';
 
 /**
  * Writes one action per row of `obs` (row-major [n, obsDim]; only the first n rows are valid)
@@ -63,24 +64,13 @@ export interface Rollout {
   finalObs: Float64Array;
 }
 
-/** An in-progress episode of one sub-env. */
+type StepColumns = { obs: Float64Array; actions: Float64Array; rewards: Float64Array };
+
+/** An in-progress episode of one sub-env: its steps so far, and how many episodes it has ended. */
 interface Track {
-  obs: Float64Array;
-  actions: Float64Array;
-  rewards: Float64Array;
-  length: number;
+  steps: RowBuffer<StepColumns>;
   episodes: number;
   quota: number;
-}
-
-type Growable = Float64Array | Uint8Array | Int32Array;
-
-/** `a` if it holds `needed` elements, else a copy at least twice as large. */
-function ensure<A extends Growable>(a: A, needed: number): A {
-  if (needed <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => A)(Math.max(needed, 2 * a.length));
-  b.set(a);
-  return b;
 }
 
 /** Row copy without the view object `subarray` would allocate. */
@@ -127,53 +117,41 @@ export function rollout<O>(venv: VectorEnv<O>, act: BatchedPolicy, options: Roll
   // buffers are usually allocated once; beyond MAX_PREALLOC they grow by doubling.
   const bound = Math.min(maxSteps ?? Infinity, episodes === undefined ? Infinity : episodes * longest);
   const trackCap = Math.max(1, Math.min(longest, bound, Math.floor(MAX_PREALLOC / n)));
+  const stepSpec: ColumnSpec<StepColumns> = { obs: [Float64Array, dim], actions: [Float64Array, aDim], rewards: [Float64Array, 1] };
   const tracks: Track[] = [];
   for (let i = 0; i < n; i++) {
     const quota = episodes === undefined ? Infinity : Math.floor(episodes / n) + (i < episodes % n ? 1 : 0);
-    tracks.push({ obs: new Float64Array(trackCap * dim), actions: new Float64Array(trackCap * aDim), rewards: new Float64Array(trackCap), length: 0, episodes: 0, quota });
+    tracks.push({ steps: new RowBuffer(stepSpec, trackCap), episodes: 0, quota });
   }
-  const outCap = Math.min(bound, MAX_PREALLOC);
-  const episodeCap = Math.min(episodes ?? n, MAX_PREALLOC) + n;
-  let oObs = new Float64Array(outCap * dim);
-  let oActions = new Float64Array(outCap * aDim);
-  let oRewards = new Float64Array(outCap);
-  let oTerm = new Uint8Array(outCap);
-  let oTrunc = new Uint8Array(outCap);
-  let eStarts = new Int32Array(episodeCap);
-  let eLengths = new Int32Array(episodeCap);
-  let eReturns = new Float64Array(episodeCap);
-  let eFinal = new Float64Array(episodeCap * dim);
-  let steps = 0;
-  let numEpisodes = 0;
+  const out = new RowBuffer<StepColumns & { terminated: Uint8Array; truncated: Uint8Array }>({ ...stepSpec, terminated: [Uint8Array, 1], truncated: [Uint8Array, 1] }, Math.min(bound, MAX_PREALLOC));
+  const ended = new RowBuffer<{ starts: Int32Array; lengths: Int32Array; returns: Float64Array; finalObs: Float64Array }>({ starts: [Int32Array, 1], lengths: [Int32Array, 1], returns: [Float64Array, 1], finalObs: [Float64Array, dim] }, Math.min(episodes ?? n, MAX_PREALLOC) + n);
 
   /** Appends sub-env i's in-progress episode, ended with the given flags after observing final[row]. */
   const emit = (track: Track, term: number, trunc: number, final: Float64Array, row: number): void => {
-    const len = track.length;
-    const end = steps + len;
-    oObs = ensure(oObs, end * dim);
-    oActions = ensure(oActions, end * aDim);
-    oRewards = ensure(oRewards, end);
-    oTerm = ensure(oTerm, end);
-    oTrunc = ensure(oTrunc, end);
-    oObs.set(track.obs.subarray(0, len * dim), steps * dim);
-    oActions.set(track.actions.subarray(0, len * aDim), steps * aDim);
-    oRewards.set(track.rewards.subarray(0, len), steps);
+    const len = track.steps.rows;
+    const { obs, actions, rewards } = track.steps.columns;
+    const start = out.rows;
+    const end = start + len;
+    out.reserve(end);
+    const o = out.columns;
+    o.obs.set(obs.subarray(0, len * dim), start * dim);
+    o.actions.set(actions.subarray(0, len * aDim), start * aDim);
+    o.rewards.set(rewards.subarray(0, len), start);
     // Flags are zero-initialised and every slot is written once, so only the last step's are set.
-    oTerm[end - 1] = term;
-    oTrunc[end - 1] = trunc;
+    o.terminated[end - 1] = term;
+    o.truncated[end - 1] = trunc;
+    out.rows = end;
     let ret = 0;
-    for (let t = 0; t < len; t++) ret += track.rewards[t];
-    const e = numEpisodes++;
-    eStarts = ensure(eStarts, e + 1);
-    eLengths = ensure(eLengths, e + 1);
-    eReturns = ensure(eReturns, e + 1);
-    eFinal = ensure(eFinal, (e + 1) * dim);
-    eStarts[e] = steps;
-    eLengths[e] = len;
-    eReturns[e] = ret;
-    eFinal.set(final.subarray(row * dim, (row + 1) * dim), e * dim);
-    steps = end;
-    track.length = 0;
+    for (let t = 0; t < len; t++) ret += rewards[t];
+    const e = ended.rows;
+    ended.reserve(e + 1);
+    const ep = ended.columns;
+    ep.starts[e] = start;
+    ep.lengths[e] = len;
+    ep.returns[e] = ret;
+    ep.finalObs.set(final.subarray(row * dim, (row + 1) * dim), e * dim);
+    ended.rows = e + 1;
+    track.steps.rows = 0;
   };
 
   venv.reset({ seed });
@@ -203,15 +181,10 @@ export function rollout<O>(venv: VectorEnv<O>, act: BatchedPolicy, options: Roll
     for (let i = 0, r = 0; i < n; i++) {
       if (!stepping[i]) continue;
       if (!all) copyRow(policyActions, r++, actions, i, aDim);
-      const t = tracks[i];
-      const len = t.length;
-      if (len === t.rewards.length) {
-        t.obs = ensure(t.obs, (len + 1) * dim);
-        t.actions = ensure(t.actions, (len + 1) * aDim);
-        t.rewards = ensure(t.rewards, len + 1);
-      }
-      copyRow(obs, i, t.obs, len, dim);
-      copyRow(actions, i, t.actions, len, aDim);
+      const t = tracks[i].steps;
+      t.reserve(t.rows + 1);
+      copyRow(obs, i, t.columns.obs, t.rows, dim);
+      copyRow(actions, i, t.columns.actions, t.rows, aDim);
     }
 
     venv.step(actions, all ? undefined : stepping);
@@ -219,32 +192,32 @@ export function rollout<O>(venv: VectorEnv<O>, act: BatchedPolicy, options: Roll
     for (let i = 0; i < n; i++) {
       if (!stepping[i]) continue;
       const t = tracks[i];
-      t.rewards[t.length++] = venv.rewards[i];
+      t.steps.columns.rewards[t.steps.rows++] = venv.rewards[i];
       if (venv.done[i]) {
         emit(t, venv.terminated[i], venv.truncated[i], venv.finalObs, i);
         t.episodes++;
       }
     }
   }
-  const completeEpisodes = numEpisodes;
-  for (let i = 0; i < n; i++) if (tracks[i].length > 0) emit(tracks[i], 0, 1, venv.obs, i);
+  const completeEpisodes = ended.rows;
+  for (let i = 0; i < n; i++) if (tracks[i].steps.rows > 0) emit(tracks[i], 0, 1, venv.obs, i);
 
   return {
     obsDim: dim,
     actionShape: venv.singleActionSpace.kind === 'discrete' ? [] : venv.singleActionSpace.shape,
     actionDim: aDim,
-    steps,
+    steps: out.rows,
     policyCalls,
-    obs: oObs.subarray(0, steps * dim),
-    actions: oActions.subarray(0, steps * aDim),
-    rewards: oRewards.subarray(0, steps),
-    terminated: oTerm.subarray(0, steps),
-    truncated: oTrunc.subarray(0, steps),
-    numEpisodes,
+    obs: out.written('obs'),
+    actions: out.written('actions'),
+    rewards: out.written('rewards'),
+    terminated: out.written('terminated'),
+    truncated: out.written('truncated'),
+    numEpisodes: ended.rows,
     completeEpisodes,
-    episodeStarts: eStarts.subarray(0, numEpisodes),
-    episodeLengths: eLengths.subarray(0, numEpisodes),
-    episodeReturns: eReturns.subarray(0, numEpisodes),
-    finalObs: eFinal.subarray(0, numEpisodes * dim),
+    episodeStarts: ended.written('starts'),
+    episodeLengths: ended.written('lengths'),
+    episodeReturns: ended.written('returns'),
+    finalObs: ended.written('finalObs'),
   };
 }
