@@ -28,6 +28,7 @@
  * `maxEpisodeSteps` steps (500).
  */
 import { cos, sin } from '../kernels/trig.js';
+import { BOOLEAN, type Rule, rule, stated } from '../validation/schema.js';
 import { describe } from '../validation/values.js';
 import { PCG64 } from '../rng/pcg64.js';
 import {
@@ -42,7 +43,7 @@ import {
   type ResetResult,
   type StepResult,
 } from './env.js';
-import { describeRange, inRange, type ParamSpec, type ParamTable } from './params.js';
+import { paramCheck, type ParamTable } from './params.js';
 
 /** Gymnasium's "euler"; its catch-all "anything else" is spelled out as 'semi-implicit-euler'. */
 export type KinematicsIntegrator = 'euler' | 'semi-implicit-euler';
@@ -118,22 +119,19 @@ export const CARTPOLE_PARAMS = Object.freeze({
 
 type NumericCartPoleParam = Exclude<keyof CartPoleParams, 'kinematicsIntegrator' | 'suttonBartoReward'>;
 
-const numeric = (key: NumericCartPoleParam): readonly [(v: unknown) => boolean, string] => {
-  const spec: ParamSpec = CARTPOLE_PARAMS[key];
-  return [(v) => inRange(spec, v), describeRange(spec)];
-};
+const numeric = (key: NumericCartPoleParam): Rule => paramCheck(CARTPOLE_PARAMS[key]);
 
-const CHECKS: { readonly [K in keyof CartPoleParams]: readonly [(v: unknown) => boolean, string] } = {
+const CHECKS: { readonly [K in keyof CartPoleParams]: Rule } = {
   gravity: numeric('gravity'),
   masscart: numeric('masscart'),
   masspole: numeric('masspole'),
   length: numeric('length'),
   forceMag: numeric('forceMag'),
   tau: numeric('tau'),
-  kinematicsIntegrator: [(v) => v === 'euler' || v === 'semi-implicit-euler', '"euler" or "semi-implicit-euler"'],
+  kinematicsIntegrator: rule((v) => v === 'euler' || v === 'semi-implicit-euler', '"euler" or "semi-implicit-euler"'),
   thetaThresholdRadians: numeric('thetaThresholdRadians'),
   xThreshold: numeric('xThreshold'),
-  suttonBartoReward: [(v) => typeof v === 'boolean', 'a boolean'],
+  suttonBartoReward: stated(BOOLEAN, 'a boolean'),
 };
 
 const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
@@ -205,8 +203,8 @@ export class CartPole implements Env<number, CartPoleResetOptions> {
       if (!Object.hasOwn(CHECKS, key)) {
         throw new Error(`CartPole: unknown parameter "${key}" (expected one of ${Object.keys(CHECKS).join(', ')})`);
       }
-      const [ok, expected] = CHECKS[key as keyof CartPoleParams];
-      if (!ok(value)) throw new Error(`CartPole: invalid ${key} = ${describe(value)} (expected ${expected})`);
+      const check = CHECKS[key as keyof CartPoleParams];
+      if (!check.ok(value)) throw new Error(`CartPole: invalid ${key} = ${describe(value)} (expected ${check.expected})`);
     }
     const p = Object.freeze({ ...this.p, ...overrides });
     this.p = p;

@@ -38,7 +38,7 @@
 import { describe } from '../validation/values.js';
 import { PCG64 } from '../rng/pcg64.js';
 import { TimeLimit, boxSpace, discreteSpace, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs, type StepResult } from './env.js';
-import { describeRange, inRange, paramDefaults, type ParamTable } from './params.js';
+import { paramCheck, paramDefaults, type ParamTable } from './params.js';
 import type { Range } from './task-family.js';
 
 /**
@@ -277,7 +277,8 @@ export class Intersection implements Env<number> {
         throw new Error(`Intersection: unknown parameter "${key}" (expected one of ${Object.keys(INTERSECTION_PARAMS).join(', ')})`);
       }
       const spec = INTERSECTION_PARAMS[key as IntersectionParam];
-      if (!inRange(spec, value)) throw new Error(`Intersection: invalid ${key} = ${describe(value)} (expected ${describeRange(spec)})`);
+      const check = paramCheck(spec);
+      if (!check.ok(value)) throw new Error(`Intersection: invalid ${key} = ${describe(value)} (expected ${check.expected})`);
       if (key === 'accelExponent' && !Number.isInteger(value)) {
         throw new Error(`Intersection: invalid accelExponent = ${value} (expected an integer in [${spec.min}, ${spec.max}])`);
       }

@@ -55,7 +55,7 @@ import {
   type LunarLanderTerrain,
 } from './lunar-lander-scene.js';
 import { LanderOutcome, type LunarLanderEndReason } from './lunar-lander-outcome.js';
-import { describeRange, inRange, paramDefaults, type ParamTable } from './params.js';
+import { paramCheck, paramDefaults, type ParamTable } from './params.js';
 
 export type { LunarLanderEndReason };
 
@@ -139,7 +139,8 @@ const f32 = Math.fround;
 function validate(key: string, value: unknown): void {
   if (Object.hasOwn(LUNAR_LANDER_PARAMS, key)) {
     const spec = LUNAR_LANDER_PARAMS[key as LunarLanderParam];
-    if (!inRange(spec, value)) throw new Error(`LunarLander: invalid ${key} = ${describe(value)} (expected ${describeRange(spec)})`);
+    const check = paramCheck(spec);
+    if (!check.ok(value)) throw new Error(`LunarLander: invalid ${key} = ${describe(value)} (expected ${check.expected})`);
   } else if ((BOOLEAN_PARAMS as readonly string[]).includes(key)) {
     if (typeof value !== 'boolean') throw new Error(`LunarLander: invalid ${key} = ${describe(value)} (expected a boolean)`);
   } else if ((ITERATION_PARAMS as readonly string[]).includes(key)) {
