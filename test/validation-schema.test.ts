@@ -8,10 +8,8 @@ import {
   OPEN_UNIT,
   POSITIVE_NUMBER,
   UNIT,
-  ValidationError,
   arrayOf,
   checked,
-  field,
   indexPath,
   integerIn,
   keyPath,
@@ -20,9 +18,25 @@ import {
   plainObject,
   recordOf,
   stated,
-  throwBadValue,
   unknownKey,
+  type Fail,
 } from '../src/validation/schema.js';
+import { badValue } from '../src/validation/values.js';
+
+/** A Fail as a reader writes one: an error of its own kind, carrying the parts. */
+class ValidationError extends Error {
+  constructor(
+    readonly path: string,
+    readonly value: unknown,
+    readonly expected: string,
+  ) {
+    super(badValue(path, value, expected));
+  }
+}
+
+const throwBadValue: Fail = (path, value, expected) => {
+  throw new ValidationError(path, value, expected);
+};
 
 /** The message a check reports for `value` at `path`, or null when it accepts it. */
 function problem<T>(check: Check<T>, value: unknown, path = 'x'): string | null {
@@ -119,7 +133,7 @@ describe('schema checks', () => {
     const ranges = recordOf(checked(FINITE_NUMBER), 'an object naming at least one parameter', { minKeys: 1 });
     expect(problem(ranges, {}, 'taskRanges')).toBe('taskRanges is {}, expected an object naming at least one parameter');
     expect(problem(ranges, { goal: 1 }, 'taskRanges')).toBeNull();
-    expect(problem((v, p, f) => field(plainObject()(v, p, f), 'seed', checked(integerIn(0)), p, f), { seed: 1.5 }, 'run')).toBe('run.seed is 1.5, expected a non-negative integer');
+    expect(problem((v, p, f) => checked(integerIn(0))(plainObject()(v, p, f).seed, keyPath(p, 'seed'), f), { seed: 1.5 }, 'run')).toBe('run.seed is 1.5, expected a non-negative integer');
     expect([unknownKey({ name: 1, sets: 2 }, ['name', 'set']), unknownKey({ name: 1 }, ['name'])]).toEqual(['sets', undefined]);
   });
 

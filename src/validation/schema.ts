@@ -7,7 +7,7 @@
  * A Rule is a test with its wording (what a task parameter, a config number or a grid seed must
  * be); a Check is what reads a value at a path, built from rules and from other checks.
  */
-import { badValue, integerExpected, isIntegerIn, isPlainObject } from './values.js';
+import { integerExpected, isIntegerIn, isPlainObject } from './values.js';
 
 /** Reports a bad value at `path`; never returns. */
 export type Fail = (path: string, value: unknown, expected: string) => never;
@@ -20,23 +20,6 @@ export interface Rule<T = unknown> {
   ok(value: unknown): value is T;
   readonly expected: string;
 }
-
-/** The error of `throwBadValue`: the message, and its parts for callers that rewrap it. */
-export class ValidationError extends Error {
-  constructor(
-    readonly path: string,
-    readonly value: unknown,
-    readonly expected: string,
-  ) {
-    super(badValue(path, value, expected));
-    this.name = 'ValidationError';
-  }
-}
-
-/** The default Fail: throws a ValidationError reading `PATH is VALUE, expected WHAT`. */
-export const throwBadValue: Fail = (path, value, expected) => {
-  throw new ValidationError(path, value, expected);
-};
 
 /** The path of `key` inside `path` ('' is the top level). */
 export function keyPath(path: string, key: string): string {
@@ -145,11 +128,6 @@ export function recordOf<T>(entry: Check<T>, expected: string, { minKeys = 0 } =
     for (const [key, x] of Object.entries(v)) out[key] = entry(x, keyPath(path, key), fail);
     return out;
   };
-}
-
-/** The entry `key` of `obj` read by `check` at PATH.KEY. */
-export function field<T>(obj: Record<string, unknown>, key: string, check: Check<T>, path: string, fail: Fail): T {
-  return check(obj[key], keyPath(path, key), fail);
 }
 
 /** The first key of `obj` not in `allowed`, or undefined: a reader names it as it names unknown keys. */
