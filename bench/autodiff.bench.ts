@@ -1,6 +1,9 @@
 // Autodiff micro-benchmarks on the standard workloads of bench/torch/cases.json.
 // `--json` prints exactly {"cases": {name: {grad, hvp, maml, fomaml}}} in median microseconds.
+// `--threads 2` runs large gemms on two threads (gemm-threads.ts), as `--threads 1` (default) on one.
 import { readFileSync } from 'node:fs';
+import { startGemmHelper } from '../src/cli/kernel-threads.js';
+import { enableGemmThreads, gemmThreadsReady } from '../src/kernels/gemm-threads.js';
 import { Bench } from 'tinybench';
 import { type BenchOp, benchOps, compileOp, makeWorkload, programInputs } from '../src/workloads/standard-workloads.js';
 
@@ -13,6 +16,13 @@ interface Cases {
 const json = process.argv.includes('--json');
 const only = process.argv.find((a) => a.startsWith('--case='))?.slice('--case='.length);
 const spec = JSON.parse(readFileSync('bench/torch/cases.json', 'utf8')) as Cases;
+const threadsAt = process.argv.indexOf('--threads');
+const threads = threadsAt < 0 ? 1 : Number(process.argv[threadsAt + 1]);
+if (threads !== 1 && threads !== 2) throw new Error(`--threads is ${process.argv[threadsAt + 1]}, expected 1 or 2`);
+if (threads === 2) {
+  if (!enableGemmThreads(startGemmHelper)) throw new Error('--threads 2 needs shared WebAssembly memory, which this runtime lacks');
+  while (!gemmThreadsReady()) await new Promise((r) => setTimeout(r, 10));
+}
 const torch = spec.reference_pytorch_1_13_cpu_float64_openblas_1_thread_us;
 
 /**

@@ -1,7 +1,7 @@
 // Side by side with PyTorch on the standard workloads, in one session: rounds alternate ours
 // (bench/autodiff.bench.ts --json) and PyTorch (bench/torch/torch_anchor.py, one OpenBLAS
 // thread), and each op's figure is the median over rounds with its [min, max].
-// Usage: npm run bench:vs-torch [-- --rounds N] [-- --threads N]   (PyTorch's thread count)
+// Usage: npm run bench:vs-torch [-- --rounds N] [-- --threads N]   (PyTorch's thread count, and ours: 1 or 2)
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
@@ -38,7 +38,7 @@ if (python === null) {
 const ours: Table[] = [];
 const theirs: Table[] = [];
 for (let r = 0; r < rounds; r++) {
-  ours.push(runJson('node', ['scripts/run-ts.mjs', 'bench/autodiff.bench.ts', '--json']).cases);
+  ours.push(runJson('node', ['scripts/run-ts.mjs', 'bench/autodiff.bench.ts', '--json', '--threads', String(threads)]).cases);
   theirs.push(runJson(python, [anchor], { ...process.env, OPENBLAS_NUM_THREADS: String(threads), TORCH_THREADS: String(threads) }).cases);
   process.stderr.write(`round ${r + 1}/${rounds} done\n`);
 }
@@ -49,7 +49,7 @@ const median = (xs: number[]): number => {
 };
 const spread = (xs: number[]): string => `${median(xs).toFixed(0)} [${Math.min(...xs).toFixed(0)}, ${Math.max(...xs).toFixed(0)}]`;
 
-console.log(`${rounds} interleaved rounds, PyTorch with ${threads} thread(s); median [min, max] microseconds`);
+console.log(`${rounds} interleaved rounds, ours and PyTorch with ${threads} thread(s); median [min, max] microseconds`);
 console.log('| case | op | ours | PyTorch | ours / PyTorch |');
 console.log('| --- | --- | ---: | ---: | ---: |');
 const json: Record<string, Record<string, { ours: number; torch: number; ratio: number }>> = {};

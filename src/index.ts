@@ -8,3 +8,4 @@ export * as physics from './physics/index.js';
 export { parseFixture, FixtureError, type Fixture } from './audit/fixture.js';
 export { auditFixture, type AuditRow } from './audit/audit.js';
 export { backend, setBackend, type Backend } from './kernels/backend.js';
+export { enableGemmThreads, disableGemmThreads, gemmThreadsReady, HELPER_SOURCE, type GemmHelperInit, type StartHelper } from './kernels/gemm-threads.js';

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readGrid } from '../src/cli/grid.js';
+import { GRID_EVAL_TASKS, readGrid } from '../src/cli/grid.js';
 import { GridProgress, formatDuration, gridProgressLine } from '../src/cli/grid-progress.js';
 import { buildCli } from './helpers/cli-bundle.js';
 import { checkpointWithoutTimes, logWithoutTimes, readJsonFile, runCli } from './helpers/cli-run.js';
@@ -185,7 +185,7 @@ describe('experiment', () => {
   it('refuses bad grid files with one line naming the field, before writing anything', async () => {
     const tiny = JSON.parse(readFileSync(TINY_GRID, 'utf8'));
     const cases: [unknown, string][] = [
-      [{ ...tiny, algorithms: ['maml', 'directed-maml', 'foo'] }, 'algorithms[2] is "foo", expected one of maml, fomaml, metasgd, directed-maml, directed-fomaml, directed-metasgd'],
+      [{ ...tiny, algorithms: ['maml', 'directed-maml', 'foo'] }, 'algorithms[2] is "foo", expected one of maml, fomaml, metasgd, directed-maml, directed-fomaml, directed-metasgd, multitask'],
       [{ ...tiny, seeds: 0 }, 'seeds is 0, expected an integer in [1, 1000] or a list of up to 1000 seeds'],
       [{ ...tiny, envs: ['cartpole', 'cartpole'] }, 'envs[1] is "cartpole", expected a value not listed before'],
       [{ ...tiny, variants: [{ name: 'eta', set: { 'directed.eta': 'x' } }] }, 'variants[0].set: directed.eta is "x", expected null (the inner rate alpha) or a positive finite number'],
@@ -232,9 +232,10 @@ describe('a grid file', () => {
     ]);
     const directed = resolveConfig({}).directed;
     // cartpole-start.json: innerLr 1, outerLr 0.003, iterations 100; base: iterations 7, hidden [4]; envConfigs: outerLr 0.01
-    expect(grid.runs[2].config).toEqual(resolveConfig({ env: 'cartpole', algo: 'directed-maml', seed: 2, iterations: 7, hidden: [4], innerLr: 1, outerLr: 0.01, directed: { ...directed, eta: 0.5, mode: 'lookahead' } }));
+    // Grids' own default: GRID_EVAL_TASKS held-out tasks.
+    expect(grid.runs[2].config).toEqual(resolveConfig({ env: 'cartpole', algo: 'directed-maml', seed: 2, iterations: 7, hidden: [4], innerLr: 1, outerLr: 0.01, evalTasks: GRID_EVAL_TASKS, directed: { ...directed, eta: 0.5, mode: 'lookahead' } }));
     // lunarlander.json: iterations 80, hidden [64, 64], outerLr 0.003, over base
-    expect(grid.runs[5].config).toEqual(resolveConfig({ env: 'lunarlander', algo: 'directed-maml', seed: 9, iterations: 80, hidden: [64, 64], innerLr: 1, outerLr: 0.003 }));
+    expect(grid.runs[5].config).toEqual(resolveConfig({ env: 'lunarlander', algo: 'directed-maml', seed: 9, iterations: 80, hidden: [64, 64], innerLr: 1, outerLr: 0.003, evalTasks: GRID_EVAL_TASKS }));
     const quick = readGrid(file, true, nodeFileSystem);
     expect(quick.out).toBe('runs/experiments/layers-quick');
     expect(quick.runs.map((r) => [r.dir, r.config.iterations])).toEqual([

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TINY as tiny, checkpointWithoutTimes, logWithoutTimes, readJsonFile, runCli as cli } from './helpers/cli-run.js';
 import { dataPath, listData, readDataJson } from './helpers/reference-data.js';
+import type { AdaptationEvaluation } from '../src/meta/adaptation-eval.js';
 
 const root = mkdtempSync(join(tmpdir(), 'metarl-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -75,7 +76,7 @@ describe('metarl CLI', () => {
     expect(r.out).toContain('  tau       default 0.02, a number in [0.0001, 0.1] s: seconds per step');
     expect(r.out).toContain('  length    default 0.5, a number in [0.01, 10] m: half the pole length  varied over [0.25, 1]');
     expect(r.out).toContain('  observations Box(6, float64), actions Discrete(5)');
-    expect(r.out.filter((l) => !l.startsWith(' ')).map((l) => l.split(':')[0])).toEqual(['cartpole', 'cartpole-goal', 'intersection', 'lunarlander', 'lunarlander-wind', 'lunarlander-continuous']);
+    expect(r.out.filter((l) => !l.startsWith(' ')).map((l) => l.split(':')[0])).toEqual(['cartpole', 'cartpole-goal', 'intersection', 'intersection-bimodal', 'lunarlander', 'lunarlander-wind', 'lunarlander-continuous', 'lunarlander-pad']);
     expect((await run('envs', 'extra')).code).toBe(2);
   });
 
@@ -119,15 +120,20 @@ describe('metarl CLI', () => {
   it('eval evaluates a checkpoint, without needing its log, exactly as train did', async () => {
     const dir = join(root, 'evaluated');
     expect((await run('train', ...tiny, '--seed', '2', '--out', dir)).code).toBe(0);
-    const trained = readJsonFile(dir, 'eval.json') as { returns: number[] };
+    const trained = readJsonFile(dir, 'eval.json') as { returns: number[]; adaptation: AdaptationEvaluation };
     rmSync(join(dir, 'eval.json'));
     rmSync(join(dir, 'log.jsonl'));
     const r = await run('eval', dir);
     expect(r.code).toBe(0);
     expect(readJsonFile(dir, 'eval.json')).toEqual(trained);
+    const { sampled, greedy, swap } = trained.adaptation;
+    const gaps = swap === null ? [] : [swap.sampled, swap.greedy].map((g) => `${g.own.toFixed(1)} - ${g.other.toFixed(1)} = ${g.gap.toFixed(1)}`);
     expect(r.out).toEqual([
       'maml at iteration 3, 2 held-out tasks',
       ...trained.returns.map((x, k) => `  after ${k} inner step${k === 1 ? '' : 's'}: mean return ${x.toFixed(1)}`),
+      '  after 0..3 inner steps, mean return on evaluation episodes (sampled / greedy actions):',
+      ...[0, 1, 2, 3].map((k) => `    ${k} step${k === 1 ? ' ' : 's'}: ${sampled.returns[k].toFixed(1)} / ${greedy.returns[k].toFixed(1)}`),
+      `  swap test after 1 step (adapted on own task minus on another): sampled ${gaps[0]}, greedy ${gaps[1]}`,
     ]);
     expect(trained.returns).toHaveLength(2); // K = 1: before and after one step
   });

@@ -34,7 +34,7 @@ registerEnv({
 
 describe('env registry', () => {
   it('lists the built-ins first, then what a user registered', () => {
-    expect(envNames()).toEqual(['cartpole', 'cartpole-goal', 'intersection', 'lunarlander', 'lunarlander-wind', 'lunarlander-continuous', 'corridor']);
+    expect(envNames()).toEqual(['cartpole', 'cartpole-goal', 'intersection', 'intersection-bimodal', 'lunarlander', 'lunarlander-wind', 'lunarlander-continuous', 'lunarlander-pad', 'corridor']);
     expect(getEnv('corridor').params.goal).toEqual({ default: 3, min: -10, max: 10, unit: 'm', meaning: 'where the reward peaks' });
   });
 
@@ -67,7 +67,7 @@ describe('env registry', () => {
     expect(() => registerEnv({ ...base, name: 'c4', params: { goal: { ...base.params.goal, default: 11 } } })).toThrow(
       'registerEnv(c4): params.goal.default is 11, expected a number in [-10, 10] m',
     );
-    expect(() => resolveConfig({ env: 'c2' })).toThrow('env is "c2", expected a registered env: one of "cartpole", "cartpole-goal", "intersection", "lunarlander", "lunarlander-wind", "lunarlander-continuous", "corridor"');
+    expect(() => resolveConfig({ env: 'c2' })).toThrow('env is "c2", expected a registered env: one of "cartpole", "cartpole-goal", "intersection", "intersection-bimodal", "lunarlander", "lunarlander-wind", "lunarlander-continuous", "lunarlander-pad", "corridor"');
     expect(() => registerEnv({ ...base, name: 'c5', rewardThreshold: Number.NaN })).toThrow('registerEnv(c5): rewardThreshold is NaN, expected a finite number');
     expect(() => registerEnv({ ...base, name: 'c6', outcomes: ['goal', 'goal'] })).toThrow('registerEnv(c6): outcomes[1] is "goal", expected an outcome not listed before');
     expect(() => registerEnv({ ...base, name: 'c7', outcomes: [] })).toThrow('registerEnv(c7): outcomes is [], expected a non-empty list of the outcome names its step info reports');
@@ -76,8 +76,8 @@ describe('env registry', () => {
 
 describe('what a family states beforehand', () => {
   it('gives the report its convergence thresholds: Gymnasium\'s for CartPole and LunarLander, 90% of the oracle for the intersection', () => {
-    const names = ['cartpole', 'cartpole-goal', 'intersection', 'lunarlander', 'lunarlander-wind', 'lunarlander-continuous', 'corridor', 'not-registered'];
-    expect(names.map(rewardThresholdOf)).toEqual([475, null, 0.9 * 15.16, 200, 200, 200, null, null]);
+    const names = ['cartpole', 'cartpole-goal', 'intersection', 'intersection-bimodal', 'lunarlander', 'lunarlander-wind', 'lunarlander-continuous', 'lunarlander-pad', 'corridor', 'not-registered'];
+    expect(names.map(rewardThresholdOf)).toEqual([475, null, 0.9 * 15.16, null, 200, 200, 200, 200, null, null]);
   });
 
   it('states the spaces of the envs it builds, so no env is built to learn them', () => {

@@ -24,7 +24,7 @@ function envAt(state: number[], options: IntersectionOptions = {}): Intersection
 describe('parameters and spaces', () => {
   it('defaults are the spec constants', () => {
     expect(INTERSECTION_DEFAULTS).toEqual({
-      desiredSpeed: 10, gap: 0, maxAccel: 2.5, maxBrake: 4, accelExponent: 4, stopDistance: 1, minBrakeDistance: 0.1,
+      desiredSpeed: 10, gap: 0, decisionDistance: 1000, maxAccel: 2.5, maxBrake: 4, accelExponent: 4, stopDistance: 1, minBrakeDistance: 0.1,
       holdSpeed: 0.1, ttaSpeedFloor: 0.1, speedLimit: 15, dt: 0.1, vehicleLength: 4.5, zoneHalfWidth: 2, margin: 0.5,
       egoAccel0: -4, egoAccel1: -2, egoAccel2: 0, egoAccel3: 1.5, egoAccel4: 3,
       startPositionMin: -45, startPositionMax: -35, startSpeedMin: 8, startSpeedMax: 12,

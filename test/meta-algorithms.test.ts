@@ -3,15 +3,16 @@ import { ALGORITHMS, ALGORITHM_SPECS, algorithmSpec, isAlgorithmName } from '../
 import { baseName, isDirectedName } from '../src/cli/report/claims.js';
 
 describe('the algorithm table', () => {
-  it('lists the six algorithms in the CLI order with their properties', () => {
-    expect(ALGORITHMS).toEqual(['maml', 'fomaml', 'metasgd', 'directed-maml', 'directed-fomaml', 'directed-metasgd']);
+  it('lists the seven algorithms in the CLI order with their properties', () => {
+    expect(ALGORITHMS).toEqual(['maml', 'fomaml', 'metasgd', 'directed-maml', 'directed-fomaml', 'directed-metasgd', 'multitask']);
     expect(ALGORITHM_SPECS).toEqual({
-      maml: { base: 'maml', firstOrder: false, learnsRates: false, directed: false },
-      fomaml: { base: 'fomaml', firstOrder: true, learnsRates: false, directed: false },
-      metasgd: { base: 'metasgd', firstOrder: false, learnsRates: true, directed: false },
-      'directed-maml': { base: 'maml', firstOrder: false, learnsRates: false, directed: true },
-      'directed-fomaml': { base: 'fomaml', firstOrder: true, learnsRates: false, directed: true },
-      'directed-metasgd': { base: 'metasgd', firstOrder: false, learnsRates: true, directed: true },
+      maml: { base: 'maml', firstOrder: false, learnsRates: false, directed: false, innerLoop: true },
+      fomaml: { base: 'fomaml', firstOrder: true, learnsRates: false, directed: false, innerLoop: true },
+      metasgd: { base: 'metasgd', firstOrder: false, learnsRates: true, directed: false, innerLoop: true },
+      'directed-maml': { base: 'maml', firstOrder: false, learnsRates: false, directed: true, innerLoop: true },
+      'directed-fomaml': { base: 'fomaml', firstOrder: true, learnsRates: false, directed: true, innerLoop: true },
+      'directed-metasgd': { base: 'metasgd', firstOrder: false, learnsRates: true, directed: true, innerLoop: true },
+      multitask: { base: 'multitask', firstOrder: true, learnsRates: false, directed: false, innerLoop: false },
     });
   });
 
@@ -30,7 +31,7 @@ describe('the algorithm table', () => {
 
   it('the report pairs a Directed-X with X through the table and leaves unknown names alone', () => {
     expect(ALGORITHMS.map((a) => [baseName(a), isDirectedName(a)])).toEqual([
-      ['maml', false], ['fomaml', false], ['metasgd', false], ['maml', true], ['fomaml', true], ['metasgd', true],
+      ['maml', false], ['fomaml', false], ['metasgd', false], ['maml', true], ['fomaml', true], ['metasgd', true], ['multitask', false],
     ]);
     expect([baseName('directed-reptile'), isDirectedName('directed-reptile')]).toEqual(['directed-reptile', false]);
   });

@@ -25,7 +25,7 @@ describe('resolveConfig', () => {
   });
 
   it('has the spec defaults', () => {
-    expect(ALGORITHMS).toEqual(['maml', 'fomaml', 'metasgd', 'directed-maml', 'directed-fomaml', 'directed-metasgd']);
+    expect(ALGORITHMS).toEqual(['maml', 'fomaml', 'metasgd', 'directed-maml', 'directed-fomaml', 'directed-metasgd', 'multitask']);
     expect(DEFAULT_CONFIG).toMatchObject({
       innerSteps: 1,
       outerOptimizer: 'adam',
@@ -33,7 +33,7 @@ describe('resolveConfig', () => {
       gamma: 0.99,
       gaeLambda: 1,
       normalizeAdvantages: true,
-      directed: { estimator: 'center', mode: 'permanent', schedule: 'every', eta: null, episodes: null, metaSgdRate: 'scalar', fixedTask: null },
+      directed: { estimator: 'center', mode: 'permanent', schedule: 'every', eta: null, episodes: null, metaSgdRate: 'scalar', fixedTask: null, logMechanism: false },
       taskRanges: null,
     });
   });
@@ -57,13 +57,13 @@ describe('resolveConfig', () => {
     // @ts-expect-error a bad literal: a type error in code, a ConfigError from JSON
     const nested = configError(() => resolveConfig({ directed: { etta: 1 } }));
     expect(nested.path).toBe('directed.etta');
-    expect(nested.message).toMatch(/unknown key directed\.etta \(expected one of estimator, fixedTask, mode, schedule, scheduleN, eta, episodes, metaSgdRate in directed\)/);
+    expect(nested.message).toMatch(/unknown key directed\.etta \(expected one of estimator, fixedTask, mode, schedule, scheduleN, eta, episodes, metaSgdRate, logMechanism in directed\)/);
   });
 
   it('names a bad enum value and lists the allowed values', () => {
     // @ts-expect-error a bad literal: a type error in code, a ConfigError from JSON
     const e = configError(() => resolveConfig({ algo: 'reptile' }));
-    expect(e.message).toBe('algo is "reptile", expected one of "maml", "fomaml", "metasgd", "directed-maml", "directed-fomaml", "directed-metasgd"');
+    expect(e.message).toBe('algo is "reptile", expected one of "maml", "fomaml", "metasgd", "directed-maml", "directed-fomaml", "directed-metasgd", "multitask"');
     // @ts-expect-error a bad literal: a type error in code, a ConfigError from JSON
     expect(configError(() => resolveConfig({ directed: { schedule: 'sometimes' } })).message).toBe(
       'directed.schedule is "sometimes", expected one of "every", "every-nth", "first-n"',

@@ -12,7 +12,8 @@ import { reinforceObjective } from '../src/rl/policy-gradient.js';
 import { CostMeter } from '../src/meta/costs.js';
 import { meanKlRows, meanKlToOld, ratioSurrogate } from '../src/meta/kl.js';
 import { logSoftmaxRowsInto } from '../src/nn/categorical.js';
-import { TrpoTask } from '../src/meta/trpo-task.js';
+import { TrpoTask, addKlProductShare } from '../src/meta/trpo-task.js';
+import { SurrogatePrograms } from '../src/meta/programs.js';
 import { listData, readDataJson } from './helpers/reference-data.js';
 
 const files = listData('fixtures').filter((f) => f.endsWith('.json'));
@@ -54,13 +55,13 @@ function task(c: Case, rate: number | Float64Array, firstOrder: boolean, meter =
   const layout = c.fixture.layout;
   return new TrpoTask(
     { train: c.train, validation: c.validation },
-    { layout, start: c.fixture.params.data, rate, firstOrder, compiled: false, meter },
+    { layout, start: c.fixture.params.data, rate, firstOrder, programs: new SurrogatePrograms(layout, { mode: 'never' }), meter },
   );
 }
 
 function klHessianVector(t: TrpoTask, v: Float64Array): Float64Array {
   const out = new Float64Array(v.length);
-  t.addKlHessianVector(v, out, 1);
+  addKlProductShare(out, t.klProductShare(v, 1), 1);
   return out;
 }
 

@@ -11,6 +11,8 @@ import { CostMeter } from '../src/meta/costs.js';
 import { taskMetaGradient } from '../src/meta/inner-loop.js';
 import { meanKlToOld } from '../src/meta/kl.js';
 import { type TrpoStepArgs, trpoStep } from '../src/meta/trpo.js';
+import { SurrogatePrograms } from '../src/meta/programs.js';
+import { Arena, arenaDoubles, wasmAvailable } from '../src/kernels/wasm/module.js';
 import type { TrpoTaskData } from '../src/meta/trpo-task.js';
 import { readDataJson } from './helpers/reference-data.js';
 
@@ -93,7 +95,8 @@ function solve(m: Mat, rhs: Vec): Vec {
 const options = (extra: Partial<TrpoConfig> = {}): TrpoConfig => ({ ...DEFAULT_CONFIG.trpo, maxKl: 1e-3, ...extra });
 
 function args(rate: number | Float64Array, firstOrder: boolean, gradientVector: Float64Array, o: TrpoConfig, tasks: TrpoTaskData[] = [{ train: [train], validation }], start: Float64Array = theta0): TrpoStepArgs {
-  return { layout: mlpLayout(layout.sizes, 'tanh'), tasks, start, rate, firstOrder, gradient: gradientVector, options: o, meter: new CostMeter(), compiled: false };
+  const l = mlpLayout(layout.sizes, 'tanh');
+  return { layout: l, tasks, start, rate, firstOrder, gradient: gradientVector, options: o, meter: new CostMeter(), programs: new SurrogatePrograms(l, { mode: 'never' }) };
 }
 
 /** The trainer's meta-gradient of the task (the sampler returns the fixed batches). */
@@ -232,7 +235,7 @@ describe('trpoStep: the trust region and the line search', () => {
     for (const firstOrder of [false, true]) {
       for (const maxKl of [1e-1, 1e-2, 1e-3, 1e-4]) {
         const g = meanGradient(start, fixture.alpha, firstOrder);
-        const r = trpoStep({ ...args(fixture.alpha, firstOrder, g, options({ maxKl }), tasks, start), layout: fl });
+        const r = trpoStep({ ...args(fixture.alpha, firstOrder, g, options({ maxKl }), tasks, start), layout: fl, programs: new SurrogatePrograms(fl, { mode: 'never' }) });
         expect(r.step).not.toBeNull();
         const theta = start.map((x, i) => x - (r.step as Float64Array)[i]);
         const kl = measuredKl(theta, start, fixture.alpha);
@@ -250,7 +253,7 @@ describe('trpoStep: the trust region and the line search', () => {
     const before = Array.from(start);
     // Ascent: every candidate along the negated meta-gradient's natural direction worsens the surrogate.
     const g = meanGradient(start, fixture.alpha, false).map((x) => -x);
-    const r = trpoStep({ ...args(fixture.alpha, false, g, options({ maxKl: 1e-4, lsMaxSteps: 5 }), tasks, start), layout: fl });
+    const r = trpoStep({ ...args(fixture.alpha, false, g, options({ maxKl: 1e-4, lsMaxSteps: 5 }), tasks, start), layout: fl, programs: new SurrogatePrograms(fl, { mode: 'never' }) });
     expect(r.step).toBeNull();
     expect(r.log).toMatchObject({ lineSearchSteps: 5, stepFraction: 0, kl: 0, improvement: 0 });
     expect(Array.from(start)).toEqual(before);
@@ -265,7 +268,7 @@ describe('trpoStep: the trust region and the line search', () => {
   it('counts its products: per KL product 2K inner HVPs and one Fisher product per task, cgIters + 1 of them', () => {
     const start = fixture.params.data;
     const g = meanGradient(start, fixture.alpha, false);
-    const a = { ...args(fixture.alpha, false, g, options({ cgIters: 4 }), tasks, start), layout: fl };
+    const a = { ...args(fixture.alpha, false, g, options({ cgIters: 4 }), tasks, start), layout: fl, programs: new SurrogatePrograms(fl, { mode: 'never' }) };
     const r = trpoStep(a);
     expect(r.log.cgIterations).toBe(4);
     expect(a.meter.hvps).toBe((4 + 1) * tasks.length * 3);
@@ -279,10 +282,46 @@ describe('trpoStep: the trust region and the line search', () => {
   it('gives the same bits compiled and eager', () => {
     const start = fixture.params.data;
     const g = meanGradient(start, fixture.alpha, false);
-    const eager = trpoStep({ ...args(fixture.alpha, false, g, options(), tasks, start), layout: fl });
-    const compiled = trpoStep({ ...args(fixture.alpha, false, g, options(), tasks, start), layout: fl, compiled: true });
+    const eager = trpoStep({ ...args(fixture.alpha, false, g, options(), tasks, start), layout: fl, programs: new SurrogatePrograms(fl, { mode: 'never' }) });
+    const compiled = trpoStep({ ...args(fixture.alpha, false, g, options(), tasks, start), layout: fl, programs: new SurrogatePrograms(fl, { mode: 'always' }) });
     expect(compiled.log).toEqual(eager.log);
     expect(Array.from(compiled.step as Float64Array)).toEqual(Array.from(eager.step as Float64Array));
+  });
+
+  it('hands its compiled Fisher products back at its end: the next step compiles into the same memory', () => {
+    if (!wasmAvailable()) return;
+    const start = fixture.params.data;
+    const g = meanGradient(start, fixture.alpha, false);
+    const programs = new SurrogatePrograms(fl, { mode: 'always' });
+    const step = (): unknown => trpoStep({ ...args(fixture.alpha, false, g, options({ cgIters: 3 }), tasks, start), layout: fl, programs }).log;
+    // Where the first free span of arena memory starts: the surrogate's buckets, compiled by the
+    // first step and kept, sit below it.
+    const firstFree = (): number => {
+      const probe = Arena.create(arenaDoubles([1024]));
+      const at = probe.alloc(1024).byteOffset;
+      probe.release();
+      return at;
+    };
+    const first = step();
+    const before = firstFree();
+    expect(step()).toEqual(first);
+    expect(firstFree()).toBe(before);
+  });
+
+  it('adapts from the inner gradients a task carries: the same bits, and none recomputed first-order', () => {
+    const start = fixture.params.data;
+    for (const firstOrder of [false, true]) {
+      const g = meanGradient(start, fixture.alpha, firstOrder);
+      const carried = tasks.map((t) => ({ ...t, innerGradients: [new SurrogatePrograms(fl, { mode: 'never' }).lossAndGrad(start, t.train[0]).grad] }));
+      const a = { ...args(fixture.alpha, firstOrder, g, options(), tasks, start), layout: fl, programs: new SurrogatePrograms(fl, { mode: 'never' }) };
+      const b = { ...a, tasks: carried, meter: new CostMeter() };
+      const recomputed = trpoStep(a);
+      const reused = trpoStep(b);
+      expect(reused.log).toEqual(recomputed.log);
+      expect(Array.from(reused.step as Float64Array)).toEqual(Array.from(recomputed.step as Float64Array));
+      // Exact: the old point's linearization (its HVPs) is one gradient evaluation either way.
+      expect(a.meter.gradientEvaluations - b.meter.gradientEvaluations).toBe(firstOrder ? tasks.length : 0);
+    }
   });
 
   it('names a gradient of the wrong length', () => {

@@ -1,3 +1,4 @@
+import { algorithmSpec } from '../src/meta/algorithms.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +51,7 @@ describe('outerOptimizer trpo: config', () => {
 });
 
 describe('MetaTrainer with outerOptimizer trpo', () => {
-  it('runs all six algorithms: deterministic, every accepted step inside the trust region, its work counted', () => {
+  it('runs every algorithm: deterministic, every accepted step inside the trust region, its work counted', () => {
     const B = 2;
     const cgIters = DEFAULT_CONFIG.trpo.cgIters;
     for (const algo of ALGORITHMS) {
@@ -66,14 +67,18 @@ describe('MetaTrainer with outerOptimizer trpo', () => {
           expect(t.stepFraction).toBeCloseTo(0.8 ** (t.lineSearchSteps - 1), 15);
         }
         expect(t.cgIterations).toBe(cgIters);
-        const firstOrder = algo.endsWith('fomaml');
-        const directed = algo.startsWith('directed-') ? 1 : 0;
+        const spec = algorithmSpec(algo);
+        const firstOrder = spec.firstOrder;
+        const directed = spec.directed ? 1 : 0;
+        const batches = spec.innerLoop ? 2 : 1;
         // The meta-gradients (K = 1: one HVP per task unless first-order), then cgIters + 1 KL
-        // products of 2K inner HVPs and one Fisher product per task.
+        // products of 2K inner HVPs (none without an inner loop) and one Fisher product per task.
         expect(log.counts.hvps, algo).toBe((firstOrder ? 0 : B) + (cgIters + 1) * B * (firstOrder ? 1 : 3));
-        // Two per task (inner and validation), the directed step's, then one adaptation per task
-        // at the old point and one per line-search candidate.
-        expect(log.counts.gradientEvaluations, algo).toBe(2 * B + directed + B * (1 + t.lineSearchSteps));
+        // Two per task (inner and validation; one without an inner loop), the directed step's, then
+        // per task with an inner loop one per line-search candidate and, unless first-order, the
+        // linearization at the old point its HVPs run on (the inner gradient itself comes with the
+        // task's outcome).
+        expect(log.counts.gradientEvaluations, algo).toBe(batches * B + directed + (batches - 1) * B * ((firstOrder ? 0 : 1) + t.lineSearchSteps));
         expect(log.seconds.trpo).toBeGreaterThan(0);
         expect(log.seconds.sampling + log.seconds.gradients + log.seconds.hvp + log.seconds.directed + log.seconds.trpo).toBeLessThanOrEqual(log.seconds.total);
       }

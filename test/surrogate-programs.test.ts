@@ -97,6 +97,35 @@ describe('SurrogatePrograms', () => {
     expectBits(first.hvp(v), eager.lossGradAndHvp(theta, a).hvp(v));
   });
 
+  it('serves a row count first from a compiled bucket up to twice its size holding the program it needs, then compiles its own', () => {
+    const layout = layouts[0][1];
+    const rng = new PCG64(17);
+    const theta = initPolicy(layout, rng);
+    const v = Float64Array.from(theta, () => rng.normal());
+    const eager = new SurrogatePrograms(layout, { mode: 'never' });
+    const compiled = new SurrogatePrograms(layout, { mode: 'always' });
+    const grad = (rows: number): void => {
+      const batch = batchOf(layout, rows, rng);
+      expectBits(compiled.lossAndGrad(theta, batch).grad, eager.lossAndGrad(theta, batch).grad);
+    };
+    grad(200);
+    grad(110); // bucket 112 borrows 208 (at most twice 110 rows)
+    expect(compiled.compiledBuckets()).toEqual([208]);
+    grad(100); // too small for 208: its own
+    expect(compiled.compiledBuckets()).toEqual([208, 112]);
+    grad(150); // 160 borrows 208, then compiles when it comes back
+    expect(compiled.compiledBuckets()).toEqual([112, 208]);
+    grad(155);
+    expect(compiled.compiledBuckets()).toEqual([112, 208, 160]);
+    // 208 holds no linearization: an HVP's batch compiles its own bucket.
+    const batch = batchOf(layout, 190, rng);
+    expectBits(compiled.lossGradAndHvp(theta, batch).hvp(v), eager.lossGradAndHvp(theta, batch).hvp(v));
+    expect(compiled.compiledBuckets()).toEqual([112, 208, 160, 192]);
+    const borrowing = batchOf(layout, 170, rng); // 176 borrows 192
+    expectBits(compiled.lossGradAndHvp(theta, borrowing).hvp(v), eager.lossGradAndHvp(theta, borrowing).hvp(v));
+    expect(compiled.compiledBuckets()).toEqual([112, 208, 160, 192]);
+  });
+
   it("'auto' compiles a bucket on first use and keeps no program below minRows", () => {
     const layout = layouts[0][1];
     const rng = new PCG64(3);

@@ -125,7 +125,8 @@ export async function experimentCommand(argv: readonly string[], print: (line: s
     return 0;
   }
   ensureWritableDirectory(out, fs);
-  const jobs: TrainJob[] = indices.map((i) => ({ config: grid.runs[i].config, dir: containedPath(out, grid.runs[i].dir), resume: true, skipLocked: true }));
+  const gridJobs: TrainJob[] = grid.runs.map((run) => ({ config: run.config, dir: containedPath(out, run.dir), resume: true, skipLocked: true }));
+  const jobs = indices.map((i) => gridJobs[i]);
   checkSameGrid(out, grid, fs);
   checkResumable(jobs, fs);
   const pending = jobs.filter((job) => !isFinished(job, fs));
@@ -168,6 +169,13 @@ export async function experimentCommand(argv: readonly string[], print: (line: s
     print(`grid ${grid.name}: ${jobs.length - held.length}/${jobs.length} runs done; passed over ${held.length} another process holds: ${holders.join(', ')}`);
     return 0;
   }
-  print(`grid ${grid.name}: ${jobs.length}/${jobs.length} runs done; metarl report ${out} writes the results page`);
+  if (jobs.length === gridJobs.length) {
+    print(`grid ${grid.name}: ${jobs.length}/${jobs.length} runs done; metarl report ${out} writes the results page`);
+    return 0;
+  }
+  // A shard's end is not the grid's: other shards may still be training (or not yet started).
+  const finished = gridJobs.filter((job) => isFinished(job, fs)).length;
+  const next = finished === gridJobs.length ? `metarl report ${out} writes the results page` : `the other shards train the rest (metarl report ${out} lists them as unfinished until then)`;
+  print(`grid ${grid.name}: ${jobs.length}/${jobs.length} selected runs done; ${finished}/${gridJobs.length} runs of the grid finished; ${next}`);
   return 0;
 }

@@ -43,12 +43,14 @@ const AXES = ['env', 'algo', 'seed'];
 const MAX_SEEDS = 1000;
 const MAX_RUNS = 10_000;
 const DEFAULT_VARIANT = 'default';
+/** Held-out tasks of a grid's runs unless its file sets evalTasks: enough tasks for the report's per-run means and swap test. */
+export const GRID_EVAL_TASKS = 40;
 
 /** The format of a grid file, as `metarl experiment --help` lists it. */
 export const GRID_FILE_HELP: readonly string[] = [
   'the grid file (JSON):',
   '  name        the grid\'s name; it and each variant\'s match [A-Za-z0-9][A-Za-z0-9._-]* (up to 64 characters)',
-  '  base        config keys over the defaults; "config": "configs/x.json" reads a config file first',
+  `  base        config keys over the defaults (for grids, evalTasks ${GRID_EVAL_TASKS}); "config": "configs/x.json" reads a config file first`,
   '  envs        env families, e.g. ["cartpole"]',
   '  envConfigs  optional, per env: a config file path or config keys, over base',
   `  algorithms  e.g. ["maml", "directed-maml"] (of ${ALGORITHMS.join(', ')})`,
@@ -203,7 +205,7 @@ class GridParser {
   /** The defaults for `env`, then base's config file, then base's keys. */
   private baseConfig(env: string, base: Record<string, unknown>): MetaConfig {
     const { config: file, ...keys } = base;
-    let config = resolveConfig({ env });
+    let config = resolveConfig({ env, evalTasks: GRID_EVAL_TASKS });
     if (typeof file === 'string') config = this.overlay(this.overlay(config, this.configFile(file, 'base.config'), `base.config (${file})`), { env }, 'envs');
     return this.overlay(config, keys, 'base');
   }

@@ -47,7 +47,7 @@ export async function trainAndEvaluate(trainer: MetaTrainer, dir: RunDir, iterat
   }
   progress.end();
   if (interruptSignal() !== 0) throw new InterruptedError(trainer.iteration, dir.path);
-  const evaluation = trainer.evaluate();
+  const evaluation = trainer.evaluate({ adaptation: true });
   dir.writeEvaluation(evaluation);
   return evaluation;
 }

@@ -64,6 +64,17 @@ export {
 } from './intersection-drivers.js';
 export { INTERSECTION_FAMILY, intersectionTasks } from './intersection-tasks.js';
 export {
+  DeadlineIntersection,
+  INTERSECTION_BIMODAL_FAMILY,
+  INTERSECTION_BIMODAL_MAX_STEPS,
+  INTERSECTION_BIMODAL_PARAMS,
+  INTERSECTION_BIMODAL_START,
+  INTERSECTION_BIMODAL_TASK_RANGES,
+  bimodalParams,
+  intersectionBimodalTasks,
+} from './intersection-bimodal.js';
+export { bimodalAgnostic, evaluateBimodalDriver, modePlanner } from './intersection-bimodal-drivers.js';
+export {
   LUNAR_LANDER_DEFAULTS,
   LUNAR_LANDER_PARAMS,
   LunarLander,
@@ -77,7 +88,9 @@ export {
   type LunarLanderStepResult,
 } from './lunar-lander.js';
 export { lunarLanderHeuristic, type LunarLanderHeuristicOptions } from './lunar-lander-heuristic.js';
-export { LunarLanderScene, drawTerrain, type LunarLanderTerrain } from './lunar-lander-scene.js';
+export { LUNAR_LANDER_PAD_FAMILY, LUNAR_LANDER_PAD_PARAMS, LUNAR_LANDER_PAD_TASK_RANGES, lunarLanderPadTasks } from './lunar-lander-pad.js';
+export { evaluatePadDriver, padHeuristic, type PadDriverEvaluation } from './lunar-lander-pad-drivers.js';
+export { LunarLanderScene, PAD_HALF_WIDTH, drawTerrain, type LunarLanderTerrain } from './lunar-lander-scene.js';
 export {
   LUNAR_LANDER_CONTINUOUS_FAMILY,
   LUNAR_LANDER_FAMILY,

@@ -63,6 +63,7 @@ export const INTERSECTION_PARAMS = Object.freeze({
   minBrakeDistance: { default: 0.1, min: 0, openMin: true, max: 1, unit: 'm', meaning: "floor of a yielding O's remaining braking distance" },
   holdSpeed: { default: 0.1, min: 0, max: 1, unit: 'm/s', meaning: 'speed below which a yielding O holds at rest' },
   ttaSpeedFloor: { default: 0.1, min: 0, openMin: true, max: 1, unit: 'm/s', meaning: 'floor of the speed dividing the distance in the time to arrival' },
+  decisionDistance: { default: 1000, min: 0, max: 1000, unit: 'm', meaning: "O drives on as if going, undecided, until its front is within this distance of the zone (plus margin)" },
   speedLimit: { default: 15, min: 1, max: 30, unit: 'm/s', meaning: 'both speeds are clipped to [0, speedLimit]' },
   dt: { default: 0.1, min: 0.01, max: 0.2, unit: 's', meaning: 'seconds per step' },
   vehicleLength: { default: 4.5, min: 1, max: 20, unit: 'm', meaning: 'length of both vehicles (s is the front bumper)' },
@@ -173,6 +174,7 @@ export function advanceIntersection(state: Float64Array, egoAccel: number, p: Re
   let sE = state[0], vE = state[1], sO = state[2], vO = state[3];
   const dO = entry - sO;
   const goes =
+    dO > p.decisionDistance ||
     dO <= 0 ||
     clearedZone(sE, p) ||
     timeToArrival(dO, vO, p.ttaSpeedFloor) < timeToArrival(entry - sE, vE, p.ttaSpeedFloor) + p.gap;

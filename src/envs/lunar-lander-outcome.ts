@@ -3,7 +3,7 @@
  * alone: the float32 observation, the shaping reward and the termination. Any engine's lander (ours,
  * or planck's in the benchmark) reports through it, so the two cannot drift apart.
  */
-import { FPS, LEG_DOWN, SCALE, VIEWPORT_H, VIEWPORT_W } from './lunar-lander-scene.js';
+import { FPS, LEG_DOWN, PAD_HALF_WIDTH, SCALE, VIEWPORT_H, VIEWPORT_W } from './lunar-lander-scene.js';
 
 export type LunarLanderEndReason = 'crash' | 'out-of-bounds' | 'at-rest' | null;
 
@@ -17,6 +17,16 @@ export class LanderOutcome {
   private prevShaping = 0;
   private hasPrevShaping = false;
 
+  /**
+   * `padX`: the pad's centre (m), which the shaping measures the distance to; `offPadRestReward`:
+   * the reward of coming to rest with the hull's centre beyond the pad's ends. Gymnasium's are W/2
+   * and 100, the reward of resting on the pad.
+   */
+  constructor(
+    private readonly padX = VIEWPORT_W / SCALE / 2,
+    private readonly offPadRestReward = 100,
+  ) {}
+
   /** A new episode: its first step earns no shaping difference. */
   reset(): void {
     this.hasPrevShaping = false;
@@ -25,6 +35,7 @@ export class LanderOutcome {
   /**
    * Writes the observation into `obs` from the hull's position (m), velocity (m/s), angle (rad) and
    * angular velocity, the legs' ground contacts and the helipad's height; then the reward of a step
+   * (its shaping the distance to the pad, which the observation's screen-centred x does not show)
    * that fired the engines at mPower and sPower, and whether it ended (a hull contact, |x| off the
    * screen, or the lander asleep).
    */
@@ -61,7 +72,8 @@ export class LanderOutcome {
     obs[6] = s6;
     obs[7] = s7;
 
-    const shaping = -100 * Math.sqrt(s0 * s0 + s1 * s1) - 100 * Math.sqrt(s2 * s2 + s3 * s3) - 100 * Math.abs(s4) + 10 * s6 + 10 * s7;
+    const padDx = (px - this.padX) / (VIEWPORT_W / SCALE / 2);
+    const shaping = -100 * Math.sqrt(padDx * padDx + s1 * s1) - 100 * Math.sqrt(s2 * s2 + s3 * s3) - 100 * Math.abs(s4) + 10 * s6 + 10 * s7;
     let reward = this.hasPrevShaping ? shaping - this.prevShaping : 0;
     this.prevShaping = shaping;
     this.hasPrevShaping = true;
@@ -77,7 +89,7 @@ export class LanderOutcome {
     }
     if (!awake) {
       terminated = true;
-      reward = 100;
+      reward = Math.abs(px - this.padX) <= PAD_HALF_WIDTH ? 100 : this.offPadRestReward;
       endReason = 'at-rest';
     }
     this.reward = reward;

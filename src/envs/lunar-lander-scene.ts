@@ -39,17 +39,30 @@ export interface LunarLanderTerrain {
   helipadY: number;
 }
 
-/** Draws the terrain: CHUNKS + 1 uniforms in [0, H/2), in order. */
-export function drawTerrain(rng: Rng): LunarLanderTerrain {
+/** Half the width of the landing pad: one chunk, so the default pad spans chunks 4..6. */
+export const PAD_HALF_WIDTH = W / (CHUNKS - 1);
+
+/**
+ * Draws the terrain: CHUNKS + 1 uniforms in [0, H/2), in order, then flattens the pad
+ * [padX - PAD_HALF_WIDTH, padX + PAD_HALF_WIDTH]. Gymnasium's rule for its centred pad sets the
+ * chunks from one below the pad's first chunk to one above its last to helipadY, so the smoothed
+ * surface is flat over the pad; a pad between chunks widens to the chunks around its ends, so it
+ * is flat wherever it is. The default padX (W/2) is Gymnasium's terrain.
+ */
+export function drawTerrain(rng: Rng, padX = W / 2): LunarLanderTerrain {
   const heightRaw = Array.from({ length: CHUNKS + 1 }, () => rng.uniform(0, H / 2));
-  const chunkX = Array.from({ length: CHUNKS }, (_, i) => (W / (CHUNKS - 1)) * i);
-  const half = Math.floor(CHUNKS / 2);
+  const spacing = W / (CHUNKS - 1);
+  const chunkX = Array.from({ length: CHUNKS }, (_, i) => spacing * i);
+  const helipadX1 = padX - PAD_HALF_WIDTH;
+  const helipadX2 = padX + PAD_HALF_WIDTH;
+  const first = Math.max(Math.floor(helipadX1 / spacing) - 1, 0);
+  const last = Math.min(Math.ceil(helipadX2 / spacing) + 1, CHUNKS - 1);
   const helipadY = H / 4;
   const height = heightRaw.slice();
-  for (let i = half - 2; i <= half + 2; i++) height[i] = helipadY;
+  for (let i = first; i <= last; i++) height[i] = helipadY;
   const at = (i: number): number => height[(i + height.length) % height.length];
   const smoothY = Array.from({ length: CHUNKS }, (_, i) => 0.33 * (at(i - 1) + at(i) + at(i + 1)));
-  return { heightRaw, height, chunkX, smoothY, helipadX1: chunkX[half - 1], helipadX2: chunkX[half + 1], helipadY };
+  return { heightRaw, height, chunkX, smoothY, helipadX1, helipadX2, helipadY };
 }
 
 export interface SceneParams {

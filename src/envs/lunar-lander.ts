@@ -66,12 +66,15 @@ export type LunarLanderParam =
   | 'mainEnginePower'
   | 'sideEnginePower'
   | 'initialRandom'
-  | 'legSpringTorque';
+  | 'legSpringTorque'
+  | 'padX'
+  | 'offPadRestReward';
 
 /**
  * The numeric parameters. Gymnasium asserts −12 < gravity < 0 and warns outside [0, 20] wind and
  * [0, 2] turbulence (refused here); the engine constants are module constants there, their upper
- * bounds are this project's.
+ * bounds are this project's. Gymnasium's pad is always centred (padX = W/2); moving it is this
+ * project's, for the `lunarlander-pad` family.
  */
 export const LUNAR_LANDER_PARAMS: ParamTable<LunarLanderParam> = Object.freeze({
   gravity: { default: -10, min: -12, max: 0, openMin: true, openMax: true, unit: 'm/s²', meaning: 'vertical gravity' },
@@ -81,6 +84,8 @@ export const LUNAR_LANDER_PARAMS: ParamTable<LunarLanderParam> = Object.freeze({
   sideEnginePower: { default: 0.6, min: 0, max: 3, unit: 'N·s/m', meaning: 'side engine impulse per metre of nozzle offset' },
   initialRandom: { default: 1000, min: 0, max: 2000, unit: 'N', meaning: 'bound of the uniform random initial force, per axis' },
   legSpringTorque: { default: 40, min: 0, max: 200, unit: 'N·m', meaning: 'maximum torque of the leg joint motors' },
+  padX: { default: 10, min: 4, max: 16, unit: 'm', meaning: 'centre of the 4 m landing pad, which the shaping reward measures distance to (not observed)' },
+  offPadRestReward: { default: 100, min: -100, max: 100, unit: '', meaning: "reward for coming to rest with the hull's centre off the pad (100 on it)" },
 });
 
 export interface LunarLanderParams extends Record<LunarLanderParam, number> {
@@ -167,7 +172,7 @@ export class LunarLander implements Env<LunarLanderAction> {
   private initialForceV = { x: 0, y: 0 };
   private windIdx = 0;
   private torqueIdx = 0;
-  private readonly outcome = new LanderOutcome();
+  private readonly outcome: LanderOutcome;
   // reset() and step() return these objects, overwritten in place: no allocation per step.
   private readonly obs = new Float64Array(8);
   private readonly info: LunarLanderInfo = { endReason: null };
@@ -181,6 +186,7 @@ export class LunarLander implements Env<LunarLanderAction> {
     this.actionSpace = this.params.continuous ? boxSpace([-1, -1], [1, 1]) : discreteSpace(4);
     this.rngV = new PCG64(seed);
     this.limit = new TimeLimit(maxEpisodeSteps);
+    this.outcome = new LanderOutcome(this.params.padX, this.params.offPadRestReward);
   }
 
   get maxEpisodeSteps(): number {
@@ -231,7 +237,7 @@ export class LunarLander implements Env<LunarLanderAction> {
   reset(args?: ResetArgs): LunarLanderResetResult {
     if (args?.seed !== undefined) this.rngV = new PCG64(args.seed);
     const rng = this.rngV, p = this.params;
-    const terrain = (this.terrainV = drawTerrain(rng));
+    const terrain = (this.terrainV = drawTerrain(rng, p.padX));
     const forceX = rng.uniform(-p.initialRandom, p.initialRandom);
     const forceY = rng.uniform(-p.initialRandom, p.initialRandom);
     this.initialForceV = { x: forceX, y: forceY };

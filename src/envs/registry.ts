@@ -6,7 +6,9 @@
 import { CARTPOLE_GOAL_FAMILY } from './cartpole-goal.js';
 import { CARTPOLE_FAMILY } from './cartpole-tasks.js';
 import type { EnvFamily } from './env-family.js';
+import { INTERSECTION_BIMODAL_FAMILY } from './intersection-bimodal.js';
 import { INTERSECTION_FAMILY } from './intersection-tasks.js';
+import { LUNAR_LANDER_PAD_FAMILY } from './lunar-lander-pad.js';
 import { LUNAR_LANDER_CONTINUOUS_FAMILY, LUNAR_LANDER_FAMILY, LUNAR_LANDER_WIND_FAMILY } from './lunar-lander-tasks.js';
 import { FINITE_NUMBER, type Fail, NON_EMPTY_STRING, arrayOf, checked } from '../validation/schema.js';
 import { badValue } from '../validation/values.js';
@@ -16,9 +18,11 @@ const families = new Map<string, EnvFamily>([
   [CARTPOLE_FAMILY.name, CARTPOLE_FAMILY],
   [CARTPOLE_GOAL_FAMILY.name, CARTPOLE_GOAL_FAMILY as unknown as EnvFamily],
   [INTERSECTION_FAMILY.name, INTERSECTION_FAMILY as unknown as EnvFamily],
+  [INTERSECTION_BIMODAL_FAMILY.name, INTERSECTION_BIMODAL_FAMILY as unknown as EnvFamily],
   [LUNAR_LANDER_FAMILY.name, LUNAR_LANDER_FAMILY as unknown as EnvFamily],
   [LUNAR_LANDER_WIND_FAMILY.name, LUNAR_LANDER_WIND_FAMILY as unknown as EnvFamily],
   [LUNAR_LANDER_CONTINUOUS_FAMILY.name, LUNAR_LANDER_CONTINUOUS_FAMILY as unknown as EnvFamily],
+  [LUNAR_LANDER_PAD_FAMILY.name, LUNAR_LANDER_PAD_FAMILY as unknown as EnvFamily],
 ]);
 
 /** Names of the registered families, built-ins first. */

@@ -4,7 +4,7 @@
 // with separate multiply and add (no FMA), so the TypeScript and WebAssembly paths agree bit for bit.
 // Tiling only changes which elements are computed together, never the order of any one sum.
 
-import { type Callee, FunctionBuilder, type Local, Op, Simd } from './wasm/emitter.js';
+import { type Callee, FunctionBuilder, type Local, type ModuleBuilder, Op, Simd } from './wasm/emitter.js';
 import { kernelModule } from './wasm/kernel-module.js';
 import { ARENA_SCRATCH_DOUBLES, arenaOf, copyIn, copyOut, heapF64, sharedExports, wasmAvailable } from './wasm/module.js';
 
@@ -26,8 +26,29 @@ export function gemm(
   m: number, k: number, n: number,
   transA: boolean, transB: boolean, accumulate: boolean,
 ): void {
-  if (m * k * n >= GEMM_WASM_MIN_MACS && wasmAvailable()) gemmWasm(c, a, b, m, k, n, transA, transB, accumulate);
+  const macs = m * k * n;
+  if (twoThreads !== null && macs >= twoThreads.minMacs && wasmAvailable() && twoThreads.run(c, a, b, m, k, n, transA, transB, accumulate)) return;
+  if (macs >= GEMM_WASM_MIN_MACS && wasmAvailable()) gemmWasm(c, a, b, m, k, n, transA, transB, accumulate);
   else gemmReference(c, a, b, m, k, n, transA, transB, accumulate);
+}
+
+/** A gemm on two threads (gemm-threads.ts): false when it cannot run now (its helper not ready). */
+export interface GemmOnTwoThreads {
+  /** Products of fewer multiply-adds stay on one thread. */
+  readonly minMacs: number;
+  run(c: Float64Array, a: Float64Array, b: Float64Array, m: number, k: number, n: number, transA: boolean, transB: boolean, accumulate: boolean): boolean;
+}
+
+let twoThreads: GemmOnTwoThreads | null = null;
+
+/** Routes large products of {@link gemm} to `t` (null: one thread again). */
+export function useGemmThreads(t: GemmOnTwoThreads | null): void {
+  twoThreads = t;
+}
+
+/** The driver's row stride and step of op(a) in bytes, and its mode. */
+export function gemmDriverArgs(m: number, k: number, transA: boolean, accumulate: boolean): { aRow: number; aStep: number; mode: number } {
+  return { aRow: transA ? 8 : 8 * k, aStep: transA ? 8 * m : 8, mode: accumulate ? MODE_ACCUMULATE : MODE_STORE };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -157,14 +178,22 @@ function tile1x1(
 
 const BLOCK_WIDTHS = [4, 2, 1] as const;
 
-/** gemm(a, b, c, m, k, n, aRow, aStep, mode) after the nine tiles it calls, and transpose(src, dst, rows, cols). */
-export const gemmKernel = kernelModule('gemm', (mb) => {
+function gemmFunctions(mb: ModuleBuilder) {
   const tiles = new Map<string, Callee>();
   for (const rows of BLOCK_WIDTHS) {
     for (const cols of BLOCK_WIDTHS) tiles.set(`${rows}x${cols}`, mb.add(tileFunction(rows, cols)));
   }
   return { gemm: driverFunction(tiles), transpose: transposeFunction() };
-});
+}
+
+/** gemm(a, b, c, m, k, n, aRow, aStep, mode) after the nine tiles it calls, and transpose(src, dst, rows, cols). */
+export const gemmKernel = kernelModule('gemm', gemmFunctions);
+
+/** Pages the two-thread gemm's shared memory may grow to: 1 GiB of operands. */
+export const GEMM_THREADS_MAX_PAGES = 16384;
+
+/** The same functions on a shared memory, for the two-thread gemm (gemm-threads.ts). */
+export const gemmSharedKernel = kernelModule('gemm-shared', gemmFunctions, { sharedMaxPages: GEMM_THREADS_MAX_PAGES });
 
 /** The WebAssembly implementation of {@link gemm}; requires {@link wasmAvailable}. */
 export function gemmWasm(

@@ -60,6 +60,29 @@ export class Adaptation {
    * `weight`, into `alpha` (default fresh zeros), so that a sum over tasks needs one accumulator.
    */
   vjp(w: Float64Array, alpha: Float64Array | null = typeof this.rate === 'number' ? null : new Float64Array(w.length), weight = 1): { theta: Float64Array; alpha: Float64Array | null } {
+    const theta = this.backward(w, alpha === null ? null : (g, out) => {
+      for (let i = 0; i < g.length; i++) alpha[i] -= weight * g[i] * out[i];
+    });
+    return { theta, alpha };
+  }
+
+  /**
+   * J^T w as {@link vjp} gives it, with alpha_vec's part as the terms weight g_k (*) w_{k+1} that
+   * vjp subtracts, in the order it subtracts them (none with a fixed alpha): a sum over tasks
+   * computed elsewhere subtracts them in task order and gets vjp's bits.
+   */
+  vjpTerms(w: Float64Array, weight: number): { theta: Float64Array; alphaTerms: Float64Array[] } {
+    const alphaTerms: Float64Array[] = [];
+    const theta = this.backward(w, typeof this.rate === 'number' ? null : (g, out) => {
+      const term = new Float64Array(g.length);
+      for (let i = 0; i < g.length; i++) term[i] = weight * g[i] * out[i];
+      alphaTerms.push(term);
+    });
+    return { theta, alphaTerms };
+  }
+
+  /** The recursion w_k = w_{k+1} - H_k (alpha (*) w_{k+1}); `alphaTerm(g_k, w_{k+1})` sees each step with a learned alpha_vec. */
+  private backward(w: Float64Array, alphaTerm: ((g: Float64Array, out: Float64Array) => void) | null): Float64Array {
     const n = w.length;
     const rate = this.rate;
     let out = w;
@@ -68,15 +91,12 @@ export class Adaptation {
         out = subtractScaledInto(new Float64Array(n), out, rate, this.hessians[k](out));
         continue;
       }
-      const g = this.grads[k];
+      alphaTerm?.(this.grads[k], out);
       const scaled = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        if (alpha !== null) alpha[i] -= weight * g[i] * out[i];
-        scaled[i] = rate[i] * out[i];
-      }
+      for (let i = 0; i < n; i++) scaled[i] = rate[i] * out[i];
       // The rates are already inside the direction.
       out = subtractScaledInto(new Float64Array(n), out, 1, this.hessians[k](scaled));
     }
-    return { theta: out, alpha };
+    return out;
   }
 }

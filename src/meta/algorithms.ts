@@ -4,8 +4,8 @@
  * algorithm with the directed phase before the meta-update (directed.ts).
  */
 
-/** The three base algorithms the others build on. */
-export type BaseAlgorithm = 'maml' | 'fomaml' | 'metasgd';
+/** The algorithms the others build on, and the multi-task control. */
+export type BaseAlgorithm = 'maml' | 'fomaml' | 'metasgd' | 'multitask';
 
 export interface AlgorithmSpec {
   /** The algorithm without the directed phase: itself for a base algorithm. */
@@ -16,11 +16,18 @@ export interface AlgorithmSpec {
   readonly learnsRates: boolean;
   /** The directed phase runs before the inner loops. */
   readonly directed: boolean;
+  /**
+   * Training adapts through K inner steps before the meta-gradient; false: the policy gradient at
+   * theta itself, one batch per task (the multi-task control). Evaluation adapts K steps either way.
+   */
+  readonly innerLoop: boolean;
 }
 
-const MAML: AlgorithmSpec = { base: 'maml', firstOrder: false, learnsRates: false, directed: false };
-const FOMAML: AlgorithmSpec = { base: 'fomaml', firstOrder: true, learnsRates: false, directed: false };
-const METASGD: AlgorithmSpec = { base: 'metasgd', firstOrder: false, learnsRates: true, directed: false };
+const MAML: AlgorithmSpec = { base: 'maml', firstOrder: false, learnsRates: false, directed: false, innerLoop: true };
+const FOMAML: AlgorithmSpec = { base: 'fomaml', firstOrder: true, learnsRates: false, directed: false, innerLoop: true };
+const METASGD: AlgorithmSpec = { base: 'metasgd', firstOrder: false, learnsRates: true, directed: false, innerLoop: true };
+/** "Pretrain, then fine-tune": the pooled meta-batch's policy gradient, no inner loop (nothing to differentiate through). */
+const MULTITASK: AlgorithmSpec = { base: 'multitask', firstOrder: true, learnsRates: false, directed: false, innerLoop: false };
 
 /** Every algorithm, in the order the CLI and the docs list them. */
 export const ALGORITHM_SPECS = Object.freeze({
@@ -30,6 +37,7 @@ export const ALGORITHM_SPECS = Object.freeze({
   'directed-maml': { ...MAML, directed: true },
   'directed-fomaml': { ...FOMAML, directed: true },
   'directed-metasgd': { ...METASGD, directed: true },
+  multitask: MULTITASK,
 } as const satisfies Record<string, AlgorithmSpec>);
 
 export type AlgorithmName = keyof typeof ALGORITHM_SPECS;

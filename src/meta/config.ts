@@ -34,8 +34,12 @@ export { ALGORITHMS, type AlgorithmName } from './algorithms.js';
 
 /** The task-directed approximation (the "Directed-" prefix); ignored by the three base algorithms. */
 export interface DirectedConfig {
-  /** How the medium task is estimated: range midpoints, mean of this iteration's meta-batch, or `fixedTask`. */
-  estimator: 'center' | 'batch-mean' | 'fixed';
+  /**
+   * How the medium task is estimated: range midpoints, mean of this iteration's meta-batch, or
+   * `fixedTask`; controls: 'random', a task drawn from the distribution each iteration, and
+   * 'pooled', the same plain step on the whole meta-batch instead of one task.
+   */
+  estimator: 'center' | 'batch-mean' | 'fixed' | 'random' | 'pooled';
   /** The medium task when estimator is 'fixed' (exactly the family's parameters); else unused. */
   fixedTask: Record<string, number> | null;
   /** 'permanent': theta moves to the directed point; 'lookahead': only the inner loops start there. */
@@ -50,6 +54,8 @@ export interface DirectedConfig {
   episodes: number | null;
   /** Directed Meta-SGD only: step with the scalar eta, or with the learned per-parameter alpha_vec. */
   metaSgdRate: 'scalar' | 'learned';
+  /** Log `mechanism`: the directed gradient against MAML's second-order part, on the iteration's own batches (training unchanged). */
+  logMechanism: boolean;
 }
 
 /**
@@ -106,6 +112,8 @@ export interface MetaConfig {
   evalSeed: number;
   /** Held-out evaluation every N meta-iterations, logged as `heldOut` (0: never during training). */
   evalEvery: number;
+  /** The logged `heldOut` also holds `adaptation` (0..max(3, K) steps, greedy, swap test: adaptation-eval.ts); eval.json always does. */
+  evalAdaptation: boolean;
   /** Parameters varied per task and their [lo, hi] ranges; null = the family's defaults. */
   taskRanges: Record<string, [number, number]> | null;
 }
@@ -152,11 +160,13 @@ export const DEFAULT_CONFIG: MetaConfig = deepFreeze({
     eta: null,
     episodes: null,
     metaSgdRate: 'scalar',
+    logMechanism: false,
   },
   evalTasks: 10,
   evalEpisodes: 10,
   evalSeed: 1234,
   evalEvery: 0,
+  evalAdaptation: false,
   taskRanges: null,
 }) as MetaConfig;
 
@@ -259,7 +269,7 @@ interface Schema {
 }
 
 const DIRECTED_SCHEMA: Schema = {
-  estimator: oneOf(['center', 'batch-mean', 'fixed']),
+  estimator: oneOf(['center', 'batch-mean', 'fixed', 'random', 'pooled']),
   fixedTask: taskParams(),
   mode: oneOf(['permanent', 'lookahead']),
   schedule: oneOf(['every', 'every-nth', 'first-n']),
@@ -267,6 +277,7 @@ const DIRECTED_SCHEMA: Schema = {
   eta: nullable(positive(), 'the inner rate alpha'),
   episodes: nullable(integer(1, SIZE_LIMITS.episodes), 'episodesPerTask'),
   metaSgdRate: oneOf(['scalar', 'learned']),
+  logMechanism: bool(),
 };
 
 const TRPO_SCHEMA: Schema = {
@@ -300,6 +311,7 @@ const SCHEMA: Schema = {
   evalEpisodes: integer(1, SIZE_LIMITS.episodes),
   evalSeed: integer(0),
   evalEvery: integer(0),
+  evalAdaptation: bool(),
   taskRanges: taskRanges(),
 };
 

@@ -48,6 +48,18 @@ export class ConjugateGradient {
    * is an eigenvector of A), or at once when b = 0.
    */
   solve(matVec: MatVec, b: Float64Array, maxIterations: number, tolerance = CG_RESIDUAL_TOLERANCE): ConjugateGradientResult {
+    const run = this.iterate(b, maxIterations, tolerance);
+    for (let next = run.next(); ; next = run.next()) {
+      if (next.done === true) return next.value;
+      matVec(next.value.v, next.value.out);
+    }
+  }
+
+  /**
+   * {@link solve} as a generator, for products computed elsewhere (other threads): each yield asks
+   * for A v written into out before the next `next()`.
+   */
+  *iterate(b: Float64Array, maxIterations: number, tolerance = CG_RESIDUAL_TOLERANCE): Generator<{ v: Float64Array; out: Float64Array }, ConjugateGradientResult, void> {
     const n = this.size;
     if (b.length !== n) throw new Error(`ConjugateGradient.solve: b has length ${b.length}, expected ${n}`);
     if (!Number.isSafeInteger(maxIterations) || maxIterations < 0) throw new Error(`ConjugateGradient.solve: maxIterations is ${maxIterations}, expected a non-negative integer`);
@@ -58,7 +70,7 @@ export class ConjugateGradient {
     let rr = dot(r, r, n);
     let iterations = 0;
     while (iterations < maxIterations && rr !== 0) {
-      matVec(p, ap);
+      yield { v: p, out: ap };
       iterations++;
       const pAp = dot(p, ap, n);
       // A curvature that is not positive (A not SPD along p, or NaN): no further progress is possible.

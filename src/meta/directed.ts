@@ -2,13 +2,17 @@
  * The task-directed approximation ("Directed-"), one piece that any base algorithm applies before
  * its meta-update (spec: docs/specs/directed-maml.md):
  *   1. a medium task T_m: the midpoint of every range ('center'), the mean of this iteration's
- *      meta-batch ('batch-mean'), or a task given by the user ('fixed');
+ *      meta-batch ('batch-mean'), or a task given by the user ('fixed'); as controls, a task drawn
+ *      from the distribution ('random');
  *   2. M trajectories in T_m with pi_theta;
  *   3. one plain first-order step theta_d = theta - eta grad L_Tm(theta; D_m) (no optimiser
  *      state; Meta-SGD may step with its learned alpha_vec instead of the scalar eta);
  *   4. 'permanent': theta becomes theta_d, the base algorithm's inner loops and meta-update start
  *      from it; 'lookahead': the inner loops start from theta_d, the meta-gradient (taken at
  *      theta_d) is applied to the original theta.
+ * The control 'pooled' replaces steps 1-3 by the same plain step (same eta) on the whole
+ * meta-batch: M trajectories in each of the B tasks, the mean of their gradients. It tells a
+ * larger first-order step apart from a step toward the medium task.
  * Scheduled every iteration, every n-th (iterations n, 2n, ...) or for the first n iterations.
  * Its rollouts and gradient count in the iteration's costs, its time in seconds.directed.
  */
@@ -35,15 +39,24 @@ export function isScheduled(config: Pick<DirectedConfig, 'schedule' | 'scheduleN
   }
 }
 
-/** The medium task's parameters, keys in the family's order. */
+/**
+ * The medium task's parameters, keys in the family's order; 'random' takes `randomTask()` (a draw
+ * from the task distribution on a stream of its own). 'pooled' has no single task.
+ */
 export function estimateMediumTask(
   config: Pick<DirectedConfig, 'estimator' | 'fixedTask'>,
   family: { readonly ranges: Readonly<Record<string, readonly [number, number]>>; mediumTask(): TaskParams },
   tasks: readonly TaskParams[],
+  randomTask?: () => TaskParams,
 ): TaskParams {
   switch (config.estimator) {
     case 'center':
       return family.mediumTask();
+    case 'random':
+      if (randomTask === undefined) throw new Error('directed: estimator is "random" but no task draw was given, expected randomTask');
+      return randomTask();
+    case 'pooled':
+      throw new Error('directed: estimator "pooled" steps on the whole meta-batch, expected a single-task estimator here');
     case 'fixed': {
       if (config.fixedTask === null) throw new Error('directed: estimator is "fixed" but fixedTask is null, expected a task object');
       const out: TaskParams = {};
@@ -72,15 +85,20 @@ export function directedRate(config: Pick<MetaConfig, 'algo' | 'innerLr' | 'dire
   return config.directed.eta ?? config.innerLr;
 }
 
-export interface DirectedStepResult {
-  /** theta - rate (*) grad L_m(theta; D_m), a fresh vector. */
+/** The directed step's point and the gradient it stepped along. */
+export interface DirectedUpdate {
+  /** theta - rate (*) grad, a fresh vector. */
   readonly theta: Float64Array;
+  /** grad L_m(theta; D_m), or for 'pooled' the mean of the B tasks' gradients. */
   readonly grad: Float64Array;
-  /** The medium-task batch D_m the gradient was taken on. */
-  readonly batch: PolicyBatch;
   readonly loss: number;
   readonly meanReturn: number;
   readonly envSteps: number;
+}
+
+export interface DirectedStepResult extends DirectedUpdate {
+  /** The medium-task batch D_m the gradient was taken on. */
+  readonly batch: PolicyBatch;
 }
 
 /** Steps 2-3: M trajectories in the medium task with pi_theta, then one plain gradient step. */
@@ -100,6 +118,39 @@ export function directedStep(
   return { theta: out, grad, batch, loss, meanReturn: sampled.meanReturn, envSteps: sampled.envSteps };
 }
 
+/**
+ * The 'pooled' control: `episodes` trajectories with pi_theta in each task's sampler, the mean of
+ * the tasks' surrogate gradients (tasks weigh equally, as in the meta-gradient), one plain step.
+ */
+export function pooledStep(
+  layout: MlpLayout,
+  theta: Float64Array,
+  rate: number | Float64Array,
+  samplers: readonly TaskSampler[],
+  episodes: number,
+  meter: CostMeter,
+  programs?: SurrogatePrograms,
+): DirectedUpdate {
+  if (samplers.length === 0) throw new Error('directed: the pooled step needs at least one task of the meta-batch, got 0');
+  const n = theta.length;
+  const grad = new Float64Array(n);
+  let loss = 0;
+  let meanReturn = 0;
+  let envSteps = 0;
+  for (const sampler of samplers) {
+    const sampled = sampler.sample(theta, episodes, meter);
+    const r = lossAndGrad(layout, theta, sampled.batch as PolicyBatch, meter, programs);
+    for (let i = 0; i < n; i++) grad[i] += r.grad[i];
+    loss += r.loss;
+    meanReturn += sampled.meanReturn;
+    envSteps += sampled.envSteps;
+  }
+  const B = samplers.length;
+  for (let i = 0; i < n; i++) grad[i] /= B;
+  const out = sgdStepInto(new Float64Array(n), theta, rate, grad);
+  return { theta: out, grad, loss: loss / B, meanReturn: meanReturn / B, envSteps };
+}
+
 export interface DirectedPhase {
   /** Whether the step ran this iteration. */
   readonly applied: boolean;
@@ -107,8 +158,9 @@ export interface DirectedPhase {
   readonly theta: Float64Array;
   /** Where the inner loops start: the directed point when applied (either mode), else theta. */
   readonly start: Float64Array;
+  /** The medium task; null when the step did not run or was 'pooled'. */
   readonly task: TaskParams | null;
-  readonly step: DirectedStepResult | null;
+  readonly step: DirectedUpdate | null;
 }
 
 export interface DirectedPhaseArgs {
@@ -124,6 +176,10 @@ export interface DirectedPhaseArgs {
   readonly family: Parameters<typeof estimateMediumTask>[1];
   /** Builds the sampler of the medium task (its env and streams). */
   readonly samplerFor: (task: TaskParams) => TaskSampler;
+  /** 'random' only: a task drawn from the distribution. */
+  readonly randomTask?: () => TaskParams;
+  /** 'pooled' only: the sampler of the meta-batch's task j (streams of its own). */
+  readonly batchSamplerFor?: (task: TaskParams, j: number) => TaskSampler;
   /** M. */
   readonly episodes: number;
   readonly meter: CostMeter;
@@ -135,8 +191,16 @@ export interface DirectedPhaseArgs {
 export function directedPhase(a: DirectedPhaseArgs): DirectedPhase {
   if (!isScheduled(a.config, a.iteration)) return { applied: false, theta: a.theta, start: a.theta, task: null, step: null };
   return a.meter.time('directed', () => {
-    const task = estimateMediumTask(a.config, a.family, a.tasks);
-    const step = directedStep(a.layout, a.theta, a.rate, a.samplerFor(task), a.episodes, a.meter, a.programs);
+    let task: TaskParams | null = null;
+    let step: DirectedUpdate;
+    if (a.config.estimator === 'pooled') {
+      const samplerFor = a.batchSamplerFor;
+      if (samplerFor === undefined) throw new Error('directed: estimator is "pooled" but no task samplers were given, expected batchSamplerFor');
+      step = pooledStep(a.layout, a.theta, a.rate, a.tasks.map((t, j) => samplerFor(t, j)), a.episodes, a.meter, a.programs);
+    } else {
+      task = estimateMediumTask(a.config, a.family, a.tasks, a.randomTask);
+      step = directedStep(a.layout, a.theta, a.rate, a.samplerFor(task), a.episodes, a.meter, a.programs);
+    }
     return { applied: true, theta: a.config.mode === 'permanent' ? step.theta : a.theta, start: step.theta, task, step };
   });
 }

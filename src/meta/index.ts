@@ -17,10 +17,26 @@ export {
   directedStep,
   estimateMediumTask,
   isScheduled,
+  pooledStep,
   type DirectedPhase,
   type DirectedPhaseArgs,
   type DirectedStepResult,
+  type DirectedUpdate,
 } from './directed.js';
+export { cosine, meanGradients, mechanismGradients, mechanismLog, type MechanismGradients, type MechanismLog } from './mechanism.js';
+export {
+  MIN_EVAL_STEPS,
+  assessAdaptation,
+  evaluationSteps,
+  heldOutAdaptation,
+  type ActionMode,
+  type AdaptationEvaluation,
+  type AdaptationProblem,
+  type HeldOutArgs,
+  type ModeCurve,
+  type PolicyScore,
+} from './adaptation-eval.js';
+export { swapTest, type SwapScore } from './swap-test.js';
 export { Adaptation, innerStep, type HessianProduct } from './adaptation.js';
 export { lossAndGrad, surrogate, taskMetaGradient, type MetaGradientMode, type TaskMetaGradient, type TaskMetaGradientOptions } from './inner-loop.js';
 export { STREAM, TaskSampler, TaskStreams, batchFloats, seedSequence, streamRng, type SampledBatch, type SamplerOptions } from './sampling.js';

@@ -42,6 +42,8 @@ export interface TaskMetaGradientOptions {
   readonly meter?: CostMeter;
   /** Where gradients and HVPs run (eager, or compiled for repeated batch shapes); default eager. */
   readonly programs?: SurrogatePrograms;
+  /** Receives g_0..g_{K-1} (TRPO's step adapts from them again). */
+  readonly innerGradients?: Float64Array[];
 }
 
 export interface TaskMetaGradient {
@@ -49,6 +51,8 @@ export interface TaskMetaGradient {
   readonly grad: Float64Array;
   /** d L / d alpha_vec for Meta-SGD, else null. */
   readonly alphaGrad: Float64Array | null;
+  /** grad L(theta_K; D_val): the first-order meta-gradient (equal to `grad` in first-order mode). */
+  readonly firstOrderGrad: Float64Array;
   /** theta_K. */
   readonly adapted: Float64Array;
   /** L(theta_0; D_0) and the mean return of D_0 (with K = 0: the validation batch's). */
@@ -135,6 +139,7 @@ export function taskMetaGradient(o: TaskMetaGradientOptions): TaskMetaGradient {
     const sampled = o.sample(current, k);
     const batch = requireBatch(sampled, k);
     const { loss, grad, hvp } = adaptation !== null ? lossGradAndHvp(programs, current, batch, meter) : { ...lossAndGrad(layout, current, batch, meter, programs), hvp: null };
+    o.innerGradients?.push(grad);
     if (k === 0) {
       lossBefore = loss;
       returnBefore = sampled.meanReturn;
@@ -165,5 +170,5 @@ export function taskMetaGradient(o: TaskMetaGradientOptions): TaskMetaGradient {
     alphaGrad = new Float64Array(n);
     for (let i = 0; i < n; i++) alphaGrad[i] = -gradSum[i] * v[i];
   }
-  return { grad: v, alphaGrad, adapted: current, lossBefore, returnBefore, lossAfter, returnAfter: val.meanReturn, retainedFloats: retained };
+  return { grad: v, alphaGrad, firstOrderGrad: vK, adapted: current, lossBefore, returnBefore, lossAfter, returnAfter: val.meanReturn, retainedFloats: retained };
 }

@@ -9,9 +9,12 @@
  * the eager bits: results, determinism and snapshot resume do not depend on which path ran
  * (test/surrogate-programs.test.ts checks it row count by row count, both heads).
  *
- * Capacities are buckets, eight per octave (at most 12.5% padding, none below 16 rows), compiled on
- * first use: tracing costs a few eager calls, while running a bucket eagerly first would warm the
- * JIT on code the run then leaves. Buckets are
+ * Capacities are buckets, eight per octave (at most 12.5% padding, none below 16 rows). A row count
+ * whose bucket is not compiled yet first borrows a compiled bucket up to twice its size that holds
+ * the program it needs (padding costs less than tracing a program for a count that may not come
+ * back), and compiles its own when it comes back: tracing costs a few eager calls, and the first
+ * meta-iteration meets many row counts once. Running a bucket eagerly instead would warm the JIT on
+ * code the run then leaves. Buckets are
  * kept while their buffers fit `maxElements`, least recently used evicted first; an evicted
  * bucket's programs release their WebAssembly memory to the buckets compiled after it.
  */
@@ -48,6 +51,9 @@ interface Bucket {
   wanted: number;
 }
 
+/** A borrowed bucket holds at most this many times the rows of the batch it serves. */
+const MAX_BORROWED_PADDING = 2;
+
 /** Exact MAML holds one linearization per inner step of a task until its backward pass. */
 const MAX_LINEARIZATIONS_PER_BUCKET = 4;
 
@@ -75,6 +81,8 @@ export class SurrogatePrograms {
   private readonly minRows: number;
   private readonly maxElements: number;
   private readonly buckets = new Map<number, Bucket>();
+  /** Capacities that borrowed another bucket once: they compile their own the next time. */
+  private readonly borrowed = new Set<number>();
   private readonly size: number;
 
   constructor(
@@ -91,12 +99,25 @@ export class SurrogatePrograms {
     return reinforceObjective(this.layout, theta, { obs, actions, advantages }, scale);
   }
 
-  /** The bucket serving this batch, with the batch loaded; null when it runs eagerly. Refreshes its LRU position. */
-  private bucket(batch: PolicyBatch): Bucket | null {
+  /**
+   * The bucket serving this batch, with the batch loaded; null when it runs eagerly. Refreshes its
+   * LRU position. `ready` says whether a bucket holds the program the caller runs (it may borrow one).
+   */
+  private bucket(batch: PolicyBatch, ready: (b: Bucket) => boolean): Bucket | null {
     const rows = batch.obs.shape[0];
     if (this.mode === 'never' || (this.mode === 'auto' && rows < this.minRows)) return null;
     const capacity = bucketRows(rows);
     let b = this.buckets.get(capacity);
+    if (b === undefined && !this.borrowed.has(capacity)) {
+      b = this.lender(rows, ready);
+      if (b !== undefined) {
+        this.borrowed.add(capacity);
+        this.buckets.delete(b.rows);
+        this.buckets.set(b.rows, b);
+        load(b, batch, rows);
+        return b;
+      }
+    }
     if (b === undefined) {
       const padded = (t: Tensor): Float64Array => new Float64Array((t.size / rows) * capacity);
       b = { rows: capacity, inputs: [padded(batch.obs), padded(batch.actions), padded(batch.advantages), new Float64Array(1)], linearizations: [], wanted: 1 };
@@ -106,6 +127,15 @@ export class SurrogatePrograms {
     this.buckets.set(capacity, b);
     load(b, batch, rows);
     return b;
+  }
+
+  /** The smallest compiled bucket that can serve `rows` with the program `ready` asks for, padding at most MAX_BORROWED_PADDING times. */
+  private lender(rows: number, ready: (b: Bucket) => boolean): Bucket | undefined {
+    let best: Bucket | undefined;
+    for (const b of this.buckets.values()) {
+      if (b.rows >= rows && b.rows <= MAX_BORROWED_PADDING * rows && ready(b) && (best === undefined || b.rows < best.rows)) best = b;
+    }
+    return best;
   }
 
   /** Evicts the least recently used buckets but the newest while the kept buffers exceed the budget. */
@@ -147,7 +177,7 @@ export class SurrogatePrograms {
   /** L(params; batch) and its gradient (a fresh buffer). */
   lossAndGrad(params: Float64Array, batch: PolicyBatch): { loss: number; grad: Float64Array } {
     const theta = fromBuffer(params, [this.size]);
-    const b = this.bucket(batch);
+    const b = this.bucket(batch, (x) => x.grad !== undefined);
     if (b === null) {
       const { value, grad } = valueAndGrad((t: Tensor) => this.objective(t, batch.obs, batch.actions, batch.advantages))(theta);
       return { loss: value.item(), grad: grad.data };
@@ -167,7 +197,7 @@ export class SurrogatePrograms {
    */
   lossGradAndHvp(params: Float64Array, batch: PolicyBatch): { loss: number; grad: Float64Array; hvp: (v: Float64Array) => Float64Array } {
     const theta = fromBuffer(params, [this.size]);
-    const b = this.bucket(batch);
+    const b = this.bucket(batch, (x) => x.linearizations.length > 0);
     if (b === null) {
       const at = valueGradAndHvp((t: Tensor) => this.objective(t, batch.obs, batch.actions, batch.advantages), theta);
       return { loss: at.value.item(), grad: at.grad.data, hvp: (v) => at.hvp(fromBuffer(v, [this.size])).data };

@@ -28,11 +28,13 @@ export interface SampledBatch {
 /**
  * Spawn-key prefixes under SeedSequence(seed): [0] init, [1] task sampling, [2, it, j] task j of
  * iteration it (then spawn(2): env seeds, actions), [3, it] the directed step of iteration it
- * (same split). Evaluation lives under SeedSequence(evalSeed): [4] held-out tasks, [5, j] task j.
+ * (same split), [6, it] the 'random' estimator's task draw, [7, it, j] the 'pooled' step's batch
+ * of task j (same split). Evaluation lives under SeedSequence(evalSeed): [4] held-out tasks,
+ * [5, j] task j, [8, j, ...] task j's adaptation evaluation (adaptation-eval.ts).
  * Keys identical to numpy's `SeedSequence(seed).spawn(...)` tree; disjoint prefixes keep training
  * and evaluation independent even when evalSeed equals seed.
  */
-export const STREAM = Object.freeze({ init: 0, tasks: 1, task: 2, directed: 3, evalTasks: 4, evalTask: 5 });
+export const STREAM = Object.freeze({ init: 0, tasks: 1, task: 2, directed: 3, evalTasks: 4, evalTask: 5, directedTask: 6, directedBatch: 7, evalAdaptation: 8 });
 
 export function seedSequence(seed: number, ...key: number[]): SeedSequence {
   return new SeedSequence(seed, { spawnKey: key });

@@ -1,6 +1,7 @@
 /**
  * One task's share of a meta-iteration, as a pure job: K inner steps from the start point on fresh
- * batches, the validation batch, and the task's meta-gradient. A job depends only on the config,
+ * batches (none for an algorithm without an inner loop), the validation batch, and the task's
+ * meta-gradient. A job depends only on the config,
  * its (iteration, task) key, the task and the start point, so jobs can run in any order, on any
  * thread, and their outcomes summed in task order give the same bits as one loop.
  */
@@ -16,8 +17,10 @@ import { taskMetaGradient } from './inner-loop.js';
 import { type CompileMode, SurrogatePrograms } from './programs.js';
 import { toPlainBatch } from './plain-batch.js';
 import type { TrpoTaskData } from './trpo-task.js';
+import type { TrpoTaskHost } from './trpo.js';
 import { STREAM, type SampledBatch, type SamplerOptions, TaskSampler, TaskStreams, seedSequence } from './sampling.js';
 import type { PolicyBatch } from '../nn/reinforce.js';
+import { type MechanismGradients, mechanismGradients } from './mechanism.js';
 
 export interface TaskJob {
   /** 0-based meta-iteration: keys the task's streams. */
@@ -29,6 +32,8 @@ export interface TaskJob {
   readonly start: Float64Array;
   /** Meta-SGD's alpha_vec, else null (the config's innerLr). */
   readonly alpha: Float64Array | null;
+  /** directed.logMechanism on an iteration whose directed step ran: also the mechanism's meta-gradients. */
+  readonly probeMechanism?: boolean;
 }
 
 /** What a task's job measured: its time per bucket and its work. */
@@ -50,6 +55,8 @@ export interface TaskOutcome {
   readonly lossBefore: number;
   readonly lossAfter: number;
   readonly cost: TaskCost;
+  /** With job.probeMechanism, the exact and first-order meta-gradients on this task's batches (mechanism.ts); else null. */
+  readonly mechanism: MechanismGradients | null;
 }
 
 /** The policy network of a config: categorical logits for Discrete actions, Gaussian means + log-std for Box. */
@@ -90,24 +97,31 @@ export class TaskRunner {
     const c = this.config;
     const meter = new CostMeter(this.clock);
     const sampler = this.sampler(job.task, new TaskStreams(seedSequence(c.seed, STREAM.task, job.iterationIndex, job.taskIndex)));
+    const spec = algorithmSpec(c.algo);
+    const steps = spec.innerLoop ? c.innerSteps : 0;
     const kept: PolicyBatch[] | null = c.outerOptimizer === 'trpo' ? [] : null;
+    const probed: SampledBatch[] | null = job.probeMechanism === true ? [] : null;
+    const innerGradients: Float64Array[] | undefined = kept === null ? undefined : [];
     const sample = (params: Float64Array): SampledBatch => {
       const sampled = sampler.sample(params, c.episodesPerTask, meter);
       if (kept !== null && sampled.batch !== null) kept.push(sampled.batch);
+      probed?.push(sampled);
       return sampled;
     };
+    const rate = job.alpha ?? c.innerLr;
     const r = taskMetaGradient({
       layout: this.layout,
       theta: job.start,
-      rate: job.alpha ?? c.innerLr,
-      steps: c.innerSteps,
-      mode: algorithmSpec(c.algo).firstOrder ? 'first-order' : 'exact',
+      rate,
+      steps,
+      mode: spec.firstOrder ? 'first-order' : 'exact',
       sample,
       meter,
       programs: this.programs,
+      innerGradients,
     });
     return {
-      trpo: kept === null ? null : { train: kept.slice(0, c.innerSteps).map(toPlainBatch), validation: toPlainBatch(kept[c.innerSteps]) },
+      trpo: kept === null ? null : { train: kept.slice(0, steps).map(toPlainBatch), validation: toPlainBatch(kept[steps]), innerGradients },
       grad: r.grad,
       alphaGrad: r.alphaGrad,
       returnBefore: r.returnBefore,
@@ -115,6 +129,8 @@ export class TaskRunner {
       lossBefore: r.lossBefore,
       lossAfter: r.lossAfter,
       cost: { seconds: { ...meter.seconds }, envSteps: meter.envSteps, gradientEvaluations: meter.gradientEvaluations, hvps: meter.hvps, peakRetainedFloats: meter.peakRetainedFloats },
+      // After the training computation, on its batches: nothing above depends on it.
+      mechanism: probed === null ? null : mechanismGradients(this.layout, job.start, rate, probed, this.programs),
     };
   }
 }
@@ -126,4 +142,6 @@ export class TaskRunner {
  */
 export interface TaskPool {
   runTasks(config: MetaConfig, jobs: readonly TaskJob[]): Promise<TaskOutcome[]>;
+  /** Where a TRPO step of this config can run its tasks' products and evaluations (absent: in this realm). */
+  trpoHost?(config: MetaConfig): TrpoTaskHost;
 }

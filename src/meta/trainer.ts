@@ -1,15 +1,16 @@
 /**
  * Meta-training of an MLP policy over a task family (categorical head for a Discrete action space,
- * Gaussian for a Box): MAML, FOMAML, Meta-SGD and their Directed- variants (spec:
- * docs/specs/directed-maml.md).
+ * Gaussian for a Box): MAML, FOMAML, Meta-SGD, their Directed- variants and the multi-task control
+ * (spec: docs/specs/directed-maml.md).
  *
  * One `step()` (meta-iteration i, 1-based):
  *   1. B tasks from the task stream;
  *   2. Directed- algorithms: the directed phase (directed.ts), which may move theta ('permanent')
  *      or only the inner loops' start ('lookahead');
- *   3. per task: K inner steps from the start point, each on a fresh batch sampled with the current
- *      iterate, then a validation batch with the adapted policy, and the task's meta-gradient
- *      (exact through the K steps by explicit Hessian-vector products, or first-order);
+ *   3. per task: K inner steps from the start point (none for multitask), each on a fresh batch
+ *      sampled with the current iterate, then a validation batch with the adapted policy, and the
+ *      task's meta-gradient (exact through the K steps by explicit Hessian-vector products, or
+ *      first-order); with directed.logMechanism, the probe of mechanism.ts on the same batches;
  *   4. the meta-gradient averaged over the B tasks, one outer optimiser step on theta; Meta-SGD's
  *      alpha_vec (initialised to innerLr everywhere) is updated by a second optimiser instance of
  *      the same kind and learning rate (Adam and momentum-free SGD act elementwise, so this is the
@@ -35,12 +36,14 @@ import { checkFiniteGradient } from './finite.js';
 import { algorithmSpec } from './algorithms.js';
 import { directedPhase, directedRate } from './directed.js';
 import { lossAndGrad } from './inner-loop.js';
+import { type AdaptationEvaluation, heldOutAdaptation } from './adaptation-eval.js';
+import { type MechanismGradients, type MechanismLog, meanGradients as meanMechanismGradients, mechanismLog } from './mechanism.js';
 import { evaluateOutcomes } from '../rl/outcomes.js';
 import type { CompileMode } from './programs.js';
 import { type TrainerSnapshot, type TrainerState, restoreState, snapshotConfig, takeSnapshot } from './snapshot.js';
 import { STREAM, TaskStreams, seedSequence, streamRng } from './sampling.js';
 import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout } from './task-runner.js';
-import { type TrpoLog, trpoStep } from './trpo.js';
+import { type TrpoLog, type TrpoStep, type TrpoStepArgs, trpoStep, trpoStepOn } from './trpo.js';
 import type { TrpoTaskData } from './trpo-task.js';
 
 export interface IterationLog {
@@ -74,7 +77,9 @@ export interface IterationLog {
   memory: { retainedFloats: number };
   /** outerOptimizer 'trpo' only: the conjugate gradient, the line search and the step it took. */
   trpo?: TrpoLog;
-  /** With config.evalEvery = N, on every N-th iteration: `evaluate()` after this step (not timed in `seconds`). */
+  /** directed.logMechanism, on iterations whose directed step ran: the directed gradient against MAML's second-order part (mechanism.ts). */
+  mechanism?: MechanismLog;
+  /** With config.evalEvery = N, on every N-th iteration: `evaluate()` after this step (not timed in `seconds`), with `adaptation` when config.evalAdaptation. */
   heldOut?: EvaluationResult;
 }
 
@@ -90,6 +95,8 @@ export interface EvaluationResult {
    * so they are unchanged.
    */
   outcomes?: Record<string, number>;
+  /** evaluate({ adaptation: true }) only: 0..max(3, K) steps, sampled and greedy, the swap test (adaptation-eval.ts). */
+  adaptation?: AdaptationEvaluation;
 }
 
 type OuterOptimizer = Adam | Sgd;
@@ -114,6 +121,8 @@ interface StepInProgress {
   readonly meter: CostMeter;
   readonly t0: number;
   readonly jobs: TaskJob[];
+  /** The gradient the directed step took, when it ran and the mechanism is logged; else null. */
+  readonly directedGrad: Float64Array | null;
 }
 
 export class MetaTrainer {
@@ -176,7 +185,13 @@ export class MetaTrainer {
    */
   async stepOn(pool: TaskPool): Promise<IterationLog> {
     const begun = this.beginStep();
-    return this.finishStep(begun, await pool.runTasks(this.config, begun.jobs));
+    const outcomes = await pool.runTasks(this.config, begun.jobs);
+    // TRPO's products and line search on the pool too, where it can host them.
+    const host = this.config.outerOptimizer === 'trpo' ? pool.trpoHost?.(this.config) : undefined;
+    if (host === undefined) return this.finishStep(begun, outcomes);
+    const { grad, alphaGrad } = meanGradients(outcomes, this.layout.size, this.alpha !== null);
+    const trpo = await trpoStepOn(host, this.trpoArgs(begun.meter, begun.jobs[0].start, grad, alphaGrad, outcomes.map(trpoData)));
+    return this.finishStep(begun, outcomes, trpo);
   }
 
   /** Steps 1-2: the meta-batch and the directed phase; the tasks' jobs to run. */
@@ -187,6 +202,7 @@ export class MetaTrainer {
     const index = this.done; // 0-based key of this iteration's streams
     const tasks = this.family.sampleTasks(this.taskRng, c.metaBatchSize);
     let start: Float64Array = this.theta;
+    let directedGrad: Float64Array | null = null;
     if (algorithmSpec(c.algo).directed) {
       const phase = directedPhase({
         config: c.directed,
@@ -197,30 +213,31 @@ export class MetaTrainer {
         tasks,
         family: this.family,
         samplerFor: (task) => this.runner.sampler(task, new TaskStreams(seedSequence(c.seed, STREAM.directed, index))),
+        randomTask: () => this.family.sampleTasks(streamRng(c.seed, STREAM.directedTask, index), 1)[0],
+        batchSamplerFor: (task, j) => this.runner.sampler(task, new TaskStreams(seedSequence(c.seed, STREAM.directedBatch, index, j))),
         episodes: c.directed.episodes ?? c.episodesPerTask,
         meter,
         programs: this.runner.surrogatePrograms,
       });
       this.theta.set(phase.theta);
       start = phase.start;
+      if (c.directed.logMechanism && phase.step !== null) directedGrad = phase.step.grad;
     }
-    const jobs = tasks.map((task, j) => ({ iterationIndex: index, taskIndex: j, task, start, alpha: this.alpha }));
-    return { meter, t0, jobs };
+    const probeMechanism = directedGrad === null ? {} : { probeMechanism: true };
+    const jobs = tasks.map((task, j) => ({ iterationIndex: index, taskIndex: j, task, start, alpha: this.alpha, ...probeMechanism }));
+    return { meter, t0, jobs, directedGrad };
   }
 
   /** Steps 3-4: the tasks' outcomes summed in task order, the outer update (TRPO's on the tasks' kept batches), the log line. */
-  private finishStep({ meter, t0, jobs }: StepInProgress, outcomes: readonly TaskOutcome[]): IterationLog {
+  private finishStep({ meter, t0, jobs, directedGrad }: StepInProgress, outcomes: readonly TaskOutcome[], trpoDone?: TrpoStep): IterationLog {
     const iteration = this.done + 1;
     const n = this.layout.size;
-    const grad = new Float64Array(n);
-    const alphaGrad = this.alpha === null ? null : new Float64Array(n);
+    const { grad, alphaGrad } = meanGradients(outcomes, n, this.alpha !== null);
     let returnBefore = 0;
     let returnAfter = 0;
     let lossBefore = 0;
     let lossAfter = 0;
     for (const r of outcomes) {
-      for (let i = 0; i < n; i++) grad[i] += r.grad[i];
-      if (alphaGrad !== null && r.alphaGrad !== null) for (let i = 0; i < n; i++) alphaGrad[i] += r.alphaGrad[i];
       returnBefore += r.returnBefore;
       returnAfter += r.returnAfter;
       lossBefore += r.lossBefore;
@@ -228,11 +245,10 @@ export class MetaTrainer {
       meter.add(r.cost);
     }
     const B = jobs.length;
-    for (let i = 0; i < n; i++) grad[i] /= B;
     checkFiniteGradient(iteration, 'meta-gradient', grad, lossBefore / B, lossAfter / B);
     if (alphaGrad !== null) checkFiniteGradient(iteration, 'alpha gradient', alphaGrad, lossBefore / B, lossAfter / B);
     const kept = this.config.outerOptimizer === 'trpo' ? outcomes.map(trpoData) : null;
-    const trpo = kept === null ? undefined : this.trpoUpdate(meter, jobs[0].start, grad, alphaGrad, B, kept);
+    const trpo = kept === null ? undefined : this.trpoUpdate(trpoDone ?? trpoStep({ ...this.trpoArgs(meter, jobs[0].start, grad, alphaGrad, kept), programs: this.runner.surrogatePrograms }));
     if (this.optimizer !== null) {
       this.optimizer.step(this.theta, grad);
       if (alphaGrad !== null && this.alpha !== null && this.alphaOptimizer !== null) {
@@ -259,19 +275,21 @@ export class MetaTrainer {
       totals: { ...s },
       memory: { retainedFloats: meter.peakRetainedFloats },
       ...(trpo === undefined ? {} : { trpo }),
+      ...(directedGrad === null ? {} : { mechanism: mechanismLog(directedGrad, meanMechanismGradients(outcomes.map(probedGradients))) }),
     };
     // Its own streams (evalSeed), so training's bits do not depend on it.
-    if (this.config.evalEvery > 0 && iteration % this.config.evalEvery === 0) entry.heldOut = this.evaluate();
+    if (this.config.evalEvery > 0 && iteration % this.config.evalEvery === 0) entry.heldOut = this.evaluate({ adaptation: this.config.evalAdaptation });
     return entry;
   }
 
-  /** MAML-TRPO's step from the old point `start`: theta (and alpha_vec) move by the accepted step, or not at all. */
-  private trpoUpdate(meter: CostMeter, start: Float64Array, grad: Float64Array, alphaGrad: Float64Array | null, B: number, kept: readonly TrpoTaskData[]): TrpoLog {
+  /** MAML-TRPO's step from the old point `start` (grad the mean meta-gradient, alphaGrad the sum over tasks). */
+  private trpoArgs(meter: CostMeter, start: Float64Array, grad: Float64Array, alphaGrad: Float64Array | null, kept: readonly TrpoTaskData[]): Omit<TrpoStepArgs, 'programs'> {
     const n = this.layout.size;
+    const B = kept.length;
     const gradient = new Float64Array(alphaGrad === null ? n : 2 * n);
     gradient.set(grad);
     if (alphaGrad !== null) for (let i = 0; i < n; i++) gradient[n + i] = alphaGrad[i] / B;
-    const { step, log } = trpoStep({
+    return {
       layout: this.layout,
       tasks: kept,
       start,
@@ -280,8 +298,12 @@ export class MetaTrainer {
       gradient,
       options: this.config.trpo,
       meter,
-      compiled: this.runner.surrogatePrograms.mode !== 'never',
-    });
+    };
+  }
+
+  /** theta (and alpha_vec) move by the step TRPO accepted, or not at all. */
+  private trpoUpdate({ step, log }: TrpoStep): TrpoLog {
+    const n = this.layout.size;
     if (step !== null) {
       // The same expression as the candidate the line search accepted, so the same bits.
       for (let i = 0; i < n; i++) this.theta[i] -= step[i];
@@ -296,9 +318,10 @@ export class MetaTrainer {
    * same tasks and seeds (curves compare like with like) and training's streams are untouched.
    * Each step adapts on a fresh batch sampled with the current iterate, as in training (inner rate
    * alpha, or Meta-SGD's alpha_vec), from theta itself: no directed step at test time. Evaluation
-   * env steps are not counted in the training totals.
+   * env steps are not counted in the training totals. With `adaptation`, also the evaluation of
+   * adaptation-eval.ts on the same tasks, after and apart from the rest (its own streams).
    */
-  evaluate(): EvaluationResult {
+  evaluate(options: { adaptation?: boolean } = {}): EvaluationResult {
     const c = this.config;
     const K = c.innerSteps;
     const tasks = this.family.sampleTasks(streamRng(c.evalSeed, STREAM.evalTasks), c.evalTasks);
@@ -328,6 +351,10 @@ export class MetaTrainer {
       const total = tasks.length * c.evalEpisodes;
       result.outcomes = Object.fromEntries([...counted].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v / total]));
     }
+    if (options.adaptation === true) {
+      const sampler = (task: Record<string, number>, streams: TaskStreams) => this.runner.sampler(task, streams);
+      result.adaptation = heldOutAdaptation({ config: c, layout: this.layout, family: this.family, theta: this.theta, alpha: this.alpha, sampler, programs: this.runner.surrogatePrograms });
+    }
     return result;
   }
 
@@ -352,6 +379,23 @@ export class MetaTrainer {
   private get state(): TrainerState {
     return { config: this.config, theta: this.theta, alpha: this.alpha, optimizer: this.optimizer, alphaOptimizer: this.alphaOptimizer, taskRng: this.taskRng };
   }
+}
+
+function probedGradients(outcome: TaskOutcome, j: number): MechanismGradients {
+  if (outcome.mechanism === null) throw new Error(`task ${j}'s outcome has no mechanism gradients, expected them (directed.logMechanism)`);
+  return outcome.mechanism;
+}
+
+/** The meta-gradient averaged over the tasks in task order, and Meta-SGD's alpha gradient summed (else null). */
+function meanGradients(outcomes: readonly TaskOutcome[], n: number, learnsRates: boolean): { grad: Float64Array; alphaGrad: Float64Array | null } {
+  const grad = new Float64Array(n);
+  const alphaGrad = learnsRates ? new Float64Array(n) : null;
+  for (const r of outcomes) {
+    for (let i = 0; i < n; i++) grad[i] += r.grad[i];
+    if (alphaGrad !== null && r.alphaGrad !== null) for (let i = 0; i < n; i++) alphaGrad[i] += r.alphaGrad[i];
+  }
+  for (let i = 0; i < n; i++) grad[i] /= outcomes.length;
+  return { grad, alphaGrad };
 }
 
 function trpoData(outcome: TaskOutcome, j: number): TrpoTaskData {

@@ -14,7 +14,7 @@ import { landerView } from '../../demo/renderers/lunarlander-view.js';
 import type { WasmUsage } from '../../demo/wasm-usage.js';
 import { type AlgorithmName, type IterationLog, type MetaConfig, MetaTrainer, type TrainerSnapshot, hasEnv, resolveConfig } from '../../src/index.js';
 import { dataPath, listData, readDataJson } from '../helpers/reference-data.js';
-import { type FixtureQuantities, fixtureQuantities } from './page/fixture-quantities.js';
+import { type FixtureQuantities, fixtureQuantities } from '../runtimes/fixture-quantities.js';
 import type { WorkerRun } from './page/browser-test-page.js';
 import { buildTestPage } from './test-page.js';
 

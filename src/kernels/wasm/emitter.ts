@@ -316,6 +316,11 @@ export type ExportsOf<X extends Record<string, FunctionBuilder<readonly Param[]>
   [K in keyof X]: X[K] extends FunctionBuilder<infer P> ? Signature<P> : never;
 };
 
+/** How a module imports its memory: unshared without a maximum, or shared (threads) up to `maxPages`. */
+export interface MemoryImport {
+  readonly sharedMaxPages?: number;
+}
+
 /**
  * A module importing "env"."memory": its functions in the order added, exported ones under their
  * own names. The name section names the module, its functions and their locals (for profiles and
@@ -325,7 +330,7 @@ export class ModuleBuilder {
   private readonly functions: FunctionBuilder[] = [];
   private readonly exported: number[] = [];
 
-  constructor(readonly name: string) {
+  constructor(readonly name: string, private readonly memoryImport: MemoryImport = {}) {
     checkName('module', name.replace(/-/g, '_'), []);
   }
 
@@ -360,7 +365,13 @@ export class ModuleBuilder {
     pushU32(importSection, 1);
     pushName(importSection, 'env');
     pushName(importSection, 'memory');
-    importSection.push(0x02, 0x00, 0x01); // memory, limits without maximum, 1 page minimum
+    const max = this.memoryImport.sharedMaxPages;
+    if (max === undefined) {
+      importSection.push(0x02, 0x00, 0x01); // memory, limits without maximum, 1 page minimum
+    } else {
+      importSection.push(0x02, 0x03, 0x01); // memory, shared limits with a maximum, 1 page minimum
+      pushU32(importSection, max);
+    }
 
     const exportSection: number[] = [];
     pushU32(exportSection, this.exported.length);

@@ -288,7 +288,7 @@ export function printWat(bytes: Uint8Array): string {
         if (r.byte() !== 0x02) throw new Error('wat: an import is not a memory');
         const flags = r.byte();
         const min = r.u32();
-        const limits = flags === 1 ? `${min} ${r.u32()}` : `${min}`;
+        const limits = (flags & 1) === 1 ? `${min} ${r.u32()}${(flags & 2) === 2 ? ' shared' : ''}` : `${min}`;
         imports.push(`(import "${module}" "${field}" (memory (;${i};) ${limits}))`);
       }
     } else if (id === 3) {

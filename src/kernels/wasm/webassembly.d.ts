@@ -6,6 +6,7 @@ declare namespace WebAssembly {
   interface MemoryDescriptor {
     initial: number;
     maximum?: number;
+    shared?: boolean;
   }
 
   interface Memory {

@@ -1,7 +1,7 @@
 import type { MetaConfig } from '../../../src/index.js';
 import { countWasmUsage, wasmUsage, type WasmUsage } from '../../../demo/wasm-usage.js';
 import type { FromWorker, ToWorker } from '../../../demo/worker-protocol.js';
-import { type FixtureQuantities, fixtureQuantities } from './fixture-quantities.js';
+import { type FixtureQuantities, fixtureQuantities } from '../../runtimes/fixture-quantities.js';
 
 /**
  * The page of the browser test: it exposes `metarlBrowserTest` for the test to call over the

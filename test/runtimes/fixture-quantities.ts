@@ -1,4 +1,4 @@
-import { type AuditRow, type Tensor, auditFixture, hvp, metaGradient, mlpForward, parseFixture, reinforceLoss, valueAndGrad } from '../../../src/index.js';
+import { type AuditRow, type Tensor, auditFixture, hvp, metaGradient, mlpForward, parseFixture, reinforceLoss, valueAndGrad } from '../../src/index.js';
 
 /**
  * Everything the engine computes for one gradient fixture, in a form that crosses the DevTools

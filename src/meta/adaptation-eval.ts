@@ -1,0 +1,161 @@
+/**
+ * Held-out evaluation that shows adaptation: the mean return after 0, 1, ..., S inner steps
+ * (S = max(3, K), whatever K training used), with actions sampled and greedy (argmax, or the
+ * Gaussian's mean), the outcome rates where the env reports outcomes, and the swap test after K
+ * steps (swap-test.ts).
+ *
+ * Task j adapts from theta on fresh batches of its own data, sampled with the current iterate
+ * (inner rate alpha, or Meta-SGD's alpha_vec), as in training. Every iterate of task j, and the
+ * swap test's foreign policy, is scored on the same evaluation episodes: the same env seeds and
+ * (sampled mode) the same action stream, recreated for each score. The curve over k and the swap
+ * gap therefore differ only by the parameters, not by the luck of the draw. Its streams live under
+ * evalSeed's [8, j] (adaptation batches [8, j, 0], evaluation episodes [8, j, 1]), apart from
+ * training's and from `MetaTrainer.evaluate()`'s, which this leaves as it was.
+ */
+import type { Env } from '../envs/env.js';
+import type { TaskFamily, TaskParams } from '../envs/task-family.js';
+import type { VectorEnv } from '../envs/vector-env.js';
+import { isGaussianLayout } from '../nn/gaussian.js';
+import type { MlpLayout } from '../nn/mlp.js';
+import { sgdStepInto } from '../nn/optimizers.js';
+import type { PolicyBatch } from '../nn/reinforce.js';
+import { evaluatePolicy } from '../rl/evaluate.js';
+import { evaluateOutcomes } from '../rl/outcomes.js';
+import type { MetaConfig } from './config.js';
+import { CostMeter } from './costs.js';
+import { lossAndGrad } from './inner-loop.js';
+import type { SurrogatePrograms } from './programs.js';
+import { STREAM, type TaskSampler, TaskStreams, seedSequence, streamRng } from './sampling.js';
+import { type SwapScore, swapTest } from './swap-test.js';
+
+/** The fewest inner steps the evaluation adapts, whatever K training used. */
+export const MIN_EVAL_STEPS = 3;
+
+export function evaluationSteps(innerSteps: number): number {
+  return Math.max(MIN_EVAL_STEPS, innerSteps);
+}
+
+export type ActionMode = 'sampled' | 'greedy';
+
+const MODES: readonly ActionMode[] = ['sampled', 'greedy'];
+
+export interface PolicyScore {
+  readonly meanReturn: number;
+  /** Fraction of the episodes ending in each outcome, 'none' for those cut by the time limit; null where the env reports none. */
+  readonly outcomes: Readonly<Record<string, number>> | null;
+}
+
+export interface ModeCurve {
+  /** Index k = 0..steps: the mean over the held-out tasks of the return after k inner steps. */
+  returns: number[];
+  /** Envs with outcomes: index k, the outcome rates over every task's episodes. */
+  outcomes?: Record<string, number>[];
+}
+
+export interface AdaptationEvaluation {
+  /** S, the inner steps evaluated: max(3, K). */
+  steps: number;
+  sampled: ModeCurve;
+  greedy: ModeCurve;
+  /** After K inner steps, per action mode; null with fewer than two held-out tasks. */
+  swap: { steps: number; sampled: SwapScore; greedy: SwapScore } | null;
+}
+
+/** What the evaluation needs of a policy and its tasks (the held-out tasks of a config, or a constructed case). */
+export interface AdaptationProblem {
+  readonly tasks: number;
+  /** S. */
+  readonly steps: number;
+  /** K <= S, where the swap test is taken. */
+  readonly swapSteps: number;
+  /** theta_0 = theta, ..., theta_S: task j's iterates, adapting on its own data. */
+  adapt(task: number): readonly Float64Array[];
+  /** `params` on task j's evaluation episodes (the same episodes at every call for the same task and mode). */
+  score(task: number, mode: ActionMode, params: Float64Array): PolicyScore;
+}
+
+export function assessAdaptation(p: AdaptationProblem): AdaptationEvaluation {
+  const { tasks, steps, swapSteps } = p;
+  if (!Number.isSafeInteger(swapSteps) || swapSteps < 0 || swapSteps > steps) throw new Error(`assessAdaptation: swapSteps is ${swapSteps}, expected an integer in [0, ${steps}]`);
+  const returns = { sampled: new Array<number>(steps + 1).fill(0), greedy: new Array<number>(steps + 1).fill(0) };
+  const rates: Record<ActionMode, Map<string, number>[] | null> = { sampled: null, greedy: null };
+  const own: Record<ActionMode, number[]> = { sampled: [], greedy: [] };
+  const adapted: Float64Array[] = [];
+  for (let j = 0; j < tasks; j++) {
+    const iterates = p.adapt(j);
+    if (iterates.length !== steps + 1) throw new Error(`assessAdaptation: task ${j} has ${iterates.length} iterates, expected ${steps + 1}`);
+    adapted.push(iterates[swapSteps]);
+    for (let k = 0; k <= steps; k++) {
+      for (const mode of MODES) {
+        const s = p.score(j, mode, iterates[k]);
+        returns[mode][k] += s.meanReturn;
+        if (k === swapSteps) own[mode].push(s.meanReturn);
+        if (s.outcomes === null) continue;
+        const byStep = (rates[mode] ??= Array.from({ length: steps + 1 }, () => new Map<string, number>()));
+        for (const [outcome, rate] of Object.entries(s.outcomes)) byStep[k].set(outcome, (byStep[k].get(outcome) ?? 0) + rate);
+      }
+    }
+  }
+  const curve = (mode: ActionMode): ModeCurve => {
+    const out: ModeCurve = { returns: returns[mode].map((r) => r / tasks) };
+    const byStep = rates[mode];
+    if (byStep !== null) out.outcomes = byStep.map((m) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v / tasks])));
+    return out;
+  };
+  const swapped = (mode: ActionMode) => swapTest(tasks, (j, i) => (i === j ? own[mode][j] : p.score(j, mode, adapted[i]).meanReturn));
+  const sampled = swapped('sampled');
+  const greedy = swapped('greedy');
+  return { steps, sampled: curve('sampled'), greedy: curve('greedy'), swap: sampled === null || greedy === null ? null : { steps: swapSteps, sampled, greedy } };
+}
+
+export interface HeldOutArgs {
+  readonly config: MetaConfig;
+  readonly layout: MlpLayout;
+  readonly family: TaskFamily<TaskParams, Env<number, never>, unknown>;
+  /** The meta-parameters (read, never written) and Meta-SGD's alpha_vec (else null: innerLr). */
+  readonly theta: Float64Array;
+  readonly alpha: Float64Array | null;
+  readonly sampler: (task: TaskParams, streams: TaskStreams) => TaskSampler;
+  readonly programs?: SurrogatePrograms;
+}
+
+/** The evaluation on the config's held-out tasks (the tasks of `MetaTrainer.evaluate()`). */
+export function heldOutAdaptation(a: HeldOutArgs): AdaptationEvaluation {
+  const c = a.config;
+  const tasks = a.family.sampleTasks(streamRng(c.evalSeed, STREAM.evalTasks), c.evalTasks);
+  const probe = a.family.makeEnv(tasks[0]);
+  const withOutcomes = !isGaussianLayout(a.layout) && 'outcome' in probe.reset().info;
+  const rate = a.alpha ?? c.innerLr;
+  const scratch = new CostMeter(() => 0);
+  const venvs = new Map<number, VectorEnv<unknown>>();
+  const episodeStreams = (j: number) => new TaskStreams(seedSequence(c.evalSeed, STREAM.evalAdaptation, j, 1));
+  return assessAdaptation({
+    tasks: tasks.length,
+    steps: evaluationSteps(c.innerSteps),
+    swapSteps: c.innerSteps,
+    adapt: (j) => {
+      const sampler = a.sampler(tasks[j], new TaskStreams(seedSequence(c.evalSeed, STREAM.evalAdaptation, j, 0)));
+      venvs.set(j, sampler.venv);
+      const iterates: Float64Array[] = [Float64Array.from(a.theta)];
+      for (let k = 0; k < evaluationSteps(c.innerSteps); k++) {
+        const current = iterates[k];
+        const { batch } = sampler.sample(current, c.evalEpisodes, null);
+        const { grad } = lossAndGrad(a.layout, current, batch as PolicyBatch, scratch, a.programs);
+        iterates.push(sgdStepInto(new Float64Array(current.length), current, rate, grad));
+      }
+      return iterates;
+    },
+    score: (j, mode, params) => {
+      const streams = episodeStreams(j);
+      const seed = streams.nextEnvSeed();
+      const rng = mode === 'sampled' ? streams.actions : undefined;
+      if (withOutcomes) {
+        const r = evaluateOutcomes(a.family.makeEnv(tasks[j]), a.layout, params, { episodes: c.evalEpisodes, seed, rng });
+        return { meanReturn: r.meanReturn, outcomes: { ...r.rates, none: r.noOutcomeRate } };
+      }
+      const venv = venvs.get(j);
+      if (venv === undefined) throw new Error(`heldOutAdaptation: task ${j} was scored before it adapted`);
+      return { meanReturn: evaluatePolicy(venv, a.layout, params, { episodes: c.evalEpisodes, seed, rng }).meanReturn, outcomes: null };
+    },
+  });
+}
