@@ -40,7 +40,8 @@ export { type Env, type ResetArgs, type ResetResult, type StepResult } from './e
 export { VectorEnv, type VectorAction, type VectorEnvOptions } from './envs/index.js';
 export { defineTaskFamily, type TaskFamily, type TaskFamilySpec, type TaskParams, type TaskRanges, type Range, type ParamCheck } from './envs/index.js';
 export { type ParamSpec, type ParamTable, type EnvFamily, type TasksOptions } from './envs/index.js';
-export { envNames, getEnv, hasEnv, registerEnv, registeredEnvs } from './envs/index.js';
+export { envNames, getEnv, hasEnv, registerEnv, registeredEnvs, rewardThresholdOf, outcomesOf, tasksOf } from './envs/index.js';
+export { INTERSECTION_OUTCOMES, LUNAR_LANDER_REWARD_THRESHOLD } from './envs/index.js';
 export { CartPole, CARTPOLE_DEFAULTS, type CartPoleOptions, type CartPoleParams, type CartPoleResetOptions, type KinematicsIntegrator } from './envs/index.js';
 export { cartPoleTasks, type CartPoleEnvOptions, type CartPoleTaskOptions, type CartPoleTaskParam, type DefaultCartPoleTaskParam } from './envs/index.js';
 export { CartPoleGoal, cartPoleGoalTasks, evaluateGoalDriver, type CartPoleGoalOptions, type GoalDriverEvaluation } from './envs/index.js';

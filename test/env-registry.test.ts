@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // The README's "Your own env" example, as a user writes it against the package's entry point.
-import { EMPTY_INFO, MetaTrainer, boxSpace, discreteSpace, envNames, getEnv, registerEnv, resolveConfig } from '../src/index.js';
+import { EMPTY_INFO, MetaTrainer, PCG64, boxSpace, discreteSpace, envNames, getEnv, intersectionTasks, outcomesOf, registerEnv, registeredEnvs, resolveConfig, rewardThresholdOf, tasksOf } from '../src/index.js';
 
 // A corridor: step left or right; the reward peaks at a goal that the task places.
 class Corridor {
@@ -68,5 +68,42 @@ describe('env registry', () => {
       'registerEnv(c4): params.goal.default is 11, expected a number in [-10, 10] m',
     );
     expect(() => resolveConfig({ env: 'c2' })).toThrow('env is "c2", expected a registered env: one of "cartpole", "cartpole-goal", "intersection", "intersection-bimodal", "lunarlander", "lunarlander-wind", "lunarlander-continuous", "lunarlander-pad", "corridor"');
+    expect(() => registerEnv({ ...base, name: 'c5', rewardThreshold: Number.NaN })).toThrow('registerEnv(c5): rewardThreshold is NaN, expected a finite number');
+    expect(() => registerEnv({ ...base, name: 'c6', outcomes: ['goal', 'goal'] })).toThrow('registerEnv(c6): outcomes[1] is "goal", expected an outcome not listed before');
+    expect(() => registerEnv({ ...base, name: 'c7', outcomes: [] })).toThrow('registerEnv(c7): outcomes is [], expected a non-empty list of the outcome names its step info reports');
+  });
+});
+
+describe('what a family states beforehand', () => {
+  it('gives the report its convergence thresholds: Gymnasium\'s for CartPole and LunarLander, 90% of the oracle for the intersection', () => {
+    const names = ['cartpole', 'cartpole-goal', 'intersection', 'intersection-bimodal', 'lunarlander', 'lunarlander-wind', 'lunarlander-continuous', 'lunarlander-pad', 'corridor', 'not-registered'];
+    expect(names.map(rewardThresholdOf)).toEqual([475, null, 0.9 * 15.16, null, 200, 200, 200, 200, null, null]);
+  });
+
+  it('states the spaces of the envs it builds, so no env is built to learn them', () => {
+    for (const family of registeredEnvs()) {
+      const env = tasksOf(family).makeEnv(tasksOf(family).mediumTask());
+      expect([family.name, family.observationSpace]).toEqual([family.name, env.observationSpace]);
+      expect([family.name, family.actionSpace]).toEqual([family.name, env.actionSpace]);
+    }
+  });
+
+  it('states the outcomes exactly when the step info reports one, and those it reports', () => {
+    for (const family of registeredEnvs()) {
+      const env = tasksOf(family).makeEnv(tasksOf(family).mediumTask());
+      expect([family.name, 'outcome' in env.reset({ seed: 0 }).info]).toEqual([family.name, outcomesOf(family.name) !== null]);
+    }
+    expect(outcomesOf('intersection')).toEqual(['collision', 'success']);
+    // Full throttle over 200 tasks collides on some and clears the zone on the rest: both outcomes occur, no other.
+    const family = intersectionTasks();
+    const seen = new Set<string | null>();
+    for (const [i, task] of family.sampleTasks(new PCG64(0), 200).entries()) {
+      const env = family.makeEnv(task);
+      env.reset({ seed: i });
+      let r = env.step(4);
+      while (!r.terminated && !r.truncated) r = env.step(4);
+      seen.add(r.info.outcome);
+    }
+    expect([...seen].sort()).toEqual(['collision', 'success']);
   });
 });

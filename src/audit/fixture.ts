@@ -1,5 +1,6 @@
 import { tensor, type Tensor } from '../autodiff/tensor.js';
 import { type HiddenActivation, type MlpLayout, mlpLayout } from '../nn/mlp.js';
+import { type Check, type Fail, FINITE_NUMBER, arrayOf, checked, plainObject } from '../validation/schema.js';
 
 /**
  * The gradient-fixture format (test/data/fixtures/README.md): an MLP policy, a REINFORCE surrogate on
@@ -51,30 +52,33 @@ export class FixtureError extends Error {}
  */
 export const MAX_FIXTURE_PARAMETERS = 2 ** 24;
 
-function fail(field: string, expected: string): never {
+/** A fixture's problems read `FIELD: expected WHAT` (the value is not shown: it may be a whole array). */
+const fixtureFail: Fail = (field, _value, expected) => {
   throw new FixtureError(`${field}: expected ${expected}`);
+};
+
+function fail(field: string, expected: string): never {
+  return fixtureFail(field, undefined, expected);
 }
 
 type Json = Record<string, unknown>;
 
 function object(v: unknown, field: string): Json {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(field, 'an object');
-  return v as Json;
+  return plainObject()(v, field, fixtureFail);
 }
 
 function number(v: unknown, field: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) fail(field, 'a finite number');
-  return v;
+  return checked(FINITE_NUMBER)(v, field, fixtureFail);
 }
 
+const numbersOf = (length: number): Check<number[]> => arrayOf(checked(FINITE_NUMBER), `an array of ${length} numbers`, { length });
+
 function numbers(v: unknown, field: string, length: number): number[] {
-  if (!Array.isArray(v) || v.length !== length) fail(field, `an array of ${length} numbers`);
-  return v.map((x, i) => number(x, `${field}[${i}]`));
+  return numbersOf(length)(v, field, fixtureFail);
 }
 
 function matrix(v: unknown, field: string, rows: number, cols: number): number[] {
-  if (!Array.isArray(v) || v.length !== rows) fail(field, `${rows} rows of ${cols} numbers`);
-  return v.flatMap((row, i) => numbers(row, `${field}[${i}]`, cols));
+  return arrayOf(numbersOf(cols), `${rows} rows of ${cols} numbers`, { length: rows })(v, field, fixtureFail).flat();
 }
 
 /**

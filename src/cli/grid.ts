@@ -5,8 +5,9 @@ import { readJson } from '../io/files.js';
 import type { FileSystem } from '../io/file-system.js';
 import { ALGORITHMS, type AlgorithmName, ConfigError, type MetaConfig, applyOverrides, resolveConfig } from '../meta/config.js';
 import { envNames } from '../envs/registry.js';
-import { NAME_EXPECTED, isSafeName } from '../validation/names.js';
-import { badValue, isIntegerIn, isPlainObject } from '../validation/values.js';
+import { SAFE_NAME } from '../validation/names.js';
+import { type Check, type Fail, anything, arrayOf, checked, integerIn, oneOf, plainObject, stated, unknownKey } from '../validation/schema.js';
+import { badValue, isIntegerIn } from '../validation/values.js';
 import { UsageError } from './args.js';
 
 /** One training of a grid: its coordinates, its folder (relative to the grid's out folder) and its config. */
@@ -72,33 +73,38 @@ class GridParser {
     private readonly outGiven: boolean,
   ) {}
 
-  private fail(field: string, value: unknown, expected: string): never {
+  private readonly fail: Fail = (field, value, expected) => {
     throw new UsageError(`${this.file}: ${badValue(field, value, expected)}`);
+  };
+
+  private read<T>(check: Check<T>, value: unknown, field: string): T {
+    return check(value, field, this.fail);
   }
 
   parse(raw: unknown, quick: boolean): Grid {
-    if (!isPlainObject(raw)) this.fail('the file', raw, 'a JSON object');
-    const unknown = Object.keys(raw).find((k) => !KEYS.includes(k));
+    const grid = this.read(plainObject('a JSON object'), raw, 'the file');
+    const unknown = unknownKey(grid, KEYS);
     if (unknown !== undefined) throw new UsageError(`${this.file}: unknown field ${unknown} (expected one of ${KEYS.join(', ')})`);
-    const name = this.name(raw.name, 'name');
-    const envs = this.list(raw.envs, 'envs', envNames());
-    const algorithms = this.list(raw.algorithms, 'algorithms', ALGORITHMS) as AlgorithmName[];
-    let seeds = this.seeds(raw.seeds);
-    const variants = this.variants(raw.variants, algorithms);
-    const base = this.section(raw.base, 'base', true);
-    const envConfigs = this.envConfigs(raw.envConfigs, envs);
+    const name = this.name(grid.name, 'name');
+    const envs = this.list(grid.envs, 'envs', envNames());
+    const algorithms = this.list(grid.algorithms, 'algorithms', ALGORITHMS) as AlgorithmName[];
+    let seeds = this.seeds(grid.seeds);
+    const variants = this.variants(grid.variants, algorithms);
+    const base = this.section(grid.base, 'base', true);
+    const envConfigs = this.envConfigs(grid.envConfigs, envs);
     // The quick section is checked without --quick too, so a typo in it shows before it is needed.
-    const { seeds: quickSeeds, ...quickKeys } = this.section(raw.quick, 'quick', false);
-    if (quickSeeds !== undefined && !isIntegerIn(quickSeeds, 1, seeds.length)) this.fail('quick.seeds', quickSeeds, `an integer in [1, ${seeds.length}] (the first seeds of "seeds")`);
+    const { seeds: quickSeeds, ...quickKeys } = this.section(grid.quick, 'quick', false);
+    const firstSeeds = stated(integerIn(1, seeds.length), `an integer in [1, ${seeds.length}] (the first seeds of "seeds")`);
+    if (quickSeeds !== undefined) this.read(checked(firstSeeds), quickSeeds, 'quick.seeds');
     this.overlay(resolveConfig({ env: envs[0] }), quickKeys, 'quick');
     if (quick) {
-      if (raw.quick === undefined) throw new UsageError(`--quick: ${this.file} has no "quick" section`);
+      if (grid.quick === undefined) throw new UsageError(`--quick: ${this.file} has no "quick" section`);
       if (quickSeeds !== undefined) seeds = seeds.slice(0, quickSeeds as number);
     }
     const profile = quick ? quickKeys : {};
     const total = envs.length * seeds.length * variants.reduce((n, v) => n + (v.algorithms ?? algorithms).length, 0);
     if (total > MAX_RUNS) throw new UsageError(`${this.file}: the grid has ${total} runs, expected at most ${MAX_RUNS}`);
-    const out = raw.out === undefined ? `runs/experiments/${name}` : this.out(raw.out);
+    const out = grid.out === undefined ? `runs/experiments/${name}` : this.out(grid.out);
     const runs: GridRun[] = [];
     for (const env of envs) {
       const envBase = this.overlay(this.overlay(this.baseConfig(env, base), envConfigs.get(env) ?? {}, `envConfigs.${env}`), { env }, 'envs');
@@ -116,7 +122,7 @@ class GridParser {
   }
 
   private name(value: unknown, field: string): string {
-    return isSafeName(value) ? value : this.fail(field, value, NAME_EXPECTED);
+    return this.read(checked(SAFE_NAME), value, field);
   }
 
   /**
@@ -135,31 +141,23 @@ class GridParser {
 
   /** A non-empty list of distinct values from `allowed`. */
   private list(value: unknown, field: string, allowed: readonly string[]): string[] {
-    if (!Array.isArray(value) || value.length === 0) this.fail(field, value, `a non-empty list of ${allowed.join(', ')}`);
-    value.forEach((v: unknown, i) => {
-      if (typeof v !== 'string' || !allowed.includes(v)) this.fail(`${field}[${i}]`, v, `one of ${allowed.join(', ')}`);
-      if (value.indexOf(v) !== i) this.fail(`${field}[${i}]`, v, 'a value not listed before');
-    });
-    return value as string[];
+    const list = arrayOf(checked(oneOf(allowed, false)), `a non-empty list of ${allowed.join(', ')}`, { minLength: 1, distinct: 'a value not listed before' });
+    return this.read(list, value, field);
   }
 
   private seeds(value: unknown): number[] {
     if (isIntegerIn(value, 1, MAX_SEEDS)) return Array.from({ length: value }, (_, s) => s);
-    if (!Array.isArray(value) || value.length === 0 || value.length > MAX_SEEDS) this.fail('seeds', value, `an integer in [1, ${MAX_SEEDS}] or a list of up to ${MAX_SEEDS} seeds`);
-    value.forEach((v: unknown, i) => {
-      if (!isIntegerIn(v, 0, Number.MAX_SAFE_INTEGER)) this.fail(`seeds[${i}]`, v, 'a non-negative integer');
-      if (value.indexOf(v) !== i) this.fail(`seeds[${i}]`, v, 'a seed not listed before');
-    });
-    return value as number[];
+    const expected = `an integer in [1, ${MAX_SEEDS}] or a list of up to ${MAX_SEEDS} seeds`;
+    return this.read(arrayOf(checked(integerIn(0)), expected, { minLength: 1, maxLength: MAX_SEEDS, distinct: 'a seed not listed before' }), value, 'seeds');
   }
 
   private variants(value: unknown, algorithms: readonly string[]): Variant[] {
     if (value === undefined) return [{ name: DEFAULT_VARIANT, set: {}, field: 'variants', algorithms: null }];
-    if (!Array.isArray(value) || value.length === 0) this.fail('variants', value, 'a non-empty list of { "name": ..., "set": { config keys } }');
+    const entries = this.read(arrayOf(anything, 'a non-empty list of { "name": ..., "set": { config keys } }', { minLength: 1 }), value, 'variants');
     const names: string[] = [];
-    return value.map((v: unknown, i): Variant => {
-      if (!isPlainObject(v)) this.fail(`variants[${i}]`, v, '{ "name": ..., "set": { config keys } }');
-      const extra = Object.keys(v).find((k) => !VARIANT_KEYS.includes(k));
+    return entries.map((entry, i): Variant => {
+      const v = this.read(plainObject('{ "name": ..., "set": { config keys } }'), entry, `variants[${i}]`);
+      const extra = unknownKey(v, VARIANT_KEYS);
       if (extra !== undefined) throw new UsageError(`${this.file}: unknown field variants[${i}].${extra} (expected ${VARIANT_KEYS.join(', ')})`);
       const name = this.name(v.name, `variants[${i}].name`);
       if (names.includes(name)) this.fail(`variants[${i}].name`, name, 'a name not used by another variant');
@@ -172,8 +170,8 @@ class GridParser {
   private envConfigs(value: unknown, envs: readonly string[]): Map<string, Record<string, unknown>> {
     const configs = new Map<string, Record<string, unknown>>();
     if (value === undefined) return configs;
-    if (!isPlainObject(value)) this.fail('envConfigs', value, 'an object of env: config file or config keys');
-    for (const [env, config] of Object.entries(value)) {
+    const given = this.read(plainObject('an object of env: config file or config keys'), value, 'envConfigs');
+    for (const [env, config] of Object.entries(given)) {
       const field = `envConfigs.${env}`;
       if (!envs.includes(env)) throw new UsageError(`${this.file}: unknown field ${field} (expected one of the envs: ${envs.join(', ')})`);
       configs.set(env, typeof config === 'string' ? this.configFile(config, field) : this.section(config, field, false));
@@ -183,9 +181,7 @@ class GridParser {
 
   /** A config file's keys (checked when laid over a run's config, against its env). */
   private configFile(path: string, field: string): Record<string, unknown> {
-    const keys = readJson(path, this.fs, FILE_KINDS.config);
-    if (!isPlainObject(keys)) this.fail(`${field} (${path})`, keys, 'a JSON object of config keys');
-    return keys;
+    return this.read(plainObject('a JSON object of config keys'), readJson(path, this.fs, FILE_KINDS.config), `${field} (${path})`);
   }
 
   /**
@@ -194,16 +190,16 @@ class GridParser {
    */
   private section(value: unknown, field: string, mayReadFile: boolean): Record<string, unknown> {
     if (value === undefined) return {};
-    if (!isPlainObject(value)) this.fail(field, value, 'an object of config keys');
-    for (const key of Object.keys(value)) {
+    const section = this.read(plainObject('an object of config keys'), value, field);
+    for (const key of Object.keys(section)) {
       const axis = AXES.find((a) => key === a || key.startsWith(`${a}.`));
       if (axis !== undefined) throw new UsageError(`${this.file}: ${field}.${key} cannot be set there (${axis} is an axis of the grid: envs, algorithms, seeds)`);
     }
-    if (value.config !== undefined) {
+    if (section.config !== undefined) {
       if (!mayReadFile) throw new UsageError(`${this.file}: unknown field ${field}.config (only base reads a config file)`);
-      if (typeof value.config !== 'string') this.fail(`${field}.config`, value.config, 'a config file path');
+      if (typeof section.config !== 'string') this.fail(`${field}.config`, section.config, 'a config file path');
     }
-    return value;
+    return section;
   }
 
   /** The defaults for `env`, then base's config file, then base's keys. */

@@ -8,7 +8,7 @@ import { type ExperimentReport, experimentReport } from '../report/experiment-re
 import { resultsMarkdown } from '../report/markdown.js';
 import { PAGE_INPUTS_FILE, pageInputsJson, pageOfOtherRuns } from './report/page-inputs.js';
 import { readReportInput } from './report/report-input.js';
-import { thresholdFor } from './report/thresholds.js';
+import { rewardThresholdOf as thresholdFor } from '../envs/registry.js';
 
 export const reportHelp: CommandHelp = {
   name: 'report',

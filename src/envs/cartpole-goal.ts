@@ -20,7 +20,7 @@ import { describe } from '../validation/values.js';
 import { CARTPOLE_PARAMS, CartPole, type CartPoleResetOptions } from './cartpole.js';
 import { EMPTY_INFO, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs, type ResetResult, type StepResult } from './env.js';
 import { type EnvFamily, tasksOf } from './env-family.js';
-import { describeRange, inRange, type ParamTable } from './params.js';
+import { paramCheck, type ParamTable } from './params.js';
 import type { Range, TaskFamily, TaskParams } from './task-family.js';
 
 export const CARTPOLE_GOAL_PARAMS = Object.freeze({
@@ -57,7 +57,8 @@ export class CartPoleGoal implements Env<number, CartPoleResetOptions> {
     const { goal = 0, width = 0.5, maxEpisodeSteps = 200, ...cartpole } = options;
     for (const [key, value] of [['goal', goal], ['width', width]] as const) {
       const spec = CARTPOLE_GOAL_PARAMS[key];
-      if (!inRange(spec, value)) throw new Error(`CartPoleGoal: invalid ${key} = ${describe(value)} (expected ${describeRange(spec)})`);
+      const check = paramCheck(spec);
+      if (!check.ok(value)) throw new Error(`CartPoleGoal: invalid ${key} = ${describe(value)} (expected ${check.expected})`);
     }
     this.goal = goal;
     this.width = width;

@@ -34,6 +34,8 @@ export const CARTPOLE_FAMILY: EnvFamily<CartPole, CartPoleFamilyOptions> = Objec
     tau: CARTPOLE_PARAMS.tau,
   }),
   defaultRanges: CARTPOLE_TASK_RANGES,
+  // Gymnasium's reward threshold of CartPole-v1.
+  rewardThreshold: 475,
   make: (task: TaskParams, options?: CartPoleFamilyOptions) => new CartPole({ ...options, ...task }),
 });
 

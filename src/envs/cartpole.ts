@@ -1,8 +1,34 @@
 /**
  * CartPole-v1 (Gymnasium 1.x `CartPoleEnv` + its 500-step TimeLimit), bit-exact in float64 with
  * the Python reference, with every physical constant settable per instance for meta-RL tasks.
+ *
+ * ## Action space
+ * Discrete(2): 0 pushes the cart to the left, 1 to the right, with a force of `forceMag` newtons.
+ *
+ * ## Observation space
+ * Box(4), float32:
+ *
+ * | index | observation | min | max |
+ * | --- | --- | --- | --- |
+ * | 0 | cart position x (m) | -2·xThreshold (-4.8) | 2·xThreshold (4.8) |
+ * | 1 | cart velocity (m/s) | -inf | inf |
+ * | 2 | pole angle θ (rad, 0 upright) | -2·thetaThresholdRadians (-24°) | 2·thetaThresholdRadians (24°) |
+ * | 3 | pole angular velocity (rad/s) | -inf | inf |
+ *
+ * ## Rewards
+ * +1 for every step, the terminating one included; 0 for steps taken after termination. With
+ * `suttonBartoReward`: 0 per step, -1 on and after the terminating step.
+ *
+ * ## Start state
+ * x, its velocity, θ and its angular velocity each uniform in [-0.05, 0.05] (`reset`'s options
+ * `low` and `high` change the bounds).
+ *
+ * ## Episode end
+ * Terminated when |θ| > thetaThresholdRadians (12°) or |x| > xThreshold (2.4 m); truncated after
+ * `maxEpisodeSteps` steps (500).
  */
 import { cos, sin } from '../kernels/trig.js';
+import { BOOLEAN, type Rule, rule, stated } from '../validation/schema.js';
 import { describe } from '../validation/values.js';
 import { PCG64 } from '../rng/pcg64.js';
 import {
@@ -17,7 +43,7 @@ import {
   type ResetResult,
   type StepResult,
 } from './env.js';
-import { describeRange, inRange, type ParamSpec, type ParamTable } from './params.js';
+import { paramCheck, type ParamTable } from './params.js';
 
 /** Gymnasium's "euler"; its catch-all "anything else" is spelled out as 'semi-implicit-euler'. */
 export type KinematicsIntegrator = 'euler' | 'semi-implicit-euler';
@@ -96,22 +122,19 @@ export const CARTPOLE_PARAMS = Object.freeze({
 
 type NumericCartPoleParam = Exclude<keyof CartPoleParams, 'kinematicsIntegrator' | 'suttonBartoReward'>;
 
-const numeric = (key: NumericCartPoleParam): readonly [(v: unknown) => boolean, string] => {
-  const spec: ParamSpec = CARTPOLE_PARAMS[key];
-  return [(v) => inRange(spec, v), describeRange(spec)];
-};
+const numeric = (key: NumericCartPoleParam): Rule => paramCheck(CARTPOLE_PARAMS[key]);
 
-const CHECKS: { readonly [K in keyof CartPoleParams]: readonly [(v: unknown) => boolean, string] } = {
+const CHECKS: { readonly [K in keyof CartPoleParams]: Rule } = {
   gravity: numeric('gravity'),
   masscart: numeric('masscart'),
   masspole: numeric('masspole'),
   length: numeric('length'),
   forceMag: numeric('forceMag'),
   tau: numeric('tau'),
-  kinematicsIntegrator: [(v) => v === 'euler' || v === 'semi-implicit-euler', '"euler" or "semi-implicit-euler"'],
+  kinematicsIntegrator: rule((v) => v === 'euler' || v === 'semi-implicit-euler', '"euler" or "semi-implicit-euler"'),
   thetaThresholdRadians: numeric('thetaThresholdRadians'),
   xThreshold: numeric('xThreshold'),
-  suttonBartoReward: [(v) => typeof v === 'boolean', 'a boolean'],
+  suttonBartoReward: stated(BOOLEAN, 'a boolean'),
 };
 
 const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
@@ -184,8 +207,8 @@ export class CartPole implements Env<number, CartPoleResetOptions> {
       if (!Object.hasOwn(CHECKS, key)) {
         throw new Error(`CartPole: unknown parameter "${key}" (expected one of ${Object.keys(CHECKS).join(', ')})`);
       }
-      const [ok, expected] = CHECKS[key as keyof CartPoleParams];
-      if (!ok(value)) throw new Error(`CartPole: invalid ${key} = ${describe(value)} (expected ${expected})`);
+      const check = CHECKS[key as keyof CartPoleParams];
+      if (!check.ok(value)) throw new Error(`CartPole: invalid ${key} = ${describe(value)} (expected ${check.expected})`);
     }
     const p = Object.freeze({ ...this.p, ...overrides });
     this.p = p;

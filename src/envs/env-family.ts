@@ -1,7 +1,9 @@
 /**
  * An env family: everything the library needs to meta-train on an env without knowing it. Its
  * name, spaces, one parameter table (what a task may set: default, valid range, unit, meaning),
- * the ranges tasks are drawn from by default, and how to build an env for a task.
+ * the ranges tasks are drawn from by default, how to build an env for a task, and what is known
+ * of it beforehand (the return a solved task reaches, the outcomes its episodes end in), so no
+ * env need be built to learn it.
  */
 import type { BoxSpace, Env, Space } from './env.js';
 import type { ParamTable } from './params.js';
@@ -22,6 +24,16 @@ export interface EnvFamily<E extends Env<number, never> = Env<number, never>, Op
   readonly defaultRanges: Readonly<Record<string, Range>>;
   /** The medium task of the default ranges; their midpoints when not given. */
   readonly mediumTask?: Readonly<TaskParams>;
+  /**
+   * The held-out return at which a run counts as converged (`metarl report`), fixed for the
+   * family before any run; absent, runs on it are not judged by one.
+   */
+  readonly rewardThreshold?: number;
+  /**
+   * Every value its envs' step info reports as `outcome` when an episode ends (null while it goes
+   * on and when it is only truncated); absent, the info carries no outcome and evaluation counts none.
+   */
+  readonly outcomes?: readonly string[];
   /** An env whose parameters are the defaults overridden by `task` (and env options that are not task parameters). */
   make(task: TaskParams, options?: Options): E;
 }

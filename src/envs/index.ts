@@ -15,7 +15,7 @@ export {
 } from './task-family.js';
 export { describeRange, inRange, paramCheck, paramDefaults, type ParamSpec, type ParamTable } from './params.js';
 export { tasksOf, type EnvFamily, type TasksOptions } from './env-family.js';
-export { envNames, getEnv, hasEnv, registerEnv, registeredEnvs } from './registry.js';
+export { envNames, getEnv, hasEnv, outcomesOf, registerEnv, registeredEnvs, rewardThresholdOf } from './registry.js';
 export {
   CARTPOLE_FAMILY,
   CARTPOLE_TASK_RANGES,
@@ -30,6 +30,7 @@ export { GOAL_FEEDBACK_GAINS, evaluateGoalDriver, goalFeedback, type GoalDriverE
 export {
   COLLISION,
   INTERSECTION_DEFAULTS,
+  INTERSECTION_OUTCOMES,
   INTERSECTION_PARAMS,
   INTERSECTION_TASK_RANGES,
   Intersection,
@@ -93,6 +94,7 @@ export { LunarLanderScene, PAD_HALF_WIDTH, drawTerrain, type LunarLanderTerrain 
 export {
   LUNAR_LANDER_CONTINUOUS_FAMILY,
   LUNAR_LANDER_FAMILY,
+  LUNAR_LANDER_REWARD_THRESHOLD,
   LUNAR_LANDER_TASK_RANGES,
   LUNAR_LANDER_WIND_FAMILY,
   LUNAR_LANDER_WIND_TASK_RANGES,

@@ -25,6 +25,7 @@ import { type EnvFamily, tasksOf } from './env-family.js';
 import { INTERSECTION_FAMILY } from './intersection-tasks.js';
 import {
   INTERSECTION_DEFAULTS,
+  INTERSECTION_OUTCOMES,
   INTERSECTION_PARAMS,
   Intersection,
   type IntersectionOptions,
@@ -80,6 +81,7 @@ export const INTERSECTION_BIMODAL_FAMILY: EnvFamily<DeadlineIntersection, Inters
   actionSpace: probe.actionSpace,
   params: INTERSECTION_BIMODAL_PARAMS,
   defaultRanges: INTERSECTION_BIMODAL_TASK_RANGES,
+  outcomes: INTERSECTION_OUTCOMES,
   make: (task: TaskParams, options: IntersectionOptions = {}) => {
     const { seed, maxEpisodeSteps = INTERSECTION_BIMODAL_MAX_STEPS, ...params } = options;
     return new DeadlineIntersection({ seed, maxEpisodeSteps, ...bimodalParams({ ...params, ...task }) });

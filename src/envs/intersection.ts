@@ -4,11 +4,41 @@
  * states it, with every constant of that spec an option. The ego vehicle E is controlled; the
  * other vehicle O follows a rule-based driver whose cruise speed, priority margin and
  * acceleration are the task.
+ *
+ * ## Action space
+ * Discrete(5): E's acceleration egoAccel0..egoAccel4, by default -4 (hard brake), -2 (brake),
+ * 0 (coast), +1.5 (accelerate) and +3 (full throttle) m/s².
+ *
+ * ## Observation space
+ * Box(6), float64 (s is a vehicle's front bumper on its path, the conflict zone around s = 0;
+ * the task is not observed):
+ *
+ * | index | observation | min | max |
+ * | --- | --- | --- | --- |
+ * | 0 | s_E / positionScale (50 m) | -inf | inf |
+ * | 1 | v_E / speedScale (15 m/s) | 0 | speedLimit / speedScale (1) |
+ * | 2 | s_O / positionScale | -inf | inf |
+ * | 3 | v_O / speedScale | 0 | speedLimit / speedScale (1) |
+ * | 4 | E in the zone (0 or 1) | 0 | 1 |
+ * | 5 | O in the zone (0 or 1) | 0 | 1 |
+ *
+ * ## Rewards
+ * Every step -timeCost - comfortCost·a_E² (-0.1 - 0.02·a_E²), a_E E's chosen acceleration; then
+ * -collisionCost (-100) on a collision or +successBonus (+20) when E's rear clears the zone.
+ *
+ * ## Start state
+ * s_E and s_O uniform in [startPositionMin, startPositionMax) ([-45, -35) m), then v_E and v_O
+ * uniform in [startSpeedMin, startSpeedMax) ([8, 12) m/s).
+ *
+ * ## Episode end
+ * Terminated on a collision (both vehicles in the zone after a step; `info.outcome` 'collision')
+ * or a success (E's rear past the zone and its margin; 'success'); truncated after
+ * `maxEpisodeSteps` steps (200, 20 s), `info.outcome` null.
  */
 import { describe } from '../validation/values.js';
 import { PCG64 } from '../rng/pcg64.js';
 import { TimeLimit, boxSpace, discreteSpace, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs, type StepResult } from './env.js';
-import { describeRange, inRange, paramDefaults, type ParamTable } from './params.js';
+import { paramCheck, paramDefaults, type ParamTable } from './params.js';
 import type { Range } from './task-family.js';
 
 /**
@@ -82,6 +112,9 @@ export interface IntersectionOptions extends Partial<IntersectionParams> {
 
 /** How an Intersection episode ended, when it did. */
 export type IntersectionOutcome = 'collision' | 'success';
+
+/** Every outcome the step info reports, as the family states them. */
+export const INTERSECTION_OUTCOMES: readonly IntersectionOutcome[] = Object.freeze(['collision', 'success']);
 
 /** Whether the other car went first or yielded. */
 export type OtherDecision = 'go' | 'yield';
@@ -256,7 +289,8 @@ export class Intersection implements Env<number> {
         throw new Error(`Intersection: unknown parameter "${key}" (expected one of ${Object.keys(INTERSECTION_PARAMS).join(', ')})`);
       }
       const spec = INTERSECTION_PARAMS[key as IntersectionParam];
-      if (!inRange(spec, value)) throw new Error(`Intersection: invalid ${key} = ${describe(value)} (expected ${describeRange(spec)})`);
+      const check = paramCheck(spec);
+      if (!check.ok(value)) throw new Error(`Intersection: invalid ${key} = ${describe(value)} (expected ${check.expected})`);
       if (key === 'accelExponent' && !Number.isInteger(value)) {
         throw new Error(`Intersection: invalid accelExponent = ${value} (expected an integer in [${spec.min}, ${spec.max}])`);
       }

@@ -19,6 +19,7 @@
  */
 import { type EnvFamily, tasksOf } from './env-family.js';
 import { LUNAR_LANDER_PARAMS, LunarLander, type LunarLanderOptions } from './lunar-lander.js';
+import { LUNAR_LANDER_REWARD_THRESHOLD } from './lunar-lander-tasks.js';
 import type { Range, TaskFamily, TaskParams } from './task-family.js';
 
 /** LunarLander's table, resting off the pad earning nothing by default. */
@@ -36,6 +37,7 @@ export const LUNAR_LANDER_PAD_FAMILY: EnvFamily<LunarLander, LunarLanderOptions>
   description: 'LunarLander (Gymnasium, discrete) with the landing pad moved along the ground per task and not observed',
   observationSpace: probe.observationSpace,
   actionSpace: probe.actionSpace,
+  rewardThreshold: LUNAR_LANDER_REWARD_THRESHOLD,
   params: LUNAR_LANDER_PAD_PARAMS,
   defaultRanges: LUNAR_LANDER_PAD_TASK_RANGES,
   make: (task: TaskParams, options?: LunarLanderOptions) => new LunarLander({ offPadRestReward: LUNAR_LANDER_PAD_PARAMS.offPadRestReward.default, ...options, ...task }),

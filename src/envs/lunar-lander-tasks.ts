@@ -20,10 +20,14 @@ export const LUNAR_LANDER_WIND_TASK_RANGES: Readonly<Record<'windPower' | 'turbu
 
 const probe = new LunarLander();
 
+/** Gymnasium's reward threshold of LunarLander, for every variant. */
+export const LUNAR_LANDER_REWARD_THRESHOLD = 200;
+
 const common = {
   observationSpace: probe.observationSpace,
   actionSpace: probe.actionSpace,
   params: LUNAR_LANDER_PARAMS,
+  rewardThreshold: LUNAR_LANDER_REWARD_THRESHOLD,
 } as const;
 
 export const LUNAR_LANDER_FAMILY: EnvFamily<LunarLander, LunarLanderOptions> = Object.freeze({

@@ -2,6 +2,43 @@
  * LunarLander (Gymnasium ≥ 1.0 "v3" + its 1000-step TimeLimit) on the project's Box2D 2.3 port:
  * the same terrain, initial force, wind and dispersion draws from the seeded PCG64, the same
  * engine impulses, observation, reward shaping and termination; discrete or continuous actions.
+ *
+ * ## Action space
+ * Discrete(4): 0 does nothing, 1 fires the left orientation engine, 2 the main engine, 3 the right
+ * orientation engine. With `continuous`, Box(2) in [-1, 1] (values outside are clipped):
+ * [main, lateral]; the main engine is off for main <= 0 and throttles from 50% to 100% over
+ * (0, 1]; the side engines are off for |lateral| <= 0.5, else the left (lateral < -0.5) or right
+ * one fires at 50% to 100% over |lateral| in (0.5, 1].
+ *
+ * ## Observation space
+ * Box(8), float32 (positions and speeds in the viewport's normalised units; x from the screen's
+ * centre, where the pad is, y from the pad's height):
+ *
+ * | index | observation | min | max |
+ * | --- | --- | --- | --- |
+ * | 0 | x | -2.5 | 2.5 |
+ * | 1 | y (above the helipad) | -2.5 | 2.5 |
+ * | 2 | x velocity | -10 | 10 |
+ * | 3 | y velocity | -10 | 10 |
+ * | 4 | angle (rad) | -2π | 2π |
+ * | 5 | angular velocity | -10 | 10 |
+ * | 6 | left leg touches the ground (0 or 1) | 0 | 1 |
+ * | 7 | right leg touches the ground (0 or 1) | 0 | 1 |
+ *
+ * ## Rewards
+ * Each step earns the change of the shaping -100·distance to the pad - 100·speed - 100·|angle| +
+ * 10 per leg on the ground (nothing on the first step), minus 0.3 per frame of the main engine
+ * and 0.03 per frame of a side engine (scaled by the throttle); the terminating step earns -100
+ * instead for a crash or leaving the screen, and +100 for coming to rest.
+ *
+ * ## Start state
+ * The lander starts at the top centre of the viewport with a random initial force on its centre
+ * of mass (each axis uniform in [-initialRandom, initialRandom]), over terrain drawn at reset.
+ *
+ * ## Episode end
+ * Terminated when the hull touches the ground (`endReason` 'crash'), when |x| >= 1 ('out-of-bounds')
+ * or when the lander is at rest, asleep in Box2D's sense ('at-rest'); truncated after
+ * `maxEpisodeSteps` steps (1000).
  */
 import { cos, sin } from '../kernels/trig.js';
 import { PCG64 } from '../rng/pcg64.js';
@@ -18,7 +55,7 @@ import {
   type LunarLanderTerrain,
 } from './lunar-lander-scene.js';
 import { LanderOutcome, type LunarLanderEndReason } from './lunar-lander-outcome.js';
-import { describeRange, inRange, paramDefaults, type ParamTable } from './params.js';
+import { paramCheck, paramDefaults, type ParamTable } from './params.js';
 
 export type { LunarLanderEndReason };
 
@@ -114,7 +151,8 @@ const f32 = Math.fround;
 function validate(key: string, value: unknown): void {
   if (Object.hasOwn(LUNAR_LANDER_PARAMS, key)) {
     const spec = LUNAR_LANDER_PARAMS[key as LunarLanderParam];
-    if (!inRange(spec, value)) throw new Error(`LunarLander: invalid ${key} = ${describe(value)} (expected ${describeRange(spec)})`);
+    const check = paramCheck(spec);
+    if (!check.ok(value)) throw new Error(`LunarLander: invalid ${key} = ${describe(value)} (expected ${check.expected})`);
   } else if ((BOOLEAN_PARAMS as readonly string[]).includes(key)) {
     if (typeof value !== 'boolean') throw new Error(`LunarLander: invalid ${key} = ${describe(value)} (expected a boolean)`);
   } else if ((ITERATION_PARAMS as readonly string[]).includes(key)) {

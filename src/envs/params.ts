@@ -3,6 +3,7 @@
  * default, valid range, unit and meaning. The env constructor, the task family and the
  * meta-training config all check values against the same entry, so a range is stated once.
  */
+import { rule } from '../validation/schema.js';
 import type { ParamCheck } from './task-family.js';
 
 /** One parameter of an environment: its default, range, unit and meaning. */
@@ -35,9 +36,9 @@ export function inRange(spec: ParamSpec, value: unknown): value is number {
   return aboveMin && belowMax;
 }
 
-/** The task-family check of one parameter. */
+/** The task-family check of one parameter: the schema rule of its range. */
 export function paramCheck(spec: ParamSpec): ParamCheck {
-  return Object.freeze({ ok: (v: number) => inRange(spec, v), expected: describeRange(spec) });
+  return rule((v): v is number => inRange(spec, v), describeRange(spec));
 }
 
 /** The defaults of a table as a plain object. */

@@ -10,6 +10,8 @@ import { INTERSECTION_BIMODAL_FAMILY } from './intersection-bimodal.js';
 import { INTERSECTION_FAMILY } from './intersection-tasks.js';
 import { LUNAR_LANDER_PAD_FAMILY } from './lunar-lander-pad.js';
 import { LUNAR_LANDER_CONTINUOUS_FAMILY, LUNAR_LANDER_FAMILY, LUNAR_LANDER_WIND_FAMILY } from './lunar-lander-tasks.js';
+import { FINITE_NUMBER, type Fail, NON_EMPTY_STRING, arrayOf, checked } from '../validation/schema.js';
+import { badValue } from '../validation/values.js';
 import { describeRange, inRange, type ParamSpec } from './params.js';
 
 const families = new Map<string, EnvFamily>([
@@ -45,6 +47,19 @@ export function registeredEnvs(): EnvFamily[] {
   return [...families.values()];
 }
 
+/**
+ * The held-out return at which a run on `env` counts as converged, or null for a family without
+ * one and for a name not registered here (a report may read runs of an env this realm lacks).
+ */
+export function rewardThresholdOf(env: string): number | null {
+  return families.get(env)?.rewardThreshold ?? null;
+}
+
+/** The outcomes `env`'s step info reports, or null when it reports none. */
+export function outcomesOf(env: string): readonly string[] | null {
+  return getEnv(env).outcomes ?? null;
+}
+
 /** Adds a family; throws naming the field if its name is taken or its table or ranges are invalid. */
 export function registerEnv(family: EnvFamily): void {
   const name: unknown = family?.name;
@@ -67,7 +82,19 @@ export function registerEnv(family: EnvFamily): void {
       throw new Error(`registerEnv(${name}): defaultRanges.${key} is ${JSON.stringify(range)}, expected [lo, hi] with lo <= hi, each ${describeRange(spec)}`);
     }
   }
+  checkKnowledge(name, family);
   families.set(name, family);
+}
+
+const OUTCOMES = arrayOf(checked(NON_EMPTY_STRING), 'a non-empty list of the outcome names its step info reports', { minLength: 1, distinct: 'an outcome not listed before' });
+
+/** What a family states about itself beforehand, read through the schema. */
+function checkKnowledge(name: string, family: EnvFamily): void {
+  const fail: Fail = (path, value, expected) => {
+    throw new Error(`registerEnv(${name}): ${badValue(path, value, expected)}`);
+  };
+  if (family.rewardThreshold !== undefined) checked(FINITE_NUMBER)(family.rewardThreshold, 'rewardThreshold', fail);
+  if (family.outcomes !== undefined) OUTCOMES(family.outcomes, 'outcomes', fail);
 }
 
 function checkSpec(name: string, key: string, spec: ParamSpec): void {

@@ -2,6 +2,7 @@
  * Meta-RL task families: a task is a plain JSON object of named numeric env parameters, sampled
  * uniformly from one [lo, hi] range per parameter and turned into an env by the family.
  */
+import { FINITE_NUMBER, type Rule, rule } from '../validation/schema.js';
 import { describe } from '../validation/values.js';
 import type { Rng } from '../rng/rng.js';
 import type { Env } from './env.js';
@@ -15,17 +16,15 @@ export type Range = readonly [lo: number, hi: number];
 /** A range for each parameter of a task. */
 export type TaskRanges<T extends TaskParams> = { readonly [K in keyof T]: Range };
 
-/** Physical validity of one parameter (a threshold test, so a range is valid iff both ends are). */
-export interface ParamCheck {
-  /** Whether the value is allowed. */
-  ok(value: number): boolean;
-  /** What a valid value is, for error messages: "a finite number > 0". */
-  expected: string;
-}
+/**
+ * Physical validity of one parameter: a schema rule over numbers (a threshold test, so a range is
+ * valid iff both ends are), its `expected` what error messages say a valid value is.
+ */
+export type ParamCheck = Rule<number>;
 
-export const FINITE: ParamCheck = Object.freeze({ ok: Number.isFinite, expected: 'a finite number' });
-export const POSITIVE: ParamCheck = Object.freeze({ ok: (v: number) => Number.isFinite(v) && v > 0, expected: 'a finite number > 0' });
-export const NON_NEGATIVE: ParamCheck = Object.freeze({ ok: (v: number) => Number.isFinite(v) && v >= 0, expected: 'a finite number >= 0' });
+export const FINITE: ParamCheck = FINITE_NUMBER;
+export const POSITIVE: ParamCheck = rule((v): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0, 'a finite number > 0');
+export const NON_NEGATIVE: ParamCheck = rule((v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0, 'a finite number >= 0');
 
 /** A distribution over tasks: draws task parameters from a generator and makes the environment of a task. */
 export interface TaskFamily<T extends TaskParams, E extends Env<number, never> = Env, Options = undefined> {

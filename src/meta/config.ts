@@ -11,7 +11,24 @@ import { describeRange, inRange } from '../envs/params.js';
 import { envNames, getEnv, hasEnv } from '../envs/registry.js';
 import type { TaskFamily } from '../envs/task-family.js';
 import { ALGORITHMS, type AlgorithmName } from './algorithms.js';
-import { badValue, describe, integerExpected, isIntegerIn, isPlainObject } from '../validation/values.js';
+import {
+  BOOLEAN,
+  type Check as SchemaCheck,
+  FINITE_NUMBER,
+  type Fail,
+  NON_NEGATIVE_NUMBER,
+  OPEN_UNIT,
+  POSITIVE_NUMBER,
+  UNIT,
+  arrayOf,
+  checked,
+  integerIn,
+  nullable,
+  oneOf as choiceOf,
+  recordOf,
+  rule,
+} from '../validation/schema.js';
+import { badValue, describe, isPlainObject } from '../validation/values.js';
 
 export { ALGORITHMS, type AlgorithmName } from './algorithms.js';
 
@@ -174,54 +191,26 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function fail(path: string, value: unknown, expected: string): never {
+/** The config's Fail: a ConfigError naming the key path. */
+const configFail: Fail = (path, value, expected) => {
   throw new ConfigError(badValue(path, value, expected), path);
+};
+
+function fail(path: string, value: unknown, expected: string): never {
+  return configFail(path, value, expected);
 }
 
-type Check = (value: unknown, path: string) => unknown;
+type Check = SchemaCheck<unknown>;
 
-function oneOf(values: readonly string[]): Check {
-  const expected = `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
-  return (v, path) => (typeof v === 'string' && values.includes(v) ? v : fail(path, v, expected));
-}
-
+// The checks the schema tables below are written in, each a rule of the validation schema.
+const oneOf = (values: readonly string[]): Check => checked(choiceOf(values));
 /** An integer >= min; `max` bounds what would otherwise be allocated (named before any allocation). */
-function integer(min: number, max = Number.MAX_SAFE_INTEGER): Check {
-  const expected = integerExpected(min, max);
-  return (v, path) => (isIntegerIn(v, min, max) ? v : fail(path, v, expected));
-}
-
-function positive(): Check {
-  return (v, path) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fail(path, v, 'a positive finite number'));
-}
-
-function nonNegative(): Check {
-  return (v, path) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fail(path, v, 'a non-negative finite number'));
-}
-
-function openUnit(): Check {
-  return (v, path) => (typeof v === 'number' && v > 0 && v < 1 ? v : fail(path, v, 'a number in (0, 1)'));
-}
-
-function unit(): Check {
-  return (v, path) => (typeof v === 'number' && v >= 0 && v <= 1 ? v : fail(path, v, 'a number in [0, 1]'));
-}
-
-function bool(): Check {
-  return (v, path) => (typeof v === 'boolean' ? v : fail(path, v, 'true or false'));
-}
-
-function nullable(inner: Check, what: string): Check {
-  return (v, path) => {
-    if (v === null) return null;
-    try {
-      return inner(v, path);
-    } catch (e) {
-      if (e instanceof ConfigError && e.path === path) fail(path, v, `null (${what}) or ${e.message.split(', expected ')[1] ?? 'a valid value'}`);
-      throw e;
-    }
-  };
-}
+const integer = (min: number, max = Number.MAX_SAFE_INTEGER): Check => checked(integerIn(min, max));
+const positive = (): Check => checked(POSITIVE_NUMBER);
+const nonNegative = (): Check => checked(NON_NEGATIVE_NUMBER);
+const openUnit = (): Check => checked(OPEN_UNIT);
+const unit = (): Check => checked(UNIT);
+const bool = (): Check => checked(BOOLEAN);
 
 /**
  * Limits on sizes that allocate: policy widths and depth, tasks, episodes, sub-envs, inner steps.
@@ -240,50 +229,41 @@ export const SIZE_LIMITS = Object.freeze({
 });
 
 function hiddenSizes(): Check {
-  return (v, path) => {
-    if (!Array.isArray(v) || v.length > SIZE_LIMITS.hiddenLayers) {
-      fail(path, v, `an array of at most ${SIZE_LIMITS.hiddenLayers} positive integers (hidden layer widths), e.g. [32, 32]`);
-    }
-    v.forEach((x, i) => integer(1, SIZE_LIMITS.hiddenWidth)(x, `${path}[${i}]`));
-    const weights = v.slice(1).reduce((sum: number, width: number, i) => sum + width * (v[i] as number), 0);
+  const widths = arrayOf(checked(integerIn(1, SIZE_LIMITS.hiddenWidth)), `an array of at most ${SIZE_LIMITS.hiddenLayers} positive integers (hidden layer widths), e.g. [32, 32]`, {
+    maxLength: SIZE_LIMITS.hiddenLayers,
+  });
+  return (v, path, fail) => {
+    const sizes = widths(v, path, fail);
+    const weights = sizes.slice(1).reduce((sum, width, i) => sum + width * sizes[i], 0);
     if (weights > SIZE_LIMITS.hiddenWeights) {
       fail(path, v, `hidden layer widths whose neighbouring products sum to at most ${SIZE_LIMITS.hiddenWeights} weights (this one: ${weights}), e.g. [1024, 1024]`);
     }
-    return [...v];
+    return sizes;
   };
 }
+
+const isRange = (x: unknown): x is [number, number] => Array.isArray(x) && x.length === 2 && x.every((y) => FINITE_NUMBER.ok(y)) && x[0] <= x[1];
+const rangeOf = checked(rule(isRange, '[lo, hi] with finite numbers lo <= hi'));
+
+/** A copy of a [lo, hi] range, so the config holds none of its input's arrays. */
+const RANGE: SchemaCheck<[number, number]> = (v, path, fail) => {
+  const [lo, hi] = rangeOf(v, path, fail);
+  return [lo, hi];
+};
 
 /** Shape only: which parameters exist and their valid ranges depend on `env` (checked across keys). */
 function taskRanges(): Check {
-  return (v, path) => {
-    if (v === null) return null;
-    if (!isPlainObject(v) || Object.keys(v).length === 0) fail(path, v, "null (the env's default ranges) or an object { param: [lo, hi] } naming at least one parameter");
-    const out: Record<string, [number, number]> = {};
-    for (const [key, r] of Object.entries(v)) {
-      if (!Array.isArray(r) || r.length !== 2 || !r.every((x) => typeof x === 'number' && Number.isFinite(x)) || r[0] > r[1]) {
-        fail(`${path}.${key}`, r, '[lo, hi] with finite numbers lo <= hi');
-      }
-      out[key] = [r[0], r[1]];
-    }
-    return out;
-  };
+  return nullable(recordOf(RANGE, 'an object { param: [lo, hi] } naming at least one parameter', { minKeys: 1 }), "the env's default ranges");
 }
 
 function registeredEnv(): Check {
-  return (v, path) => (typeof v === 'string' && hasEnv(v) ? v : fail(path, v, `a registered env: one of ${envNames().map((n) => JSON.stringify(n)).join(', ')}`));
+  // Stated when it fails, so the list holds the envs registered by then.
+  return (v, path, fail) => (typeof v === 'string' && hasEnv(v) ? v : fail(path, v, `a registered env: one of ${envNames().map((n) => JSON.stringify(n)).join(', ')}`));
 }
 
 function taskParams(): Check {
-  return (v, path) => {
-    if (v === null) return null;
-    if (!isPlainObject(v)) fail(path, v, 'null or an object { param: value } holding exactly the task family parameters');
-    const out: Record<string, number> = {};
-    for (const [key, x] of Object.entries(v)) {
-      if (typeof x !== 'number' || !Number.isFinite(x)) fail(`${path}.${key}`, x, 'a finite number');
-      out[key] = x;
-    }
-    return out;
-  };
+  const params = recordOf(checked(FINITE_NUMBER), 'null or an object { param: value } holding exactly the task family parameters');
+  return (v, path, fail) => (v === null ? null : params(v, path, fail));
 }
 
 interface Schema {
@@ -357,7 +337,7 @@ function merge(schema: Schema, base: Record<string, unknown>, partial: unknown, 
     if (!Object.hasOwn(partial, key) || partial[key] === undefined) {
       out[key] = clone(base[key]);
     } else if (typeof spec === 'function') {
-      out[key] = spec(partial[key], p);
+      out[key] = spec(partial[key], p, configFail);
     } else {
       out[key] = merge(spec, base[key] as Record<string, unknown>, partial[key], p);
     }

@@ -3,6 +3,7 @@
  * checksum, and its reading back. Reading checks every field and names the first broken one; the
  * checksum is checked last, so that a broken field is reported by name rather than as a mismatch.
  */
+import { type Check, FINITE_NUMBER, type Fail, NON_NEGATIVE_NUMBER, arrayOf, checked, integerIn, plainObject } from '../validation/schema.js';
 import { badValue, isPlainObject } from '../validation/values.js';
 import { Adam, type AdamState, type Sgd, type SgdState } from '../nn/optimizers.js';
 import type { PCG64, PCG64State } from '../rng/pcg64.js';
@@ -54,9 +55,9 @@ export function takeSnapshot(state: TrainerState, iteration: number, totals: Ite
 
 /** The snapshot's config, resolved: what the trainer to restore into is built from. */
 export function snapshotConfig(snapshot: unknown): MetaConfig {
-  const s = field(snapshot, 'snapshot', isPlainObject, 'an object (a MetaTrainer snapshot)') as Record<string, unknown>;
+  const s = read(plainObject('an object (a MetaTrainer snapshot)'), snapshot, 'snapshot');
   if (s.version !== 1) bad('snapshot.version', s.version, '1');
-  field(s.config, 'snapshot.config', isPlainObject, 'an object (the MetaConfig of the run)');
+  read(plainObject('an object (the MetaConfig of the run)'), s.config, 'snapshot.config');
   try {
     return resolveConfig(s.config);
   } catch (e) {
@@ -72,14 +73,14 @@ export function snapshotConfig(snapshot: unknown): MetaConfig {
 export function restoreState(state: TrainerState, s: Record<string, unknown>): { iteration: number; totals: IterationLog['totals'] } {
   const { config } = state;
   const n = state.theta.length;
-  const iteration = field(s.iteration, 'snapshot.iteration', (v) => Number.isSafeInteger(v) && (v as number) >= 0, 'a non-negative integer') as number;
+  const iteration = read(COUNT, s.iteration, 'snapshot.iteration');
   state.theta.set(numbers(s.params, 'snapshot.params', n));
   if (state.alpha === null) {
     if (s.alphaVec !== null) bad('snapshot.alphaVec', s.alphaVec, `null (${config.algo} learns no alpha_vec)`);
   } else {
     state.alpha.set(numbers(s.alphaVec, 'snapshot.alphaVec', n));
   }
-  const opt = field(s.optimizer, 'snapshot.optimizer', isPlainObject, 'an object { theta, alpha }') as Record<string, unknown>;
+  const opt = read(plainObject('an object { theta, alpha }'), s.optimizer, 'snapshot.optimizer');
   if (state.optimizer === null) {
     if (opt.theta !== null) bad('snapshot.optimizer.theta', opt.theta, 'null (outerOptimizer "trpo" keeps no state)');
   } else {
@@ -90,21 +91,19 @@ export function restoreState(state: TrainerState, s: Record<string, unknown>): {
   } else {
     setOptimizerState(state.alphaOptimizer, opt.alpha, 'snapshot.optimizer.alpha');
   }
-  const rng = field(s.rng, 'snapshot.rng', isPlainObject, 'an object { tasks }') as Record<string, unknown>;
+  const rng = read(plainObject('an object { tasks }'), s.rng, 'snapshot.rng');
   try {
     state.taskRng.setState(rng.tasks as PCG64State);
   } catch (e) {
     throw new Error(`snapshot.rng.tasks: ${(e as Error).message}`);
   }
-  const totalsIn = field(s.totals, 'snapshot.totals', isPlainObject, 'an object { envSteps, gradientEvaluations, hvps, seconds }') as Record<string, unknown>;
-  const count = (key: 'envSteps' | 'gradientEvaluations' | 'hvps'): number =>
-    field(totalsIn[key], `snapshot.totals.${key}`, (v) => Number.isSafeInteger(v) && (v as number) >= 0, 'a non-negative integer') as number;
+  const totalsIn = read(plainObject('an object { envSteps, gradientEvaluations, hvps, seconds }'), s.totals, 'snapshot.totals');
+  const count = (key: 'envSteps' | 'gradientEvaluations' | 'hvps'): number => read(COUNT, totalsIn[key], `snapshot.totals.${key}`);
   const envSteps = count('envSteps');
   const gradientEvaluations = count('gradientEvaluations');
   const hvps = count('hvps');
-  const seconds = field(totalsIn.seconds, 'snapshot.totals.seconds', (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0, 'a non-negative finite number') as number;
-  const cpuSeconds = totalsIn.cpuSeconds === undefined ? undefined
-    : field(totalsIn.cpuSeconds, 'snapshot.totals.cpuSeconds', (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0, 'a non-negative finite number') as number;
+  const seconds = read(checked(NON_NEGATIVE_NUMBER), totalsIn.seconds, 'snapshot.totals.seconds');
+  const cpuSeconds = totalsIn.cpuSeconds === undefined ? undefined : read(checked(NON_NEGATIVE_NUMBER), totalsIn.cpuSeconds, 'snapshot.totals.cpuSeconds');
   verifyChecksum(s);
   return { iteration, totals: { envSteps, gradientEvaluations, hvps, seconds, ...(cpuSeconds === undefined ? {} : { cpuSeconds }) } };
 }
@@ -119,21 +118,23 @@ function verifyChecksum(snapshot: Record<string, unknown>): void {
   if (actual !== checksum) throw new Error(`snapshot.checksum: mismatch (the checkpoint was edited or corrupted): expected ${checksum}, got ${actual}`);
 }
 
-function bad(path: string, value: unknown, expected: string): never {
+/** A snapshot's problems are plain Errors: `PATH is VALUE, expected WHAT`. */
+const snapshotFail: Fail = (path, value, expected) => {
   throw new Error(badValue(path, value, expected));
+};
+
+function bad(path: string, value: unknown, expected: string): never {
+  return snapshotFail(path, value, expected);
 }
 
-function field(value: unknown, path: string, ok: (v: unknown) => boolean, expected: string): unknown {
-  return ok(value) ? value : bad(path, value, expected);
+function read<T>(check: Check<T>, value: unknown, path: string): T {
+  return check(value, path, snapshotFail);
 }
+
+const COUNT = checked(integerIn(0));
 
 function numbers(value: unknown, path: string, size: number): number[] {
-  if (!Array.isArray(value) || value.length !== size) bad(path, value, `an array of ${size} finite numbers`);
-  for (let i = 0; i < size; i++) {
-    const x: unknown = value[i];
-    if (typeof x !== 'number' || !Number.isFinite(x)) bad(`${path}[${i}]`, x, 'a finite number');
-  }
-  return value as number[];
+  return read(arrayOf(checked(FINITE_NUMBER), `an array of ${size} finite numbers`, { length: size }), value, path);
 }
 
 function setOptimizerState(opt: Adam | Sgd, state: unknown, path: string): void {

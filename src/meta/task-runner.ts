@@ -5,6 +5,7 @@
  * its (iteration, task) key, the task and the start point, so jobs can run in any order, on any
  * thread, and their outcomes summed in task order give the same bits as one loop.
  */
+import { getEnv } from '../envs/registry.js';
 import type { TaskParams } from '../envs/task-family.js';
 import type { MlpLayout } from '../nn/mlp.js';
 import { mlpPolicyLayout } from '../rl/policy-layout.js';
@@ -62,10 +63,9 @@ export interface TaskOutcome {
 
 /** The policy network of a config: categorical logits for Discrete actions, Gaussian means + log-std for Box. */
 export function policyLayout(config: MetaConfig): MlpLayout {
-  const family = taskFamily(config);
-  const probe = family.makeEnv(family.mediumTask());
-  const obsDim = probe.observationSpace.shape.reduce((a, b) => a * b, 1);
-  return mlpPolicyLayout([obsDim, ...config.hidden], probe.actionSpace, config.activation);
+  const { observationSpace, actionSpace } = getEnv(config.env);
+  const obsDim = observationSpace.shape.reduce((a, b) => a * b, 1);
+  return mlpPolicyLayout([obsDim, ...config.hidden], actionSpace, config.activation);
 }
 
 /** Runs task jobs of one config in this realm (its compiled programs are reused across jobs). */

@@ -23,6 +23,7 @@
  * streams are keyed by iteration and task), and it is part of the snapshot, as are the optimiser
  * states (snapshot.ts). Each batch uses a fresh linear feature baseline, so nothing else persists.
  */
+import { outcomesOf } from '../envs/registry.js';
 import { badValue } from '../validation/values.js';
 import { Adam, Sgd, sgdStepInto } from '../nn/optimizers.js';
 import { initPolicy } from '../rl/policy-layout.js';
@@ -97,9 +98,10 @@ export interface EvaluationResult {
   /** Index k = mean return (over the held-out tasks) of the batch sampled after k inner steps, k = 0..K. */
   returns: number[];
   /**
-   * For envs whose step info reports an `outcome` (the intersection): the fraction of episodes of
-   * the adapted policies (after K steps, evalEpisodes more per task) ending in each outcome, and
-   * 'none' for those cut by the time limit. Drawn after the returns, so they are unchanged.
+   * For families that state the `outcomes` their step info reports (the intersection): the
+   * fraction of episodes of the adapted policies (after K steps, evalEpisodes more per task)
+   * ending in each outcome, and 'none' for those cut by the time limit. Drawn after the returns,
+   * so they are unchanged.
    */
   outcomes?: Record<string, number>;
   /** evaluate({ adaptation: true }) only: 0..max(3, K) steps, sampled and greedy, the swap test (adaptation-eval.ts). */
@@ -356,8 +358,7 @@ export class MetaTrainer {
     const returns = new Array<number>(K + 1).fill(0);
     const scratch = new CostMeter(() => 0); // evaluation is not timed here, and reads no clock
     const n = this.layout.size;
-    const probe = this.family.makeEnv(tasks[0]);
-    const counted = !isGaussianLayout(this.layout) && 'outcome' in probe.reset().info ? new Map<string, number>() : null;
+    const counted = !isGaussianLayout(this.layout) && outcomesOf(c.env) !== null ? new Map<string, number>() : null;
     for (let j = 0; j < tasks.length; j++) {
       const sampler = this.runner.sampler(tasks[j], new TaskStreams(seedSequence(c.evalSeed, STREAM.evalTask, j)));
       let current: Float64Array = Float64Array.from(this.theta);

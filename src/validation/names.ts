@@ -4,6 +4,7 @@
  * no leading "." (so neither "." nor ".."), no space and no control character, so a name is one
  * path segment that stays where it is put and reads the same in Markdown, SVG and a shell.
  */
+import { type Rule, rule } from './schema.js';
 import { describe } from './values.js';
 
 export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -13,6 +14,9 @@ export const NAME_EXPECTED = `a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at m
 export function isSafeName(value: unknown): value is string {
   return typeof value === 'string' && value.length <= NAME_MAX_LENGTH && NAME_PATTERN.test(value);
 }
+
+/** The name pattern as a schema rule. */
+export const SAFE_NAME: Rule<string> = rule(isSafeName, NAME_EXPECTED);
 
 /** Null for a good name, else the message `FIELD is VALUE, expected a name matching ...`. */
 export function nameProblem(field: string, value: unknown): string | null {
