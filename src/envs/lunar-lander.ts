@@ -3,6 +3,7 @@
  * the same terrain, initial force, wind and dispersion draws from the seeded PCG64, the same
  * engine impulses, observation, reward shaping and termination; discrete or continuous actions.
  */
+import { tanh } from '../kernels/fdlibm-tanh.js';
 import { cos, sin } from '../kernels/trig.js';
 import { PCG64 } from '../rng/pcg64.js';
 import { describe } from '../validation/values.js';
@@ -252,11 +253,11 @@ export class LunarLander implements Env<LunarLanderAction> {
     const rng = this.rngV;
     if (p.enableWind && !(scene.leg0Contact || scene.leg1Contact)) {
       const k = this.windIdx;
-      const wind = Math.tanh(sin(0.02 * k) + sin(Math.PI * 0.01 * k)) * p.windPower;
+      const wind = tanh(sin(0.02 * k) + sin(Math.PI * 0.01 * k)) * p.windPower;
       this.windIdx = k + 1;
       lander.applyForceToCenter(f32(wind), 0, true);
       const t = this.torqueIdx;
-      const torque = Math.tanh(sin(0.02 * t) + sin(Math.PI * 0.01 * t)) * p.turbulencePower;
+      const torque = tanh(sin(0.02 * t) + sin(Math.PI * 0.01 * t)) * p.turbulencePower;
       this.torqueIdx = t + 1;
       lander.applyTorque(f32(torque), true);
     }
