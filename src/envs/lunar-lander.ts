@@ -40,6 +40,7 @@
  * or when the lander is at rest, asleep in Box2D's sense ('at-rest'); truncated after
  * `maxEpisodeSteps` steps (1000).
  */
+import { tanh } from '../kernels/fdlibm-tanh.js';
 import { cos, sin } from '../kernels/trig.js';
 import { PCG64 } from '../rng/pcg64.js';
 import { describe } from '../validation/values.js';
@@ -298,11 +299,11 @@ export class LunarLander implements Env<LunarLanderAction> {
     const rng = this.rngV;
     if (p.enableWind && !(scene.leg0Contact || scene.leg1Contact)) {
       const k = this.windIdx;
-      const wind = Math.tanh(sin(0.02 * k) + sin(Math.PI * 0.01 * k)) * p.windPower;
+      const wind = tanh(sin(0.02 * k) + sin(Math.PI * 0.01 * k)) * p.windPower;
       this.windIdx = k + 1;
       lander.applyForceToCenter(f32(wind), 0, true);
       const t = this.torqueIdx;
-      const torque = Math.tanh(sin(0.02 * t) + sin(Math.PI * 0.01 * t)) * p.turbulencePower;
+      const torque = tanh(sin(0.02 * t) + sin(Math.PI * 0.01 * t)) * p.turbulencePower;
       this.torqueIdx = t + 1;
       lander.applyTorque(f32(torque), true);
     }

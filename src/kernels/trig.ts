@@ -12,27 +12,7 @@
 // odd polynomial of degree 23; atan2 is atan(|y/x|) placed in its quadrant with pi's low part.
 // test/trig.test.ts holds them within 1 ulp of 50-digit references and bit-equal to Node's Math.
 
-// The 32-bit halves of one double (typed arrays use the platform's byte order).
-const word = new Float64Array(1);
-const words = new Uint32Array(word.buffer);
-const HIGH = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
-const LOW = 1 - HIGH;
-
-function highWord(x: number): number {
-  word[0] = x;
-  return words[HIGH] | 0;
-}
-
-function lowWord(x: number): number {
-  word[0] = x;
-  return words[LOW];
-}
-
-function fromWords(high: number, low: number): number {
-  words[HIGH] = high;
-  words[LOW] = low;
-  return word[0];
-}
+import { fromWords, highWord, lowWord } from './float-words.js';
 
 /** x 2^n for the n k_rem_pio2 needs (|n| stays far inside the normal range, so the product is exact). */
 function scalbn(x: number, n: number): number {

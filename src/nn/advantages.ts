@@ -116,7 +116,10 @@ export function normalizeAdvantages(x: Float64Array, episodes: Episodes, out: Fl
   let variance = 0;
   for (let e = 0; e < n; e++) {
     let s = 0;
-    for (let t = starts[e]; t < starts[e] + lengths[e]; t++) s += (x[t] - mu) ** 2;
+    for (let t = starts[e]; t < starts[e] + lengths[e]; t++) {
+      const d = x[t] - mu;
+      s += d * d;
+    }
     variance += s / lengths[e];
   }
   const sigma = Math.sqrt(variance / n) + eps;

@@ -1,6 +1,8 @@
 // First-order optimisers over one flat parameter vector, with PyTorch's update rules. `step`
 // updates the parameters in place and allocates nothing; `getState` returns plain JSON.
 
+import { pow } from '../kernels/fdlibm-pow.js';
+
 /**
  * out = x - scale (*) y, with a scalar scale or one per entry: the axpy of the adaptation's
  * Jacobian products (v - alpha H v). `out` may be x itself.
@@ -130,8 +132,8 @@ export class Adam implements Optimizer<AdamState> {
     checkStep('Adam.step', this.size, params, grad);
     const { beta1, beta2, eps, weightDecay, m, v } = this;
     this.t++;
-    const stepSize = this.lr / (1 - beta1 ** this.t);
-    const bc2Sqrt = Math.sqrt(1 - beta2 ** this.t);
+    const stepSize = this.lr / (1 - pow(beta1, this.t));
+    const bc2Sqrt = Math.sqrt(1 - pow(beta2, this.t));
     for (let i = 0; i < this.size; i++) {
       const g = weightDecay === 0 ? grad[i] : grad[i] + weightDecay * params[i];
       // Grouped as torch 2's kernels: m.lerp_(g, 1 - beta1), v.mul_(beta2).addcmul_(g, g, 1 - beta2).

@@ -5,6 +5,7 @@
  * The 128-bit state is held as eight 16-bit limbs in plain (small-integer) number fields and
  * advanced with int32 arithmetic only: no BigInt on the sampling paths.
  */
+import { log } from '../kernels/fdlibm-log.js';
 import { cos } from '../kernels/trig.js';
 import type { Rng } from './rng.js';
 import { SeedSequence, type Entropy } from './seed-sequence.js';
@@ -264,7 +265,7 @@ export class PCG64 implements Rng {
     if (!(std >= 0)) throw new Error(`PCG64.normal: std must be >= 0, got ${std}`);
     const u1 = 1 - this.random(); // in (0, 1], keeps log finite
     const u2 = this.random();
-    return mean + std * Math.sqrt(-2 * Math.log(u1)) * cos(TWO_PI * u2);
+    return mean + std * Math.sqrt(-2 * log(u1)) * cos(TWO_PI * u2);
   }
 
   /** Snapshot that `setState` restores exactly (including the buffered 32-bit half). */
