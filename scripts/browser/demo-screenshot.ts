@@ -3,9 +3,10 @@
 // Chromium, with a fixture in its audit panel, and saves a 1280 x 800 screenshot.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Chromium } from './chromium.js';
 import { buildDemoSite } from './demo-site.js';
+import { DrivenPage } from './driven-page.js';
 import { findChromium } from './find-chromium.js';
+import { launchBrowser } from './launch.js';
 import { serveStatic } from './static-server.js';
 
 const [out, secondsArg = '60', env = 'cartpole'] = process.argv.slice(2);
@@ -20,12 +21,13 @@ if (executable === null) {
   process.exit(1);
 }
 const site = '.cache/demo-screenshot';
+/** Starting the page's workers beside whatever else the machine runs. */
+const LOAD_MS = 60_000;
 await buildDemoSite(site);
 const server = await serveStatic({ '/': site });
-const browser = await Chromium.launch({ executable });
+const { browser, close } = await launchBrowser('chromium', executable);
 try {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/`);
+  const page = await DrivenPage.open(browser, `${server.url}/`, LOAD_MS);
   if (env !== 'cartpole') await page.evaluate(`document.getElementById('env').value = ${JSON.stringify(env)}; document.getElementById('restart').click()`);
   await page.setInputFiles('#audit-file', [resolve('test/data/fixtures/cartpole-tanh.json')]);
   await new Promise((done) => setTimeout(done, seconds * 1000));
@@ -33,7 +35,8 @@ try {
   writeFileSync(out, await page.screenshot());
   console.log(`${out}: ${JSON.stringify(await page.evaluate('window.demoState.lanes.map(({ firstPreview: _, ...lane }) => lane)'))}`);
   if (page.errors.length > 0) console.error(`page errors: ${page.errors.join(' | ')}`);
+  await page.close();
 } finally {
-  await browser.close();
+  await close();
   await server.close();
 }

@@ -2,9 +2,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Chromium, type Page } from '../../scripts/browser/chromium.js';
+import type { Browser } from 'puppeteer-core';
+import { ChromiumDownloads } from '../../scripts/browser/chromium-downloads.js';
 import { buildDemoSite } from '../../scripts/browser/demo-site.js';
+import { DrivenPage } from '../../scripts/browser/driven-page.js';
 import { findChromium } from '../../scripts/browser/find-chromium.js';
+import { findFirefox } from '../../scripts/browser/find-firefox.js';
+import { FolderDownloads } from '../../scripts/browser/folder-downloads.js';
+import { type BrowserKind, launchBrowser } from '../../scripts/browser/launch.js';
 import { type StaticServer, serveStatic } from '../../scripts/browser/static-server.js';
 import { PreviewMaker } from '../../demo/adaptation-preview.js';
 import { type DemoState, type EpisodeRecord, type PreviewRecord, previewRecord } from '../../demo/demo-state.js';
@@ -19,23 +24,37 @@ import type { WorkerRun } from './page/browser-test-page.js';
 import { buildTestPage } from './test-page.js';
 
 /**
- * The engine in a real browser (headless Chromium over its DevTools pipe, pages served from
- * 127.0.0.1): every PyTorch fixture audited in the page gives Node's errors and Node's bits, and
- * a seeded directed-maml run in a Web Worker gives Node's log number for number. Then the demo:
+ * The engine in real browsers (headless Chromium and Firefox ESR under puppeteer-core, pages served
+ * from 127.0.0.1): every PyTorch fixture audited in the page gives Node's errors and Node's bits,
+ * and a seeded directed-maml run in a Web Worker gives Node's log number for number. Then the demo:
  * it trains, animates, audits a fixture, pauses, hands out a checkpoint the CLI reads, resumes,
- * and leaves a screenshot in test-artifacts/demo.png; switched to LunarLander, it trains, records
- * Node's episodes (up to the last bit of sin and cos) and draws Gymnasium's scene
- * (test-artifacts/demo-lunarlander.png). Runs when a Chromium is found; METARL_BROWSER=required
- * (npm run test:browser) makes a missing one a failure.
+ * and leaves a screenshot in test-artifacts/demo.png (demo-firefox.png); switched to LunarLander,
+ * it trains, records Node's episodes (up to the last bit of sin and cos) and draws Gymnasium's
+ * scene (test-artifacts/demo-lunarlander.png). Each browser runs where it is found;
+ * METARL_BROWSER=required (npm run test:browser) makes a missing one a failure.
  */
 
-const chromiumPath = findChromium();
 const required = process.env.METARL_BROWSER === 'required';
-if (chromiumPath === null && !required) {
-  console.log('browser tests not run: no Chromium found (apt-get install chromium, or set CHROMIUM to its path)');
+const browsers: [BrowserKind, string | null][] = [['chromium', findChromium()], ['firefox', findFirefox()]];
+for (const [kind, executable] of browsers) {
+  if (executable === null && !required) console.log(`browser tests not run in ${kind}: not found (apt-get install ${packageOf(kind)}, or set ${kind.toUpperCase()} to its path)`);
 }
 
-/** Bundling, starting Chromium and loading a page: seconds, more while the rest of the suite runs beside. */
+function packageOf(kind: BrowserKind): string {
+  return kind === 'chromium' ? 'chromium' : 'firefox-esr';
+}
+
+/** An artifact's file name: Chromium's keeps the plain name, other browsers' add theirs. */
+function artifact(name: string, kind: BrowserKind): string {
+  return `test-artifacts/${name}${kind === 'chromium' ? '' : `-${kind}`}.png`;
+}
+
+/** Saves downloads somewhere and names the next one to complete after a click. */
+interface Downloads {
+  next(start: () => Promise<unknown>, timeoutMs: number): Promise<string>;
+}
+
+/** Bundling, starting a browser and loading a page: seconds, more while the rest of the suite runs beside. */
 const SETUP_MS = 60_000;
 
 /** The worker-training runs: Node's log is computed here for each. */
@@ -76,7 +95,7 @@ function lastLanderEndReason(episode: EpisodeRecord): string | null {
 }
 
 /**
- * Chromium's Math.sin, cos, exp and atan2 differ from Node 20's in the last bit now and then, and
+ * A browser's Math.sin, cos, exp and atan2 differ from Node 20's in the last bit now and then, and
  * the physics turns bodies with sin and cos: a page's LunarLander episode is Node's up to rounding
  * (about 1e-13 m after a hundred steps), with the same task, terrain, length and contacts.
  */
@@ -100,25 +119,39 @@ function expectKernelsUsed(usage: WasmUsage, where: string): void {
   expect(usage.calls, `${where}: kernel calls`).toBeGreaterThan(0);
 }
 
-describe.runIf(chromiumPath !== null || required)('in headless Chromium', () => {
+for (const [kind, executable] of browsers) describe.runIf(executable !== null || required)(`in headless ${kind}`, () => {
   let dir = '';
   let server: StaticServer | null = null;
-  let browser: Chromium | null = null;
-  let page: Page;
+  let browser: Browser | null = null;
+  let closeBrowser: () => Promise<void> = async () => undefined;
+  let downloads: Downloads | null = null;
+  let closeDownloads: () => Promise<void> = async () => undefined;
+  let page: DrivenPage | null = null;
+  const inPage = (): DrivenPage => page as DrivenPage;
 
   beforeAll(async () => {
-    if (chromiumPath === null) throw new Error('METARL_BROWSER=required but no Chromium was found: apt-get install chromium, or set CHROMIUM to its path');
-    dir = mkdtempSync(join(tmpdir(), 'metarl-browser-test-'));
+    if (executable === null) throw new Error(`METARL_BROWSER=required but no ${kind} was found: apt-get install ${packageOf(kind)}, or set ${kind.toUpperCase()} to its path`);
+    dir = mkdtempSync(join(tmpdir(), `metarl-browser-test-${kind}-`));
+    const downloadDir = join(dir, 'downloads');
+    mkdirSync(downloadDir);
     await buildTestPage(join(dir, 'test'));
     await buildDemoSite(join(dir, 'demo'));
     server = await serveStatic({ '/': join(dir, 'test'), '/demo/': join(dir, 'demo'), '/fixtures/': dataPath('fixtures') });
-    browser = await Chromium.launch({ executable: chromiumPath });
-    page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    ({ browser, close: closeBrowser } = await launchBrowser(kind, executable, { firefoxDownloadDir: downloadDir }));
+    if (kind === 'chromium') {
+      const chromium = await ChromiumDownloads.into(browser, downloadDir);
+      downloads = chromium;
+      closeDownloads = () => chromium.close();
+    } else {
+      downloads = new FolderDownloads(downloadDir);
+    }
+    page = await DrivenPage.open(browser, `${server.url}/`, SETUP_MS);
   }, SETUP_MS);
 
   afterAll(async () => {
-    await browser?.close();
+    await page?.close();
+    await closeDownloads();
+    await closeBrowser();
     await server?.close();
     if (dir !== '') rmSync(dir, { recursive: true, force: true });
   }, SETUP_MS);
@@ -126,13 +159,14 @@ describe.runIf(chromiumPath !== null || required)('in headless Chromium', () => 
   it('audits every fixture with the same errors and the same bits as Node', async () => {
     const files = listData('fixtures').filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThanOrEqual(5);
-    const inPage = await page.evaluate<FixtureQuantities[]>(`metarlBrowserTest.audit(${JSON.stringify(files.map((f) => `/fixtures/${f}`))})`);
+    const page = inPage();
+    const audited = await page.evaluate<FixtureQuantities[]>(`metarlBrowserTest.audit(${JSON.stringify(files.map((f) => `/fixtures/${f}`))})`);
     files.forEach((file, i) => {
       const inNode = fixtureQuantities(readDataJson('fixtures', file));
-      expect(inPage[i].rows, file).toEqual(inNode.rows);
-      expect(Math.max(...inPage[i].rows.map((r) => r.error)), file).toBeLessThan(1e-10);
-      expect(Object.keys(inPage[i].bits), file).toEqual(Object.keys(inNode.bits));
-      for (const [quantity, hex] of Object.entries(inNode.bits)) expect(inPage[i].bits[quantity], `${file} ${quantity}`).toBe(hex);
+      expect(audited[i].rows, file).toEqual(inNode.rows);
+      expect(Math.max(...audited[i].rows.map((r) => r.error)), file).toBeLessThan(1e-10);
+      expect(Object.keys(audited[i].bits), file).toEqual(Object.keys(inNode.bits));
+      for (const [quantity, hex] of Object.entries(inNode.bits)) expect(audited[i].bits[quantity], `${file} ${quantity}`).toBe(hex);
     });
     expect(page.errors).toEqual([]);
     expectKernelsUsed(await page.evaluate<WasmUsage>('metarlBrowserTest.wasm()'), 'page');
@@ -140,6 +174,7 @@ describe.runIf(chromiumPath !== null || required)('in headless Chromium', () => 
 
   for (const env of TRAINING_ENVS) {
     it.runIf(hasEnv(env))(`trains directed-maml on ${env} in a Web Worker: Node's log and checkpoint, number for number`, async () => {
+      const page = inPage();
       const config = trainingConfig(env);
       const run = await page.evaluate<WorkerRun>(`metarlBrowserTest.train('/train-worker.js', ${JSON.stringify(config)})`);
       const trainer = new MetaTrainer(resolveConfig(config));
@@ -160,12 +195,15 @@ describe.runIf(chromiumPath !== null || required)('in headless Chromium', () => 
   describe('the demo', () => {
     /** Generous: the demo shares two cores with the rest of the suite. */
     const WAIT_MS = 45_000;
-    let demo: Page;
+    let demo: DrivenPage;
     const demoState = (): Promise<DemoState> => demo.evaluate<DemoState>('window.demoState');
 
     beforeAll(async () => {
-      demo = await (browser as Chromium).newPage();
-      await demo.goto(`${(server as StaticServer).url}/demo/`);
+      demo = await DrivenPage.open(browser as Browser, `${(server as StaticServer).url}/demo/`, SETUP_MS);
+    }, SETUP_MS);
+
+    afterAll(async () => {
+      await demo?.close();
     }, SETUP_MS);
 
     it('trains both algorithms with live curves and animates their adaptation', async () => {
@@ -196,19 +234,17 @@ describe.runIf(chromiumPath !== null || required)('in headless Chromium', () => 
 
     it('pauses, downloads a log and checkpoint the CLI reads, resumes, and shows it all', async () => {
       await demo.evaluate(`document.getElementById('pause').click()`);
-      const downloads = join(dir, 'downloads');
-      mkdirSync(downloads);
+      const downloadDir = join(dir, 'downloads');
       const files: string[] = [];
       for (const button of ['log.jsonl', 'checkpoint.json']) {
-        const saved = (browser as Chromium).nextDownload(downloads);
-        await demo.evaluate(`[...document.querySelectorAll('#downloads button')].find((b) => b.textContent === '${button}').click()`);
-        files.push(await saved);
+        const click = (): Promise<unknown> => demo.evaluate(`[...document.querySelectorAll('#downloads button')].find((b) => b.textContent === '${button}').click()`);
+        files.push(await (downloads as Downloads).next(click, WAIT_MS));
       }
       expect(files).toEqual(['log.jsonl', 'checkpoint.json']);
-      const snapshot = JSON.parse(readFileSync(join(downloads, 'checkpoint.json'), 'utf8')) as TrainerSnapshot;
+      const snapshot = JSON.parse(readFileSync(join(downloadDir, 'checkpoint.json'), 'utf8')) as TrainerSnapshot;
       const trainer = MetaTrainer.restore(snapshot);
       expect(trainer.config).toEqual(resolveConfig(demoConfig('cartpole', 'maml', 0)));
-      const log = parseLog(readFileSync(join(downloads, 'log.jsonl'), 'utf8'));
+      const log = parseLog(readFileSync(join(downloadDir, 'log.jsonl'), 'utf8'));
       expect(log.map((l) => l.iteration)).toEqual(Array.from({ length: snapshot.iteration }, (_, i) => i + 1));
       expect(log[log.length - 1].totals).toEqual(snapshot.totals);
       // Paused: the page has received exactly the checkpoint's iterations, and no more come.
@@ -218,7 +254,7 @@ describe.runIf(chromiumPath !== null || required)('in headless Chromium', () => 
       await demo.evaluate(`document.getElementById('pause').click()`);
       await demo.waitUntil(`window.demoState.lanes[0].iterations > ${snapshot.iteration}`, 'training to resume', WAIT_MS);
       mkdirSync('test-artifacts', { recursive: true });
-      writeFileSync('test-artifacts/demo.png', await demo.screenshot());
+      writeFileSync(artifact('demo', kind), await demo.screenshot());
       expect(demo.errors).toEqual([]);
     });
 
@@ -265,7 +301,7 @@ describe.runIf(chromiumPath !== null || required)('in headless Chromium', () => 
       );
       expect(pixels).toEqual(canvases.map(() => probes.map(([, , rgba]) => rgba)));
       mkdirSync('test-artifacts', { recursive: true });
-      writeFileSync('test-artifacts/demo-lunarlander.png', await demo.screenshot());
+      writeFileSync(artifact('demo-lunarlander', kind), await demo.screenshot());
       expect(demo.errors).toEqual([]);
     });
   });
