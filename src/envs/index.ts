@@ -57,6 +57,8 @@ export {
   evaluateDriver,
   oracle,
   oraclePlanReturn,
+  ROBUST_HYPOTHESES,
+  robustPlanner,
   type DriverEvaluation,
   type DriverEvaluationOptions,
   type IntersectionDriver,
