@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { INTERSECTION_TASK_RANGES, Intersection } from '../src/envs/intersection.js';
 import {
   INTERSECTION_DRIVERS,
+  ROBUST_HYPOTHESES,
   alwaysGo,
   alwaysYield,
   evaluateDriver,
   oracle,
   oraclePlanReturn,
+  robustPlanner,
   type IntersectionDriver,
 } from '../src/envs/intersection-drivers.js';
 import { PCG64 } from '../src/rng/index.js';
@@ -122,7 +124,8 @@ describe('evaluateDriver', () => {
   });
 
   it('the three drivers on 100 seeded tasks (seed 0)', () => {
-    const results = Object.fromEntries(Object.entries(INTERSECTION_DRIVERS).map(([name, d]) => [name, evaluateDriver(d, { tasks: 100, seed: 0 })]));
+    const drivers = { 'always-go': INTERSECTION_DRIVERS['always-go'], 'always-yield': INTERSECTION_DRIVERS['always-yield'], oracle: INTERSECTION_DRIVERS.oracle };
+    const results = Object.fromEntries(Object.entries(drivers).map(([name, d]) => [name, evaluateDriver(d, { tasks: 100, seed: 0 })]));
     expect(results).toEqual({
       'always-go': { episodes: 100, successRate: 0.87, collisionRate: 0.13, truncationRate: 0, meanReturn: -5.2375999999993565, meanSteps: 34.42 },
       'always-yield': { episodes: 100, successRate: 1, collisionRate: 0, truncationRate: 0, meanReturn: -6.621799999999338, meanSteps: 98.16 },
@@ -133,5 +136,56 @@ describe('evaluateDriver', () => {
   it('rejects bad options', () => {
     expect(() => evaluateDriver(alwaysGo, { tasks: 0 })).toThrow('evaluateDriver: tasks must be a positive integer, got 0');
     expect(() => evaluateDriver(alwaysGo, { seed: -1 })).toThrow('evaluateDriver: seed must be a non-negative integer, got -1');
+  });
+});
+
+describe('robustPlanner', () => {
+  it('guards against the 18 drivers of the range grid', () => {
+    expect(ROBUST_HYPOTHESES).toHaveLength(18);
+    expect(ROBUST_HYPOTHESES.slice(0, 3)).toEqual([
+      { desiredSpeed: 6, gap: -1.5, maxAccel: 1.5 },
+      { desiredSpeed: 6, gap: -1.5, maxAccel: 3.5 },
+      { desiredSpeed: 6, gap: 0, maxAccel: 1.5 },
+    ]);
+    expect(new Set(ROBUST_HYPOTHESES.map((h) => `${h.desiredSpeed} ${h.gap} ${h.maxAccel}`)).size).toBe(18);
+  });
+
+  it('reads nothing of the task: the same action whatever O is', () => {
+    const env = new Intersection({ seed: 3 });
+    env.reset();
+    for (let i = 0; i < 12; i++) {
+      const state = env.getState();
+      const actions = [
+        { desiredSpeed: 6, gap: -1.5, maxAccel: 1.5 },
+        { desiredSpeed: 13.7, gap: 1.2, maxAccel: 3.1 },
+      ].map((task) => robustPlanner(state, { ...env.params, ...task }, 200 - i));
+      expect(actions[1]).toBe(actions[0]);
+      env.step(actions[0]);
+    }
+  });
+
+  it("plays the oracle's action once O is past the zone, and does not go when some hypothesis collides with going", () => {
+    // O's rear has cleared the zone: no hypothesis changes E's returns, so the plans score as the oracle's.
+    for (const state of [[-30, 10, 20, 10], [-10, 3, 8, 0], [-44, 14, 30, 5]]) {
+      const past = envAt(state);
+      expect(robustPlanner(past.getState(), past.params, 200)).toBe(oracle(past.getState(), past.params, 200));
+    }
+    // Both 20 m out at 10 m/s: under some hypothesis O goes too, and going collides.
+    const tied = envAt([-20, 10, -20, 10]);
+    const state = tied.getState();
+    const collidesGoing = ROBUST_HYPOTHESES.some((h) => {
+      const env = new Intersection({ ...h });
+      env.reset();
+      env.setState(Array.from(state));
+      return drive(env, alwaysGo).outcome === 'collision';
+    });
+    expect(collidesGoing).toBe(true);
+    expect(robustPlanner(state, tied.params, 200)).not.toBe(4);
+  });
+
+  it('on 2 seeded tasks (seed 0): both episodes a success', () => {
+    expect(evaluateDriver(robustPlanner, { tasks: 2, seed: 0 })).toEqual({
+      episodes: 2, successRate: 1, collisionRate: 0, truncationRate: 0, meanReturn: 8.960000000000008, meanSteps: 83,
+    });
   });
 });

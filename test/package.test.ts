@@ -91,7 +91,7 @@ describe('the package, packed and installed into an empty folder', () => {
     const declarations = paths.filter((p) => p.startsWith('dist/types/'));
     expect(declarations.filter((p) => p.endsWith('.d.ts')).map((p) => `${p}.map`)).toEqual(declarations.filter((p) => p.endsWith('.d.ts.map'))); // a map per declaration
     expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) 2026 the metarl authors\n/);
-    expect(packed.size).toBeLessThan(800_000); // bytes of the tarball: a budget, so that growth is noticed
+    expect(packed.size).toBeLessThan(900_000); // bytes of the tarball: a budget, so that growth is noticed
     expect(readdirSync(join(user, 'node_modules')).filter((f) => !f.startsWith('.'))).toEqual(['metarl']); // no dependencies
     const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
     expect(manifest.license).toBe('MIT');

@@ -58,6 +58,8 @@ export {
   evaluateDriver,
   oracle,
   oraclePlanReturn,
+  ROBUST_HYPOTHESES,
+  robustPlanner,
   type DriverEvaluation,
   type DriverEvaluationOptions,
   type IntersectionDriver,

@@ -129,11 +129,77 @@ function better(total: number, safe: boolean, bestTotal: number, bestSafe: boole
   return safe !== bestSafe ? safe : total > bestTotal;
 }
 
+/**
+ * The hypotheses the robust planner guards against: O's drivers on the corners and centre lines
+ * of the default task ranges, desiredSpeed {6, 10, 14} x gap {-1.5, 0, 1.5} x maxAccel {1.5, 3.5}.
+ */
+export const ROBUST_HYPOTHESES: readonly Readonly<Pick<IntersectionParams, 'desiredSpeed' | 'gap' | 'maxAccel'>>[] = Object.freeze(
+  [6, 10, 14].flatMap((desiredSpeed) => [-1.5, 0, 1.5].flatMap((gap) => [1.5, 3.5].map((maxAccel) => Object.freeze({ desiredSpeed, gap, maxAccel })))),
+);
+
+// The robust planner's per-plan sums over hypotheses: go, yield, then k * ORACLE_MAX_PREFIX + n - 1.
+const PLANS = 2 + FULL_THROTTLE * ORACLE_MAX_PREFIX;
+const planTotals = new Float64Array(PLANS);
+const planCollisions = new Int32Array(PLANS);
+
+/**
+ * Knows nothing of the task: it plans, every step, over the oracle's plans (go, yield, each action
+ * k in 0..3 for n in 1..ORACLE_MAX_PREFIX steps then full throttle), simulating O as each of the
+ * ROBUST_HYPOTHESES drivers in turn (the scene's other constants as given), and plays the first
+ * action of the plan that collides under the fewest hypotheses, then with the highest mean return
+ * over them, preferring on ties go, then yield, then smaller k, then shorter n. The closed loop,
+ * replanned from the observed state every step, is what makes it robust to an O between them.
+ */
+export const robustPlanner: IntersectionDriver = (state, p, stepsLeft) => {
+  planTotals.fill(0);
+  planCollisions.fill(0);
+  const maxPrefix = Math.min(ORACLE_MAX_PREFIX, stepsLeft);
+  for (const h of ROBUST_HYPOTHESES) {
+    const q: Readonly<IntersectionParams> = { ...p, ...h };
+    const record = (plan: number, total: number, collided: boolean): void => {
+      planTotals[plan] += total;
+      if (collided) planCollisions[plan]++;
+    };
+    prefixState.set(state);
+    record(0, simulate(prefixState, alwaysGo, q, stepsLeft), lastCollided);
+    prefixState.set(state);
+    record(1, simulate(prefixState, alwaysYield, q, stepsLeft), lastCollided);
+    for (let k = 0; k < FULL_THROTTLE; k++) {
+      const accel = egoAcceleration(k, q);
+      prefixState.set(state);
+      let prefixReturn = 0;
+      for (let n = 1; n <= maxPrefix; n++) {
+        const plan = 2 + k * ORACLE_MAX_PREFIX + n - 1;
+        const flags = advanceIntersection(prefixState, accel, q);
+        prefixReturn += intersectionReward(accel, flags, q);
+        if ((flags & (COLLISION | SUCCESS)) !== 0) {
+          // Longer prefixes end the same way under this hypothesis.
+          for (let m = n; m <= maxPrefix; m++) record(plan + m - n, prefixReturn, (flags & COLLISION) !== 0);
+          break;
+        }
+        rolloutState.set(prefixState);
+        record(plan, prefixReturn + simulate(rolloutState, alwaysGo, q, stepsLeft - n), lastCollided);
+      }
+    }
+  }
+  let best = 0;
+  const consider = (plan: number): void => {
+    const fewer = planCollisions[plan] < planCollisions[best];
+    if (fewer || (planCollisions[plan] === planCollisions[best] && planTotals[plan] > planTotals[best])) best = plan;
+  };
+  consider(1);
+  for (let k = 0; k < FULL_THROTTLE; k++) for (let n = 1; n <= maxPrefix; n++) consider(2 + k * ORACLE_MAX_PREFIX + n - 1);
+  if (best === 0) return FULL_THROTTLE;
+  if (best === 1) return alwaysYield(state, p, stepsLeft);
+  return Math.floor((best - 2) / ORACLE_MAX_PREFIX);
+};
+
 /** The hand-written reference drivers by name, the baselines a learned policy is compared with. */
-export const INTERSECTION_DRIVERS: Readonly<Record<'always-go' | 'always-yield' | 'oracle', IntersectionDriver>> = Object.freeze({
+export const INTERSECTION_DRIVERS: Readonly<Record<'always-go' | 'always-yield' | 'oracle' | 'robust-planner', IntersectionDriver>> = Object.freeze({
   'always-go': alwaysGo,
   'always-yield': alwaysYield,
   oracle,
+  'robust-planner': robustPlanner,
 });
 
 /** Returns and outcomes of a hand-written driver over sampled tasks. */

@@ -75,6 +75,16 @@ export interface TrpoConfig {
   lsBacktrackRatio: number;
 }
 
+/** The MLP value baseline (baseline 'mlp'): refitted from one initialisation on every batch; see MlpCritic. */
+export interface CriticConfig {
+  /** Hidden layer widths (tanh). */
+  hidden: number[];
+  /** Full-batch Adam steps per fit. */
+  steps: number;
+  /** Adam's learning rate. */
+  lr: number;
+}
+
 /** A complete meta-training configuration; its keys are the CLI's. */
 export interface MetaConfig {
   /** A registered env family (`metarl envs` lists them). */
@@ -104,6 +114,11 @@ export interface MetaConfig {
   gamma: number;
   gaeLambda: number;
   normalizeAdvantages: boolean;
+  /** The value baseline fitted on each batch for GAE: rllab's linear features, or an MLP critic. */
+  baseline: 'linear' | 'mlp';
+  critic: CriticConfig;
+  /** Coefficient c of the entropy bonus: every surrogate (inner and outer) is minus c times the batch's mean policy entropy. */
+  entropyCoeff: number;
   directed: DirectedConfig;
   /** Held-out tasks of `evaluate()`. */
   evalTasks: number;
@@ -152,6 +167,13 @@ export const DEFAULT_CONFIG: MetaConfig = deepFreeze({
   gamma: 0.99,
   gaeLambda: 1,
   normalizeAdvantages: true,
+  baseline: 'linear',
+  critic: {
+    hidden: [32, 32],
+    steps: 25,
+    lr: 0.03,
+  },
+  entropyCoeff: 0,
   directed: {
     estimator: 'center',
     fixedTask: null,
@@ -290,6 +312,12 @@ const TRPO_SCHEMA: Schema = {
   lsBacktrackRatio: openUnit(),
 };
 
+const CRITIC_SCHEMA: Schema = {
+  hidden: hiddenSizes(),
+  steps: integer(1, 100_000),
+  lr: positive(),
+};
+
 const SCHEMA: Schema = {
   env: registeredEnv(),
   algo: oneOf(ALGORITHMS),
@@ -308,6 +336,9 @@ const SCHEMA: Schema = {
   gamma: unit(),
   gaeLambda: unit(),
   normalizeAdvantages: bool(),
+  baseline: oneOf(['linear', 'mlp']),
+  critic: CRITIC_SCHEMA,
+  entropyCoeff: nonNegative(),
   directed: DIRECTED_SCHEMA,
   evalTasks: integer(1, SIZE_LIMITS.tasks),
   evalEpisodes: integer(1, SIZE_LIMITS.episodes),
@@ -360,6 +391,9 @@ function crossCheck(config: MetaConfig): void {
     const spec = params[key];
     if (spec === undefined) throw new ConfigError(`unknown key ${path} (expected a ${config.env} parameter: one of ${Object.keys(params).join(', ')})`, path);
     if (!inRange(spec, range[0]) || !inRange(spec, range[1])) fail(path, range, `[lo, hi] with both ends ${describeRange(spec)}`);
+  }
+  if (config.entropyCoeff > 0 && config.outerOptimizer === 'trpo') {
+    fail('entropyCoeff', config.entropyCoeff, '0 when outerOptimizer is "trpo" (its line search and KL read the surrogate without the bonus)');
   }
   const family = taskFamily(config);
   const d = config.directed;

@@ -21,6 +21,7 @@
 import { type Program, type StagedProgram, compile, compileStaged } from '../autodiff/compile.js';
 import { type Tensor, fromBuffer } from '../autodiff/tensor.js';
 import { valueAndGrad, valueGradAndHvp } from '../autodiff/transforms.js';
+import { isGaussianLayout } from '../nn/gaussian.js';
 import type { MlpLayout } from '../nn/mlp.js';
 import type { PolicyBatch } from '../nn/reinforce.js';
 import { reinforceObjective } from '../rl/policy-gradient.js';
@@ -41,7 +42,10 @@ interface Linearization {
   owner: object | null;
 }
 
-/** One bucket: its programs and the padded batch they read (obs, actions, advantages, then the scale). */
+/**
+ * One bucket: its programs and the padded batch they read (obs, actions, advantages, the scale,
+ * then with an entropy bonus the row mask).
+ */
 interface Bucket {
   readonly rows: number;
   readonly inputs: Float64Array[];
@@ -65,6 +69,8 @@ export interface SurrogateProgramsOptions {
   readonly minRows?: number;
   /** Float64 elements the kept buckets may hold (programs and padded inputs); default 2^24 (128 MiB). */
   readonly maxElements?: number;
+  /** Coefficient of the entropy bonus in the surrogate (see EntropyBonus); default 0, none. */
+  readonly entropyCoeff?: number;
 }
 
 const BUCKETS_PER_OCTAVE = 8;
@@ -85,6 +91,9 @@ export class SurrogatePrograms {
   /** Capacities that borrowed another bucket once: they compile their own the next time. */
   private readonly borrowed = new Set<number>();
   private readonly size: number;
+  private readonly entropyCoeff: number;
+  /** Whether the objective reads a row mask: a categorical policy's entropy bonus. */
+  private readonly masked: boolean;
 
   constructor(
     readonly layout: MlpLayout,
@@ -94,10 +103,15 @@ export class SurrogatePrograms {
     this.minRows = options.minRows ?? 32;
     this.maxElements = options.maxElements ?? 2 ** 24;
     this.size = layout.size;
+    this.entropyCoeff = options.entropyCoeff ?? 0;
+    if (!(this.entropyCoeff >= 0 && this.entropyCoeff < Infinity)) throw new Error(`SurrogatePrograms: entropyCoeff is ${this.entropyCoeff}, expected a non-negative finite number`);
+    this.masked = this.entropyCoeff > 0 && !isGaussianLayout(layout);
   }
 
-  private objective(theta: Tensor, obs: Tensor, actions: Tensor, advantages: Tensor, scale?: Tensor): Tensor {
-    return reinforceObjective(this.layout, theta, { obs, actions, advantages }, scale);
+  /** The surrogate on a batch; scale and mask are the compiled programs' run-time inputs (eager: none). */
+  private objective(theta: Tensor, obs: Tensor, actions: Tensor, advantages: Tensor, scale?: Tensor, mask?: Tensor): Tensor {
+    const bonus = this.entropyCoeff > 0 ? { coeff: this.entropyCoeff, mask } : undefined;
+    return reinforceObjective(this.layout, theta, { obs, actions, advantages }, scale, bonus);
   }
 
   /**
@@ -121,7 +135,9 @@ export class SurrogatePrograms {
     }
     if (b === undefined) {
       const padded = (t: Tensor): Float64Array => new Float64Array((t.size / rows) * capacity);
-      b = { rows: capacity, inputs: [padded(batch.obs), padded(batch.actions), padded(batch.advantages), new Float64Array(1)], linearizations: [], wanted: 1 };
+      const inputs = [padded(batch.obs), padded(batch.actions), padded(batch.advantages), new Float64Array(1)];
+      if (this.masked) inputs.push(new Float64Array(capacity));
+      b = { rows: capacity, inputs, linearizations: [], wanted: 1 };
     } else {
       this.buckets.delete(capacity);
     }
@@ -167,12 +183,14 @@ export class SurrogatePrograms {
   /** Tensors of the bucket's padded shapes, for tracing. */
   private examples(b: Bucket, batch: PolicyBatch): Tensor[] {
     const padShape = (t: Tensor): number[] => [b.rows, ...t.shape.slice(1)];
-    return [
+    const examples = [
       fromBuffer(b.inputs[0], padShape(batch.obs)),
       fromBuffer(b.inputs[1], padShape(batch.actions)),
       fromBuffer(b.inputs[2], padShape(batch.advantages)),
       fromBuffer(b.inputs[3], []),
     ];
+    if (this.masked) examples.push(fromBuffer(b.inputs[4], [b.rows]));
+    return examples;
   }
 
   /** L(params; batch) and its gradient (a fresh buffer). */
@@ -184,7 +202,7 @@ export class SurrogatePrograms {
       return { loss: value.item(), grad: grad.data };
     }
     if (b.grad === undefined) {
-      b.grad = compile((t, o, a, adv, s) => valueAndGrad((x: Tensor) => this.objective(x, o, a, adv, s))(t), [theta, ...this.examples(b, batch)]);
+      b.grad = compile((t, o, a, adv, s, m) => valueAndGrad((x: Tensor) => this.objective(x, o, a, adv, s, m))(t), [theta, ...this.examples(b, batch)]);
       this.fit();
     }
     const out = b.grad.run(theta, ...b.inputs);
@@ -226,8 +244,11 @@ export class SurrogatePrograms {
     if (b.linearizations.length < b.wanted) {
       const dir = fromBuffer(new Float64Array(this.size), [this.size]);
       const program = compileStaged(
-        (t, o, a, adv, s, d) => {
-          const at = valueGradAndHvp((x: Tensor) => this.objective(x, o, a, adv, s), t);
+        (t, ...rest) => {
+          // The batch's inputs (the mask only with an entropy bonus), then the direction.
+          const [o, a, adv, s, m] = rest.slice(0, -1) as [Tensor, Tensor, Tensor, Tensor, Tensor?];
+          const d = rest[rest.length - 1];
+          const at = valueGradAndHvp((x: Tensor) => this.objective(x, o, a, adv, s, m), t);
           return { early: { value: at.value, grad: at.grad }, late: [at.hvp(d)] };
         },
         [theta, ...this.examples(b, batch), dir],
@@ -254,7 +275,10 @@ function elementsOf(b: Bucket): number {
   return b.inputs.reduce((n, x) => n + x.length, 0) + programs;
 }
 
-/** Copies the batch into the bucket's first rows, zeroes the rest, and sets the scale to -1/rows. */
+/**
+ * Copies the batch into the bucket's first rows, zeroes the rest, sets the scale to -1/rows and
+ * the row mask, if any, to 1 on the batch's rows and 0 on the padding.
+ */
 function load(b: Bucket, batch: PolicyBatch, rows: number): void {
   const sources = [batch.obs.data, batch.actions.data, batch.advantages.data];
   for (let i = 0; i < sources.length; i++) {
@@ -262,4 +286,8 @@ function load(b: Bucket, batch: PolicyBatch, rows: number): void {
     b.inputs[i].fill(0, sources[i].length);
   }
   b.inputs[3][0] = -1 / rows;
+  if (b.inputs.length > 4) {
+    b.inputs[4].fill(1, 0, rows);
+    b.inputs[4].fill(0, rows);
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * Batches of one task: a vector env built from the task family, reset with a seed drawn from the
  * task's env stream before each rollout, actions drawn from the task's action stream, advantages
- * from a fresh linear feature baseline per batch (as pytorch-maml-rl), so no state crosses batches.
+ * from a fresh value baseline per batch (a linear feature baseline as pytorch-maml-rl, or an MLP
+ * critic from the run's one initialisation), so no state crosses batches.
  */
 import type { Env } from '../envs/env.js';
 import type { TaskFamily, TaskParams } from '../envs/task-family.js';
@@ -10,7 +11,7 @@ import type { MlpLayout } from '../nn/mlp.js';
 import type { PolicyBatch } from '../nn/reinforce.js';
 import { PCG64 } from '../rng/pcg64.js';
 import { SeedSequence } from '../rng/seed-sequence.js';
-import type { AdvantageOptions } from '../rl/batch.js';
+import type { AdvantageOptions, ValueBaseline } from '../rl/batch.js';
 import { samplePolicyGradientBatch } from '../rl/policy-gradient.js';
 import { sampledActor } from '../rl/policy.js';
 import { checkPolicyFits } from '../rl/policy-layout.js';
@@ -30,11 +31,12 @@ export interface SampledBatch {
  * iteration it (then spawn(2): env seeds, actions), [3, it] the directed step of iteration it
  * (same split), [6, it] the 'random' estimator's task draw, [7, it, j] the 'pooled' step's batch
  * of task j (same split). Evaluation lives under SeedSequence(evalSeed): [4] held-out tasks,
- * [5, j] task j, [8, j, ...] task j's adaptation evaluation (adaptation-eval.ts).
+ * [5, j] task j, [8, j, ...] task j's adaptation evaluation (adaptation-eval.ts); [9] the MLP
+ * critic's initialisation (under the training seed).
  * Keys identical to numpy's `SeedSequence(seed).spawn(...)` tree; disjoint prefixes keep training
  * and evaluation independent even when evalSeed equals seed.
  */
-export const STREAM = Object.freeze({ init: 0, tasks: 1, task: 2, directed: 3, evalTasks: 4, evalTask: 5, directedTask: 6, directedBatch: 7, evalAdaptation: 8 });
+export const STREAM = Object.freeze({ init: 0, tasks: 1, task: 2, directed: 3, evalTasks: 4, evalTask: 5, directedTask: 6, directedBatch: 7, evalAdaptation: 8, critic: 9 });
 
 export function seedSequence(seed: number, ...key: number[]): SeedSequence {
   return new SeedSequence(seed, { spawnKey: key });
@@ -63,6 +65,8 @@ export class TaskStreams {
 export interface SamplerOptions extends AdvantageOptions {
   readonly layout: MlpLayout;
   readonly numEnvs: number;
+  /** A fresh baseline for each batch; omitted, a LinearFeatureBaseline. */
+  readonly makeBaseline?: () => ValueBaseline;
 }
 
 /** One task's vector env and streams; `sample` draws a batch of complete episodes with pi_params. */
@@ -86,7 +90,8 @@ export class TaskSampler {
       const { layout } = this.options;
       const seed = this.streams.nextEnvSeed();
       if (withBatch) {
-        const { batch, stats } = samplePolicyGradientBatch(layout, params, this.venv, this.streams.actions, { ...this.options, episodes, seed });
+        const baseline = this.options.makeBaseline?.();
+        const { batch, stats } = samplePolicyGradientBatch(layout, params, this.venv, this.streams.actions, { ...this.options, episodes, seed, baseline });
         return { batch, meanReturn: stats.meanReturn, envSteps: stats.envSteps };
       }
       const r = rollout(this.venv, sampledActor(layout, params, this.streams.actions), { episodes, seed });

@@ -7,6 +7,7 @@
  */
 import { getEnv } from '../envs/registry.js';
 import type { TaskParams } from '../envs/task-family.js';
+import { MlpCritic, criticLayout, initCritic } from '../nn/critic.js';
 import type { MlpLayout } from '../nn/mlp.js';
 import { mlpPolicyLayout } from '../rl/policy-layout.js';
 import { algorithmSpec } from './algorithms.js';
@@ -18,7 +19,7 @@ import { type CompileMode, SurrogatePrograms } from './programs.js';
 import { toPlainBatch } from './plain-batch.js';
 import type { TrpoTaskData } from './trpo-task.js';
 import type { TrpoTaskHost } from './trpo.js';
-import { STREAM, type SampledBatch, type SamplerOptions, TaskSampler, TaskStreams, seedSequence } from './sampling.js';
+import { STREAM, type SampledBatch, type SamplerOptions, TaskSampler, TaskStreams, seedSequence, streamRng } from './sampling.js';
 import type { PolicyBatch } from '../nn/reinforce.js';
 import { type MechanismGradients, mechanismGradients } from './mechanism.js';
 
@@ -68,6 +69,16 @@ export function policyLayout(config: MetaConfig): MlpLayout {
   return mlpPolicyLayout([obsDim, ...config.hidden], actionSpace, config.activation);
 }
 
+/**
+ * Fresh MLP critics, all from one initialisation drawn from the run's seed: a job's advantages
+ * then depend only on its own batches, as with the linear baseline.
+ */
+function criticFactory(config: MetaConfig, obsDim: number): () => MlpCritic {
+  const options = { hidden: config.critic.hidden, steps: config.critic.steps, lr: config.critic.lr };
+  const initial = initCritic(criticLayout(obsDim, options), streamRng(config.seed, STREAM.critic));
+  return () => new MlpCritic(obsDim, initial, options);
+}
+
 /** Runs task jobs of one config in this realm (its compiled programs are reused across jobs). */
 export class TaskRunner {
   private readonly family: ReturnType<typeof taskFamily>;
@@ -81,8 +92,15 @@ export class TaskRunner {
     compile: CompileMode = 'auto',
   ) {
     this.family = taskFamily(config);
-    this.programs = new SurrogatePrograms(layout, { mode: compile });
-    this.samplerOptions = { layout, numEnvs: config.numEnvs, gamma: config.gamma, gaeLambda: config.gaeLambda, normalizeAdvantages: config.normalizeAdvantages };
+    this.programs = new SurrogatePrograms(layout, { mode: compile, entropyCoeff: config.entropyCoeff });
+    this.samplerOptions = {
+      layout,
+      numEnvs: config.numEnvs,
+      gamma: config.gamma,
+      gaeLambda: config.gaeLambda,
+      normalizeAdvantages: config.normalizeAdvantages,
+      makeBaseline: config.baseline === 'mlp' ? criticFactory(config, layout.sizes[0]) : undefined,
+    };
   }
 
   /** The programs this runner's gradients and HVPs run through (shared with the trainer's own work). */

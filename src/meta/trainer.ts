@@ -21,7 +21,7 @@
  * Randomness: see STREAM in sampling.ts. Everything is a function of config.seed; the only stream
  * that carries state from one iteration to the next is the task stream (the per-task and directed
  * streams are keyed by iteration and task), and it is part of the snapshot, as are the optimiser
- * states (snapshot.ts). Each batch uses a fresh linear feature baseline, so nothing else persists.
+ * states (snapshot.ts). Each batch uses a fresh value baseline (sampling.ts), so nothing else persists.
  */
 import { outcomesOf } from '../envs/registry.js';
 import { badValue } from '../validation/values.js';

@@ -16,6 +16,7 @@ export {
 } from './gaussian.js';
 export { sgdStepInto, Adam, Sgd, type Optimizer, type AdamOptions, type AdamState, type SgdOptions, type SgdState } from './optimizers.js';
 export { LinearFeatureBaseline, type LinearFeatureBaselineOptions } from './baseline.js';
+export { MlpCritic, criticLayout, initCritic, type MlpCriticOptions } from './critic.js';
 export { discountedReturns, gae, normalizeAdvantages } from './advantages.js';
 export { type Episodes } from './episodes.js';
-export { reinforceLoss, gaussianReinforceLoss, type PolicyBatch } from './reinforce.js';
+export { reinforceLoss, gaussianReinforceLoss, type EntropyBonus, type PolicyBatch } from './reinforce.js';

@@ -10,7 +10,7 @@ import type { VectorEnv } from '../envs/vector-env.js';
 import { LinearFeatureBaseline } from '../nn/baseline.js';
 import { gaussianLogStd, gaussianMean, isGaussianLayout } from '../nn/gaussian.js';
 import { type MlpLayout, mlpForward } from '../nn/mlp.js';
-import { type PolicyBatch, gaussianReinforceLoss, reinforceLoss } from '../nn/reinforce.js';
+import { type EntropyBonus, type PolicyBatch, gaussianReinforceLoss, reinforceLoss } from '../nn/reinforce.js';
 import type { Rng } from '../rng/rng.js';
 import { type AdvantageOptions, type ValueBaseline, computeAdvantages, toPolicyBatch } from './batch.js';
 import { sampledActor } from './policy.js';
@@ -69,13 +69,14 @@ export function samplePolicyGradientBatch<O>(
 
 /**
  * The REINFORCE surrogate of an MLP policy (its layout's head) as a function of its flat
- * parameters; `scale`, a scalar tensor, replaces the surrogate's -1/n (see reinforceLoss).
+ * parameters; `scale`, a scalar tensor, replaces the surrogate's -1/n (see reinforceLoss); with
+ * `bonus`, minus its coefficient times the policy's mean entropy.
  */
-export function reinforceObjective(layout: MlpLayout, theta: Tensor, batch: PolicyBatch, scale?: Tensor): Tensor {
+export function reinforceObjective(layout: MlpLayout, theta: Tensor, batch: PolicyBatch, scale?: Tensor, bonus?: EntropyBonus): Tensor {
   if (isGaussianLayout(layout)) {
-    return gaussianReinforceLoss(gaussianMean(layout, theta, batch.obs), gaussianLogStd(layout, theta), batch.actions, batch.advantages, scale);
+    return gaussianReinforceLoss(gaussianMean(layout, theta, batch.obs), gaussianLogStd(layout, theta), batch.actions, batch.advantages, scale, bonus);
   }
-  return reinforceLoss(mlpForward(layout, theta, batch.obs), batch.actions, batch.advantages, scale);
+  return reinforceLoss(mlpForward(layout, theta, batch.obs), batch.actions, batch.advantages, scale, bonus);
 }
 
 /** The surrogate's value and its gradient (a fresh buffer) at `params`. */
