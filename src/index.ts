@@ -79,3 +79,6 @@ export { enableGemmThreads, disableGemmThreads, gemmThreadsReady, HELPER_SOURCE,
 
 // The rigid-body engine under LunarLander, as one namespace.
 export * as physics from './physics/api.js';
+export type { Rule } from './validation/schema.js';
+export type { CriticConfig } from './meta/config.js';
+export type { EntropyBonus } from './nn/reinforce.js';

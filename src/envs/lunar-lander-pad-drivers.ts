@@ -18,6 +18,7 @@ export function padHeuristic(obs: ArrayLike<number>, targetX: number): number {
   return lunarLanderHeuristic(shifted);
 }
 
+/** What `evaluatePadDriver` measured over its tasks. */
 export interface PadDriverEvaluation {
   readonly episodes: number;
   readonly meanReturn: number;

@@ -48,7 +48,10 @@ export const HELPER_SOURCE = `(init) => {
 }`;
 
 /** Starts the helper worker running HELPER_SOURCE on `init`; returns how to stop it. */
-export type StartHelper = (source: string, init: GemmHelperInit) => { terminate(): void };
+export type StartHelper = (source: string, init: GemmHelperInit) => {
+  /** Stops the helper (disableGemmThreads calls it). */
+  terminate(): void;
+};
 
 const PAGE_BYTES = 65536;
 
