@@ -10,7 +10,7 @@
  */
 import { PCG64 } from '../rng/pcg64.js';
 import { INTERSECTION_BIMODAL_FAMILY, INTERSECTION_BIMODAL_TASK_RANGES, bimodalParams } from './intersection-bimodal.js';
-import { ORACLE_MAX_PREFIX, alwaysYield, type DriverEvaluation, type IntersectionDriver } from './intersection-drivers.js';
+import { ORACLE_MAX_PREFIX, alwaysYield, driveTasks, type DriverEvaluation, type IntersectionDriver } from './intersection-drivers.js';
 import { COLLISION, SUCCESS, advanceIntersection, egoAcceleration, intersectionReward, type IntersectionParams } from './intersection.js';
 
 const FULL_THROTTLE = 4;
@@ -115,28 +115,5 @@ export function evaluateBimodalDriver(driver: IntersectionDriver, options: { tas
   const taskRng = new PCG64(seed);
   const env = INTERSECTION_BIMODAL_FAMILY.make({ bold: 1 }, { seed: seed + 1 });
   const [lo, hi] = INTERSECTION_BIMODAL_TASK_RANGES.bold;
-  let successes = 0, collisions = 0, totalReturn = 0, totalSteps = 0;
-  for (let i = 0; i < tasks; i++) {
-    env.setParams(bimodalParams({ bold: taskRng.uniform(lo, hi) }));
-    env.reset();
-    for (;;) {
-      const action = driver(env.getState(), env.params, env.maxEpisodeSteps - env.elapsedSteps);
-      const { reward, terminated, truncated, info } = env.step(action);
-      totalReturn += reward;
-      totalSteps++;
-      if (terminated || truncated) {
-        if (info.outcome === 'success') successes++;
-        else if (info.outcome === 'collision') collisions++;
-        break;
-      }
-    }
-  }
-  return {
-    episodes: tasks,
-    successRate: successes / tasks,
-    collisionRate: collisions / tasks,
-    truncationRate: (tasks - successes - collisions) / tasks,
-    meanReturn: totalReturn / tasks,
-    meanSteps: totalSteps / tasks,
-  };
+  return driveTasks(driver, env, tasks, () => bimodalParams({ bold: taskRng.uniform(lo, hi) }));
 }

@@ -238,12 +238,22 @@ export function evaluateDriver(driver: IntersectionDriver, options: DriverEvalua
   const [speedLo, speedHi] = INTERSECTION_TASK_RANGES.desiredSpeed;
   const [gapLo, gapHi] = INTERSECTION_TASK_RANGES.gap;
   const [accelLo, accelHi] = INTERSECTION_TASK_RANGES.maxAccel;
-  let successes = 0, collisions = 0, totalReturn = 0, totalSteps = 0;
-  for (let i = 0; i < tasks; i++) {
+  return driveTasks(driver, env, tasks, () => {
     const desiredSpeed = taskRng.uniform(speedLo, speedHi);
     const gap = taskRng.uniform(gapLo, gapHi);
     const maxAccel = taskRng.uniform(accelLo, accelHi);
-    env.setParams({ desiredSpeed, gap, maxAccel });
+    return { desiredSpeed, gap, maxAccel };
+  });
+}
+
+/**
+ * One episode of `driver` per task on `env`, reset without a seed before each, the task's
+ * parameters from `nextTask` (called once per episode, in order).
+ */
+export function driveTasks(driver: IntersectionDriver, env: Intersection, tasks: number, nextTask: () => Partial<IntersectionParams>): DriverEvaluation {
+  let successes = 0, collisions = 0, totalReturn = 0, totalSteps = 0;
+  for (let i = 0; i < tasks; i++) {
+    env.setParams(nextTask());
     env.reset();
     for (;;) {
       const action = driver(env.getState(), env.params, env.maxEpisodeSteps - env.elapsedSteps);
