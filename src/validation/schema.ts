@@ -17,7 +17,9 @@ export type Check<T> = (value: unknown, path: string, fail: Fail) => T;
 
 /** A test of one value and how its valid values are stated ("a finite number > 0"). */
 export interface Rule<T = unknown> {
+  /** Whether `value` is valid. */
   ok(value: unknown): value is T;
+  /** What a valid value is, as errors say it: "a finite number > 0". */
   readonly expected: string;
 }
 
