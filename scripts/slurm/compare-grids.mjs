@@ -29,7 +29,8 @@ function fail(message) {
 }
 
 const read = (path) => readFileSync(path, 'utf8');
-const WALL_CLOCK = new Set(['seconds']);
+// Wall-clock time, and the per-run CPU time and memory, which depend on the machine and its load.
+const WALL_CLOCK = new Set(['seconds', 'cpuSeconds', 'isolateMemoryBytes']);
 const CHECKSUMS = new Set(['checksum', 'logChecksum']);
 
 /** A copy of `value` without the keys in `drop`, at any depth. */
