@@ -10,77 +10,20 @@
  */
 import { PCG64 } from '../rng/pcg64.js';
 import { INTERSECTION_BIMODAL_FAMILY, INTERSECTION_BIMODAL_TASK_RANGES, bimodalParams } from './intersection-bimodal.js';
-import { ORACLE_MAX_PREFIX, alwaysYield, driveTasks, type DriverEvaluation, type IntersectionDriver } from './intersection-drivers.js';
-import { COLLISION, SUCCESS, advanceIntersection, egoAcceleration, intersectionReward, type IntersectionParams } from './intersection.js';
+import { ORACLE_MAX_PREFIX, ORACLE_PLANS, alwaysYield, driveTasks, scoreOraclePlans, type DriverEvaluation, type IntersectionDriver } from './intersection-drivers.js';
+import type { IntersectionParams } from './intersection.js';
 
 const FULL_THROTTLE = 4;
-const PLANS = 2 + FULL_THROTTLE * ORACLE_MAX_PREFIX;
-const prefixState = new Float64Array(4);
-const rolloutState = new Float64Array(4);
-let lastCollided = false;
-
-/** Return of `driver` (or full throttle) from `state` (overwritten) for at most `steps` steps; sets lastCollided. */
-function simulate(state: Float64Array, yieldFirst: boolean, p: Readonly<IntersectionParams>, steps: number): number {
-  let total = 0;
-  for (let t = 0; t < steps; t++) {
-    const accel = egoAcceleration(yieldFirst ? alwaysYield(state, p, steps - t) : FULL_THROTTLE, p);
-    const flags = advanceIntersection(state, accel, p);
-    total += intersectionReward(accel, flags, p);
-    if ((flags & (COLLISION | SUCCESS)) !== 0) {
-      lastCollided = (flags & COLLISION) !== 0;
-      return total;
-    }
-  }
-  lastCollided = false;
-  return total;
-}
-
-/**
- * Scores every plan under `p` into totals and unsafe (plan 0 go, 1 yield, 2 + 40k + n - 1 the
- * action k for n steps then go); a plan longer than the steps left scores as its longest prefix.
- */
-function scorePlans(state: ArrayLike<number>, p: Readonly<IntersectionParams>, stepsLeft: number, totals: Float64Array, unsafe: Uint8Array): void {
-  prefixState.set(state);
-  totals[0] = simulate(prefixState, false, p, stepsLeft);
-  unsafe[0] = lastCollided ? 1 : 0;
-  prefixState.set(state);
-  totals[1] = simulate(prefixState, true, p, stepsLeft);
-  unsafe[1] = lastCollided ? 1 : 0;
-  const maxPrefix = Math.min(ORACLE_MAX_PREFIX, stepsLeft);
-  for (let k = 0; k < FULL_THROTTLE; k++) {
-    const accel = egoAcceleration(k, p);
-    prefixState.set(state);
-    let prefixReturn = 0, ended = false, endedUnsafe = 0, total = 0;
-    for (let n = 1; n <= ORACLE_MAX_PREFIX; n++) {
-      const i = 2 + k * ORACLE_MAX_PREFIX + n - 1;
-      if (!ended && n <= maxPrefix) {
-        const flags = advanceIntersection(prefixState, accel, p);
-        prefixReturn += intersectionReward(accel, flags, p);
-        ended = (flags & (COLLISION | SUCCESS)) !== 0;
-        if (ended) {
-          total = prefixReturn;
-          endedUnsafe = (flags & COLLISION) !== 0 ? 1 : 0;
-        } else {
-          rolloutState.set(prefixState);
-          total = prefixReturn + simulate(rolloutState, false, p, stepsLeft - n);
-          endedUnsafe = lastCollided ? 1 : 0;
-        }
-      }
-      totals[i] = total;
-      unsafe[i] = endedUnsafe;
-    }
-  }
-}
 
 /** The task-agnostic planner for `modes` (each a full parameter set, weighted alike). */
 export function modePlanner(modes: readonly Readonly<IntersectionParams>[]): IntersectionDriver {
   if (modes.length === 0) throw new Error('modePlanner: modes must hold at least one parameter set, got []');
-  const totals = modes.map(() => new Float64Array(PLANS));
-  const unsafe = modes.map(() => new Uint8Array(PLANS));
+  const totals = modes.map(() => new Float64Array(ORACLE_PLANS));
+  const unsafe = modes.map(() => new Uint8Array(ORACLE_PLANS));
   return (state, _params, stepsLeft) => {
-    modes.forEach((p, m) => scorePlans(state, p, stepsLeft, totals[m], unsafe[m]));
+    modes.forEach((p, m) => scoreOraclePlans(state, p, stepsLeft, totals[m], unsafe[m]));
     let best = 0, bestMean = -Infinity, bestSafe = false;
-    for (let i = 0; i < PLANS; i++) {
+    for (let i = 0; i < ORACLE_PLANS; i++) {
       let sum = 0, safe = true;
       for (let m = 0; m < modes.length; m++) {
         sum += totals[m][i];

@@ -137,10 +137,53 @@ export const ROBUST_HYPOTHESES: readonly Readonly<Pick<IntersectionParams, 'desi
   [6, 10, 14].flatMap((desiredSpeed) => [-1.5, 0, 1.5].flatMap((gap) => [1.5, 3.5].map((maxAccel) => Object.freeze({ desiredSpeed, gap, maxAccel })))),
 );
 
-// The robust planner's per-plan sums over hypotheses: go, yield, then k * ORACLE_MAX_PREFIX + n - 1.
-const PLANS = 2 + FULL_THROTTLE * ORACLE_MAX_PREFIX;
-const planTotals = new Float64Array(PLANS);
-const planCollisions = new Int32Array(PLANS);
+/** How many plans scoreOraclePlans scores: go, yield, then k * ORACLE_MAX_PREFIX + n - 1. */
+export const ORACLE_PLANS = 2 + FULL_THROTTLE * ORACLE_MAX_PREFIX;
+
+/**
+ * Scores the oracle's plans from `state` under `p` into `totals` (return) and `unsafe` (1 where
+ * the plan collides): plan 0 go, 1 yield, 2 + k * ORACLE_MAX_PREFIX + n - 1 the action k for n
+ * steps then full throttle. A plan longer than the steps left, or than the episode's end along
+ * it, scores as its longest prefix that is played.
+ */
+export function scoreOraclePlans(state: ArrayLike<number>, p: Readonly<IntersectionParams>, stepsLeft: number, totals: Float64Array, unsafe: Uint8Array): void {
+  prefixState.set(state);
+  totals[0] = simulate(prefixState, alwaysGo, p, stepsLeft);
+  unsafe[0] = lastCollided ? 1 : 0;
+  prefixState.set(state);
+  totals[1] = simulate(prefixState, alwaysYield, p, stepsLeft);
+  unsafe[1] = lastCollided ? 1 : 0;
+  const maxPrefix = Math.min(ORACLE_MAX_PREFIX, stepsLeft);
+  for (let k = 0; k < FULL_THROTTLE; k++) {
+    const accel = egoAcceleration(k, p);
+    prefixState.set(state);
+    let prefixReturn = 0, ended = false, endedUnsafe = 0, total = 0;
+    for (let n = 1; n <= ORACLE_MAX_PREFIX; n++) {
+      const i = 2 + k * ORACLE_MAX_PREFIX + n - 1;
+      if (!ended && n <= maxPrefix) {
+        const flags = advanceIntersection(prefixState, accel, p);
+        prefixReturn += intersectionReward(accel, flags, p);
+        ended = (flags & (COLLISION | SUCCESS)) !== 0;
+        if (ended) {
+          total = prefixReturn;
+          endedUnsafe = (flags & COLLISION) !== 0 ? 1 : 0;
+        } else {
+          rolloutState.set(prefixState);
+          total = prefixReturn + simulate(rolloutState, alwaysGo, p, stepsLeft - n);
+          endedUnsafe = lastCollided ? 1 : 0;
+        }
+      }
+      totals[i] = total;
+      unsafe[i] = endedUnsafe;
+    }
+  }
+}
+
+// The robust planner's scores under one hypothesis, and their sums over the hypotheses.
+const hypothesisTotals = new Float64Array(ORACLE_PLANS);
+const hypothesisUnsafe = new Uint8Array(ORACLE_PLANS);
+const planTotals = new Float64Array(ORACLE_PLANS);
+const planCollisions = new Int32Array(ORACLE_PLANS);
 
 /**
  * Knows nothing of the task: it plans, every step, over the oracle's plans (go, yield, each action
@@ -155,31 +198,10 @@ export const robustPlanner: IntersectionDriver = (state, p, stepsLeft) => {
   planCollisions.fill(0);
   const maxPrefix = Math.min(ORACLE_MAX_PREFIX, stepsLeft);
   for (const h of ROBUST_HYPOTHESES) {
-    const q: Readonly<IntersectionParams> = { ...p, ...h };
-    const record = (plan: number, total: number, collided: boolean): void => {
-      planTotals[plan] += total;
-      if (collided) planCollisions[plan]++;
-    };
-    prefixState.set(state);
-    record(0, simulate(prefixState, alwaysGo, q, stepsLeft), lastCollided);
-    prefixState.set(state);
-    record(1, simulate(prefixState, alwaysYield, q, stepsLeft), lastCollided);
-    for (let k = 0; k < FULL_THROTTLE; k++) {
-      const accel = egoAcceleration(k, q);
-      prefixState.set(state);
-      let prefixReturn = 0;
-      for (let n = 1; n <= maxPrefix; n++) {
-        const plan = 2 + k * ORACLE_MAX_PREFIX + n - 1;
-        const flags = advanceIntersection(prefixState, accel, q);
-        prefixReturn += intersectionReward(accel, flags, q);
-        if ((flags & (COLLISION | SUCCESS)) !== 0) {
-          // Longer prefixes end the same way under this hypothesis.
-          for (let m = n; m <= maxPrefix; m++) record(plan + m - n, prefixReturn, (flags & COLLISION) !== 0);
-          break;
-        }
-        rolloutState.set(prefixState);
-        record(plan, prefixReturn + simulate(rolloutState, alwaysGo, q, stepsLeft - n), lastCollided);
-      }
+    scoreOraclePlans(state, { ...p, ...h }, stepsLeft, hypothesisTotals, hypothesisUnsafe);
+    for (let plan = 0; plan < ORACLE_PLANS; plan++) {
+      planTotals[plan] += hypothesisTotals[plan];
+      planCollisions[plan] += hypothesisUnsafe[plan];
     }
   }
   let best = 0;
