@@ -1,4 +1,5 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { finished as streamFinished } from 'node:stream/promises';
 import { FileError, type FileSystem, nodeFileSystem } from '../io/file-system.js';
 import type { MetaConfig } from '../meta/config.js';
 import { type EvaluationResult, type IterationLog, MetaTrainer } from '../meta/trainer.js';
@@ -163,9 +164,11 @@ export function runInWorkers(jobs: readonly TrainJob[], workers: number, script:
   return new Promise((resolve, reject) => {
     if (jobs.length === 0) resolve(results);
     let finished = 0;
+    // The command's last line comes after every worker's own lines: reject once their stderr ended.
     const fail = (e: Error): void => {
+      const ends = pool.map((p) => streamFinished(p.stderr).catch(() => undefined));
       pool.forEach((p) => void p.terminate());
-      reject(e);
+      void Promise.all(ends).then(() => reject(e));
     };
     // A signal stops each busy worker after its write in progress: wait for all of them.
     let interrupted: Error | null = null;
