@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tQuantile975, welchInterval } from '../src/report/statistics.js';
+import { summaryBlock } from '../src/report/summary.js';
 import { runCli } from './helpers/cli-run.js';
 
 const root = mkdtempSync(join(tmpdir(), 'metarl-report-'));
@@ -107,7 +108,7 @@ describe('report', () => {
     expect(lines()[0]).toBe('# Results');
     expect(lines()).toContain('Runs of experiment fake produced by `metarl experiment experiments/tiny.json` at commit `abc1234` on 2026-11-29T20:00:00Z, on Test CPU @ 2.0GHz (2 cores, Node v20.20.2).');
     expect(lines()).toContain('- cartpole: 475.000');
-    expect(lines().filter((l) => l.startsWith('#'))).toEqual(['# Results', '## Claims', '## fake', '### Across seeds', '### Every run', '### Cost', '### Figures']);
+    expect(lines().filter((l) => l.startsWith('#'))).toEqual(['# Results', '## Summary', '## Claims', '## fake', '### Across seeds', '### Every run', '### Cost', '### Controls', '### Figures']);
   });
 
   it('lists every run, one that never reaches the threshold included', () => {
@@ -131,9 +132,10 @@ describe('report', () => {
     expect(claims).toBeGreaterThan(0);
     expect(claims).toBeLessThan(page.indexOf('### Across seeds'));
     const rules = ['- **Levels.**', '- **C1** Directed-X converges faster than X: the meta-iterations to reach each level, by the two-sided log-rank test', '- **C2**', '- **C3**', '- **C4** Directed-X needs less compute', '- **Verdicts.** Every measure\'s p-value is adjusted by Holm-Bonferroni', '- **Partial grids.**'];
-    for (const rule of rules) expect(page.indexOf(rule)).toBeGreaterThan(claims);
+    // The summary above names the claims too: the rules are looked for from the claims section on.
+    for (const rule of rules) expect(page.indexOf(rule, claims)).toBeGreaterThan(claims);
     const firstRow = page.indexOf('| fake | C1 |');
-    for (const rule of rules) expect(page.indexOf(rule)).toBeLessThan(firstRow);
+    for (const rule of rules) expect(page.indexOf(rule, claims)).toBeLessThan(firstRow);
     // Log-rank, directed [2, 3] against maml [9, censored at 10]: at 2, 4 at risk, E 1/2, V 1/4; at 3, 3 at risk, E 1/3,
     // V 2/9; at 9 no directed run at risk. O 2, E 5/6, chi-square (7/6)^2 / (17/36) = 2.882, p 0.0896. Holm over the
     // 10 measures with a p: the three area p-values first (10 * 0.00135), the six of 0.0896 from the 4th (7 * 0.0896),
@@ -229,9 +231,9 @@ describe('report over several experiments', () => {
     expect(printed).toEqual([`${join(both, 'results.md')}: 2 experiments, 16 runs, 64 claim verdicts, 12 figures`]);
     const all = combined.split('\n');
     expect(all.filter((l) => l.startsWith('#'))).toEqual([
-      '# Results', '## Claims',
-      '## fake', '### Across seeds', '### Every run', '### Cost', '### Figures',
-      '## ablation', '### Across seeds', '### Every run', '### Cost', '### Figures',
+      '# Results', '## Summary', '## Claims',
+      '## fake', '### Across seeds', '### Every run', '### Cost', '### Controls', '### Figures',
+      '## ablation', '### Across seeds', '### Every run', '### Cost', '### Controls', '### Figures',
     ]);
     expect(all.filter((l) => l.startsWith('Runs of experiment'))).toEqual([
       'Runs of experiment fake produced by `metarl experiment experiments/tiny.json` at commit `abc1234` on 2026-11-29T20:00:00Z, on Test CPU @ 2.0GHz (2 cores, Node v20.20.2).',
@@ -337,7 +339,7 @@ describe('report on a grid that has not finished', () => {
 
   it('lists the unfinished runs after every run, with the iterations logged and planned', () => {
     const all = partial.split('\n');
-    expect(all.filter((l) => l.startsWith('#'))).toEqual(['# Results', '## Claims', '### Claims on partial grids', '## fake', '### Across seeds', '### Every run', '### Cost', '### Unfinished runs', '### Figures']);
+    expect(all.filter((l) => l.startsWith('#'))).toEqual(['# Results', '## Summary', '## Claims', '### Claims on partial grids', '## fake (partial: 4 of 6 runs finished)', '### Across seeds', '### Every run', '### Cost', '### Controls', '### Unfinished runs', '### Figures']);
     const at = all.indexOf('### Unfinished runs');
     expect(all.slice(at, at + 8)).toEqual([
       '### Unfinished runs', '',
@@ -360,9 +362,16 @@ describe('report on a grid that has not finished', () => {
     expect(all.slice(0, own).filter((l) => l.startsWith('| fake |'))).toEqual([]);
     const seeds = all.slice(all.indexOf('### Across seeds'), all.indexOf('### Every run')).filter((l) => l.startsWith('| cartpole |')).map((l) => l.split(' | ').slice(2, 4));
     expect(seeds).toEqual([['directed-maml', '2'], ['maml', '2']]);
-    // Apart from the provenance sentence, the unfinished section and the partial claims' heading, the page is the finished grid's.
-    const withoutUnfinished = partial.replace(' 4 of 6 runs finished.', '').replace(/### Unfinished runs\n[^#]*/, '').replace(/### Claims on partial grids\n\n[^\n]*\n\n/, '');
-    expect(withoutUnfinished).toBe(page);
+    // The summary leaves the partial grid out, and names it.
+    expect(summaryBlock(partial)).toBe([
+      '- No complete grid, partial grids left out: fake (4 of 6 runs); no run logged the mechanism.',
+      ...['C1 Directed-X converges faster than X', 'C2 Directed-X ends with a higher post-adaptation held-out return than X', 'C3 Directed-X fluctuates less after convergence than X', 'C4 Directed-X needs less compute than X to reach the same level']
+        .map((c) => `- **${c.slice(0, 2)}**${c.slice(2)}: of 0 comparisons, supported in none, contradicted in none; 0 neither.`),
+    ].join('\n'));
+    // Apart from the provenance sentence, the summary, the heading, the unfinished section and the partial claims' heading, the page is the finished grid's.
+    const withoutSummary = (text: string): string => text.replace(summaryBlock(text) as string, '');
+    const withoutUnfinished = withoutSummary(partial).replace(' 4 of 6 runs finished.', '').replace('## fake (partial: 4 of 6 runs finished)', '## fake').replace(/### Unfinished runs\n[^#]*/, '').replace(/### Claims on partial grids\n\n[^\n]*\n\n/, '');
+    expect(withoutUnfinished).toBe(withoutSummary(page));
     for (const f of readdirSync(join(out, 'figures'))) expect(readFileSync(join(docs, 'figures', f), 'utf8')).toBe(readFileSync(join(out, 'figures', f), 'utf8'));
   });
 });
@@ -565,7 +574,7 @@ describe('report on hostile provenance text', () => {
 
   it('adds no heading, table row or raw HTML of its own', () => {
     const lines = hostilePage.split('\n');
-    expect(lines.filter((l) => l.startsWith('#'))).toEqual(['# Results', '## Claims', '## fake', '### Across seeds', '### Every run', '### Cost', '### Figures']);
+    expect(lines.filter((l) => l.startsWith('#'))).toEqual(['# Results', '## Summary', '## Claims', '## fake', '### Across seeds', '### Every run', '### Cost', '### Figures']);
     expect(lines.filter((l) => /<(script|img)/.test(l))).toEqual([lines[2]]);
   });
 });

@@ -4,7 +4,8 @@
 // runs not yet at the level against iterations; and one bar chart of the seconds to reach the threshold.
 // File names start with the experiment's name, so several experiments share one figures/ folder.
 import { type Bar, type Panel, type Series, barChart, lineChart, panelChart } from '../plot/svg.js';
-import { baseGroup, baseName, isDirectedName, levelName } from './claims.js';
+import { baseGroup, isDirectedName, levelName } from './claims.js';
+import { colorOf, hasVariants } from './figure-style.js';
 import { type Level, levelsOf } from './levels.js';
 import { type Observation, kaplanMeier } from './survival.js';
 import type { RunGroup } from './groups.js';
@@ -24,12 +25,9 @@ const AXES: readonly { readonly key: 'iteration' | 'seconds' | 'envSteps'; reado
   { key: 'envSteps', file: 'env-steps', label: 'env steps' },
 ];
 
-/** A base algorithm's colour, shared by its directed variant: X dashed (a light bar), Directed-X solid. */
-const COLORS: Readonly<Record<string, string>> = { maml: '#1f77b4', fomaml: '#d62728', metasgd: '#2ca02c' };
 const PANEL_COLUMNS = 4;
 const DEFAULT_VARIANT = 'default';
 
-const hasVariants = (groups: readonly RunGroup[]): boolean => new Set(groups.map((g) => g.variant)).size > 1;
 
 /** Mean over seeds at each evaluated iteration that every seed evaluated; the band is the 95% interval. */
 function groupSeries(g: RunGroup, x: 'iteration' | 'seconds' | 'envSteps'): Series {
@@ -44,7 +42,7 @@ function groupSeries(g: RunGroup, x: 'iteration' | 'seconds' | 'envSteps'): Seri
     points.push([xValue, y.mean]);
     if (!Number.isNaN(y.halfWidth)) band.push([xValue, y.mean - y.halfWidth, y.mean + y.halfWidth]);
   }
-  return { label: g.algo, points, band, color: COLORS[baseName(g.algo)], dashed: !isDirectedName(g.algo) };
+  return { label: g.algo, points, band, color: colorOf(g.algo), dashed: !isDirectedName(g.algo) };
 }
 
 /**
@@ -71,7 +69,7 @@ function timeToThreshold(experiment: string, groups: readonly RunGroup[], thresh
     const range = Number.isNaN(s.halfWidth) ? undefined : ([s.mean - s.halfWidth, s.mean + s.halfWidth] as const);
     const label = `${g.env} ${g.algo}${variants ? ` [${g.variant}]` : ''}`;
     const note = `${seconds.length}/${g.runs.length} reached`;
-    return { label, value: s.mean, range, note, color: COLORS[baseName(g.algo)], light: !isDirectedName(g.algo) };
+    return { label, value: s.mean, range, note, color: colorOf(g.algo), light: !isDirectedName(g.algo) };
   });
   const title = 'Seconds to reach the threshold (mean over the runs that reached it, 95% interval)';
   return { title, path: `figures/${experiment}-time-to-threshold.svg`, svg: barChart(bars, { title, xLabel: 'training seconds', yLabel: '' }) };
@@ -86,7 +84,7 @@ function survivalSeries(label: string, obs: readonly Observation[], algo: string
     last = step.survival;
   }
   points.push([Math.max(...obs.map((o) => o.time)), last]);
-  return { label, points, color: COLORS[baseName(algo)], dashed: !isDirectedName(algo) };
+  return { label, points, color: colorOf(algo), dashed: !isDirectedName(algo) };
 }
 
 function survivalFigure(experiment: string, env: string, envGroups: readonly RunGroup[], level: Level): Figure {

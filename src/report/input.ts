@@ -1,6 +1,7 @@
 // What the results page is computed from: an experiment's provenance and its runs' logs and final
 // evaluations, as plain data (the CLI reads them from an experiment folder; a page can hold them
 // in memory), so everything from here on runs anywhere.
+import type { AdaptationEvaluation } from '../meta/adaptation-eval.js';
 import type { IterationLog } from '../meta/trainer.js';
 
 /** One start of a grid (the first, or a resume): what trained its runs from then on. */
@@ -41,6 +42,8 @@ export interface RunInput {
   readonly log: readonly IterationLog[];
   /** eval.json's returns: k = 0..K inner steps, after the last iteration. */
   readonly finalReturns: readonly number[];
+  /** eval.json's adaptation (0..max(3, K) steps, sampled and greedy, the swap test); absent in files written before it was evaluated. */
+  readonly adaptation?: AdaptationEvaluation;
 }
 
 /** A planned run without eval.json: interrupted, or not started (its log may be partial or absent). */

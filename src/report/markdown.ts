@@ -1,13 +1,18 @@
-// docs/results.md over one or more experiments: each one's provenance, the thresholds, one claims
-// table, then per experiment the across-seed summary, every run and the figures. Fixed number
-// formats and sorted rows, so the same logs give the same bytes.
+// docs/results.md over one or more experiments: each one's provenance, the thresholds, the summary,
+// one claims table, then per experiment the across-seed summary, every run, the costs, adaptation,
+// controls and mechanism, and the figures. Fixed number formats and sorted rows, so the same logs
+// give the same bytes.
 import { CLAIMS, type ClaimResult, VERDICT_RULE, levelName } from './claims.js';
 import { RELATIVE_LEVEL_RULE } from './levels.js';
 import type { ExperimentReport } from './experiment-report.js';
 import { codeSpan, markdownText as md } from './markdown-escape.js';
 import type { RunMetrics } from './run-metrics.js';
 import type { GridStart } from './input.js';
+import { adaptationSections } from './adaptation-markdown.js';
+import { mechanismSection } from './mechanism-markdown.js';
+import { interval, num, pValue, table } from './markdown-table.js';
 import { type MeanInterval, mean, meanInterval } from './statistics.js';
+import { SUMMARY_END, SUMMARY_RULE, SUMMARY_START, summaryLines } from './summary.js';
 
 export interface PageInput {
   /** In the order the command was given them; their names differ. */
@@ -15,21 +20,7 @@ export interface PageInput {
   readonly thresholdFor: (env: string) => number | null;
 }
 
-const num = (v: number, digits: number): string => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
-const interval = (m: MeanInterval, digits: number): string =>
-  m.n === 0 ? 'n/a' : Number.isNaN(m.halfWidth) ? num(m.mean, digits) : `${num(m.mean, digits)} ± ${num(m.halfWidth, digits)}`;
-
-function row(cells: readonly string[]): string {
-  return `| ${cells.join(' | ')} |`;
-}
-
-function table(header: readonly string[], align: string, rows: readonly (readonly string[])[]): string[] {
-  return [row(header), row(align.split('').map((a) => (a === 'r' ? '---:' : '---'))), ...rows.map(row)];
-}
-
 const variantCell = (r: ClaimResult): string => (r.baseVariant === r.variant ? md(r.variant) : `${md(r.variant)} (base: ${md(r.baseVariant)})`);
-
-const pValue = (p: number | null): string => (p === null ? 'n/a' : p < 0.0001 ? '< 0.0001' : p.toFixed(4));
 
 function claimRows(experiments: readonly ExperimentReport[]): string[][] {
   return experiments.flatMap((e) => e.claims.map((r) => [
@@ -184,12 +175,28 @@ function unfinishedSection(experiment: ExperimentReport): string[] {
   ];
 }
 
+function summarySection(experiments: readonly ExperimentReport[]): string[] {
+  return [
+    '## Summary', '',
+    `${SUMMARY_RULE}; the claims and their rules are in the next section. The README carries the lines between the markers word for word (a test checks it).`, '',
+    SUMMARY_START, ...summaryLines(experiments), SUMMARY_END, '',
+  ];
+}
+
+/** A partial grid's heading says so, so none of its tables is read as a complete grid's. */
+function experimentHeading(experiment: ExperimentReport): string {
+  const { name, runs, unfinished } = experiment.input;
+  return experiment.partial ? `## ${md(name)} (partial: ${runs.length} of ${runs.length + unfinished.length} runs finished)` : `## ${md(name)}`;
+}
+
 function experimentSection(experiment: ExperimentReport, thresholdFor: PageInput['thresholdFor']): string[] {
   return [
-    `## ${md(experiment.input.name)}`, '',
+    experimentHeading(experiment), '',
     ...seedsSection(experiment, thresholdFor),
     ...runsSection(experiment, thresholdFor),
     ...costSection(experiment),
+    ...adaptationSections(experiment),
+    ...mechanismSection(experiment),
     ...unfinishedSection(experiment),
     '### Figures', '',
     ...experiment.figures.flatMap((f) => [`![${md(f.title)}](${f.path})`, '']),
@@ -206,6 +213,7 @@ export function resultsMarkdown(page: PageInput): string {
     ...thresholdLines(page), '',
     'Fluctuation in the tables of runs is the standard deviation of the post-adaptation held-out return over the evaluations from the first one at the env\'s threshold on (n/a for an env without one, a run that never reached it, or fewer than two evaluations from there).', '',
     `CPU seconds are the CPU time of the thread that trained the run (with \`train --workers\`, and of the task workers' threads for its tasks), training only (not the held-out evaluations): other processes on the machine do not add to it. Memory is the highest, over the iterations, of the JS heap in use plus the ArrayBuffers of the isolate that trained the run, sampled at the end of each iteration's training work (task workers' isolates not included). Logs written before they were measured carry neither: n/a.`, '',
+    ...summarySection(page.experiments),
     ...claimsSection(page.experiments),
     ...page.experiments.flatMap((e) => experimentSection(e, page.thresholdFor)),
   ];

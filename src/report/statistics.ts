@@ -85,3 +85,34 @@ export function welchTest(a: readonly number[], b: readonly number[]): WelchTest
   const t = d.difference / Math.sqrt(sampleVariance(a) / a.length + sampleVariance(b) / b.length);
   return { ...d, t, p: tTwoSided(t, d.df) };
 }
+
+export interface OneSampleTest {
+  readonly mean: number;
+  /** The 95% interval of the mean. */
+  readonly low: number;
+  readonly high: number;
+  /** Two-sided p of mean = 0, Student's t with n - 1 degrees of freedom. */
+  readonly p: number;
+}
+
+/**
+ * Student's one-sample two-sided t-test of mean = 0; null with fewer than two values. Without
+ * spread, p is 0 for a non-zero mean and 1 for zero.
+ */
+export function oneSampleTest(values: readonly number[]): OneSampleTest | null {
+  if (values.length < 2) return null;
+  const m = meanInterval(values);
+  const se = Math.sqrt(sampleVariance(values) / values.length);
+  const p = se === 0 ? (m.mean === 0 ? 1 : 0) : tTwoSided(m.mean / se, values.length - 1);
+  return { mean: m.mean, low: m.mean - m.halfWidth, high: m.mean + m.halfWidth, p };
+}
+
+/** The q-quantile by linear interpolation between order statistics (position q (n - 1) of the sorted values); NaN for none. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = q * (sorted.length - 1);
+  const lo = Math.floor(at);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+}

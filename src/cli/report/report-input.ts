@@ -12,6 +12,8 @@ import type { IterationLog } from '../../meta/trainer.js';
 import { nameProblem } from '../../validation/names.js';
 import { parseIterationLog } from '../../meta/iteration-log.js';
 import type { GridStart, Provenance, ReportInput, RunInput, UnfinishedRun } from '../../report/input.js';
+import { adaptationAt } from './adaptation-input.js';
+import { mechanismAt } from './mechanism-input.js';
 
 type Json = Record<string, unknown>;
 
@@ -83,12 +85,17 @@ export function readProvenance(dir: string, fs: FileSystem): Provenance {
   return { ...readStart(p, file), earlier };
 }
 
+/** A log line, with its `mechanism` where it has one (the log reader leaves it out). */
 function readIteration(line: string, where: string): IterationLog {
+  let log: IterationLog;
   try {
-    return parseIterationLog(line, where);
+    log = parseIterationLog(line, where);
   } catch (e) {
     throw new FileError((e as Error).message);
   }
+  // Parsed a second time only where the key can be.
+  const mechanism = line.includes('"mechanism"') ? (JSON.parse(line) as Json).mechanism : undefined;
+  return mechanism === undefined ? log : { ...log, mechanism: mechanismAt(mechanism, `${where}.mechanism`) };
 }
 
 const logLines = (file: string, fs: FileSystem): string[] => readText(file, fs).split('\n').filter((l) => l.trim() !== '');
@@ -117,8 +124,10 @@ function readRun(root: string, entry: unknown, index: number, fs: FileSystem): R
   const lines = logLines(logFile, fs);
   if (lines.length === 0) throw new FileError(`${logFile} has no iterations, expected one JSON line per iteration`);
   const log = lines.map((line, i) => readIteration(line, `${logFile} line ${i + 1}`));
-  const finalReturns = returnsAt(objectAt(readJson(evalFile, fs), evalFile), 'returns', evalFile);
-  return { env, variant, algo, seed, dir, config, log, finalReturns };
+  const evaluation = objectAt(readJson(evalFile, fs), evalFile);
+  const finalReturns = returnsAt(evaluation, 'returns', evalFile);
+  const adaptation = evaluation.adaptation === undefined ? {} : { adaptation: adaptationAt(evaluation.adaptation, `${evalFile}.adaptation`) };
+  return { env, variant, algo, seed, dir, config, log, finalReturns, ...adaptation };
 }
 
 // Code-unit order, not the locale's: the page must not depend on the machine's ICU data.

@@ -1,0 +1,28 @@
+// The experiment's mechanism section: the rule, then per group and cosine its distribution over
+// training and its test.
+import type { ExperimentReport } from './experiment-report.js';
+import { markdownText as md } from './markdown-escape.js';
+import { COSINES, MECHANISM_RULE, type MechanismRow, QUANTILES } from './mechanism-distribution.js';
+import { num, pValue, table } from './markdown-table.js';
+
+function rowOf(r: MechanismRow): string[] {
+  const t = r.test;
+  const test = r.cosine.question === null ? ['', '', '', 'reference'] : t === null ? ['n/a', 'n/a', 'n/a', 'not testable: fewer than two runs'] : [`${num(t.mean, 3)} [${num(t.low, 3)}, ${num(t.high, 3)}]`, pValue(t.p), pValue(r.adjusted), r.verdict ?? ''];
+  return [
+    md(r.group.env), md(r.group.variant), md(r.group.algo), md(r.cosine.label), String(r.runs), r.nulls === 0 ? String(r.values) : `${r.values} (${r.nulls} null)`,
+    ...r.quantiles.map((q) => num(q, 3)), num(r.fractionAbove, 3), ...test,
+  ];
+}
+
+export function mechanismSection(e: ExperimentReport): string[] {
+  if (e.mechanism.length === 0) return [];
+  const questions = COSINES.filter((c) => c.question !== null).map((c) => `- **${c.label}**: ${c.question}.`);
+  const header = ['env', 'variant', 'algo', 'cosine', 'runs', 'iterations', ...QUANTILES.map((q) => `q${Math.round(q * 100)}`), 'fraction > 0', 'mean of the runs [95% CI]', 'p', 'Holm p', 'verdict'];
+  return [
+    '### The mechanism', '',
+    'The runs that logged `directed.logMechanism` compare, on each iteration\'s own batches, the gradient of the directed step with the exact second-order part of the MAML meta-gradient (MAML minus FOMAML at the same point), and FOMAML plus the directed gradient with MAML. The tests:', '',
+    ...questions, '',
+    `${MECHANISM_RULE}.`, '',
+    ...table(header, `llllrr${'r'.repeat(QUANTILES.length)}rrrrl`, e.mechanism.map(rowOf)), '',
+  ];
+}
