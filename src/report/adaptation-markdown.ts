@@ -45,14 +45,12 @@ function swapTable(adaptation: readonly GroupAdaptation[]): string[] {
   ];
 }
 
-const groupCell = (g: RunGroup): string => `${md(g.algo)} [${md(g.variant)}]`;
-
 function groupCells(g: RunGroup): string[] {
   const of = (f: (m: RunGroup['runs'][number]) => number): string => interval(meanInterval(g.runs.map(f)), 2);
-  return [groupCell(g), String(g.runs.length), of((m) => m.finalBefore), of((m) => m.finalAfter), of((m) => m.gain)];
+  return [md(g.variant), md(g.algo), String(g.runs.length), of((m) => m.finalBefore), of((m) => m.finalAfter), of((m) => m.gain)];
 }
 
-const NOT_RUN = (role: string): string[] => [role, 'not run', '', '', '', '', '', '', '', ''];
+const NOT_RUN = (role: string): string[] => [role, '', 'not run', '', '', '', '', '', '', '', ''];
 
 function controlsTable(t: ControlsTable): string[] {
   const rows = [
@@ -65,8 +63,8 @@ function controlsTable(t: ControlsTable): string[] {
     }),
   ];
   return [
-    `#### ${md(t.env)}: ${md(t.directed.algo)} [${md(t.directed.variant)}] and its controls`, '',
-    ...table(['role', 'algo [variant]', 'runs', 'pre-adaptation', 'post-adaptation', 'gain', 'Directed-X - this [95% CI]', 'p', 'Holm p', 'verdict'], 'llrrrrrrrl', rows), '',
+    `#### ${md(t.env)}: ${md(t.directed.algo)}, variant ${md(t.directed.variant)}, and its controls`, '',
+    ...table(['role', 'variant', 'algo', 'runs', 'pre-adaptation', 'post-adaptation', 'gain', 'Directed-X - this [95% CI]', 'p', 'Holm p', 'verdict'], 'lllrrrrrrrl', rows), '',
   ];
 }
 
