@@ -4,13 +4,13 @@
 import { type Panel, type Series, panelChart } from '../plot/svg.js';
 import { ACTION_MODES, type ActionMode, type GroupAdaptation } from './adaptation.js';
 import type { Figure } from './figures.js';
-import { colorOf, dashedFor, groupLabel, hasVariants } from './figure-style.js';
+import { dashedFor, groupColor, groupLabel, hasVariants } from './figure-style.js';
 
 function series(a: GroupAdaptation, mode: ActionMode, variants: boolean): Series {
   const curve = a.returns[mode];
   const points = curve.map((m, k) => [k, m.mean] as const);
   const band = curve.flatMap((m, k) => (Number.isNaN(m.halfWidth) ? [] : [[k, m.mean - m.halfWidth, m.mean + m.halfWidth] as const]));
-  return { label: groupLabel(a.group, variants), points, band, color: colorOf(a.group.algo), dashed: dashedFor(a.group.algo) };
+  return { label: groupLabel(a.group, variants), points, band, color: groupColor(a.group, variants), dashed: dashedFor(a.group.algo) };
 }
 
 export function adaptationFigures(experiment: string, adaptation: readonly GroupAdaptation[]): Figure[] {

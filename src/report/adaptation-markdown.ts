@@ -24,7 +24,7 @@ function returnsTable(adaptation: readonly GroupAdaptation[]): string[] {
     '### Adaptation', '',
     `eval.json's adaptation: each held-out task adapts from the final meta-parameters for S = max(${MIN_EVAL_STEPS}, K) inner steps on fresh batches of its own data, and every iterate is scored on the same evaluation episodes of the task, with sampled and with greedy actions. `
       + 'The table gives the mean over seeds ± the half-width of its 95% interval of the held-out return after 0 to 3 steps (the figure shows all S); "runs" counts the runs whose eval.json has the block, of all the group\'s (older files have none and are left out).', '',
-    ...table(header, `llll${'r'.repeat(header.length - 4)}`, rows), '',
+    ...table(header, `lllr${'r'.repeat(header.length - 4)}`, rows), '',
   ];
 }
 

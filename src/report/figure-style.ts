@@ -11,5 +11,11 @@ export const dashedFor = (algo: string): boolean => !isDirectedName(algo);
 
 export const hasVariants = (groups: readonly RunGroup[]): boolean => new Set(groups.map((g) => g.variant)).size > 1;
 
+/**
+ * A group's colour in a figure of groups of several variants on one plot: none, so the chart picks
+ * one per line (a variant and its base's colour would draw two lines alike); else its base's.
+ */
+export const groupColor = (g: RunGroup, variants: boolean): string | undefined => (variants ? undefined : colorOf(g.algo));
+
 /** The algorithm, with the variant in brackets when the figure shows several. */
 export const groupLabel = (g: RunGroup, variants: boolean): string => (variants ? `${g.algo} [${g.variant}]` : g.algo);

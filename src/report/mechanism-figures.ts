@@ -3,7 +3,7 @@
 // runs; one panel per cosine.
 import { type Panel, type Series, panelChart } from '../plot/svg.js';
 import type { Figure } from './figures.js';
-import { colorOf, dashedFor, groupLabel, hasVariants } from './figure-style.js';
+import { dashedFor, groupColor, groupLabel, hasVariants } from './figure-style.js';
 import type { RunGroup } from './groups.js';
 import { COSINES, type CosineKey, type MechanismRow, blockMeans } from './mechanism-distribution.js';
 import { meanInterval } from './statistics.js';
@@ -19,7 +19,7 @@ function series(g: RunGroup, key: CosineKey, block: number, variants: boolean): 
     points.push([x, m.mean]);
     if (!Number.isNaN(m.halfWidth)) band.push([x, m.mean - m.halfWidth, m.mean + m.halfWidth]);
   }
-  return { label: groupLabel(g, variants), points, band, color: colorOf(g.algo), dashed: dashedFor(g.algo) };
+  return { label: groupLabel(g, variants), points, band, color: groupColor(g, variants), dashed: dashedFor(g.algo) };
 }
 
 export function mechanismFigures(experiment: string, rows: readonly MechanismRow[]): Figure[] {

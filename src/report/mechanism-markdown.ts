@@ -17,7 +17,7 @@ function rowOf(r: MechanismRow): string[] {
 export function mechanismSection(e: ExperimentReport): string[] {
   if (e.mechanism.length === 0) return [];
   const questions = COSINES.filter((c) => c.question !== null).map((c) => `- **${c.label}**: ${c.question}.`);
-  const header = ['env', 'variant', 'algo', 'cosine', 'runs', 'iterations', ...QUANTILES.map((q) => `q${Math.round(q * 100)}`), 'fraction > 0', 'mean of the runs [95% CI]', 'p', 'Holm p', 'verdict'];
+  const header = ['env', 'variant', 'algo', 'cosine', 'runs', 'iterations', ...QUANTILES.map((q) => `q${Math.round(q * 100)}`), 'fraction > 0', 'tested per-run value: mean [95% CI]', 'p', 'Holm p', 'verdict'];
   return [
     '### The mechanism', '',
     'The runs that logged `directed.logMechanism` compare, on each iteration\'s own batches, the gradient of the directed step with the exact second-order part of the MAML meta-gradient (MAML minus FOMAML at the same point), and FOMAML plus the directed gradient with MAML. The tests:', '',
