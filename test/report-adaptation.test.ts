@@ -94,6 +94,14 @@ describe('controls beside Directed-X', () => {
     expect(rule).toBeLessThan(lines.findIndex((l) => l.startsWith('| role |')));
   });
 
+  it('pairs a control only with the Directed-X whose directed section differs by the estimator alone', () => {
+    const eta = [0, 1].map((seed): Spec => ({ variant: 'eta-half', algo: 'directed-maml', seed, final: [0, 8 + seed], directed: { eta: 0.5 } }));
+    const tables = experimentReport(input([...SPECS, ...eta]), noThreshold).controls;
+    expect(tables.map((t) => t.directed.variant)).toEqual(['default', 'eta-half']);
+    // eta-half's random and pooled controls would need eta 0.5 too; multitask has no directed step, so it is beside both.
+    expect(tables[1].controls.map((c) => c.group?.variant ?? null)).toEqual([null, null, 'default']);
+  });
+
   it('says "not run" for a control that did not run, and makes no table without any', () => {
     const withoutPooled = experimentReport(input(SPECS.filter((s) => s.variant !== 'pooled-step' && s.algo !== 'multitask')), noThreshold);
     expect(withoutPooled.controls[0].controls.map((c) => [c.kind, c.group === null, c.verdict])).toEqual([['random-task', false, 'Directed-X ahead'], ['pooled-step', true, 'not testable'], ['multitask', true, 'not testable']]);

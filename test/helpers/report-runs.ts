@@ -12,6 +12,8 @@ export interface Spec {
   /** eval.json's [before, after]. */
   readonly final: readonly [number, number];
   readonly estimator?: string;
+  /** More keys of the config's directed section. */
+  readonly directed?: Readonly<Record<string, unknown>>;
   readonly adaptation?: AdaptationEvaluation;
   /** Per iteration, the log's mechanism (null: no mechanism line). */
   readonly mechanism?: readonly (Partial<MechanismLog> | null)[];
@@ -31,7 +33,7 @@ export function run(s: Spec): RunInput {
     memory: { retainedFloats: 0 },
     ...(s.mechanism?.[it - 1] == null ? {} : { mechanism: { ...MECHANISM, ...s.mechanism[it - 1] } }),
   }));
-  const config = { env, algo: s.algo, seed: s.seed, iterations: 4, directed: { estimator: s.estimator ?? 'center', eta: null } };
+  const config = { env, algo: s.algo, seed: s.seed, iterations: 4, directed: { estimator: s.estimator ?? 'center', eta: null, ...s.directed } };
   return { env, variant, algo: s.algo, seed: s.seed, dir: `${env}/${variant}/${s.algo}-seed${s.seed}`, config, log, finalReturns: [...s.final], ...(s.adaptation === undefined ? {} : { adaptation: s.adaptation }) };
 }
 
