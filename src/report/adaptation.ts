@@ -2,11 +2,12 @@
 // steps, sampled and greedy, and the swap test's own, other and gap, each with its 95% interval.
 // Runs whose eval.json has no adaptation block (written before it was evaluated) are left out and
 // counted; a group with none has no adaptation figures.
+import type { ActionMode } from '../meta/adaptation-eval.js';
 import type { SwapScore } from '../meta/swap-test.js';
 import type { RunGroup } from './groups.js';
 import { type MeanInterval, meanInterval } from './statistics.js';
 
-export type ActionMode = 'sampled' | 'greedy';
+export type { ActionMode };
 export const ACTION_MODES: readonly ActionMode[] = ['sampled', 'greedy'];
 
 export interface SwapSummary {
