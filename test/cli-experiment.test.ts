@@ -173,8 +173,8 @@ describe('experiment', () => {
     ]);
     expect(readdirSync(join(dir, 'cartpole', 'eta-half'))).toEqual(['directed-maml-seed0']);
     const docs = join(root, 'ablation-docs');
-    // Two pairs (default, eta-half) of 16 measures each; 3 learning-curve figures, 2 Kaplan-Meier (threshold and relative level), 1 bar chart.
-    expect((await runCli(['report', dir, '--out', docs])).out).toEqual([`${join(docs, 'results.md')}: 1 experiment, 3 runs, 32 claim verdicts, 6 figures`]);
+    // Two pairs (default, eta-half) of 16 measures each; 3 learning-curve figures, 2 Kaplan-Meier (threshold and relative level), 1 bar chart, 1 of adaptation (eval.json's).
+    expect((await runCli(['report', dir, '--out', docs])).out).toEqual([`${join(docs, 'results.md')}: 1 experiment, 3 runs, 32 claim verdicts, 7 figures`]);
     // One seed a side: no t-test, so not testable; the base of eta-half is the default variant's maml.
     const maml = readJsonFile(join(dir, runs[0]), 'eval.json') as { returns: [number, number] };
     const etaHalf = readJsonFile(join(dir, 'cartpole/eta-half/directed-maml-seed0'), 'eval.json') as { returns: [number, number] };
