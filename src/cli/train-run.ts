@@ -175,3 +175,28 @@ export async function runInWorkers(jobs: readonly TrainJob[], workers: number, s
     await pool.close();
   }
 }
+
+export interface TrainJobsOptions extends RunInWorkersOptions {
+  /** Runs trained at once. */
+  readonly workers: number;
+  /** The CLI's bundle, to start worker threads on; without it every run trains in this thread. */
+  readonly script?: URL;
+  readonly fs?: FileSystem;
+}
+
+/**
+ * Trains `jobs` and gives their results in job order: on worker threads when the bundle is there
+ * and several runs train at once or the runs' own progress lines are to be swallowed, else one
+ * after another in this thread (where a test's file system reaches them).
+ */
+export async function trainJobs(jobs: readonly TrainJob[], options: TrainJobsOptions): Promise<(RunResult | null)[]> {
+  const { script, workers, fs = nodeFileSystem } = options;
+  if (script !== undefined && (workers > 1 || options.quiet === true)) return runInWorkers(jobs, workers, script, options);
+  const results: (RunResult | null)[] = [];
+  for (const [index, job] of jobs.entries()) {
+    const result = await trainRun(job, fs);
+    results.push(result);
+    options.onDone?.(index, result);
+  }
+  return results;
+}
