@@ -14,8 +14,8 @@ import { runMeasures } from './run-measures.js';
 import { threadPool } from './thread-pool.js';
 
 /**
- * One training run of `compare`: a config and the folder its log and checkpoint go to. With
- * `resume`, a run the folder already holds is continued (or, finished, only read back).
+ * One training run of a grid (`compare`'s or `experiment`'s): a config and the folder its log and
+ * checkpoint go to. With `resume`, a run the folder already holds is continued (or, finished, only read back).
  */
 export interface TrainJob {
   readonly config: MetaConfig;
@@ -54,7 +54,7 @@ export async function trainAndEvaluate(trainer: MetaTrainer, dir: RunDir, iterat
   return evaluation;
 }
 
-/** Refuses a saved run of `compare --resume` that was trained with another config. */
+/** Refuses a saved run a resumed job would continue that was trained with another config. */
 function checkSameConfig(job: TrainJob, trainer: MetaTrainer): void {
   const difference = firstDifference(trainer.config, job.config);
   if (difference !== null) throw new UsageError(`${job.dir} holds a run of another config (${difference}); resume with the same options, or use another --out`);
@@ -75,7 +75,7 @@ export function savedTrainer(dir: string, fs: FileSystem = nodeFileSystem): Meta
   return readCheckpoint(dir, fs).trainer;
 }
 
-/** A saved run continued by `compare --resume`. */
+/** A saved run a resumed job continues (or, finished, reads back). */
 async function resumeRun(job: TrainJob, label: string, fs: FileSystem): Promise<RunResult> {
   const dir = RunDir.open(job.dir, fs);
   const trainer = dir.resume();
@@ -85,7 +85,7 @@ async function resumeRun(job: TrainJob, label: string, fs: FileSystem): Promise<
   return { config: job.config, log: dir.log, evaluation };
 }
 
-/** One compare job: from scratch, or continuing the run its folder holds. */
+/** One job: from scratch, or continuing the run its folder holds. */
 export async function trainRun(job: TrainJob, fs: FileSystem = nodeFileSystem): Promise<RunResult | null> {
   ensureWritableDirectory(job.dir, fs);
   try {
@@ -156,7 +156,7 @@ export interface RunInWorkersOptions {
  * single-threaded and deterministic, so results equal a sequential run). Results keep job order;
  * the first failure stops every worker, a signal stops each after its write in progress.
  */
-export async function runInWorkers(jobs: readonly TrainJob[], workers: number, script: URL, options: RunInWorkersOptions = {}): Promise<(RunResult | null)[]> {
+async function runInWorkers(jobs: readonly TrainJob[], workers: number, script: URL, options: RunInWorkersOptions = {}): Promise<(RunResult | null)[]> {
   if (jobs.length === 0) return [];
   const pool = threadPool<TrainJob, WorkerReply>(script, Math.min(workers, jobs.length), {
     name: 'a training worker',
