@@ -1,4 +1,5 @@
-import { ALGORITHMS, type AlgorithmName, type IterationLog, envNames, getEnv } from '../src/index.js';
+import { ALGORITHMS, type AlgorithmName, envNames, getEnv } from '../src/index.js';
+import { type XAxisKey, xAxis } from '../src/meta/x-axes.js';
 import { auditText, renderAudit } from './audit-panel.js';
 import { cssColor, surfaceOf } from './canvas.js';
 import { COST_BUCKETS, COST_LABELS, type CostPart, drawCostChart } from './cost-chart.js';
@@ -19,14 +20,6 @@ import type { AdaptationPreview } from './worker-protocol.js';
 const WORKER_URL = 'train-worker.js';
 /** Wall-clock seconds between two previews of a run (about one CartPole episode's playback). */
 const PREVIEW_SECONDS = 4;
-
-type XAxis = 'iteration' | 'seconds' | 'envSteps';
-
-const X_AXES: Record<XAxis, { label: string; of: (log: IterationLog) => number }> = {
-  iteration: { label: 'meta-iteration', of: (l) => l.iteration },
-  seconds: { label: 'training seconds', of: (l) => l.totals.seconds },
-  envSteps: { label: 'env steps', of: (l) => l.totals.envSteps },
-};
 
 declare global {
   interface Window {
@@ -83,7 +76,7 @@ window.demoState = state;
 let lanes: Lane[] = [];
 let paused = false;
 let chartsDirty = true;
-let xAxis: XAxis = 'iteration';
+let axisKey: XAxisKey = 'iteration';
 
 function fillSelect(select: HTMLSelectElement, values: readonly string[], chosen: string): void {
   select.replaceChildren(...values.map((v) => new Option(v, v, v === chosen, v === chosen)));
@@ -170,7 +163,7 @@ function start(): void {
 }
 
 function drawCharts(): void {
-  const axis = X_AXES[xAxis];
+  const axis = xAxis(axisKey);
   const series: Series[] = lanes.flatMap((lane) => {
     const xs = lane.run.logs.map(axis.of);
     return [
@@ -249,7 +242,7 @@ ui.pause.onclick = () => {
   ui.pause.textContent = paused ? 'Resume' : 'Pause';
 };
 ui.xAxis.onchange = (event) => {
-  xAxis = (event.target as HTMLInputElement).value as XAxis;
+  axisKey = (event.target as HTMLInputElement).value as XAxisKey;
   chartsDirty = true;
 };
 ui.auditFile.onchange = async () => {

@@ -1,13 +1,13 @@
 import { MetaTrainer, resolveConfig } from '../src/index.js';
 import { PreviewMaker } from './adaptation-preview.js';
 import { countWasmUsage, wasmUsage } from './wasm-usage.js';
-import type { FromWorker, ToWorker } from './worker-protocol.js';
+import type { AdaptationPreview, FromWorker, ToWorker } from './worker-protocol.js';
 
 /**
- * A Web Worker that meta-trains one config: one `MetaTrainer.step()` per task of the event loop,
- * so pause, resume and snapshot requests are answered between iterations. Each iteration's log
- * is posted as the trainer returns it (the CLI's log.jsonl line), and every `previewSeconds` the
- * current meta-policy's adaptation preview.
+ * A Web Worker that meta-trains one config, one `MetaTrainer.step()` per request of the page, so
+ * the page pauses by not asking and a snapshot falls between two iterations. Each iteration's log
+ * is the trainer's own (the CLI's log.jsonl line), with, every `previewSeconds`, the current
+ * meta-policy's adaptation preview taken before it.
  */
 
 interface WorkerScope {
@@ -23,73 +23,51 @@ let trainer: MetaTrainer | null = null;
 let previews: PreviewMaker | null = null;
 let previewMs = Infinity;
 let lastPreview = -Infinity;
-let paused = false;
-let scheduled = false;
 
-function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
-  scope.postMessage(message, transfer);
+function buffersOf(preview: AdaptationPreview): ArrayBuffer[] {
+  return [preview.before, preview.after].flatMap((t) => [t.states, t.actions, t.scenery].map((a) => a.buffer as ArrayBuffer));
 }
 
-function fail(e: unknown): void {
-  trainer = null;
-  post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+function duePreview(): AdaptationPreview | null {
+  const now = performance.now();
+  if (previews === null || now - lastPreview < previewMs) return null;
+  lastPreview = now;
+  return previews.next();
 }
 
-function schedule(): void {
-  if (scheduled) return;
-  scheduled = true;
-  setTimeout(tick, 0);
+function running(request: string): MetaTrainer {
+  if (trainer === null) throw new Error(`${request}: no run has started in this worker`);
+  return trainer;
 }
 
-function sendPreview(maker: PreviewMaker): void {
-  const preview = maker.next();
-  const buffers = [preview.before, preview.after].flatMap((t) => [t.states, t.actions, t.scenery].map((a) => a.buffer as ArrayBuffer));
-  post({ type: 'preview', preview }, buffers);
-}
-
-function tick(): void {
-  scheduled = false;
-  const t = trainer;
-  if (t === null || paused || t.iteration >= t.config.iterations) return;
-  try {
-    const now = performance.now();
-    if (previews !== null && now - lastPreview >= previewMs) {
-      lastPreview = now;
-      sendPreview(previews);
+function answer(request: ToWorker): FromWorker {
+  switch (request.type) {
+    case 'start':
+      // A config the trainer refuses leaves no run behind.
+      trainer = null;
+      trainer = new MetaTrainer(resolveConfig(request.config));
+      previews = request.previewSeconds === null ? null : new PreviewMaker(trainer);
+      previewMs = (request.previewSeconds ?? Infinity) * 1000;
+      lastPreview = -Infinity;
+      return { type: 'started' };
+    case 'step': {
+      const t = running('step');
+      if (t.iteration >= t.config.iterations) throw new Error(`step: the run has trained its ${t.config.iterations} iterations`);
+      const preview = duePreview();
+      const log = t.step();
+      return { type: 'iteration', log, wasm: wasmUsage(), preview, done: t.iteration >= t.config.iterations };
     }
-    const log = t.step();
-    post({ type: 'iteration', log, wasm: wasmUsage() });
-    if (t.iteration >= t.config.iterations) post({ type: 'done', iterations: t.iteration });
-    else schedule();
-  } catch (e) {
-    fail(e);
+    case 'snapshot':
+      return { type: 'snapshot', snapshot: running('snapshot').snapshot() };
   }
 }
 
 scope.addEventListener('message', ({ data }) => {
-  switch (data.type) {
-    case 'start':
-      try {
-        trainer = new MetaTrainer(resolveConfig(data.config));
-        previews = data.previewSeconds === null ? null : new PreviewMaker(trainer);
-        previewMs = (data.previewSeconds ?? Infinity) * 1000;
-        lastPreview = -Infinity;
-        paused = false;
-        schedule();
-      } catch (e) {
-        fail(e);
-      }
-      break;
-    case 'pause':
-      paused = true;
-      break;
-    case 'resume':
-      paused = false;
-      schedule();
-      break;
-    case 'snapshot':
-      if (trainer === null) post({ type: 'error', message: 'snapshot: no run has started in this worker' });
-      else post({ type: 'snapshot', snapshot: trainer.snapshot() });
-      break;
+  let reply: FromWorker;
+  try {
+    reply = answer(data);
+  } catch (e) {
+    reply = { type: 'error', message: e instanceof Error ? e.message : String(e) };
   }
+  scope.postMessage(reply, reply.type === 'iteration' && reply.preview !== null ? buffersOf(reply.preview) : []);
 });

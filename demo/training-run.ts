@@ -1,9 +1,14 @@
 import type { IterationLog, MetaConfig, TrainerSnapshot } from '../src/index.js';
+import type { WorkerPool } from '../src/workers/worker-pool.js';
 import { type PreviewRecord, previewRecord } from './demo-state.js';
 import type { WasmUsage } from './wasm-usage.js';
+import { trainingPool } from './training-pool.js';
 import type { AdaptationPreview, FromWorker, ToWorker } from './worker-protocol.js';
 
-/** One algorithm training in its own Web Worker, as the page sees it. */
+/**
+ * One algorithm training in its own Web Worker, as the page sees it: the page asks for one
+ * iteration at a time while it runs, so pausing is not asking and a snapshot comes between two iterations.
+ */
 export class TrainingRun {
   readonly logs: IterationLog[] = [];
   wasm: WasmUsage | null = null;
@@ -12,8 +17,11 @@ export class TrainingRun {
   firstPreview: PreviewRecord | null = null;
   done = false;
   error: string | null = null;
-  private readonly worker: Worker;
-  private snapshotWaiters: ((snapshot: TrainerSnapshot) => void)[] = [];
+  private readonly pool: WorkerPool<ToWorker, FromWorker>;
+  private paused = false;
+  private stepping = false;
+  private stopped = false;
+  private readonly started: Promise<unknown>;
 
   constructor(
     workerUrl: string,
@@ -23,57 +31,55 @@ export class TrainingRun {
     /** Called after every change of the run's state (a log, a preview, an error, completion). */
     private readonly onChange: () => void,
   ) {
-    this.worker = new Worker(workerUrl);
-    this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
-    this.worker.onerror = (event) => {
-      this.error = event.message;
-      this.onChange();
-    };
-    this.send({ type: 'start', config, previewSeconds });
+    this.pool = trainingPool(new Worker(workerUrl));
+    this.started = this.pool.request(0, { type: 'start', config, previewSeconds });
+    void this.train();
   }
 
-  private send(message: ToWorker): void {
-    this.worker.postMessage(message);
-  }
-
-  private receive(data: FromWorker): void {
-    switch (data.type) {
-      case 'iteration':
-        this.logs.push(data.log);
-        this.wasm = data.wasm;
-        break;
-      case 'preview':
-        this.previews++;
-        this.firstPreview ??= previewRecord(data.preview);
-        this.onPreview(data.preview);
-        break;
-      case 'snapshot':
-        for (const resolve of this.snapshotWaiters.splice(0)) resolve(data.snapshot);
-        return;
-      case 'done':
-        this.done = true;
-        break;
-      case 'error':
-        this.error = data.message;
-        break;
+  /** Asks for iterations until paused, done or failed. */
+  private async train(): Promise<void> {
+    if (this.stepping) return;
+    this.stepping = true;
+    try {
+      await this.started;
+      while (!this.paused && !this.done) {
+        const reply = (await this.pool.request(0, { type: 'step' })) as Extract<FromWorker, { type: 'iteration' }>;
+        if (reply.preview !== null) {
+          this.previews++;
+          this.firstPreview ??= previewRecord(reply.preview);
+          this.onPreview(reply.preview);
+        }
+        this.logs.push(reply.log);
+        this.wasm = reply.wasm;
+        this.done = reply.done;
+        this.onChange();
+      }
+    } catch (e) {
+      this.fail(e as Error);
+    } finally {
+      this.stepping = false;
     }
+  }
+
+  private fail(e: Error): void {
+    // A stopped run's requests are refused: that is no error of the run.
+    if (this.error !== null || this.stopped) return;
+    this.error = e.message;
     this.onChange();
   }
 
   pause(): void {
-    this.send({ type: 'pause' });
+    this.paused = true;
   }
 
   resume(): void {
-    this.send({ type: 'resume' });
+    this.paused = false;
+    if (this.error === null) void this.train();
   }
 
   /** The trainer's snapshot between two iterations: the CLI's checkpoint.json content. */
-  snapshot(): Promise<TrainerSnapshot> {
-    return new Promise((resolve) => {
-      this.snapshotWaiters.push(resolve);
-      this.send({ type: 'snapshot' });
-    });
+  async snapshot(): Promise<TrainerSnapshot> {
+    return ((await this.pool.request(0, { type: 'snapshot' })) as Extract<FromWorker, { type: 'snapshot' }>).snapshot;
   }
 
   /** The first `iterations` lines of the log, as the CLI writes log.jsonl. */
@@ -85,6 +91,7 @@ export class TrainingRun {
   }
 
   stop(): void {
-    this.worker.terminate();
+    this.stopped = true;
+    void this.pool.close();
   }
 }

@@ -26,17 +26,21 @@ export interface AdaptationPreview {
   readonly after: EpisodeTrace;
 }
 
+/**
+ * The page's requests; the worker answers each with one reply, in order, so a snapshot asked for
+ * while an iteration runs is taken after it.
+ */
 export type ToWorker =
-  /** Trains `config` up to config.iterations; previews every `previewSeconds` of wall time (null: none). */
+  /** Builds the trainer of `config`; previews every `previewSeconds` of wall time (null: none). */
   | { readonly type: 'start'; readonly config: Partial<MetaConfig>; readonly previewSeconds: number | null }
-  | { readonly type: 'pause' }
-  | { readonly type: 'resume' }
+  /** Trains one meta-iteration. */
+  | { readonly type: 'step' }
   /** Asks for the checkpoint (the same JSON the CLI writes to checkpoint.json). */
   | { readonly type: 'snapshot' };
 
 export type FromWorker =
-  | { readonly type: 'iteration'; readonly log: IterationLog; readonly wasm: WasmUsage }
-  | { readonly type: 'preview'; readonly preview: AdaptationPreview }
+  | { readonly type: 'started' }
+  /** The iteration's log line; the preview taken before it when one was due; `done` once config.iterations are trained. */
+  | { readonly type: 'iteration'; readonly log: IterationLog; readonly wasm: WasmUsage; readonly preview: AdaptationPreview | null; readonly done: boolean }
   | { readonly type: 'snapshot'; readonly snapshot: TrainerSnapshot }
-  | { readonly type: 'done'; readonly iterations: number }
   | { readonly type: 'error'; readonly message: string };

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, sy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { X_AXES } from '../src/meta/x-axes.js';
 import { buildCli } from './helpers/cli-bundle.js';
 import { TINY, checkpointWithoutTimes, logWithoutTimes, readJsonFile, runCli } from './helpers/cli-run.js';
 import { failingDisk } from './helpers/failing-fs.js';
@@ -50,6 +51,13 @@ describe('compare', () => {
     expectSameRuns(parallel);
     const config = (readJsonFile(join(parallel, 'metasgd-seed1'), 'checkpoint.json') as { config: { seed: number; algo: string } }).config;
     expect([config.algo, config.seed]).toEqual(['metasgd', 1]);
+  });
+
+  it('draws its curves against the x-axes every learning curve shares, titled as the report and the demo title them', () => {
+    // The x-axis title is the text just before the rotated y-axis title.
+    const xTitle = (file: string): string | undefined => /text-anchor="middle">([^<]*)<\/text>\n<text transform="translate/.exec(readFileSync(join(sequential, file), 'utf8'))?.[1];
+    expect(['learning-curves.svg', 'learning-curves-seconds.svg', 'learning-curves-env-steps.svg'].map(xTitle)).toEqual(X_AXES.map((a) => a.label));
+    expect(X_AXES.map((a) => a.label)).toEqual(['meta-iterations', 'training seconds', 'env steps']);
   });
 
   it('refuses an out folder that holds anything unless --resume, before any work', async () => {

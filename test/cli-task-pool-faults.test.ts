@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,5 +31,19 @@ describe('train --workers with a task worker that dies', () => {
     expect(logWithoutTimes(dir)).toEqual(logWithoutTimes(reference));
     expect(checkpointWithoutTimes(dir)).toEqual(checkpointWithoutTimes(reference));
     expect(readJsonFile(dir, 'eval.json')).toEqual(readJsonFile(reference, 'eval.json'));
+  });
+});
+
+describe('compare --workers with a training worker that dies or fails', () => {
+  it.each([
+    ['exits', 'process.exit(3);\n', 1, 'metarl: a training worker exited with code 3'],
+    ['throws', "throw new Error('out of cheese');\n", 1, 'metarl: a training worker failed: out of cheese'],
+    // The kind of a failure the worker caught crosses the thread with its message: a file error exits 2.
+    ['replies with a file error', "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => parentPort.postMessage({ error: 'cannot write x: ENOSPC', kind: 'file' }));\n", 2, 'metarl: cannot write x: ENOSPC'],
+  ])('fails with one line when a worker %s, writing no curves', async (name, body, code, message) => {
+    const out = join(root, `compare-${name.replaceAll(' ', '-')}`);
+    const r = await runCli(['compare', '--algos', 'maml,fomaml', ...TINY, '--workers', '2', '--out', out], { script: script(`train-${name.replaceAll(' ', '-')}.mjs`, body) });
+    expect([r.code, r.err, r.out]).toEqual([code, [message], []]);
+    expect(readdirSync(out)).toEqual([]);
   });
 });

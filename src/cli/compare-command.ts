@@ -1,17 +1,18 @@
 import { basename, join } from 'node:path';
-import { containedPath } from '../io/contained-path.js';
 import { ensureWritableDirectory } from '../io/directories.js';
 import type { FileSystem } from '../io/file-system.js';
 import { pathKind, writeFileAtomic } from '../io/files.js';
 import { removeStaleTemps } from '../io/temp-files.js';
-import { ALGORITHMS, type AlgorithmName } from '../meta/config.js';
-import type { IterationLog } from '../meta/trainer.js';
+import { ALGORITHMS, type AlgorithmName, type MetaConfig } from '../meta/config.js';
+import { X_AXES, type XAxis } from '../meta/x-axes.js';
 import { type Series, lineChart } from '../plot/svg.js';
 import { UsageError, outFlag, workersFlag } from './args.js';
 import { CONFIG_KEYS_HELP, CONFIG_OPTIONS, configFromArgs } from './config-args.js';
 import { type CommandHelp, parseCommandArgs, usageError } from './help.js';
 import type { CommandContext } from './command.js';
-import { type RunResult, type TrainJob, checkResumable, runInWorkers, trainRun } from './train-run.js';
+import type { GridRun } from './grid.js';
+import { jobsOfRuns } from './grid-jobs.js';
+import { type RunResult, type TrainJob, checkResumable, trainJobs } from './train-run.js';
 
 const DEFAULTS = { algos: 'maml,directed-maml', seeds: '1', out: 'runs/compare' };
 
@@ -51,18 +52,36 @@ function mean(xs: readonly number[]): number {
   return xs.reduce((a, b) => a + b, 0) / xs.length;
 }
 
-/** Mean over seeds of a per-iteration quantity, with its min-max band. */
-function curve(runs: readonly RunResult[], x: (l: IterationLog) => number, label: string): Series {
+/** Mean over seeds of the return after adaptation against `axis`, with its min-max band. */
+function curve(runs: readonly RunResult[], axis: XAxis, label: string): Series {
   const length = Math.min(...runs.map((r) => r.log.length));
   const points: [number, number][] = [];
   const band: [number, number, number][] = [];
   for (let i = 0; i < length; i++) {
     const ys = runs.map((r) => r.log[i].returnAfter);
-    const xv = mean(runs.map((r) => x(r.log[i])));
+    const xv = mean(runs.map((r) => axis.of(r.log[i])));
     points.push([xv, mean(ys)]);
     band.push([xv, Math.min(...ys), Math.max(...ys)]);
   }
   return { label, points, band: runs.length > 1 ? band : undefined };
+}
+
+/** The curves against iterations keep the name they had before the other axes. */
+function curvesFile(axis: XAxis): string {
+  return axis.key === 'iteration' ? 'learning-curves.svg' : `learning-curves-${axis.slug}.svg`;
+}
+
+/**
+ * Compare's runs: a grid with one axis, the algorithm, each over the same seeds, every run in
+ * OUT/ALGO-seedS.
+ */
+function compareRuns(base: MetaConfig, algos: readonly AlgorithmName[], seeds: number): GridRun[] {
+  return algos.flatMap((algo) =>
+    Array.from({ length: seeds }, (_, s) => {
+      const seed = base.seed + s;
+      return { env: base.env, variant: 'default', algo, seed, dir: `${algo}-seed${seed}`, config: { ...base, algo, seed } };
+    }),
+  );
 }
 
 /**
@@ -101,18 +120,11 @@ export async function compareCommand(argv: readonly string[], print: (line: stri
   const out = outFlag(args, DEFAULTS.out);
   const resume = args.flags.has('resume');
   prepareOut(out, resume, context.fs);
-  const jobs: TrainJob[] = algos.flatMap((algo) =>
-    Array.from({ length: seeds }, (_, s) => ({ config: { ...base, algo, seed: base.seed + s }, dir: containedPath(out, `${algo}-seed${base.seed + s}`), resume })),
-  );
+  const jobs = jobsOfRuns(compareRuns(base, algos, seeds), out, { resume, skipLocked: false });
   const { script, fs } = context;
   if (resume) checkSameRuns(out, jobs, fs);
   checkResumable(jobs, fs);
-  let trained: (RunResult | null)[];
-  if (script !== undefined && workers > 1) trained = await runInWorkers(jobs, workers, script);
-  else {
-    trained = [];
-    for (const job of jobs) trained.push(await trainRun(job, fs));
-  }
+  const trained = await trainJobs(jobs, { workers, script, fs });
   // No job skips a locked folder here: a locked one failed the command.
   const runs = trained.filter((r): r is RunResult => r !== null);
   const results = new Map<AlgorithmName, RunResult[]>();
@@ -128,16 +140,14 @@ export async function compareCommand(argv: readonly string[], print: (line: stri
     const last = runs.map((r) => r.log[r.log.length - 1].totals);
     print(`${algo.padEnd(18)} ${after.padStart(22)} ${before.toFixed(1).padStart(8)} ${String(base.iterations).padStart(10)} ${mean(last.map((t) => t.seconds)).toFixed(1).padStart(8)} ${mean(last.map((t) => t.envSteps)).toFixed(0).padStart(10)} ${mean(last.map((t) => t.hvps)).toFixed(0).padStart(6)}`);
   }
-  const charts: [string, string, (l: IterationLog) => number][] = [
-    ['learning-curves.svg', 'meta-iteration', (l) => l.iteration],
-    ['learning-curves-seconds.svg', 'wall-clock seconds', (l) => l.totals.seconds],
-    ['learning-curves-env-steps.svg', 'environment steps', (l) => l.totals.envSteps],
-  ];
-  for (const [file, xLabel, x] of charts) {
-    const series = [...results].map(([algo, runs]) => curve(runs, x, algo));
-    const svg = lineChart(series, { title: `${base.env} task family: mean return after adaptation`, xLabel, yLabel: 'return after adaptation' });
-    writeFileAtomic(join(out, file), svg, context.fs);
+  const files: string[] = [];
+  for (const axis of X_AXES) {
+    const series = [...results].map(([algo, runs]) => curve(runs, axis, algo));
+    const svg = lineChart(series, { title: `${base.env} task family: mean return after adaptation`, xLabel: axis.label, yLabel: 'return after adaptation' });
+    const file = join(out, curvesFile(axis));
+    writeFileAtomic(file, svg, context.fs);
+    files.push(file);
   }
-  print(`curves: ${charts.map(([f]) => join(out, f)).join(', ')}`);
+  print(`curves: ${files.join(', ')}`);
   return 0;
 }

@@ -16,7 +16,8 @@ import { gridStart, provenanceJson } from './provenance.js';
 import { readProvenance } from './report/report-input.js';
 import { RunDir } from './run-dir.js';
 import { RunLock, RunLockedError, lockHolder, withFolderLockWaiting } from './run-lock.js';
-import { type RunResult, type TrainJob, checkResumable, runInWorkers, savedTrainer, trainRun } from './train-run.js';
+import { jobsOfRuns } from './grid-jobs.js';
+import { type RunResult, type TrainJob, checkResumable, savedTrainer, trainJobs } from './train-run.js';
 
 /** Held while a process writes the grid folder's own files (grid.json, provenance.json). */
 const GRID_LOCK = 'grid.lock';
@@ -125,7 +126,7 @@ export async function experimentCommand(argv: readonly string[], print: (line: s
     return 0;
   }
   ensureWritableDirectory(out, fs);
-  const gridJobs: TrainJob[] = grid.runs.map((run) => ({ config: run.config, dir: containedPath(out, run.dir), resume: true, skipLocked: true }));
+  const gridJobs = jobsOfRuns(grid.runs, out, { resume: true, skipLocked: true });
   const jobs = indices.map((i) => gridJobs[i]);
   checkSameGrid(out, grid, fs);
   checkResumable(jobs, fs);
@@ -152,10 +153,7 @@ export async function experimentCommand(argv: readonly string[], print: (line: s
       else progress.runDone();
     };
     try {
-      if (script !== undefined) await runInWorkers(pending, workers, script, { onDone: done, quiet: true });
-      else {
-        for (const [index, job] of pending.entries()) done(index, await trainRun(job, fs));
-      }
+      await trainJobs(pending, { workers, script, fs, onDone: done, quiet: true });
     } finally {
       progress.end();
     }

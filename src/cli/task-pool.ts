@@ -3,13 +3,15 @@
 // back in job order, so a training run on N workers has the bits of a serial one. A TRPO step's
 // tasks run there too: each worker holds a contiguous share of them for the step, and answers
 // every product and line-search evaluation for its share; the main thread sums in task order.
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { MetaConfig } from '../meta/config.js';
 import { CostMeter, defaultClock } from '../meta/costs.js';
 import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout } from '../meta/task-runner.js';
 import { type TrpoCounts, type TrpoPoint, type TrpoReply, type TrpoRequest, type TrpoTaskHost, answerLocally } from '../meta/trpo.js';
 import { TrpoTask, type TrpoTaskData } from '../meta/trpo-task.js';
+import { WorkerPool } from '../workers/worker-pool.js';
 import { threadCpuClock } from './run-measures.js';
+import { threadPool } from './thread-pool.js';
 
 type Request =
   | { kind: 'job'; config: MetaConfig; job: TaskJob }
@@ -24,61 +26,26 @@ type Reply =
   | { ended: true }
   | { error: string };
 
+type Answer = Exclude<Reply, { error: string }>;
+
 export class WorkerTaskPool implements TaskPool {
-  private readonly workers: Worker[];
-  /** Why the pool can run no more tasks: a worker threw, ran out of memory or exited. */
-  private failure: Error | null = null;
-  private readonly pending = new Set<(e: Error) => void>();
-  private closing = false;
+  private readonly pool: WorkerPool<Request, Reply>;
 
   constructor(script: URL, size: number) {
-    this.workers = Array.from({ length: size }, () => new Worker(script, { workerData: { taskJobs: true } }));
-    // Without these, a dead worker never replies and training waits forever.
-    for (const w of this.workers) {
-      w.on('error', (e: Error) => this.fail(new Error(`a task worker failed: ${e.message}`)));
-      w.on('exit', (code: number) => this.fail(new Error(`a task worker exited with code ${code}`)));
-    }
+    this.pool = threadPool(script, size, { name: 'a task worker', workerData: { taskJobs: true }, failure: (reply) => ('error' in reply ? new Error(reply.error) : null) });
   }
 
-  private fail(e: Error): void {
-    if (this.closing || this.failure !== null) return;
-    this.failure = e;
-    for (const reject of this.pending) reject(e);
-    this.pending.clear();
+  /** Posts one request to worker `w` and resolves with its answer (a worker answers requests in order). */
+  private call(w: number, request: Request): Promise<Answer> {
+    return this.pool.request(w, request) as Promise<Answer>;
   }
 
-  /** Posts one request to `w` and resolves with its reply (a worker answers requests in order). */
-  private call(w: Worker, request: Request): Promise<Exclude<Reply, { error: string }>> {
-    return new Promise((resolve, reject) => {
-      if (this.failure !== null) {
-        reject(this.failure);
-        return;
-      }
-      this.pending.add(reject);
-      w.once('message', (reply: Reply) => {
-        this.pending.delete(reject);
-        if ('error' in reply) reject(new Error(reply.error));
-        else resolve(reply);
-      });
-      w.postMessage(request);
-    });
-  }
-
-  async runTasks(config: MetaConfig, jobs: readonly TaskJob[]): Promise<TaskOutcome[]> {
-    const outcomes: TaskOutcome[] = new Array(jobs.length);
-    let next = 0;
-    const feed = async (w: Worker): Promise<void> => {
-      while (next < jobs.length) {
-        const index = next++;
-        outcomes[index] = ((await this.call(w, { kind: 'job', config, job: jobs[index] })) as { outcome: TaskOutcome }).outcome;
-      }
-    };
-    await Promise.all(this.workers.map(feed));
-    return outcomes;
+  runTasks(config: MetaConfig, jobs: readonly TaskJob[]): Promise<TaskOutcome[]> {
+    return this.pool.map(jobs, { request: (job) => ({ kind: 'job', config, job }), result: (reply) => (reply as { outcome: TaskOutcome }).outcome });
   }
 
   trpoHost(config: MetaConfig): TrpoTaskHost {
-    let holders: Worker[] = [];
+    let holders: number[] = [];
     const counted = (replies: readonly { counts: TrpoCounts }[]): TrpoCounts => ({
       gradientEvaluations: replies.reduce((s, r) => s + r.counts.gradientEvaluations, 0),
       hvps: replies.reduce((s, r) => s + r.counts.hvps, 0),
@@ -87,8 +54,8 @@ export class WorkerTaskPool implements TaskPool {
     return {
       begin: async (point, tasks) => {
         // Contiguous shares, so that concatenating the replies keeps task order.
-        const W = Math.min(this.workers.length, tasks.length);
-        holders = this.workers.slice(0, W);
+        const W = Math.min(this.pool.size, tasks.length);
+        holders = Array.from({ length: W }, (_, w) => w);
         const shares = holders.map((_, w) => tasks.slice(Math.floor((w * tasks.length) / W), Math.floor(((w + 1) * tasks.length) / W)));
         const replies = (await Promise.all(holders.map((w, i) => this.call(w, { kind: 'trpo-begin', config, point, tasks: shares[i] })))) as Extract<Reply, { begun: unknown }>[];
         return {
@@ -102,15 +69,15 @@ export class WorkerTaskPool implements TaskPool {
         return { reply: replies.flatMap((r) => r.reply as TrpoReply[number][]) as TrpoReply, counts: counted(replies) };
       },
       end: async () => {
-        if (this.failure === null) await Promise.all(holders.map((w) => this.call(w, { kind: 'trpo-end' })));
+        // After a failure the step rejects with it; this cleanup must not replace it.
+        if (this.pool.failed === null) await Promise.all(holders.map((w) => this.call(w, { kind: 'trpo-end' })));
         holders = [];
       },
     };
   }
 
   close(): Promise<void> {
-    this.closing = true;
-    return Promise.all(this.workers.map((w) => w.terminate())).then(() => undefined);
+    return this.pool.close();
   }
 }
 

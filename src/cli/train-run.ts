@@ -1,5 +1,4 @@
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { finished as streamFinished } from 'node:stream/promises';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { FileError, type FileSystem, nodeFileSystem } from '../io/file-system.js';
 import type { MetaConfig } from '../meta/config.js';
 import { type EvaluationResult, type IterationLog, MetaTrainer } from '../meta/trainer.js';
@@ -12,10 +11,11 @@ import { RunDir, readCheckpoint } from './run-dir.js';
 import { RunLockedError, withRunLock } from './run-lock.js';
 import { ensureWritableDirectory } from '../io/directories.js';
 import { runMeasures } from './run-measures.js';
+import { threadPool } from './thread-pool.js';
 
 /**
- * One training run of `compare`: a config and the folder its log and checkpoint go to. With
- * `resume`, a run the folder already holds is continued (or, finished, only read back).
+ * One training run of a grid (`compare`'s or `experiment`'s): a config and the folder its log and
+ * checkpoint go to. With `resume`, a run the folder already holds is continued (or, finished, only read back).
  */
 export interface TrainJob {
   readonly config: MetaConfig;
@@ -54,7 +54,7 @@ export async function trainAndEvaluate(trainer: MetaTrainer, dir: RunDir, iterat
   return evaluation;
 }
 
-/** Refuses a saved run of `compare --resume` that was trained with another config. */
+/** Refuses a saved run a resumed job would continue that was trained with another config. */
 function checkSameConfig(job: TrainJob, trainer: MetaTrainer): void {
   const difference = firstDifference(trainer.config, job.config);
   if (difference !== null) throw new UsageError(`${job.dir} holds a run of another config (${difference}); resume with the same options, or use another --out`);
@@ -75,7 +75,7 @@ export function savedTrainer(dir: string, fs: FileSystem = nodeFileSystem): Meta
   return readCheckpoint(dir, fs).trainer;
 }
 
-/** A saved run continued by `compare --resume`. */
+/** A saved run a resumed job continues (or, finished, reads back). */
 async function resumeRun(job: TrainJob, label: string, fs: FileSystem): Promise<RunResult> {
   const dir = RunDir.open(job.dir, fs);
   const trainer = dir.resume();
@@ -85,7 +85,7 @@ async function resumeRun(job: TrainJob, label: string, fs: FileSystem): Promise<
   return { config: job.config, log: dir.log, evaluation };
 }
 
-/** One compare job: from scratch, or continuing the run its folder holds. */
+/** One job: from scratch, or continuing the run its folder holds. */
 export async function trainRun(job: TrainJob, fs: FileSystem = nodeFileSystem): Promise<RunResult | null> {
   ensureWritableDirectory(job.dir, fs);
   try {
@@ -144,7 +144,7 @@ export function serveTrainJobs(): void {
   });
 }
 
-export interface WorkerPoolOptions {
+export interface RunInWorkersOptions {
   /** Called as each job ends (in any order), with its result (null: passed over, another writer holds it). */
   readonly onDone?: (index: number, result: RunResult | null) => void;
   /** Swallow the workers' stderr (each run's per-iteration progress), for a caller with its own progress line. */
@@ -154,60 +154,49 @@ export interface WorkerPoolOptions {
 /**
  * Runs independent jobs on up to `workers` threads of this same script (each run is
  * single-threaded and deterministic, so results equal a sequential run). Results keep job order;
- * the first failure stops every worker.
+ * the first failure stops every worker, a signal stops each after its write in progress.
  */
-export function runInWorkers(jobs: readonly TrainJob[], workers: number, script: URL, options: WorkerPoolOptions = {}): Promise<(RunResult | null)[]> {
-  const results: (RunResult | null)[] = new Array(jobs.length);
-  let next = 0;
-  const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(script, { workerData: { trainJobs: true, interrupt: interruptFlag() } satisfies TrainWorkerData, stderr: options.quiet === true }));
-  if (options.quiet === true) pool.forEach((w) => w.stderr.resume());
-  return new Promise((resolve, reject) => {
-    if (jobs.length === 0) resolve(results);
-    let finished = 0;
-    // The command's last line comes after every worker's own lines: reject once their stderr ended.
-    const fail = (e: Error): void => {
-      const ends = pool.map((p) => streamFinished(p.stderr).catch(() => undefined));
-      pool.forEach((p) => void p.terminate());
-      void Promise.all(ends).then(() => reject(e));
-    };
-    // A signal stops each busy worker after its write in progress: wait for all of them.
-    let interrupted: Error | null = null;
-    const stop = (e: Error): void => {
-      interrupted ??= e;
-      if (busy.size === 0) fail(interrupted);
-    };
-    const feed = (w: Worker): void => {
-      if (next >= jobs.length) {
-        void w.terminate();
-        return;
-      }
-      const index = next++;
-      busy.add(w);
-      w.once('message', (reply: WorkerReply) => {
-        busy.delete(w);
-        if ('interrupted' in reply || interrupted !== null) {
-          stop('result' in reply ? (interrupted as Error) : rebuildError(reply));
-          return;
-        }
-        if (!('result' in reply)) {
-          fail(rebuildError(reply));
-          return;
-        }
-        results[index] = reply.result;
-        options.onDone?.(index, reply.result);
-        if (++finished === jobs.length) resolve(results);
-        feed(w);
-      });
-      w.postMessage(jobs[index]);
-    };
-    // A worker that exits mid-run (its thread ended by process.exit or the heap limit) never replies.
-    const busy = new Set<Worker>();
-    for (const w of pool) {
-      w.once('error', fail);
-      w.once('exit', (code: number) => {
-        if (busy.has(w)) fail(new Error(`a training worker exited with code ${code}`));
-      });
-      feed(w);
-    }
+async function runInWorkers(jobs: readonly TrainJob[], workers: number, script: URL, options: RunInWorkersOptions = {}): Promise<(RunResult | null)[]> {
+  if (jobs.length === 0) return [];
+  const pool = threadPool<TrainJob, WorkerReply>(script, Math.min(workers, jobs.length), {
+    name: 'a training worker',
+    workerData: { trainJobs: true, interrupt: interruptFlag() } satisfies TrainWorkerData,
+    quiet: options.quiet,
+    failure: (reply) => ('result' in reply ? null : rebuildError(reply)),
   });
+  try {
+    return await pool.map(jobs, {
+      request: (job) => job,
+      result: (reply) => (reply as { result: RunResult | null }).result,
+      onDone: options.onDone,
+      letFinish: (e) => e instanceof InterruptedError,
+    });
+  } finally {
+    await pool.close();
+  }
+}
+
+export interface TrainJobsOptions extends RunInWorkersOptions {
+  /** Runs trained at once. */
+  readonly workers: number;
+  /** The CLI's bundle, to start worker threads on; without it every run trains in this thread. */
+  readonly script?: URL;
+  readonly fs?: FileSystem;
+}
+
+/**
+ * Trains `jobs` and gives their results in job order: on worker threads when the bundle is there
+ * and several runs train at once or the runs' own progress lines are to be swallowed, else one
+ * after another in this thread (where a test's file system reaches them).
+ */
+export async function trainJobs(jobs: readonly TrainJob[], options: TrainJobsOptions): Promise<(RunResult | null)[]> {
+  const { script, workers, fs = nodeFileSystem } = options;
+  if (script !== undefined && (workers > 1 || options.quiet === true)) return runInWorkers(jobs, workers, script, options);
+  const results: (RunResult | null)[] = [];
+  for (const [index, job] of jobs.entries()) {
+    const result = await trainRun(job, fs);
+    results.push(result);
+    options.onDone?.(index, result);
+  }
+  return results;
 }

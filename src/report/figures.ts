@@ -3,6 +3,7 @@
 // variant when the experiment has several; per env and level, the Kaplan-Meier estimate of the
 // runs not yet at the level against iterations; and one bar chart of the seconds to reach the threshold.
 // File names start with the experiment's name, so several experiments share one figures/ folder.
+import { X_AXES, type XAxisKey } from '../meta/x-axes.js';
 import { type Bar, type Panel, type Series, barChart, lineChart, panelChart } from '../plot/svg.js';
 import { baseGroup, isDirectedName, levelName } from './claims.js';
 import { colorOf, hasVariants } from './figure-style.js';
@@ -19,18 +20,12 @@ export interface Figure {
   readonly svg: string;
 }
 
-const AXES: readonly { readonly key: 'iteration' | 'seconds' | 'envSteps'; readonly file: string; readonly label: string }[] = [
-  { key: 'iteration', file: 'iterations', label: 'meta-iterations' },
-  { key: 'seconds', file: 'seconds', label: 'training seconds' },
-  { key: 'envSteps', file: 'env-steps', label: 'env steps' },
-];
-
 const PANEL_COLUMNS = 4;
 const DEFAULT_VARIANT = 'default';
 
 
 /** Mean over seeds at each evaluated iteration that every seed evaluated; the band is the 95% interval. */
-function groupSeries(g: RunGroup, x: 'iteration' | 'seconds' | 'envSteps'): Series {
+function groupSeries(g: RunGroup, x: XAxisKey): Series {
   const curves = g.runs.map((m) => new Map(m.curve.map((p) => [p.iteration, p] as const)));
   const shared = g.runs[0].curve.map((p) => p.iteration).filter((it) => curves.every((c) => c.has(it)));
   const points: [number, number][] = [];
@@ -49,7 +44,7 @@ function groupSeries(g: RunGroup, x: 'iteration' | 'seconds' | 'envSteps'): Seri
  * One panel per variant: its groups, and the base groups its directed groups are compared with
  * when those ran under another variant (as the claims pair them), named in the panel's title.
  */
-function variantPanels(envGroups: readonly RunGroup[], x: 'iteration' | 'seconds' | 'envSteps'): Panel[] {
+function variantPanels(envGroups: readonly RunGroup[], x: XAxisKey): Panel[] {
   // The default variant first: the others are read against it.
   const variants = [...new Set(envGroups.map((g) => g.variant))].sort((a, b) => Number(b === DEFAULT_VARIANT) - Number(a === DEFAULT_VARIANT));
   return variants.map((variant) => {
@@ -100,11 +95,11 @@ export function reportFigures(experiment: string, groups: readonly RunGroup[], t
   for (const env of envs) {
     const envGroups = groups.filter((g) => g.env === env);
     const panels = hasVariants(envGroups);
-    for (const axis of AXES) {
+    for (const axis of X_AXES) {
       const title = `${env}: post-adaptation held-out return against ${axis.label} (mean over seeds, 95% band${panels ? '; a panel per variant' : ''})`;
       const options = { title, xLabel: axis.label, yLabel: 'held-out return' };
       const svg = panels ? panelChart(variantPanels(envGroups, axis.key), { ...options, columns: PANEL_COLUMNS }) : lineChart(envGroups.map((g) => groupSeries(g, axis.key)), options);
-      figures.push({ title, path: `figures/${experiment}-${env}-${axis.file}.svg`, svg });
+      figures.push({ title, path: `figures/${experiment}-${env}-${axis.slug}.svg`, svg });
     }
     const runs = groups.flatMap((g) => g.runs);
     for (const level of levelsOf(env, runs, thresholdFor)) figures.push(survivalFigure(experiment, env, envGroups, level));

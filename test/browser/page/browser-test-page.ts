@@ -1,6 +1,8 @@
 import type { MetaConfig } from '../../../src/index.js';
 import { countWasmUsage, wasmUsage, type WasmUsage } from '../../../demo/wasm-usage.js';
-import type { FromWorker, ToWorker } from '../../../demo/worker-protocol.js';
+import { trainingPool } from '../../../demo/training-pool.js';
+import type { WebWorker } from '../../../demo/web-worker-port.js';
+import type { FromWorker } from '../../../demo/worker-protocol.js';
 import { type FixtureQuantities, fixtureQuantities } from '../../runtimes/fixture-quantities.js';
 
 /**
@@ -9,14 +11,7 @@ import { type FixtureQuantities, fixtureQuantities } from '../../runtimes/fixtur
  * travel as hex of their bytes).
  */
 
-/** The slice of the DOM's Worker used here (the project compiles without lib.dom). */
-interface PageWorker {
-  postMessage(message: ToWorker): void;
-  terminate(): void;
-  onmessage: ((event: { data: FromWorker }) => void) | null;
-  onerror: ((event: { message: string }) => void) | null;
-}
-declare const Worker: new (url: string) => PageWorker;
+declare const Worker: new (url: string) => WebWorker;
 
 countWasmUsage();
 
@@ -40,32 +35,26 @@ async function audit(urls: readonly string[]): Promise<FixtureQuantities[]> {
 }
 
 /** Trains `config` to config.iterations in a training worker of the demo, then takes its checkpoint. */
-function train(workerUrl: string, config: Partial<MetaConfig>): Promise<WorkerRun> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl);
-    const lines: string[] = [];
-    let wasm: WasmUsage | null = null;
-    const stop = (error: string): void => {
-      worker.terminate();
-      reject(new Error(`training worker: ${error}`));
-    };
-    worker.onerror = (event) => stop(event.message);
-    worker.onmessage = ({ data }) => {
-      if (data.type === 'iteration') {
-        lines.push(JSON.stringify(data.log));
-        wasm = data.wasm;
-      } else if (data.type === 'done') {
-        worker.postMessage({ type: 'snapshot' });
-      } else if (data.type === 'snapshot') {
-        worker.terminate();
-        if (wasm === null) reject(new Error('training worker: finished without an iteration'));
-        else resolve({ logText: `${lines.join('\n')}\n`, checkpointText: JSON.stringify(data.snapshot), wasm });
-      } else if (data.type === 'error') {
-        stop(data.message);
-      }
-    };
-    worker.postMessage({ type: 'start', config, previewSeconds: null });
-  });
+async function train(workerUrl: string, config: Partial<MetaConfig>): Promise<WorkerRun> {
+  const pool = trainingPool(new Worker(workerUrl));
+  const lines: string[] = [];
+  let wasm: WasmUsage | null = null;
+  try {
+    await pool.request(0, { type: 'start', config, previewSeconds: null });
+    for (let done = false; !done; ) {
+      const reply = (await pool.request(0, { type: 'step' })) as Extract<FromWorker, { type: 'iteration' }>;
+      lines.push(JSON.stringify(reply.log));
+      wasm = reply.wasm;
+      done = reply.done;
+    }
+    const { snapshot } = (await pool.request(0, { type: 'snapshot' })) as Extract<FromWorker, { type: 'snapshot' }>;
+    if (wasm === null) throw new Error('finished without an iteration');
+    return { logText: `${lines.join('\n')}\n`, checkpointText: JSON.stringify(snapshot), wasm };
+  } catch (e) {
+    throw new Error(`training worker: ${(e as Error).message}`);
+  } finally {
+    await pool.close();
+  }
 }
 
 (globalThis as Record<string, unknown>).metarlBrowserTest = { audit, train, wasm: wasmUsage };
