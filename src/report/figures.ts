@@ -23,7 +23,6 @@ export interface Figure {
 const PANEL_COLUMNS = 4;
 const DEFAULT_VARIANT = 'default';
 
-
 /** Mean over seeds at each evaluated iteration that every seed evaluated; the band is the 95% interval. */
 function groupSeries(g: RunGroup, x: XAxisKey): Series {
   const curves = g.runs.map((m) => new Map(m.curve.map((p) => [p.iteration, p] as const)));
