@@ -22,6 +22,7 @@
 // (log's z, which is exact, comes from a multiplication in one and from the bits in the other).
 
 import { LN2_HI, LN2_LO, LOG2E, ROUND_SHIFT } from './cody-waite.js';
+import { LG1, LG2, LG3, LG4, LG5, LG6, LG7 } from './log-polynomial.js';
 import { runInPlace } from './in-place.js';
 import { Simd, f64Bytes, i64x2Bytes } from './wasm/emitter.js';
 import { kernelModule } from './wasm/kernel-module.js';
@@ -59,16 +60,6 @@ const POW2 = new Float64Array(2048);
 POW2[-POW2_MIN] = 1;
 for (let i = -POW2_MIN + 1; i < POW2.length; i++) POW2[i] = POW2[i - 1] * 2;
 for (let i = -POW2_MIN - 1; i >= 0; i--) POW2[i] = POW2[i + 1] * 0.5;
-
-// log(1 + f) = f - hfsq + s (hfsq + R), R = z (Lg1 + w (Lg3 + w (Lg5 + w Lg7))) + w (Lg2 + w (Lg4 + w Lg6)),
-// z = s^2, w = z^2 (fdlibm e_log.c).
-const LG1 = 6.666666666666735130e-01;
-const LG2 = 3.999999999940941908e-01;
-const LG3 = 2.857142874366239149e-01;
-const LG4 = 2.222219843214978396e-01;
-const LG5 = 1.818357216161805012e-01;
-const LG6 = 1.531383769920937332e-01;
-const LG7 = 1.479819860511658591e-01;
 
 const MIN_NORMAL = 2.2250738585072014e-308; // 2^-1022
 const TWO54 = 18014398509481984; // 2^54

@@ -7,18 +7,11 @@
 // kernels/exp-log.ts's logScalar is a different function (the network's log, with extra-precise
 // final sums); this one keeps the bits that Math.log gave.
 
+import { LN2_HI, LN2_LO } from './cody-waite.js';
 import { highWord, lowWord, withHighWord } from './float-words.js';
+import { LG1, LG2, LG3, LG4, LG5, LG6, LG7 } from './log-polynomial.js';
 
-const LN2_HI = 6.93147180369123816490e-01;
-const LN2_LO = 1.90821492927058770002e-10;
 const TWO54 = 1.80143985094819840000e+16;
-const LG1 = 6.666666666666735130e-01;
-const LG2 = 3.999999999940941908e-01;
-const LG3 = 2.857142874366239149e-01;
-const LG4 = 2.222219843214978396e-01;
-const LG5 = 1.818357216161805012e-01;
-const LG6 = 1.531383769920937332e-01;
-const LG7 = 1.479819860511658591e-01;
 
 /** log(x), bit-equal to fdlibm's (and so to V8's Math.log). */
 export function log(x: number): number {

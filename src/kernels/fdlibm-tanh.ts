@@ -11,11 +11,10 @@
 // kernels/tanh.ts's tanhScalar is a different function (the network's tanh); this one keeps the
 // bits that Math.tanh gave.
 
+import { LN2_HI, LN2_LO } from './cody-waite.js';
 import { fromWords, highWord, lowWord, withHighWord } from './float-words.js';
 
 const O_THRESHOLD = 7.09782712893383973096e+02;
-const LN2_HI = 6.93147180369123816490e-01;
-const LN2_LO = 1.90821492927058770002e-10;
 const INV_LN2 = 1.44269504088896338700e+00;
 // Scaled coefficients of R(2z), z = x^2/2.
 const Q1 = -3.33333333333331316428e-02;
