@@ -191,11 +191,18 @@ describe('experiment', () => {
       [{ ...tiny, variants: [{ name: 'eta', set: { 'directed.eta': 'x' } }] }, 'variants[0].set: directed.eta is "x", expected null (the inner rate alpha) or a positive finite number'],
       [{ ...tiny, base: { ...tiny.base, algo: 'maml' } }, 'base.algo cannot be set there (algo is an axis of the grid: envs, algorithms, seeds)'],
       [{ ...tiny, envConfigs: { lunarlander: {} } }, 'unknown field envConfigs.lunarlander (expected one of the envs: cartpole)'],
-      [{ ...tiny, iterations: 2 }, 'unknown field iterations (expected one of name, base, envs, envConfigs, algorithms, seeds, variants, quick, out)'],
+      [{ ...tiny, iterations: 2 }, 'unknown field iterations (expected one of name, base, envs, envConfigs, algorithms, seeds, seedsByAlgorithm, variants, quick, out)'],
       [{ ...tiny, name: 'a/b' }, 'name is "a/b", expected a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most 64 characters'],
       [{ ...tiny, name: '../../../escape/pwned' }, 'name is "../../../escape/pwned", expected a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most 64 characters'],
       [{ ...tiny, variants: [{ name: '..', set: {} }] }, 'variants[0].name is "..", expected a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most 64 characters'],
-      [{ ...tiny, quick: { seeds: 2 } }, 'quick.seeds is 2, expected an integer in [1, 1] (the first seeds of "seeds")'],
+      [{ ...tiny, quick: { seeds: 2 } }, 'quick.seeds is 2, expected an integer in [1, 1] (the first seeds of each seed list)'],
+      [{ ...tiny, seedsByAlgorithm: { maml: 3 }, quick: { seeds: 4 } }, 'quick.seeds is 4, expected an integer in [1, 3] (the first seeds of each seed list)'],
+      [{ ...tiny, seedsByAlgorithm: { maml: 0 } }, 'seedsByAlgorithm.maml is 0, expected an integer in [1, 1000] or a list of up to 1000 seeds'],
+      [{ ...tiny, seedsByAlgorithm: { 'directed-maml': [1, 1] } }, 'seedsByAlgorithm.directed-maml[1] is 1, expected a seed not listed before'],
+      [{ ...tiny, seedsByAlgorithm: { fomaml: 3 } }, 'unknown field seedsByAlgorithm.fomaml (expected one of the algorithms: maml, directed-maml)'],
+      [{ ...tiny, seedsByAlgorithm: [3] }, 'seedsByAlgorithm is [3], expected an object of algorithm: seeds (N or a list)'],
+      [{ ...tiny, variants: [{ name: 'eta', set: {}, seeds: 'all' }] }, 'variants[0].seeds is "all", expected an integer in [1, 1000] or a list of up to 1000 seeds'],
+      [{ ...tiny, variants: [{ name: 'eta', set: {}, runs: 2 }] }, 'unknown field variants[0].runs (expected name, set, algorithms, seeds)'],
       [{ ...tiny, quick: { iterations: -1 } }, 'quick: iterations is -1, expected a non-negative integer'],
       [{ ...tiny, variants: [{ name: 'eta', set: {}, algorithms: ['directed-maml', 'fomaml'] }] }, 'variants[0].algorithms[1] is "fomaml", expected one of maml, directed-maml'],
     ];
@@ -241,6 +248,48 @@ describe('a grid file', () => {
     expect(quick.runs.map((r) => [r.dir, r.config.iterations])).toEqual([
       ['cartpole/plain/directed-maml-seed2', 1], ['cartpole/eta-half/directed-maml-seed2', 1], ['lunarlander/plain/directed-maml-seed2', 1], ['lunarlander/eta-half/directed-maml-seed2', 1],
     ]);
+  });
+});
+
+describe('a grid file\'s seed counts', () => {
+  const grid = {
+    name: 'seeds',
+    base: { iterations: 3 },
+    envs: ['cartpole'],
+    algorithms: ['maml', 'directed-maml', 'fomaml', 'multitask'],
+    seeds: 2,
+    seedsByAlgorithm: { maml: 4, 'directed-maml': [0, 1, 7] },
+    variants: [{ name: 'default', set: {} }, { name: 'random-task', set: { 'directed.estimator': 'random' }, algorithms: ['directed-maml'], seeds: 1 }],
+    quick: { iterations: 1, seeds: 3 },
+  };
+  const list = (quick: boolean): string[] => readGrid(gridFile('seeds', grid), quick, nodeFileSystem).runs.map((r) => `${r.dir} ${r.seed} ${r.config.seed} ${r.config.iterations}`);
+
+  it('are per algorithm where seedsByAlgorithm names one, per variant where it lists seeds, else the grid\'s', () => {
+    expect(list(false)).toEqual([
+      'cartpole/default/maml-seed0 0 0 3', 'cartpole/default/maml-seed1 1 1 3', 'cartpole/default/maml-seed2 2 2 3', 'cartpole/default/maml-seed3 3 3 3',
+      'cartpole/default/directed-maml-seed0 0 0 3', 'cartpole/default/directed-maml-seed1 1 1 3', 'cartpole/default/directed-maml-seed7 7 7 3',
+      'cartpole/default/fomaml-seed0 0 0 3', 'cartpole/default/fomaml-seed1 1 1 3',
+      'cartpole/default/multitask-seed0 0 0 3', 'cartpole/default/multitask-seed1 1 1 3',
+      'cartpole/random-task/directed-maml-seed0 0 0 3',
+    ]);
+  });
+
+  it('are cut by --quick to the first quick.seeds of each list, a shorter list kept whole', () => {
+    expect(list(true)).toEqual([
+      'cartpole/default/maml-seed0 0 0 1', 'cartpole/default/maml-seed1 1 1 1', 'cartpole/default/maml-seed2 2 2 1',
+      'cartpole/default/directed-maml-seed0 0 0 1', 'cartpole/default/directed-maml-seed1 1 1 1', 'cartpole/default/directed-maml-seed7 7 7 1',
+      'cartpole/default/fomaml-seed0 0 0 1', 'cartpole/default/fomaml-seed1 1 1 1',
+      'cartpole/default/multitask-seed0 0 0 1', 'cartpole/default/multitask-seed1 1 1 1',
+      'cartpole/random-task/directed-maml-seed0 0 0 1',
+    ]);
+  });
+
+  it('set what --list numbers and --shard divides', async () => {
+    const file = gridFile('seeds-list', grid);
+    const listed = (await runCli(['experiment', file, '--list'])).out.map((line) => line.split('\t').slice(0, 2).join(' '));
+    expect(listed).toEqual(list(false).map((run, i) => `${i} ${run.split(' ')[0]}`));
+    const shard = (await runCli(['experiment', file, '--list', '--shard', '1/5'])).out.map((line) => line.split('\t')[0]);
+    expect(shard).toEqual(['1', '6', '11']);
   });
 });
 

@@ -34,10 +34,12 @@ interface Variant {
   readonly field: string;
   /** The algorithms this variant runs: all of the grid's unless it lists some. */
   readonly algorithms: readonly AlgorithmName[] | null;
+  /** The seeds of every algorithm this variant runs, when it lists its own. */
+  readonly seeds: readonly number[] | null;
 }
 
-const KEYS = ['name', 'base', 'envs', 'envConfigs', 'algorithms', 'seeds', 'variants', 'quick', 'out'];
-const VARIANT_KEYS = ['name', 'set', 'algorithms'];
+const KEYS = ['name', 'base', 'envs', 'envConfigs', 'algorithms', 'seeds', 'seedsByAlgorithm', 'variants', 'quick', 'out'];
+const VARIANT_KEYS = ['name', 'set', 'algorithms', 'seeds'];
 /** The grid's axes: set by envs, algorithms and seeds, never by a config section. */
 const AXES = ['env', 'algo', 'seed'];
 const MAX_SEEDS = 1000;
@@ -54,10 +56,14 @@ export const GRID_FILE_HELP: readonly string[] = [
   '  envs        env families, e.g. ["cartpole"]',
   '  envConfigs  optional, per env: a config file path or config keys, over base',
   `  algorithms  e.g. ["maml", "directed-maml"] (of ${ALGORITHMS.join(', ')})`,
-  `  seeds       N (seeds 0..N-1, N up to ${MAX_SEEDS}) or a list of seeds`,
+  `  seeds       N (seeds 0..N-1, N up to ${MAX_SEEDS}) or a list of seeds: every algorithm's`,
+  '  seedsByAlgorithm  optional, per algorithm of the grid: its own seeds (N or a list) instead,',
+  '              e.g. { "maml": 10, "directed-maml": 10 }',
   '  variants    optional: [{ "name": "eta-half", "set": { "directed.eta": 0.5 } }, ...]; a variant',
-  '              may list "algorithms" (some of the grid\'s) to run only those',
-  '  quick       optional, the --quick profile: config keys over every run, and "seeds": n (the first n)',
+  '              may list "algorithms" (some of the grid\'s) to run only those, and "seeds" (N or a',
+  '              list) for all it runs, instead of seeds and seedsByAlgorithm',
+  '  quick       optional, the --quick profile: config keys over every run, and "seeds": n (the first n',
+  '              of each seed list, all of a shorter one)',
   '  out         optional, the grid folder, relative to the grid file and inside the current folder or',
   '              the grid file\'s (default runs/experiments/NAME, in the current folder); --out goes anywhere',
   'each run trains in OUT/ENV/VARIANT/ALGO-seedS (VARIANT "default" without variants);',
@@ -88,33 +94,33 @@ class GridParser {
     const name = this.name(grid.name, 'name');
     const envs = this.list(grid.envs, 'envs', envNames());
     const algorithms = this.list(grid.algorithms, 'algorithms', ALGORITHMS) as AlgorithmName[];
-    let seeds = this.seeds(grid.seeds);
+    const seeds = this.seeds(grid.seeds, 'seeds');
+    const byAlgorithm = this.seedsByAlgorithm(grid.seedsByAlgorithm, algorithms);
     const variants = this.variants(grid.variants, algorithms);
     const base = this.section(grid.base, 'base', true);
     const envConfigs = this.envConfigs(grid.envConfigs, envs);
     // The quick section is checked without --quick too, so a typo in it shows before it is needed.
     const { seeds: quickSeeds, ...quickKeys } = this.section(grid.quick, 'quick', false);
-    const firstSeeds = stated(integerIn(1, seeds.length), `an integer in [1, ${seeds.length}] (the first seeds of "seeds")`);
+    const seedsOf = (variant: Variant, algo: AlgorithmName): readonly number[] => variant.seeds ?? byAlgorithm.get(algo) ?? seeds;
+    const cells = variants.flatMap((variant) => (variant.algorithms ?? algorithms).map((algo) => ({ variant, algo, seeds: seedsOf(variant, algo) })));
+    const longest = Math.max(...cells.map((cell) => cell.seeds.length));
+    const firstSeeds = stated(integerIn(1, longest), `an integer in [1, ${longest}] (the first seeds of each seed list)`);
     if (quickSeeds !== undefined) this.read(checked(firstSeeds), quickSeeds, 'quick.seeds');
     this.overlay(resolveConfig({ env: envs[0] }), quickKeys, 'quick');
-    if (quick) {
-      if (grid.quick === undefined) throw new UsageError(`--quick: ${this.file} has no "quick" section`);
-      if (quickSeeds !== undefined) seeds = seeds.slice(0, quickSeeds as number);
-    }
+    if (quick && grid.quick === undefined) throw new UsageError(`--quick: ${this.file} has no "quick" section`);
+    const first = quick && quickSeeds !== undefined ? (quickSeeds as number) : Infinity;
     const profile = quick ? quickKeys : {};
-    const total = envs.length * seeds.length * variants.reduce((n, v) => n + (v.algorithms ?? algorithms).length, 0);
+    const total = envs.length * cells.reduce((n, cell) => n + Math.min(first, cell.seeds.length), 0);
     if (total > MAX_RUNS) throw new UsageError(`${this.file}: the grid has ${total} runs, expected at most ${MAX_RUNS}`);
     const out = grid.out === undefined ? `runs/experiments/${name}` : this.out(grid.out);
     const runs: GridRun[] = [];
     for (const env of envs) {
       const envBase = this.overlay(this.overlay(this.baseConfig(env, base), envConfigs.get(env) ?? {}, `envConfigs.${env}`), { env }, 'envs');
-      for (const variant of variants) {
-        for (const algo of variant.algorithms ?? algorithms) {
-          for (const seed of seeds) {
-            const axes = this.overlay(envBase, { algo, seed }, 'algorithms and seeds');
-            const config = this.overlay(this.overlay(axes, variant.set, variant.field), profile, 'quick');
-            runs.push({ env, variant: variant.name, algo, seed, dir: `${env}/${variant.name}/${algo}-seed${seed}`, config });
-          }
+      for (const { variant, algo, seeds: cellSeeds } of cells) {
+        for (const seed of cellSeeds.slice(0, first)) {
+          const axes = this.overlay(envBase, { algo, seed }, 'algorithms and seeds');
+          const config = this.overlay(this.overlay(axes, variant.set, variant.field), profile, 'quick');
+          runs.push({ env, variant: variant.name, algo, seed, dir: `${env}/${variant.name}/${algo}-seed${seed}`, config });
         }
       }
     }
@@ -145,14 +151,27 @@ class GridParser {
     return this.read(list, value, field);
   }
 
-  private seeds(value: unknown): number[] {
+  private seeds(value: unknown, field: string): number[] {
     if (isIntegerIn(value, 1, MAX_SEEDS)) return Array.from({ length: value }, (_, s) => s);
     const expected = `an integer in [1, ${MAX_SEEDS}] or a list of up to ${MAX_SEEDS} seeds`;
-    return this.read(arrayOf(checked(integerIn(0)), expected, { minLength: 1, maxLength: MAX_SEEDS, distinct: 'a seed not listed before' }), value, 'seeds');
+    return this.read(arrayOf(checked(integerIn(0)), expected, { minLength: 1, maxLength: MAX_SEEDS, distinct: 'a seed not listed before' }), value, field);
+  }
+
+  /** The algorithms whose seeds differ from the grid's `seeds`, and theirs. */
+  private seedsByAlgorithm(value: unknown, algorithms: readonly AlgorithmName[]): Map<AlgorithmName, number[]> {
+    const byAlgorithm = new Map<AlgorithmName, number[]>();
+    if (value === undefined) return byAlgorithm;
+    const given = this.read(plainObject('an object of algorithm: seeds (N or a list)'), value, 'seedsByAlgorithm');
+    for (const [algo, seeds] of Object.entries(given)) {
+      const field = `seedsByAlgorithm.${algo}`;
+      if (!(algorithms as readonly string[]).includes(algo)) throw new UsageError(`${this.file}: unknown field ${field} (expected one of the algorithms: ${algorithms.join(', ')})`);
+      byAlgorithm.set(algo as AlgorithmName, this.seeds(seeds, field));
+    }
+    return byAlgorithm;
   }
 
   private variants(value: unknown, algorithms: readonly string[]): Variant[] {
-    if (value === undefined) return [{ name: DEFAULT_VARIANT, set: {}, field: 'variants', algorithms: null }];
+    if (value === undefined) return [{ name: DEFAULT_VARIANT, set: {}, field: 'variants', algorithms: null, seeds: null }];
     const entries = this.read(arrayOf(anything, 'a non-empty list of { "name": ..., "set": { config keys } }', { minLength: 1 }), value, 'variants');
     const names: string[] = [];
     return entries.map((entry, i): Variant => {
@@ -163,7 +182,8 @@ class GridParser {
       if (names.includes(name)) this.fail(`variants[${i}].name`, name, 'a name not used by another variant');
       names.push(name);
       const only = v.algorithms === undefined ? null : (this.list(v.algorithms, `variants[${i}].algorithms`, algorithms) as AlgorithmName[]);
-      return { name, set: this.section(v.set, `variants[${i}].set`, false), field: `variants[${i}].set`, algorithms: only };
+      const seeds = v.seeds === undefined ? null : this.seeds(v.seeds, `variants[${i}].seeds`);
+      return { name, set: this.section(v.set, `variants[${i}].set`, false), field: `variants[${i}].set`, algorithms: only, seeds };
     });
   }
 
