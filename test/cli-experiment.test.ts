@@ -191,6 +191,9 @@ describe('experiment', () => {
       [{ ...tiny, variants: [{ name: 'eta', set: { 'directed.eta': 'x' } }] }, 'variants[0].set: directed.eta is "x", expected null (the inner rate alpha) or a positive finite number'],
       [{ ...tiny, base: { ...tiny.base, algo: 'maml' } }, 'base.algo cannot be set there (algo is an axis of the grid: envs, algorithms, seeds)'],
       [{ ...tiny, envConfigs: { lunarlander: {} } }, 'unknown field envConfigs.lunarlander (expected one of the envs: cartpole)'],
+      [{ ...tiny, envConfigs: { cartpole: { config: 5 } } }, 'envConfigs.cartpole.config is 5, expected a config file path'],
+      [{ ...tiny, envConfigs: { cartpole: { config: 'configs/cartpole-start.json', evalEvery: -1 } } }, 'envConfigs.cartpole: evalEvery is -1, expected a non-negative integer'],
+      [{ ...tiny, variants: [{ name: 'eta', set: { config: 'configs/cartpole-start.json' } }] }, 'unknown field variants[0].set.config (only base and envConfigs read a config file)'],
       [{ ...tiny, iterations: 2 }, 'unknown field iterations (expected one of name, base, envs, envConfigs, algorithms, seeds, seedsByAlgorithm, variants, quick, out)'],
       [{ ...tiny, name: 'a/b' }, 'name is "a/b", expected a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most 64 characters'],
       [{ ...tiny, name: '../../../escape/pwned' }, 'name is "../../../escape/pwned", expected a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most 64 characters'],
@@ -248,6 +251,23 @@ describe('a grid file', () => {
     expect(quick.runs.map((r) => [r.dir, r.config.iterations])).toEqual([
       ['cartpole/plain/directed-maml-seed2', 1], ['cartpole/eta-half/directed-maml-seed2', 1], ['lunarlander/plain/directed-maml-seed2', 1], ['lunarlander/eta-half/directed-maml-seed2', 1],
     ]);
+  });
+});
+
+describe('a grid file\'s envConfigs', () => {
+  it('may read a config file for an env and lay keys over it', () => {
+    const file = gridFile('env-file', {
+      name: 'env-file',
+      base: { evalEvery: 5, iterations: 9 },
+      envs: ['cartpole', 'lunarlander'],
+      envConfigs: { lunarlander: { config: 'configs/lunarlander.json', evalEvery: 10, 'directed.eta': 0.5 } },
+      algorithms: ['directed-maml'],
+      seeds: 1,
+    });
+    const [cartpole, lunarlander] = readGrid(file, false, nodeFileSystem).runs.map((r) => r.config);
+    expect([cartpole.iterations, cartpole.evalEvery, cartpole.hidden, cartpole.directed.eta]).toEqual([9, 5, [32, 32], null]);
+    // lunarlander.json (iterations 80, hidden [64, 64], outerLr 0.003) over base, then the keys beside it.
+    expect(lunarlander).toEqual(resolveConfig({ env: 'lunarlander', algo: 'directed-maml', seed: 0, iterations: 80, hidden: [64, 64], outerLr: 0.003, evalEvery: 10, evalTasks: GRID_EVAL_TASKS, directed: { eta: 0.5 } }));
   });
 });
 

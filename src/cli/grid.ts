@@ -27,6 +27,12 @@ export interface Grid {
   readonly runs: GridRun[];
 }
 
+/** Config keys laid over a run's config, and the field they are named by in errors. */
+interface Layer {
+  readonly keys: Record<string, unknown>;
+  readonly field: string;
+}
+
 /** A variant's config keys, and the field they are named by in errors. */
 interface Variant {
   readonly name: string;
@@ -54,7 +60,8 @@ export const GRID_FILE_HELP: readonly string[] = [
   '  name        the grid\'s name; it and each variant\'s match [A-Za-z0-9][A-Za-z0-9._-]* (up to 64 characters)',
   `  base        config keys over the defaults (for grids, evalTasks ${GRID_EVAL_TASKS}); "config": "configs/x.json" reads a config file first`,
   '  envs        env families, e.g. ["cartpole"]',
-  '  envConfigs  optional, per env: a config file path or config keys, over base',
+  '  envConfigs  optional, per env: a config file path or config keys, over base; keys may name a',
+  '              "config" file read first, e.g. { "config": "configs/x.json", "evalEvery": 10 }',
   `  algorithms  e.g. ["maml", "directed-maml"] (of ${ALGORITHMS.join(', ')})`,
   `  seeds       N (seeds 0..N-1, N up to ${MAX_SEEDS}) or a list of seeds: every algorithm's`,
   '  seedsByAlgorithm  optional, per algorithm of the grid: its own seeds (N or a list) instead,',
@@ -115,7 +122,8 @@ class GridParser {
     const out = grid.out === undefined ? `runs/experiments/${name}` : this.out(grid.out);
     const runs: GridRun[] = [];
     for (const env of envs) {
-      const envBase = this.overlay(this.overlay(this.baseConfig(env, base), envConfigs.get(env) ?? {}, `envConfigs.${env}`), { env }, 'envs');
+      const envLayers = (envConfigs.get(env) ?? []).reduce((c, layer) => this.overlay(c, layer.keys, layer.field), this.baseConfig(env, base));
+      const envBase = this.overlay(envLayers, { env }, 'envs');
       for (const { variant, algo, seeds: cellSeeds } of cells) {
         for (const seed of cellSeeds.slice(0, first)) {
           const axes = this.overlay(envBase, { algo, seed }, 'algorithms and seeds');
@@ -187,14 +195,21 @@ class GridParser {
     });
   }
 
-  private envConfigs(value: unknown, envs: readonly string[]): Map<string, Record<string, unknown>> {
-    const configs = new Map<string, Record<string, unknown>>();
+  /** Per env, its config layers in order: a config file's keys, then the keys given beside it. */
+  private envConfigs(value: unknown, envs: readonly string[]): Map<string, Layer[]> {
+    const configs = new Map<string, Layer[]>();
     if (value === undefined) return configs;
     const given = this.read(plainObject('an object of env: config file or config keys'), value, 'envConfigs');
     for (const [env, config] of Object.entries(given)) {
       const field = `envConfigs.${env}`;
       if (!envs.includes(env)) throw new UsageError(`${this.file}: unknown field ${field} (expected one of the envs: ${envs.join(', ')})`);
-      configs.set(env, typeof config === 'string' ? this.configFile(config, field) : this.section(config, field, false));
+      if (typeof config === 'string') {
+        configs.set(env, [{ keys: this.configFile(config, field), field }]);
+        continue;
+      }
+      const { config: file, ...keys } = this.section(config, field, true);
+      const fromFile = typeof file === 'string' ? [{ keys: this.configFile(file, `${field}.config`), field: `${field}.config (${file})` }] : [];
+      configs.set(env, [...fromFile, { keys, field }]);
     }
     return configs;
   }
@@ -205,7 +220,7 @@ class GridParser {
   }
 
   /**
-   * An object of config keys (which may not set the axes); `base` may also name a config file. Its
+   * An object of config keys (which may not set the axes); `base` and `envConfigs` may also name a config file. Its
    * values are checked when laid over each run's config, against that run's env.
    */
   private section(value: unknown, field: string, mayReadFile: boolean): Record<string, unknown> {
@@ -216,7 +231,7 @@ class GridParser {
       if (axis !== undefined) throw new UsageError(`${this.file}: ${field}.${key} cannot be set there (${axis} is an axis of the grid: envs, algorithms, seeds)`);
     }
     if (section.config !== undefined) {
-      if (!mayReadFile) throw new UsageError(`${this.file}: unknown field ${field}.config (only base reads a config file)`);
+      if (!mayReadFile) throw new UsageError(`${this.file}: unknown field ${field}.config (only base and envConfigs read a config file)`);
       if (typeof section.config !== 'string') this.fail(`${field}.config`, section.config, 'a config file path');
     }
     return section;
