@@ -320,14 +320,35 @@ describe('the project\'s experiment files', () => {
       return [grid.runs.length, new Set(grid.runs.map((r) => r.config.iterations)).size];
     };
     // runs, and how many distinct iteration budgets (one per env, or one for --quick)
-    expect(['paper', 'paper-trpo', 'ablation-cartpole', 'ablation-intersection', 'tiny'].map((n) => [counts(n, false), counts(n, true)])).toEqual([
-      [[90, 3], [18, 1]], [[90, 3], [18, 1]], [[60, 1], [12, 1]], [[42, 1], [14, 1]], [[2, 1], [2, 1]],
+    expect(['paper-trpo', 'ablation-cartpole', 'ablation-intersection', 'tiny'].map((n) => [counts(n, false), counts(n, true)])).toEqual([
+      [[90, 3], [18, 1]], [[60, 1], [12, 1]], [[42, 1], [14, 1]], [[2, 1], [2, 1]],
     ]);
-    // paper-trpo is paper with the TRPO outer loop: the same runs, configs equal apart from outerOptimizer
-    const paper = readGrid('experiments/paper.json', false, nodeFileSystem).runs;
+    // paper-trpo is the first paper grid with the TRPO outer loop: 3 envs x 6 algorithms x 5 seeds
     const trpo = readGrid('experiments/paper-trpo.json', false, nodeFileSystem).runs;
-    expect(trpo.map((r) => r.dir)).toEqual(paper.map((r) => r.dir));
-    expect(trpo.every((r, i) => r.config.outerOptimizer === 'trpo' && JSON.stringify({ ...r.config, outerOptimizer: 'adam' }) === JSON.stringify(paper[i].config))).toBe(true);
+    expect(trpo.every((r) => r.config.outerOptimizer === 'trpo' && r.seed < 5 && r.variant === 'default')).toBe(true);
+    expect(new Set(trpo.map((r) => `${r.env} ${r.algo}`)).size).toBe(18);
+  });
+
+  it('declare the paper grid: every family, the controls beside each Directed-X, 10 seeds for the headline pair', () => {
+    const paper = readGrid('experiments/paper.json', false, nodeFileSystem).runs;
+    const cells = new Map<string, number[]>();
+    for (const r of paper) cells.set(`${r.variant} ${r.algo}`, [...(cells.get(`${r.variant} ${r.algo}`) ?? []), r.seed]);
+    const perEnv = [...cells].map(([cell, seeds]) => `${cell} ${seeds.length / 6}`);
+    expect(perEnv).toEqual([
+      'default maml 10', 'default directed-maml 10', 'default fomaml 5', 'default directed-fomaml 5', 'default metasgd 5', 'default directed-metasgd 5', 'default multitask 5',
+      'random-task directed-maml 5', 'random-task directed-fomaml 5', 'random-task directed-metasgd 5',
+      'pooled-step directed-maml 5', 'pooled-step directed-fomaml 5', 'pooled-step directed-metasgd 5',
+    ]);
+    const envs = [...new Set(paper.map((r) => r.env))];
+    expect(envs).toEqual(['cartpole', 'lunarlander', 'intersection', 'cartpole-goal', 'lunarlander-pad', 'intersection-bimodal']);
+    // Held-out evaluation every 10 iterations on 40 tasks everywhere; the directed runs log the mechanism.
+    expect(new Set(paper.map((r) => `${r.config.evalEvery} ${r.config.evalTasks} ${r.config.directed.logMechanism}`))).toEqual(new Set(['10 40 true']));
+    expect(new Set(paper.map((r) => `${r.variant} ${r.config.directed.estimator}`))).toEqual(new Set(['default center', 'random-task random', 'pooled-step pooled']));
+    const iterations = (env: string): number[] => [...new Set(paper.filter((r) => r.env === env).map((r) => r.config.iterations))];
+    // intersection and intersection-bimodal keep their config files' budgets.
+    expect(['cartpole', 'lunarlander', 'cartpole-goal', 'lunarlander-pad', 'intersection'].map(iterations)).toEqual([[200], [300], [200], [300], [600]]);
+    expect(paper).toHaveLength(450);
+    expect(readGrid('experiments/paper.json', true, nodeFileSystem).runs.map((r) => `${r.config.iterations} ${r.seed}`)).toEqual(new Array(78).fill('10 0'));
   });
 });
 
