@@ -192,9 +192,11 @@ describe('experiment', () => {
       [{ ...tiny, base: { ...tiny.base, algo: 'maml' } }, 'base.algo cannot be set there (algo is an axis of the grid: envs, algorithms, seeds)'],
       [{ ...tiny, envConfigs: { lunarlander: {} } }, 'unknown field envConfigs.lunarlander (expected one of the envs: cartpole)'],
       [{ ...tiny, envConfigs: { cartpole: { config: 5 } } }, 'envConfigs.cartpole.config is 5, expected a config file path'],
+      [{ ...tiny, note: 'cut:\nLunarLander' }, 'note is "cut:\\nLunarLander", expected a line of text of at most 2000 characters'],
+      [{ ...tiny, note: 'x'.repeat(2001) }, `note is "${'x'.repeat(76)}..., expected a line of text of at most 2000 characters`],
       [{ ...tiny, envConfigs: { cartpole: { config: 'configs/cartpole-start.json', evalEvery: -1 } } }, 'envConfigs.cartpole: evalEvery is -1, expected a non-negative integer'],
       [{ ...tiny, variants: [{ name: 'eta', set: { config: 'configs/cartpole-start.json' } }] }, 'unknown field variants[0].set.config (only base and envConfigs read a config file)'],
-      [{ ...tiny, iterations: 2 }, 'unknown field iterations (expected one of name, base, envs, envConfigs, algorithms, seeds, seedsByAlgorithm, variants, quick, out)'],
+      [{ ...tiny, iterations: 2 }, 'unknown field iterations (expected one of name, note, base, envs, envConfigs, algorithms, seeds, seedsByAlgorithm, variants, quick, out)'],
       [{ ...tiny, name: 'a/b' }, 'name is "a/b", expected a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most 64 characters'],
       [{ ...tiny, name: '../../../escape/pwned' }, 'name is "../../../escape/pwned", expected a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most 64 characters'],
       [{ ...tiny, variants: [{ name: '..', set: {} }] }, 'variants[0].name is "..", expected a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most 64 characters'],
@@ -302,6 +304,15 @@ describe('a grid file\'s seed counts', () => {
       'cartpole/default/multitask-seed0 0 0 1', 'cartpole/default/multitask-seed1 1 1 1',
       'cartpole/random-task/directed-maml-seed0 0 0 1',
     ]);
+  });
+
+  it('and a note on them reach grid.json for the results page', async () => {
+    const note = 'controls at 3 seeds: the budget';
+    const out = join(root, 'noted');
+    const file = gridFile('noted', { ...grid, note, base: { iterations: 1, metaBatchSize: 2, episodesPerTask: 2, numEnvs: 2, evalTasks: 2, evalEpisodes: 2, hidden: [8] }, algorithms: ['maml'], seedsByAlgorithm: { maml: [4] }, variants: undefined, quick: undefined });
+    expect((await runCli(['experiment', file, '--out', out])).code).toBe(0);
+    const written = readJsonFile(out, 'grid.json') as { name: string; note: string; runs: { dir: string; seed: number }[] };
+    expect([written.name, written.note, written.runs.map((r) => `${r.dir} ${r.seed}`)]).toEqual(['seeds', note, ['cartpole/default/maml-seed4 4']]);
   });
 
   it('set what --list numbers and --shard divides', async () => {

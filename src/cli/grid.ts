@@ -22,6 +22,8 @@ export interface GridRun {
 
 export interface Grid {
   readonly name: string;
+  /** What the file says of its design for the results page (a budget cut, say), or null. */
+  readonly note: string | null;
   /** The out folder the file names (or runs/experiments/NAME), '-quick' appended for the quick profile. */
   readonly out: string;
   readonly runs: GridRun[];
@@ -44,12 +46,13 @@ interface Variant {
   readonly seeds: readonly number[] | null;
 }
 
-const KEYS = ['name', 'base', 'envs', 'envConfigs', 'algorithms', 'seeds', 'seedsByAlgorithm', 'variants', 'quick', 'out'];
+const KEYS = ['name', 'note', 'base', 'envs', 'envConfigs', 'algorithms', 'seeds', 'seedsByAlgorithm', 'variants', 'quick', 'out'];
 const VARIANT_KEYS = ['name', 'set', 'algorithms', 'seeds'];
 /** The grid's axes: set by envs, algorithms and seeds, never by a config section. */
 const AXES = ['env', 'algo', 'seed'];
 const MAX_SEEDS = 1000;
 const MAX_RUNS = 10_000;
+const MAX_NOTE = 2000;
 const DEFAULT_VARIANT = 'default';
 /** Held-out tasks of a grid's runs unless its file sets evalTasks: enough tasks for the report's per-run means and swap test. */
 export const GRID_EVAL_TASKS = 40;
@@ -58,6 +61,8 @@ export const GRID_EVAL_TASKS = 40;
 export const GRID_FILE_HELP: readonly string[] = [
   'the grid file (JSON):',
   '  name        the grid\'s name; it and each variant\'s match [A-Za-z0-9][A-Za-z0-9._-]* (up to 64 characters)',
+  `  note        optional, a line of text (up to ${MAX_NOTE} characters) on the grid's design, e.g. a budget`,
+  '              cut; OUT/grid.json keeps it for the results page',
   `  base        config keys over the defaults (for grids, evalTasks ${GRID_EVAL_TASKS}); "config": "configs/x.json" reads a config file first`,
   '  envs        env families, e.g. ["cartpole"]',
   '  envConfigs  optional, per env: a config file path or config keys, over base; keys may name a',
@@ -99,6 +104,7 @@ class GridParser {
     const unknown = unknownKey(grid, KEYS);
     if (unknown !== undefined) throw new UsageError(`${this.file}: unknown field ${unknown} (expected one of ${KEYS.join(', ')})`);
     const name = this.name(grid.name, 'name');
+    const note = grid.note === undefined ? null : this.note(grid.note);
     const envs = this.list(grid.envs, 'envs', envNames());
     const algorithms = this.list(grid.algorithms, 'algorithms', ALGORITHMS) as AlgorithmName[];
     const seeds = this.seeds(grid.seeds, 'seeds');
@@ -132,11 +138,18 @@ class GridParser {
         }
       }
     }
-    return { name, out: quick ? `${out}-quick` : out, runs };
+    return { name, note, out: quick ? `${out}-quick` : out, runs };
   }
 
   private name(value: unknown, field: string): string {
     return this.read(checked(SAFE_NAME), value, field);
+  }
+
+  /** One line, so the page can print it as a paragraph (escaped there like any text read from a file). */
+  private note(value: unknown): string {
+    const ok = typeof value === 'string' && value.trim() !== '' && value.length <= MAX_NOTE && !/[\u0000-\u001f\u007f]/.test(value);
+    if (!ok) this.fail('note', value, `a line of text of at most ${MAX_NOTE} characters`);
+    return value as string;
   }
 
   /**
