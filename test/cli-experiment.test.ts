@@ -340,15 +340,15 @@ describe('the project\'s experiment files', () => {
     expect(new Set(trpo.map((r) => `${r.env} ${r.algo}`)).size).toBe(18);
   });
 
-  it('declare the paper grid: every family, the controls beside each Directed-X, 10 seeds for the headline pair', () => {
+  it('declare the paper grid: every family, the controls beside each Directed-X, 10 seeds for the headline pair, its budget cuts noted', () => {
     const paper = readGrid('experiments/paper.json', false, nodeFileSystem).runs;
     const cells = new Map<string, number[]>();
     for (const r of paper) cells.set(`${r.variant} ${r.algo}`, [...(cells.get(`${r.variant} ${r.algo}`) ?? []), r.seed]);
     const perEnv = [...cells].map(([cell, seeds]) => `${cell} ${seeds.length / 6}`);
     expect(perEnv).toEqual([
-      'default maml 10', 'default directed-maml 10', 'default fomaml 5', 'default directed-fomaml 5', 'default metasgd 5', 'default directed-metasgd 5', 'default multitask 5',
-      'random-task directed-maml 5', 'random-task directed-fomaml 5', 'random-task directed-metasgd 5',
-      'pooled-step directed-maml 5', 'pooled-step directed-fomaml 5', 'pooled-step directed-metasgd 5',
+      'default maml 10', 'default directed-maml 10', 'default fomaml 3', 'default directed-fomaml 3', 'default metasgd 3', 'default directed-metasgd 3', 'default multitask 3',
+      'random-task directed-maml 3', 'random-task directed-fomaml 3', 'random-task directed-metasgd 3',
+      'pooled-step directed-maml 3', 'pooled-step directed-fomaml 3', 'pooled-step directed-metasgd 3',
     ]);
     const envs = [...new Set(paper.map((r) => r.env))];
     expect(envs).toEqual(['cartpole', 'lunarlander', 'intersection', 'cartpole-goal', 'lunarlander-pad', 'intersection-bimodal']);
@@ -357,8 +357,9 @@ describe('the project\'s experiment files', () => {
     expect(new Set(paper.map((r) => `${r.variant} ${r.config.directed.estimator}`))).toEqual(new Set(['default center', 'random-task random', 'pooled-step pooled']));
     const iterations = (env: string): number[] => [...new Set(paper.filter((r) => r.env === env).map((r) => r.config.iterations))];
     // intersection and intersection-bimodal keep their config files' budgets.
-    expect(['cartpole', 'lunarlander', 'cartpole-goal', 'lunarlander-pad', 'intersection'].map(iterations)).toEqual([[200], [300], [200], [300], [600]]);
-    expect(paper).toHaveLength(450);
+    expect(['cartpole', 'lunarlander', 'cartpole-goal', 'lunarlander-pad', 'intersection'].map(iterations)).toEqual([[200], [50], [200], [50], [600]]);
+    expect(paper).toHaveLength(318);
+    expect(readGrid('experiments/paper.json', false, nodeFileSystem).note).toMatch(/^Cut to fit a compute budget .* the controls \(multitask, random-task, pooled-step\) to 3 seeds, the non-headline algorithms to 3 seeds .* then LunarLander's and LunarLander-pad's iterations from 300 to 50;/);
     expect(readGrid('experiments/paper.json', true, nodeFileSystem).runs.map((r) => `${r.config.iterations} ${r.seed}`)).toEqual(new Array(78).fill('10 0'));
   });
 });
