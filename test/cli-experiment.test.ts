@@ -191,11 +191,23 @@ describe('experiment', () => {
       [{ ...tiny, variants: [{ name: 'eta', set: { 'directed.eta': 'x' } }] }, 'variants[0].set: directed.eta is "x", expected null (the inner rate alpha) or a positive finite number'],
       [{ ...tiny, base: { ...tiny.base, algo: 'maml' } }, 'base.algo cannot be set there (algo is an axis of the grid: envs, algorithms, seeds)'],
       [{ ...tiny, envConfigs: { lunarlander: {} } }, 'unknown field envConfigs.lunarlander (expected one of the envs: cartpole)'],
-      [{ ...tiny, iterations: 2 }, 'unknown field iterations (expected one of name, base, envs, envConfigs, algorithms, seeds, variants, quick, out)'],
+      [{ ...tiny, envConfigs: { cartpole: { config: 5 } } }, 'envConfigs.cartpole.config is 5, expected a config file path'],
+      [{ ...tiny, note: 'cut:\nLunarLander' }, 'note is "cut:\\nLunarLander", expected a line of text of at most 2000 characters'],
+      [{ ...tiny, note: 'x'.repeat(2001) }, `note is "${'x'.repeat(76)}..., expected a line of text of at most 2000 characters`],
+      [{ ...tiny, envConfigs: { cartpole: { config: 'configs/cartpole-start.json', evalEvery: -1 } } }, 'envConfigs.cartpole: evalEvery is -1, expected a non-negative integer'],
+      [{ ...tiny, variants: [{ name: 'eta', set: { config: 'configs/cartpole-start.json' } }] }, 'unknown field variants[0].set.config (only base and envConfigs read a config file)'],
+      [{ ...tiny, iterations: 2 }, 'unknown field iterations (expected one of name, note, base, envs, envConfigs, algorithms, seeds, seedsByAlgorithm, variants, quick, out)'],
       [{ ...tiny, name: 'a/b' }, 'name is "a/b", expected a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most 64 characters'],
       [{ ...tiny, name: '../../../escape/pwned' }, 'name is "../../../escape/pwned", expected a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most 64 characters'],
       [{ ...tiny, variants: [{ name: '..', set: {} }] }, 'variants[0].name is "..", expected a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most 64 characters'],
-      [{ ...tiny, quick: { seeds: 2 } }, 'quick.seeds is 2, expected an integer in [1, 1] (the first seeds of "seeds")'],
+      [{ ...tiny, quick: { seeds: 2 } }, 'quick.seeds is 2, expected an integer in [1, 1] (the first seeds of each seed list)'],
+      [{ ...tiny, seedsByAlgorithm: { maml: 3 }, quick: { seeds: 4 } }, 'quick.seeds is 4, expected an integer in [1, 3] (the first seeds of each seed list)'],
+      [{ ...tiny, seedsByAlgorithm: { maml: 0 } }, 'seedsByAlgorithm.maml is 0, expected an integer in [1, 1000] or a list of up to 1000 seeds'],
+      [{ ...tiny, seedsByAlgorithm: { 'directed-maml': [1, 1] } }, 'seedsByAlgorithm.directed-maml[1] is 1, expected a seed not listed before'],
+      [{ ...tiny, seedsByAlgorithm: { fomaml: 3 } }, 'unknown field seedsByAlgorithm.fomaml (expected one of the algorithms: maml, directed-maml)'],
+      [{ ...tiny, seedsByAlgorithm: [3] }, 'seedsByAlgorithm is [3], expected an object of algorithm: seeds (N or a list)'],
+      [{ ...tiny, variants: [{ name: 'eta', set: {}, seeds: 'all' }] }, 'variants[0].seeds is "all", expected an integer in [1, 1000] or a list of up to 1000 seeds'],
+      [{ ...tiny, variants: [{ name: 'eta', set: {}, runs: 2 }] }, 'unknown field variants[0].runs (expected name, set, algorithms, seeds)'],
       [{ ...tiny, quick: { iterations: -1 } }, 'quick: iterations is -1, expected a non-negative integer'],
       [{ ...tiny, variants: [{ name: 'eta', set: {}, algorithms: ['directed-maml', 'fomaml'] }] }, 'variants[0].algorithms[1] is "fomaml", expected one of maml, directed-maml'],
     ];
@@ -244,6 +256,74 @@ describe('a grid file', () => {
   });
 });
 
+describe('a grid file\'s envConfigs', () => {
+  it('may read a config file for an env and lay keys over it', () => {
+    const file = gridFile('env-file', {
+      name: 'env-file',
+      base: { evalEvery: 5, iterations: 9 },
+      envs: ['cartpole', 'lunarlander'],
+      envConfigs: { lunarlander: { config: 'configs/lunarlander.json', evalEvery: 10, 'directed.eta': 0.5 } },
+      algorithms: ['directed-maml'],
+      seeds: 1,
+    });
+    const [cartpole, lunarlander] = readGrid(file, false, nodeFileSystem).runs.map((r) => r.config);
+    expect([cartpole.iterations, cartpole.evalEvery, cartpole.hidden, cartpole.directed.eta]).toEqual([9, 5, [32, 32], null]);
+    // lunarlander.json (iterations 80, hidden [64, 64], outerLr 0.003) over base, then the keys beside it.
+    expect(lunarlander).toEqual(resolveConfig({ env: 'lunarlander', algo: 'directed-maml', seed: 0, iterations: 80, hidden: [64, 64], outerLr: 0.003, evalEvery: 10, evalTasks: GRID_EVAL_TASKS, directed: { eta: 0.5 } }));
+  });
+});
+
+describe('a grid file\'s seed counts', () => {
+  const grid = {
+    name: 'seeds',
+    base: { iterations: 3 },
+    envs: ['cartpole'],
+    algorithms: ['maml', 'directed-maml', 'fomaml', 'multitask'],
+    seeds: 2,
+    seedsByAlgorithm: { maml: 4, 'directed-maml': [0, 1, 7] },
+    variants: [{ name: 'default', set: {} }, { name: 'random-task', set: { 'directed.estimator': 'random' }, algorithms: ['directed-maml'], seeds: 1 }],
+    quick: { iterations: 1, seeds: 3 },
+  };
+  const list = (quick: boolean): string[] => readGrid(gridFile('seeds', grid), quick, nodeFileSystem).runs.map((r) => `${r.dir} ${r.seed} ${r.config.seed} ${r.config.iterations}`);
+
+  it('are per algorithm where seedsByAlgorithm names one, per variant where it lists seeds, else the grid\'s', () => {
+    expect(list(false)).toEqual([
+      'cartpole/default/maml-seed0 0 0 3', 'cartpole/default/maml-seed1 1 1 3', 'cartpole/default/maml-seed2 2 2 3', 'cartpole/default/maml-seed3 3 3 3',
+      'cartpole/default/directed-maml-seed0 0 0 3', 'cartpole/default/directed-maml-seed1 1 1 3', 'cartpole/default/directed-maml-seed7 7 7 3',
+      'cartpole/default/fomaml-seed0 0 0 3', 'cartpole/default/fomaml-seed1 1 1 3',
+      'cartpole/default/multitask-seed0 0 0 3', 'cartpole/default/multitask-seed1 1 1 3',
+      'cartpole/random-task/directed-maml-seed0 0 0 3',
+    ]);
+  });
+
+  it('are cut by --quick to the first quick.seeds of each list, a shorter list kept whole', () => {
+    expect(list(true)).toEqual([
+      'cartpole/default/maml-seed0 0 0 1', 'cartpole/default/maml-seed1 1 1 1', 'cartpole/default/maml-seed2 2 2 1',
+      'cartpole/default/directed-maml-seed0 0 0 1', 'cartpole/default/directed-maml-seed1 1 1 1', 'cartpole/default/directed-maml-seed7 7 7 1',
+      'cartpole/default/fomaml-seed0 0 0 1', 'cartpole/default/fomaml-seed1 1 1 1',
+      'cartpole/default/multitask-seed0 0 0 1', 'cartpole/default/multitask-seed1 1 1 1',
+      'cartpole/random-task/directed-maml-seed0 0 0 1',
+    ]);
+  });
+
+  it('and a note on them reach grid.json for the results page', async () => {
+    const note = 'controls at 3 seeds: the budget';
+    const out = join(root, 'noted');
+    const file = gridFile('noted', { ...grid, note, base: { iterations: 1, metaBatchSize: 2, episodesPerTask: 2, numEnvs: 2, evalTasks: 2, evalEpisodes: 2, hidden: [8] }, algorithms: ['maml'], seedsByAlgorithm: { maml: [4] }, variants: undefined, quick: undefined });
+    expect((await runCli(['experiment', file, '--out', out])).code).toBe(0);
+    const written = readJsonFile(out, 'grid.json') as { name: string; note: string; runs: { dir: string; seed: number }[] };
+    expect([written.name, written.note, written.runs.map((r) => `${r.dir} ${r.seed}`)]).toEqual(['seeds', note, ['cartpole/default/maml-seed4 4']]);
+  });
+
+  it('set what --list numbers and --shard divides', async () => {
+    const file = gridFile('seeds-list', grid);
+    const listed = (await runCli(['experiment', file, '--list'])).out.map((line) => line.split('\t').slice(0, 2).join(' '));
+    expect(listed).toEqual(list(false).map((run, i) => `${i} ${run.split(' ')[0]}`));
+    const shard = (await runCli(['experiment', file, '--list', '--shard', '1/5'])).out.map((line) => line.split('\t')[0]);
+    expect(shard).toEqual(['1', '6', '11']);
+  });
+});
+
 describe('the project\'s experiment files', () => {
   it('declare the grids the README reports: their runs, and the quick profiles', () => {
     const counts = (name: string, quick: boolean): [number, number] => {
@@ -251,14 +331,36 @@ describe('the project\'s experiment files', () => {
       return [grid.runs.length, new Set(grid.runs.map((r) => r.config.iterations)).size];
     };
     // runs, and how many distinct iteration budgets (one per env, or one for --quick)
-    expect(['paper', 'paper-trpo', 'ablation-cartpole', 'ablation-intersection', 'tiny'].map((n) => [counts(n, false), counts(n, true)])).toEqual([
-      [[90, 3], [18, 1]], [[90, 3], [18, 1]], [[60, 1], [12, 1]], [[42, 1], [14, 1]], [[2, 1], [2, 1]],
+    expect(['paper-trpo', 'ablation-cartpole', 'ablation-intersection', 'tiny'].map((n) => [counts(n, false), counts(n, true)])).toEqual([
+      [[90, 3], [18, 1]], [[60, 1], [12, 1]], [[42, 1], [14, 1]], [[2, 1], [2, 1]],
     ]);
-    // paper-trpo is paper with the TRPO outer loop: the same runs, configs equal apart from outerOptimizer
-    const paper = readGrid('experiments/paper.json', false, nodeFileSystem).runs;
+    // paper-trpo is the first paper grid with the TRPO outer loop: 3 envs x 6 algorithms x 5 seeds
     const trpo = readGrid('experiments/paper-trpo.json', false, nodeFileSystem).runs;
-    expect(trpo.map((r) => r.dir)).toEqual(paper.map((r) => r.dir));
-    expect(trpo.every((r, i) => r.config.outerOptimizer === 'trpo' && JSON.stringify({ ...r.config, outerOptimizer: 'adam' }) === JSON.stringify(paper[i].config))).toBe(true);
+    expect(trpo.every((r) => r.config.outerOptimizer === 'trpo' && r.seed < 5 && r.variant === 'default')).toBe(true);
+    expect(new Set(trpo.map((r) => `${r.env} ${r.algo}`)).size).toBe(18);
+  });
+
+  it('declare the paper grid: every family, the controls beside each Directed-X, 10 seeds for the headline pair, its budget cuts noted', () => {
+    const paper = readGrid('experiments/paper.json', false, nodeFileSystem).runs;
+    const cells = new Map<string, number[]>();
+    for (const r of paper) cells.set(`${r.variant} ${r.algo}`, [...(cells.get(`${r.variant} ${r.algo}`) ?? []), r.seed]);
+    const perEnv = [...cells].map(([cell, seeds]) => `${cell} ${seeds.length / 6}`);
+    expect(perEnv).toEqual([
+      'default maml 10', 'default directed-maml 10', 'default fomaml 3', 'default directed-fomaml 3', 'default metasgd 3', 'default directed-metasgd 3', 'default multitask 3',
+      'random-task directed-maml 3', 'random-task directed-fomaml 3', 'random-task directed-metasgd 3',
+      'pooled-step directed-maml 3', 'pooled-step directed-fomaml 3', 'pooled-step directed-metasgd 3',
+    ]);
+    const envs = [...new Set(paper.map((r) => r.env))];
+    expect(envs).toEqual(['cartpole', 'lunarlander', 'intersection', 'cartpole-goal', 'lunarlander-pad', 'intersection-bimodal']);
+    // Held-out evaluation every 10 iterations on 40 tasks everywhere; the directed runs log the mechanism.
+    expect(new Set(paper.map((r) => `${r.config.evalEvery} ${r.config.evalTasks} ${r.config.directed.logMechanism}`))).toEqual(new Set(['10 40 true']));
+    expect(new Set(paper.map((r) => `${r.variant} ${r.config.directed.estimator}`))).toEqual(new Set(['default center', 'random-task random', 'pooled-step pooled']));
+    const iterations = (env: string): number[] => [...new Set(paper.filter((r) => r.env === env).map((r) => r.config.iterations))];
+    // intersection and intersection-bimodal keep their config files' budgets.
+    expect(['cartpole', 'lunarlander', 'cartpole-goal', 'lunarlander-pad', 'intersection'].map(iterations)).toEqual([[200], [50], [200], [50], [600]]);
+    expect(paper).toHaveLength(318);
+    expect(readGrid('experiments/paper.json', false, nodeFileSystem).note).toMatch(/^Cut to fit a compute budget .* the controls \(multitask, random-task, pooled-step\) to 3 seeds, the non-headline algorithms to 3 seeds .* then LunarLander's and LunarLander-pad's iterations from 300 to 50;/);
+    expect(readGrid('experiments/paper.json', true, nodeFileSystem).runs.map((r) => `${r.config.iterations} ${r.seed}`)).toEqual(new Array(78).fill('10 0'));
   });
 });
 

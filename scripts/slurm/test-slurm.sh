@@ -82,7 +82,8 @@ array_against_one tiny 3 300
 
 if [ "${METARL_SLURM_QUICK:-0}" = 1 ]; then
   grid_args=(experiments/paper.json --quick)
-  array_against_one quick 18 3600
+  # One array task per run of the quick grid, however many seeds each algorithm has.
+  array_against_one quick "$(metarl experiment "${grid_args[@]}" --list | wc -l)" 3600
 fi
 
 # Preemption: tiny's grid for long enough to be caught mid-run.

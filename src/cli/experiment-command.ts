@@ -71,7 +71,7 @@ function writeIfChanged(path: string, text: string, fs: FileSystem): void {
 
 function gridJson(grid: Grid): string {
   const runs = grid.runs.map(({ env, variant, algo, seed, dir, config }) => ({ env, variant, algo, seed, dir, config }));
-  return `${JSON.stringify({ name: grid.name, runs }, null, 2)}\n`;
+  return `${JSON.stringify({ name: grid.name, ...(grid.note === null ? {} : { note: grid.note }), runs }, null, 2)}\n`;
 }
 
 /** A grid.json of another grid in the out folder is refused: this grid would overwrite it. */

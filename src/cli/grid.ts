@@ -22,9 +22,17 @@ export interface GridRun {
 
 export interface Grid {
   readonly name: string;
+  /** What the file says of its design for the results page (a budget cut, say), or null. */
+  readonly note: string | null;
   /** The out folder the file names (or runs/experiments/NAME), '-quick' appended for the quick profile. */
   readonly out: string;
   readonly runs: GridRun[];
+}
+
+/** Config keys laid over a run's config, and the field they are named by in errors. */
+interface Layer {
+  readonly keys: Record<string, unknown>;
+  readonly field: string;
 }
 
 /** A variant's config keys, and the field they are named by in errors. */
@@ -34,14 +42,17 @@ interface Variant {
   readonly field: string;
   /** The algorithms this variant runs: all of the grid's unless it lists some. */
   readonly algorithms: readonly AlgorithmName[] | null;
+  /** The seeds of every algorithm this variant runs, when it lists its own. */
+  readonly seeds: readonly number[] | null;
 }
 
-const KEYS = ['name', 'base', 'envs', 'envConfigs', 'algorithms', 'seeds', 'variants', 'quick', 'out'];
-const VARIANT_KEYS = ['name', 'set', 'algorithms'];
+const KEYS = ['name', 'note', 'base', 'envs', 'envConfigs', 'algorithms', 'seeds', 'seedsByAlgorithm', 'variants', 'quick', 'out'];
+const VARIANT_KEYS = ['name', 'set', 'algorithms', 'seeds'];
 /** The grid's axes: set by envs, algorithms and seeds, never by a config section. */
 const AXES = ['env', 'algo', 'seed'];
 const MAX_SEEDS = 1000;
 const MAX_RUNS = 10_000;
+const MAX_NOTE = 2000;
 const DEFAULT_VARIANT = 'default';
 /** Held-out tasks of a grid's runs unless its file sets evalTasks: enough tasks for the report's per-run means and swap test. */
 export const GRID_EVAL_TASKS = 40;
@@ -50,14 +61,21 @@ export const GRID_EVAL_TASKS = 40;
 export const GRID_FILE_HELP: readonly string[] = [
   'the grid file (JSON):',
   '  name        the grid\'s name; it and each variant\'s match [A-Za-z0-9][A-Za-z0-9._-]* (up to 64 characters)',
+  `  note        optional, a line of text (up to ${MAX_NOTE} characters) on the grid's design, e.g. a budget`,
+  '              cut; OUT/grid.json keeps it for the results page',
   `  base        config keys over the defaults (for grids, evalTasks ${GRID_EVAL_TASKS}); "config": "configs/x.json" reads a config file first`,
   '  envs        env families, e.g. ["cartpole"]',
-  '  envConfigs  optional, per env: a config file path or config keys, over base',
+  '  envConfigs  optional, per env: a config file path or config keys, over base; keys may name a',
+  '              "config" file read first, e.g. { "config": "configs/x.json", "evalEvery": 10 }',
   `  algorithms  e.g. ["maml", "directed-maml"] (of ${ALGORITHMS.join(', ')})`,
-  `  seeds       N (seeds 0..N-1, N up to ${MAX_SEEDS}) or a list of seeds`,
+  `  seeds       N (seeds 0..N-1, N up to ${MAX_SEEDS}) or a list of seeds: every algorithm's`,
+  '  seedsByAlgorithm  optional, per algorithm of the grid: its own seeds (N or a list) instead,',
+  '              e.g. { "maml": 10, "directed-maml": 10 }',
   '  variants    optional: [{ "name": "eta-half", "set": { "directed.eta": 0.5 } }, ...]; a variant',
-  '              may list "algorithms" (some of the grid\'s) to run only those',
-  '  quick       optional, the --quick profile: config keys over every run, and "seeds": n (the first n)',
+  '              may list "algorithms" (some of the grid\'s) to run only those, and "seeds" (N or a',
+  '              list) for all it runs, instead of seeds and seedsByAlgorithm',
+  '  quick       optional, the --quick profile: config keys over every run, and "seeds": n (the first n',
+  '              of each seed list, all of a shorter one)',
   '  out         optional, the grid folder, relative to the grid file and inside the current folder or',
   '              the grid file\'s (default runs/experiments/NAME, in the current folder); --out goes anywhere',
   'each run trains in OUT/ENV/VARIANT/ALGO-seedS (VARIANT "default" without variants);',
@@ -86,43 +104,52 @@ class GridParser {
     const unknown = unknownKey(grid, KEYS);
     if (unknown !== undefined) throw new UsageError(`${this.file}: unknown field ${unknown} (expected one of ${KEYS.join(', ')})`);
     const name = this.name(grid.name, 'name');
+    const note = grid.note === undefined ? null : this.note(grid.note);
     const envs = this.list(grid.envs, 'envs', envNames());
     const algorithms = this.list(grid.algorithms, 'algorithms', ALGORITHMS) as AlgorithmName[];
-    let seeds = this.seeds(grid.seeds);
+    const seeds = this.seeds(grid.seeds, 'seeds');
+    const byAlgorithm = this.seedsByAlgorithm(grid.seedsByAlgorithm, algorithms);
     const variants = this.variants(grid.variants, algorithms);
     const base = this.section(grid.base, 'base', true);
     const envConfigs = this.envConfigs(grid.envConfigs, envs);
     // The quick section is checked without --quick too, so a typo in it shows before it is needed.
     const { seeds: quickSeeds, ...quickKeys } = this.section(grid.quick, 'quick', false);
-    const firstSeeds = stated(integerIn(1, seeds.length), `an integer in [1, ${seeds.length}] (the first seeds of "seeds")`);
+    const seedsOf = (variant: Variant, algo: AlgorithmName): readonly number[] => variant.seeds ?? byAlgorithm.get(algo) ?? seeds;
+    const cells = variants.flatMap((variant) => (variant.algorithms ?? algorithms).map((algo) => ({ variant, algo, seeds: seedsOf(variant, algo) })));
+    const longest = Math.max(...cells.map((cell) => cell.seeds.length));
+    const firstSeeds = stated(integerIn(1, longest), `an integer in [1, ${longest}] (the first seeds of each seed list)`);
     if (quickSeeds !== undefined) this.read(checked(firstSeeds), quickSeeds, 'quick.seeds');
     this.overlay(resolveConfig({ env: envs[0] }), quickKeys, 'quick');
-    if (quick) {
-      if (grid.quick === undefined) throw new UsageError(`--quick: ${this.file} has no "quick" section`);
-      if (quickSeeds !== undefined) seeds = seeds.slice(0, quickSeeds as number);
-    }
+    if (quick && grid.quick === undefined) throw new UsageError(`--quick: ${this.file} has no "quick" section`);
+    const first = quick && quickSeeds !== undefined ? (quickSeeds as number) : Infinity;
     const profile = quick ? quickKeys : {};
-    const total = envs.length * seeds.length * variants.reduce((n, v) => n + (v.algorithms ?? algorithms).length, 0);
+    const total = envs.length * cells.reduce((n, cell) => n + Math.min(first, cell.seeds.length), 0);
     if (total > MAX_RUNS) throw new UsageError(`${this.file}: the grid has ${total} runs, expected at most ${MAX_RUNS}`);
     const out = grid.out === undefined ? `runs/experiments/${name}` : this.out(grid.out);
     const runs: GridRun[] = [];
     for (const env of envs) {
-      const envBase = this.overlay(this.overlay(this.baseConfig(env, base), envConfigs.get(env) ?? {}, `envConfigs.${env}`), { env }, 'envs');
-      for (const variant of variants) {
-        for (const algo of variant.algorithms ?? algorithms) {
-          for (const seed of seeds) {
-            const axes = this.overlay(envBase, { algo, seed }, 'algorithms and seeds');
-            const config = this.overlay(this.overlay(axes, variant.set, variant.field), profile, 'quick');
-            runs.push({ env, variant: variant.name, algo, seed, dir: `${env}/${variant.name}/${algo}-seed${seed}`, config });
-          }
+      const envLayers = (envConfigs.get(env) ?? []).reduce((c, layer) => this.overlay(c, layer.keys, layer.field), this.baseConfig(env, base));
+      const envBase = this.overlay(envLayers, { env }, 'envs');
+      for (const { variant, algo, seeds: cellSeeds } of cells) {
+        for (const seed of cellSeeds.slice(0, first)) {
+          const axes = this.overlay(envBase, { algo, seed }, 'algorithms and seeds');
+          const config = this.overlay(this.overlay(axes, variant.set, variant.field), profile, 'quick');
+          runs.push({ env, variant: variant.name, algo, seed, dir: `${env}/${variant.name}/${algo}-seed${seed}`, config });
         }
       }
     }
-    return { name, out: quick ? `${out}-quick` : out, runs };
+    return { name, note, out: quick ? `${out}-quick` : out, runs };
   }
 
   private name(value: unknown, field: string): string {
     return this.read(checked(SAFE_NAME), value, field);
+  }
+
+  /** One line, so the page can print it as a paragraph (escaped there like any text read from a file). */
+  private note(value: unknown): string {
+    const ok = typeof value === 'string' && value.trim() !== '' && value.length <= MAX_NOTE && !/[\u0000-\u001f\u007f]/.test(value);
+    if (!ok) this.fail('note', value, `a line of text of at most ${MAX_NOTE} characters`);
+    return value as string;
   }
 
   /**
@@ -145,14 +172,27 @@ class GridParser {
     return this.read(list, value, field);
   }
 
-  private seeds(value: unknown): number[] {
+  private seeds(value: unknown, field: string): number[] {
     if (isIntegerIn(value, 1, MAX_SEEDS)) return Array.from({ length: value }, (_, s) => s);
     const expected = `an integer in [1, ${MAX_SEEDS}] or a list of up to ${MAX_SEEDS} seeds`;
-    return this.read(arrayOf(checked(integerIn(0)), expected, { minLength: 1, maxLength: MAX_SEEDS, distinct: 'a seed not listed before' }), value, 'seeds');
+    return this.read(arrayOf(checked(integerIn(0)), expected, { minLength: 1, maxLength: MAX_SEEDS, distinct: 'a seed not listed before' }), value, field);
+  }
+
+  /** The algorithms whose seeds differ from the grid's `seeds`, and theirs. */
+  private seedsByAlgorithm(value: unknown, algorithms: readonly AlgorithmName[]): Map<AlgorithmName, number[]> {
+    const byAlgorithm = new Map<AlgorithmName, number[]>();
+    if (value === undefined) return byAlgorithm;
+    const given = this.read(plainObject('an object of algorithm: seeds (N or a list)'), value, 'seedsByAlgorithm');
+    for (const [algo, seeds] of Object.entries(given)) {
+      const field = `seedsByAlgorithm.${algo}`;
+      if (!(algorithms as readonly string[]).includes(algo)) throw new UsageError(`${this.file}: unknown field ${field} (expected one of the algorithms: ${algorithms.join(', ')})`);
+      byAlgorithm.set(algo as AlgorithmName, this.seeds(seeds, field));
+    }
+    return byAlgorithm;
   }
 
   private variants(value: unknown, algorithms: readonly string[]): Variant[] {
-    if (value === undefined) return [{ name: DEFAULT_VARIANT, set: {}, field: 'variants', algorithms: null }];
+    if (value === undefined) return [{ name: DEFAULT_VARIANT, set: {}, field: 'variants', algorithms: null, seeds: null }];
     const entries = this.read(arrayOf(anything, 'a non-empty list of { "name": ..., "set": { config keys } }', { minLength: 1 }), value, 'variants');
     const names: string[] = [];
     return entries.map((entry, i): Variant => {
@@ -163,18 +203,26 @@ class GridParser {
       if (names.includes(name)) this.fail(`variants[${i}].name`, name, 'a name not used by another variant');
       names.push(name);
       const only = v.algorithms === undefined ? null : (this.list(v.algorithms, `variants[${i}].algorithms`, algorithms) as AlgorithmName[]);
-      return { name, set: this.section(v.set, `variants[${i}].set`, false), field: `variants[${i}].set`, algorithms: only };
+      const seeds = v.seeds === undefined ? null : this.seeds(v.seeds, `variants[${i}].seeds`);
+      return { name, set: this.section(v.set, `variants[${i}].set`, false), field: `variants[${i}].set`, algorithms: only, seeds };
     });
   }
 
-  private envConfigs(value: unknown, envs: readonly string[]): Map<string, Record<string, unknown>> {
-    const configs = new Map<string, Record<string, unknown>>();
+  /** Per env, its config layers in order: a config file's keys, then the keys given beside it. */
+  private envConfigs(value: unknown, envs: readonly string[]): Map<string, Layer[]> {
+    const configs = new Map<string, Layer[]>();
     if (value === undefined) return configs;
     const given = this.read(plainObject('an object of env: config file or config keys'), value, 'envConfigs');
     for (const [env, config] of Object.entries(given)) {
       const field = `envConfigs.${env}`;
       if (!envs.includes(env)) throw new UsageError(`${this.file}: unknown field ${field} (expected one of the envs: ${envs.join(', ')})`);
-      configs.set(env, typeof config === 'string' ? this.configFile(config, field) : this.section(config, field, false));
+      if (typeof config === 'string') {
+        configs.set(env, [{ keys: this.configFile(config, field), field }]);
+        continue;
+      }
+      const { config: file, ...keys } = this.section(config, field, true);
+      const fromFile = typeof file === 'string' ? [{ keys: this.configFile(file, `${field}.config`), field: `${field}.config (${file})` }] : [];
+      configs.set(env, [...fromFile, { keys, field }]);
     }
     return configs;
   }
@@ -185,7 +233,7 @@ class GridParser {
   }
 
   /**
-   * An object of config keys (which may not set the axes); `base` may also name a config file. Its
+   * An object of config keys (which may not set the axes); `base` and `envConfigs` may also name a config file. Its
    * values are checked when laid over each run's config, against that run's env.
    */
   private section(value: unknown, field: string, mayReadFile: boolean): Record<string, unknown> {
@@ -196,7 +244,7 @@ class GridParser {
       if (axis !== undefined) throw new UsageError(`${this.file}: ${field}.${key} cannot be set there (${axis} is an axis of the grid: envs, algorithms, seeds)`);
     }
     if (section.config !== undefined) {
-      if (!mayReadFile) throw new UsageError(`${this.file}: unknown field ${field}.config (only base reads a config file)`);
+      if (!mayReadFile) throw new UsageError(`${this.file}: unknown field ${field}.config (only base and envConfigs read a config file)`);
       if (typeof section.config !== 'string') this.fail(`${field}.config`, section.config, 'a config file path');
     }
     return section;

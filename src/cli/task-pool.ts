@@ -88,18 +88,18 @@ export function isTaskWorker(): boolean {
 
 /** The worker side: one runner per config, kept while the same config's jobs keep coming. */
 export function serveTaskJobs(): void {
+  // The jobs' CPU time on this thread, which the trainer's thread does not see.
+  const cpuClock = threadCpuClock();
   let key = '';
   let runner: TaskRunner | null = null;
   const runnerFor = (config: MetaConfig): TaskRunner => {
     const k = JSON.stringify(config);
     if (runner === null || k !== key) {
-      runner = new TaskRunner(config, policyLayout(config), defaultClock);
+      runner = new TaskRunner(config, policyLayout(config), defaultClock, 'auto', cpuClock);
       key = k;
     }
     return runner;
   };
-  // The jobs' CPU time on this thread, which the trainer's thread does not see.
-  const cpuClock = threadCpuClock();
   // The TRPO step's tasks this worker holds, and the meter their work is counted on.
   let trpoTasks: TrpoTask[] = [];
   const meter = new CostMeter(defaultClock);

@@ -5,7 +5,8 @@
  * meta-gradient, g_MAML - g_FO, where g_MAML and g_FO are the exact and first-order meta-gradients
  * averaged over the meta-batch. Both are taken from the inner loops' start on the iteration's own
  * batches, replayed as fixed data after the training computation, so training's bits and counts
- * do not change; only the time is spent.
+ * do not change; only the time is spent, and its CPU time is logged apart (mechanismCpuSeconds),
+ * not in the run's cpuSeconds, so the cost of a directed run with the probe is that of one without.
  */
 import type { MlpLayout } from '../nn/mlp.js';
 import { CostMeter } from './costs.js';

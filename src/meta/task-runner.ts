@@ -60,6 +60,11 @@ export interface TaskOutcome {
   readonly cost: TaskCost;
   /** With job.probeMechanism, the exact and first-order meta-gradients on this task's batches (mechanism.ts); else null. */
   readonly mechanism: MechanismGradients | null;
+  /**
+   * With job.probeMechanism and a CPU clock, the probe's CPU seconds on the thread that ran the job
+   * (already inside that thread's CPU time, from which the trainer takes it out); else null.
+   */
+  readonly mechanismCpuSeconds: number | null;
 }
 
 /** The policy network of a config: categorical logits for Discrete actions, Gaussian means + log-std for Box. */
@@ -90,6 +95,8 @@ export class TaskRunner {
     readonly layout: MlpLayout,
     private readonly clock: Clock,
     compile: CompileMode = 'auto',
+    /** CPU milliseconds of the thread running the jobs, to time the mechanism probe apart from training; none by default. */
+    private readonly cpuClock: Clock | null = null,
   ) {
     this.family = taskFamily(config);
     this.programs = new SurrogatePrograms(layout, { mode: compile, entropyCoeff: config.entropyCoeff });
@@ -140,6 +147,10 @@ export class TaskRunner {
       programs: this.programs,
       innerGradients,
     });
+    // After the training computation, on its batches: nothing above depends on it.
+    const cpu0 = probed === null || this.cpuClock === null ? null : this.cpuClock();
+    const mechanism = probed === null ? null : mechanismGradients(this.layout, job.start, rate, probed, this.programs);
+    const mechanismCpuSeconds = cpu0 === null || this.cpuClock === null ? null : (this.cpuClock() - cpu0) / 1000;
     return {
       trpo: kept === null ? null : { train: kept.slice(0, steps).map(toPlainBatch), validation: toPlainBatch(kept[steps]), innerGradients },
       grad: r.grad,
@@ -149,8 +160,8 @@ export class TaskRunner {
       lossBefore: r.lossBefore,
       lossAfter: r.lossAfter,
       cost: { seconds: { ...meter.seconds }, envSteps: meter.envSteps, gradientEvaluations: meter.gradientEvaluations, hvps: meter.hvps, peakRetainedFloats: meter.peakRetainedFloats },
-      // After the training computation, on its batches: nothing above depends on it.
-      mechanism: probed === null ? null : mechanismGradients(this.layout, job.start, rate, probed, this.programs),
+      mechanism,
+      mechanismCpuSeconds,
     };
   }
 }

@@ -61,15 +61,18 @@ export interface IterationLog {
    * validation batches), gradients (surrogate gradients), hvp (Hessian-vector products), directed
    * (the whole directed step: its rollouts and its gradient), trpo (the whole TRPO outer step: its
    * conjugate gradient and line search, their gradients and HVPs; 0 for Adam and SGD), total (the
-   * whole step, including task sampling, env construction and the outer update; >= the sum of the
-   * others).
+   * whole step, including task sampling, env construction, the outer update and the mechanism
+   * probe; >= the sum of the others).
    */
   seconds: { sampling: number; gradients: number; hvp: number; directed: number; trpo: number; total: number };
   /**
    * With a CPU clock (MetaTrainerOptions.cpuClock): CPU seconds of the same span as seconds.total,
-   * on the trainer's thread and, for tasks run elsewhere (a worker pool), on theirs.
+   * on the trainer's thread and, for tasks run elsewhere (a worker pool), on theirs; the mechanism
+   * probe's time left out (it is logged, not training).
    */
   cpuSeconds?: number;
+  /** With a CPU clock, on iterations that log `mechanism`: the probe's CPU seconds, summed over the tasks' threads. */
+  mechanismCpuSeconds?: number;
   /** This iteration's work, the directed step's rollouts and gradient included. */
   counts: { envSteps: number; gradientEvaluations: number; hvps: number };
   /** Totals since the start of training, this iteration included. */
@@ -179,7 +182,7 @@ export class MetaTrainer {
     this.optimizer = makeOptimizer(c, this.layout.size);
     this.alphaOptimizer = metaSgd ? makeOptimizer(c, this.layout.size) : null;
     this.taskRng = streamRng(c.seed, STREAM.tasks);
-    this.runner = new TaskRunner(c, this.layout, this.clock, options.compile ?? 'auto');
+    this.runner = new TaskRunner(c, this.layout, this.clock, options.compile ?? 'auto', this.cpuClock);
   }
 
   /** Meta-iterations done. */
@@ -284,7 +287,9 @@ export class MetaTrainer {
     }
 
     const total = (this.clock() - t0) / 1000;
-    const cpuSeconds = this.cpuClock === null || cpu0 === null ? undefined : (this.cpuClock() - cpu0) / 1000 + meter.cpuSeconds;
+    // The probe ran inside the span of the thread that ran each job (this one's, or a worker's): taken out once.
+    const mechanismCpuSeconds = directedGrad === null ? 0 : outcomes.reduce((sum, r) => sum + (r.mechanismCpuSeconds ?? 0), 0);
+    const cpuSeconds = this.cpuClock === null || cpu0 === null ? undefined : (this.cpuClock() - cpu0) / 1000 + meter.cpuSeconds - mechanismCpuSeconds;
     this.done = iteration;
     const s = this.sums;
     s.envSteps += meter.envSteps;
@@ -300,6 +305,7 @@ export class MetaTrainer {
       lossAfter: lossAfter / B,
       seconds: { ...meter.seconds, total },
       ...(cpuSeconds === undefined ? {} : { cpuSeconds }),
+      ...(cpuSeconds === undefined || directedGrad === null ? {} : { mechanismCpuSeconds }),
       counts: { envSteps: meter.envSteps, gradientEvaluations: meter.gradientEvaluations, hvps: meter.hvps },
       totals: { ...s },
       memory: { retainedFloats: meter.peakRetainedFloats },
