@@ -124,7 +124,7 @@ describe('SurrogatePrograms', () => {
     // No bucket holds a linearization: an HVP's batch compiles its own bucket.
     hvp(190);
     expect(compiled.compiledBuckets()).toEqual([208, 112, 192]);
-    // 176 borrows 192's linearization (16 rows a run, far from 10 runs of 176 rows) ...
+    // 176 borrows 192's linearization (16 rows a run, far from 6 uses of 176 rows) ...
     for (let i = 0; i < 3; i++) hvp(170);
     expect(compiled.compiledBuckets()).toEqual([208, 112, 192]);
     // ... and 192, holding no gradient program, borrows 208's.

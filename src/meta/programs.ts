@@ -12,7 +12,7 @@
  * Capacities are buckets, eight per octave (at most 12.5% padding, none below 16 rows). A row count
  * whose bucket does not hold the program it needs borrows the smallest compiled bucket up to twice
  * its size that does, until the rows it has padded that way add up to what compiling its own
- * costs (COMPILE_COST_RUNS runs of its own size; rent until renting has cost the purchase, which
+ * costs (COMPILE_COST_RUNS uses at its own size; rent until renting has cost the purchase, which
  * never pays more than twice the better of the two choices made knowing the future). Tracing
  * costs a few eager calls and the passes after it more, while row counts drift from iteration to
  * iteration as the policy changes, so most counts of a short run are served by a few buckets.
@@ -62,12 +62,11 @@ interface Bucket {
 const MAX_BORROWED_PADDING = 2;
 
 /**
- * What compiling a program costs, in runs of it: tracing runs the op eagerly (building its graph,
- * copying operands into kernel memory), and the passes after it walk every kernel several times.
- * A linearization traces the gradient and the backward pass through it, a gradient program only
- * the former.
+ * What compiling a program costs, in uses of it (a gradient program's run; a linearization's early
+ * run with its HVPs' late runs): tracing runs the op eagerly (building its graph, copying operands
+ * into kernel memory), and the passes after it walk every kernel several times.
  */
-const COMPILE_COST_RUNS = { grad: 5, linearization: 10 } as const;
+const COMPILE_COST_RUNS = { grad: 5, linearization: 6 } as const;
 
 type ProgramKind = keyof typeof COMPILE_COST_RUNS;
 
