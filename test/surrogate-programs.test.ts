@@ -113,9 +113,9 @@ describe('SurrogatePrograms', () => {
       expectBits(compiled.lossGradAndHvp(theta, batch).hvp(v), eager.lossGradAndHvp(theta, batch).hvp(v));
     };
     grad(200);
-    // Bucket 112 in 208 pads 96 rows a run; a gradient program costs 5 runs of 112 rows (560):
-    // six runs borrow (padding 0, 96, ..., 480 before each), the seventh compiles.
-    for (let i = 0; i < 6; i++) grad(110);
+    // Bucket 112 in 208 pads 96 rows a run; a gradient program costs 4 runs of 112 rows (448):
+    // five runs borrow (padding 0, 96, ..., 384 before each), the sixth compiles.
+    for (let i = 0; i < 5; i++) grad(110);
     expect(compiled.compiledBuckets()).toEqual([208]);
     grad(110);
     expect(compiled.compiledBuckets()).toEqual([208, 112]);
@@ -124,7 +124,7 @@ describe('SurrogatePrograms', () => {
     // No bucket holds a linearization: an HVP's batch compiles its own bucket.
     hvp(190);
     expect(compiled.compiledBuckets()).toEqual([208, 112, 192]);
-    // 176 borrows 192's linearization (16 rows a run, far from 6 uses of 176 rows) ...
+    // 176 borrows 192's linearization (16 rows a run, far from 4 uses of 176 rows) ...
     for (let i = 0; i < 3; i++) hvp(170);
     expect(compiled.compiledBuckets()).toEqual([208, 112, 192]);
     // ... and 192, holding no gradient program, borrows 208's.

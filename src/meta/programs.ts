@@ -13,9 +13,9 @@
  * whose bucket does not hold the program it needs borrows the smallest compiled bucket up to twice
  * its size that does, until the rows it has padded that way add up to what compiling its own
  * costs (COMPILE_COST_RUNS uses at its own size; rent until renting has cost the purchase, which
- * never pays more than twice the better of the two choices made knowing the future). Tracing
- * costs a few eager calls and the passes after it more, while row counts drift from iteration to
- * iteration as the policy changes, so most counts of a short run are served by a few buckets.
+ * never pays more than twice the better of the two choices made knowing the future). Compiling
+ * costs a few runs, while row counts drift from iteration to iteration as the policy changes, so
+ * most counts of a short run are served by a few buckets.
  * Running a bucket eagerly instead would warm the JIT on code the run then leaves. Buckets are
  * kept while their buffers fit `maxElements`, least recently used evicted first; an evicted
  * bucket's programs release their WebAssembly memory to the buckets compiled after it.
@@ -58,15 +58,19 @@ interface Bucket {
   wanted: number;
 }
 
+/** The surrogate's ops read no value to decide what to compute: its programs trace without running kernels. */
+const TRACE = { traceValues: false } as const;
+
 /** A borrowed bucket holds at most this many times the rows of the batch it serves. */
 const MAX_BORROWED_PADDING = 2;
 
 /**
  * What compiling a program costs, in uses of it (a gradient program's run; a linearization's early
- * run with its HVPs' late runs): tracing runs the op eagerly (building its graph, copying operands
- * into kernel memory), and the passes after it walk every kernel several times.
+ * run with its HVPs' late runs): tracing builds the op's graph (recording its kernels, not running
+ * them), the passes after it walk every kernel several times, and the first compiles of a thread
+ * run code the JIT has not warmed yet.
  */
-const COMPILE_COST_RUNS = { grad: 5, linearization: 6 } as const;
+const COMPILE_COST_RUNS = { grad: 4, linearization: 4 } as const;
 
 type ProgramKind = keyof typeof COMPILE_COST_RUNS;
 
@@ -215,7 +219,7 @@ export class SurrogatePrograms {
       return { loss: value.item(), grad: grad.data };
     }
     if (b.grad === undefined) {
-      b.grad = compile((t, o, a, adv, s, m) => valueAndGrad((x: Tensor) => this.objective(x, o, a, adv, s, m))(t), [theta, ...this.examples(b, batch)]);
+      b.grad = compile((t, o, a, adv, s, m) => valueAndGrad((x: Tensor) => this.objective(x, o, a, adv, s, m))(t), [theta, ...this.examples(b, batch)], TRACE);
       this.fit();
     }
     const out = b.grad.run(theta, ...b.inputs);
@@ -266,6 +270,7 @@ export class SurrogatePrograms {
         },
         [theta, ...this.examples(b, batch), dir],
         1,
+        TRACE,
       );
       lin = { program, owner: null };
       b.linearizations.push(lin);
