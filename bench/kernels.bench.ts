@@ -2,21 +2,18 @@
 //   gemm on the MLP shapes (forward x Wᵀ, dX = dY W, dW = dYᵀ X), TypeScript vs WebAssembly, in GMAC/s;
 //   the gemm and tanh sizes where WebAssembly starts to win (GEMM_WASM_MIN_MACS, TANH_WASM_MIN_N);
 //   tanh, exp and log on 128000 elements: a Math loop vs ours in TypeScript vs WebAssembly, in ns/element;
-//   threads: gemm on one thread vs two (the size from which two win, GEMM_THREADS_MIN_MACS; not in the default run).
-// Usage: node scripts/run-ts.mjs bench/kernels.bench.ts [gemm] [crossover] [tanh] [explog] [threads]   (default: all but threads)
+// (gemm on one thread against two, and the size from which two win: bench/gemm-threads.ts.)
+// Usage: node scripts/run-ts.mjs bench/kernels.bench.ts [gemm] [crossover] [tanh] [explog]   (default: all)
 import { medians } from './medians.js';
 import { expReference, expWasm, logReference, logWasm } from '../src/kernels/exp-log.js';
 import { GEMM_WASM_MIN_MACS, gemmReference, gemmWasm } from '../src/kernels/gemm.js';
 import { TANH_WASM_MIN_N, tanhReference, tanhWasm } from '../src/kernels/tanh.js';
 import { wasmAvailable } from '../src/kernels/wasm/module.js';
-import { GEMM_THREADS_MIN_MACS, disableGemmThreads, enableGemmThreads, gemmThreadsReady } from '../src/kernels/gemm-threads.js';
-import { gemm } from '../src/kernels/gemm.js';
-import { startGemmHelper } from '../src/cli/kernel-threads.js';
 
 if (!wasmAvailable()) throw new Error('WebAssembly SIMD is not available here: nothing to compare');
 
 const sections = process.argv.slice(2);
-const runs = (section: string): boolean => (sections.length === 0 && section !== 'threads') || sections.includes(section);
+const runs = (section: string): boolean => sections.length === 0 || sections.includes(section);
 
 let seed = 2024;
 function randomArray(length: number, scale = 1): Float64Array {
@@ -127,26 +124,4 @@ if (runs('explog')) {
   await compareWithMath('exp', 'x uniform in [-20, 20)', randomArray(N, 40), Math.exp, expReference, expWasm);
   const positive = randomArray(N, 2).map((v) => Math.abs(v) * 1e3 + 1e-9);
   await compareWithMath('log', 'x in (0, 1000)', positive, Math.log, logReference, logWasm);
-}
-
-if (runs('threads')) {
-  console.log(`\ngemm on two threads: median µs, one thread / two (> 1: two win); gemm() splits at m*k*n >= ${GEMM_THREADS_MIN_MACS}`);
-  if (!enableGemmThreads(startGemmHelper, 1)) throw new Error('no shared WebAssembly memory here: nothing to compare');
-  while (!gemmThreadsReady()) await new Promise((r) => setTimeout(r, 10));
-  const cases: GemmCase[] = [];
-  for (const batch of [32, 64, 128, 256, 512, 1000, 2000, 4000]) {
-    cases.push({ name: `forward b=${batch} 64->64`, m: batch, k: 64, n: 64, transA: false, transB: true, accumulate: false });
-    cases.push({ name: `dX b=${batch} 64->64`, m: batch, k: 64, n: 64, transA: false, transB: false, accumulate: false });
-    cases.push({ name: `dW b=${batch} 64->64`, m: 64, k: batch, n: 64, transA: true, transB: false, accumulate: true });
-    cases.push({ name: `forward b=${batch} 8->64`, m: batch, k: 8, n: 64, transA: false, transB: true, accumulate: false });
-  }
-  console.log(`${'case'.padEnd(24)}${'m*k*n'.padStart(9)}     one     two  one/two`);
-  for (const g of cases) {
-    const a = randomArray(g.m * g.k), b = randomArray(g.k * g.n), c = randomArray(g.m * g.n);
-    const call = (impl: Gemm) => () => impl(c, a, b, g.m, g.k, g.n, g.transA, g.transB, g.accumulate);
-    const r = await medians({ one: call(gemmWasm), two: call(gemm) }, 100);
-    const us = (ms: number): string => (ms * 1000).toFixed(1).padStart(7);
-    console.log(`${g.name.padEnd(24)}${String(g.m * g.k * g.n).padStart(9)}  ${us(r.one)} ${us(r.two)}  ${(r.one / r.two).toFixed(2).padStart(6)}`);
-  }
-  disableGemmThreads();
 }

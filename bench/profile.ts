@@ -2,8 +2,14 @@
 // two ops, where the first spends more than the second (maml against fomaml: the second order).
 // Usage: node scripts/run-ts.mjs bench/profile.ts [small|medium|lander] [grad|hvp|maml|fomaml] [op to compare]
 // Each kernel's time is its median over the runs, each run timing every kernel in program order.
+// `bench/profile.ts run ...` profiles a training run instead, by program and bucket (profile-run.ts).
 import type { TraceStep } from '../src/autodiff/apply.js';
 import { type BenchOp, compileOp, makeWorkload } from '../src/workloads/standard-workloads.js';
+
+if (process.argv[2] === 'run') {
+  await import('./profile-run.js');
+  process.exit(0);
+}
 
 const sizes: Record<string, [number[], number]> = { small: [[4, 32, 32, 2], 200], medium: [[4, 64, 64, 2], 2000], lander: [[8, 64, 64, 4], 4000] };
 const [dims, states] = sizes[process.argv[2] ?? 'medium'];

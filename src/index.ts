@@ -16,7 +16,7 @@ export { withoutGraph, gradients, watch, stopGradient, type GradientOptions } fr
 export { grad, valueAndGrad, vjp, jvp, hvp, valueGradAndHvp, type Linearization } from './autodiff/index.js';
 export type { ScalarFn } from './autodiff/transforms.js';
 export { adapt, metaGradient, type AdaptOptions, type MetaGradient, type ParamLoss } from './autodiff/index.js';
-export { compile, compileStaged, type Program, type StagedProgram, type Outputs } from './autodiff/index.js';
+export { compile, compileStaged, type CompileOptions, type Program, type StagedProgram, type Outputs } from './autodiff/index.js';
 export { gradcheck, relativeError, type GradcheckOptions, type GradcheckResult } from './autodiff/index.js';
 export { add, sub, mul, div, scaleBy, addScalar, neg, exp, log, sqrt, square, tanh, relu } from './autodiff/index.js';
 export { sum, mean, sumRows, sumCols, expand, reshape, flatten, slice, pad, concat, matmul, dense, type Activation } from './autodiff/index.js';

@@ -97,7 +97,7 @@ describe('SurrogatePrograms', () => {
     expectBits(first.hvp(v), eager.lossGradAndHvp(theta, a).hvp(v));
   });
 
-  it('serves a row count first from a compiled bucket up to twice its size holding the program it needs, then compiles its own', () => {
+  it('serves a row count from a compiled bucket up to twice its size holding the program it needs until its padding has cost a compile, then compiles its own', () => {
     const layout = layouts[0][1];
     const rng = new PCG64(17);
     const theta = initPolicy(layout, rng);
@@ -108,22 +108,28 @@ describe('SurrogatePrograms', () => {
       const batch = batchOf(layout, rows, rng);
       expectBits(compiled.lossAndGrad(theta, batch).grad, eager.lossAndGrad(theta, batch).grad);
     };
+    const hvp = (rows: number): void => {
+      const batch = batchOf(layout, rows, rng);
+      expectBits(compiled.lossGradAndHvp(theta, batch).hvp(v), eager.lossGradAndHvp(theta, batch).hvp(v));
+    };
     grad(200);
-    grad(110); // bucket 112 borrows 208 (at most twice 110 rows)
+    // Bucket 112 in 208 pads 96 rows a run; a gradient program costs 4 runs of 112 rows (448):
+    // five runs borrow (padding 0, 96, ..., 384 before each), the sixth compiles.
+    for (let i = 0; i < 5; i++) grad(110);
     expect(compiled.compiledBuckets()).toEqual([208]);
-    grad(100); // too small for 208: its own
+    grad(110);
     expect(compiled.compiledBuckets()).toEqual([208, 112]);
-    grad(150); // 160 borrows 208, then compiles when it comes back
-    expect(compiled.compiledBuckets()).toEqual([112, 208]);
-    grad(155);
-    expect(compiled.compiledBuckets()).toEqual([112, 208, 160]);
-    // 208 holds no linearization: an HVP's batch compiles its own bucket.
-    const batch = batchOf(layout, 190, rng);
-    expectBits(compiled.lossGradAndHvp(theta, batch).hvp(v), eager.lossGradAndHvp(theta, batch).hvp(v));
-    expect(compiled.compiledBuckets()).toEqual([112, 208, 160, 192]);
-    const borrowing = batchOf(layout, 170, rng); // 176 borrows 192
-    expectBits(compiled.lossGradAndHvp(theta, borrowing).hvp(v), eager.lossGradAndHvp(theta, borrowing).hvp(v));
-    expect(compiled.compiledBuckets()).toEqual([112, 208, 160, 192]);
+    grad(100); // 112's own
+    expect(compiled.compiledBuckets()).toEqual([208, 112]);
+    // No bucket holds a linearization: an HVP's batch compiles its own bucket.
+    hvp(190);
+    expect(compiled.compiledBuckets()).toEqual([208, 112, 192]);
+    // 176 borrows 192's linearization (16 rows a run, far from 4 uses of 176 rows) ...
+    for (let i = 0; i < 3; i++) hvp(170);
+    expect(compiled.compiledBuckets()).toEqual([208, 112, 192]);
+    // ... and 192, holding no gradient program, borrows 208's.
+    grad(185);
+    expect(compiled.compiledBuckets()).toEqual([112, 192, 208]);
   });
 
   it("'auto' compiles a bucket on first use and keeps no program below minRows", () => {

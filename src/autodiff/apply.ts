@@ -36,6 +36,8 @@ function allocate(n: number): Float64Array {
 
 let recording = true;
 let activeTrace: TraceStep[] | null = null;
+/** False while a trace records kernels without running them (traceKernels with computeValues false). */
+let computing = true;
 
 /** Runs an op: computes it now, links it into the graph when an input is differentiable, logs it to an active trace. */
 export function apply<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor {
@@ -47,7 +49,7 @@ export function apply<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Ten
   const node = differentiable ? { op, inputs, attrs } : null;
   if (op.alias) return new Tensor(inputs[0].data, shape, node);
   const out = new Tensor(allocate(sizeOf(shape)), shape, node);
-  op.forward(out.data, inputs, attrs, shape);
+  if (computing) op.forward(out.data, inputs, attrs, shape);
   if (activeTrace !== null) activeTrace.push({ op, inputs, attrs, out });
   return out;
 }
@@ -67,14 +69,20 @@ export function isRecording(): boolean {
   return recording;
 }
 
-/** Runs `fn` and returns every kernel it executed, in order. */
-export function traceKernels<T>(fn: () => T): { result: T; steps: TraceStep[] } {
+/**
+ * Runs `fn` and returns every kernel it executed, in order. With `computeValues` false the kernels
+ * are recorded and not run: every result holds zeros, which only a function that never reads a
+ * value to decide what it computes can afford.
+ */
+export function traceKernels<T>(fn: () => T, computeValues = true): { result: T; steps: TraceStep[] } {
   if (activeTrace !== null) throw new Error('compile: tracing cannot be nested');
   const steps: TraceStep[] = [];
   activeTrace = steps;
+  computing = computeValues;
   try {
     return { result: fn(), steps };
   } finally {
     activeTrace = null;
+    computing = true;
   }
 }

@@ -34,13 +34,24 @@ export interface Program<O extends Outputs> {
   release(): void;
 }
 
+/** How `compile` and `compileStaged` trace. */
+export interface CompileOptions {
+  /**
+   * false: trace without computing any value (the kernels are recorded, not run, and every
+   * intermediate tensor holds zeros while `fn` runs), which makes compiling several times
+   * cheaper. Only for an `fn` whose control flow reads no tensor value; the program is the same
+   * either way. Default true: `fn` sees the values computed from the examples.
+   */
+  readonly traceValues?: boolean;
+}
+
 /**
  * Traces `fn` once on `examples` and returns a program that replays the same kernels into the same
  * buffers: no graph is built and nothing is allocated per run. As with jax.jit, control flow that
  * depends on values is frozen at trace time; everything computed must go through ops.
  */
-export function compile<O extends Outputs>(fn: (...inputs: Tensor[]) => O, examples: readonly Tensor[]): Program<O> {
-  const built = build(fn, examples, 0);
+export function compile<O extends Outputs>(fn: (...inputs: Tensor[]) => O, examples: readonly Tensor[], options: CompileOptions = {}): Program<O> {
+  const built = build(fn, examples, 0, options);
   const { inputs, result } = built;
   const steps = built.early;
   return {
@@ -83,11 +94,12 @@ export function compileStaged<E extends Outputs, L extends Outputs>(
   fn: (...inputs: Tensor[]) => { early: E; late: L },
   examples: readonly Tensor[],
   lateCount: number,
+  options: CompileOptions = {},
 ): StagedProgram<E, L> {
   if (!Number.isInteger(lateCount) || lateCount < 1 || lateCount >= examples.length) {
     throw new Error(`compileStaged: lateCount is ${lateCount}, expected an integer in [1, ${examples.length - 1}] (the number of late inputs)`);
   }
-  const built = build(fn, examples, lateCount);
+  const built = build(fn, examples, lateCount, options);
   const { inputs, result, early, late } = built;
   const firstLate = inputs.length - lateCount;
   const lateBuffers = new Set(inputs.slice(firstLate).map((t) => t.data));
@@ -120,12 +132,13 @@ interface Built<O> {
   readonly release: () => void;
 }
 
-function build<O extends Outputs>(fn: (...inputs: Tensor[]) => O, examples: readonly Tensor[], lateCount: number): Built<O> {
+function build<O extends Outputs>(fn: (...inputs: Tensor[]) => O, examples: readonly Tensor[], lateCount: number, options: CompileOptions): Built<O> {
   expectFunction('compile', 'fn', fn);
   if (!Array.isArray(examples)) throw new Error(`compile: examples is ${describeValue(examples)}, expected an array of Tensors`);
   examples.forEach((x, i) => expectTensor('compile', `examples[${i}]`, x));
   const inputs = examples.map((x) => new Tensor(Float64Array.from(x.data), x.shape));
-  const traced = traceKernels(() => fn(...inputs));
+  if (typeof options !== 'object' || options === null) throw new Error(`compile: options is ${describeValue(options)}, expected { traceValues? }`);
+  const traced = traceKernels(() => fn(...inputs), options.traceValues ?? true);
   const result = traced.result;
   const live = liveSteps(traced.steps, result);
   // Later passes only drop steps or rebuild them from these tensors, so one set serves every swap.

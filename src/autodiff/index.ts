@@ -5,7 +5,7 @@ export { withoutGraph } from './apply.js';
 export { gradients, watch, stopGradient, type GradientOptions } from './backward.js';
 export { grad, valueAndGrad, vjp, jvp, hvp, valueGradAndHvp, type Linearization } from './transforms.js';
 export { adapt, metaGradient, type AdaptOptions, type MetaGradient, type ParamLoss } from './meta-gradient.js';
-export { compile, compileStaged, type Program, type StagedProgram, type Outputs } from './compile.js';
+export { compile, compileStaged, type CompileOptions, type Program, type StagedProgram, type Outputs } from './compile.js';
 export { gradcheck, relativeError, type GradcheckOptions, type GradcheckResult } from './gradcheck.js';
 export { add, sub, mul, div } from './ops/arith.js';
 export { scaleBy, addScalar, neg } from './ops/scalar.js';

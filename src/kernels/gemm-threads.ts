@@ -17,8 +17,12 @@ const SEQ = 0, DONE = 1, READY = 2, ARGS = 3;
 const CONTROL_INTS = ARGS + 9;
 
 /**
- * Below this many multiply-adds a product stays on one thread: handing half to the helper costs a
- * wake-up and the copies into the shared memory (chosen with `bench/kernels.bench.ts threads`).
+ * Below this many multiply-adds a product stays on one thread. The split saves half of the
+ * product's time and costs the copies into and out of the shared memory (a few percent of the
+ * product at the MLP shapes, more for narrow layers) and a wake-up of the parked helper (tens of
+ * microseconds), so it pays only once half a product takes several wake-ups: at the 32- and
+ * 64-wide layers of the shipped configs that is from about this size, and at half of it the split
+ * saves next to nothing. `bench/gemm-threads.ts` measures both sides.
  */
 export const GEMM_THREADS_MIN_MACS = 1 << 20;
 

@@ -10,11 +10,13 @@
  * (test/surrogate-programs.test.ts checks it row count by row count, both heads).
  *
  * Capacities are buckets, eight per octave (at most 12.5% padding, none below 16 rows). A row count
- * whose bucket is not compiled yet first borrows a compiled bucket up to twice its size that holds
- * the program it needs (padding costs less than tracing a program for a count that may not come
- * back), and compiles its own when it comes back: tracing costs a few eager calls, and the first
- * meta-iteration meets many row counts once. Running a bucket eagerly instead would warm the JIT on
- * code the run then leaves. Buckets are
+ * whose bucket does not hold the program it needs borrows the smallest compiled bucket up to twice
+ * its size that does, until the rows it has padded that way add up to what compiling its own
+ * costs (COMPILE_COST_RUNS uses at its own size; rent until renting has cost the purchase, which
+ * never pays more than twice the better of the two choices made knowing the future). Compiling
+ * costs a few runs, while row counts drift from iteration to iteration as the policy changes, so
+ * most counts of a short run are served by a few buckets.
+ * Running a bucket eagerly instead would warm the JIT on code the run then leaves. Buckets are
  * kept while their buffers fit `maxElements`, least recently used evicted first; an evicted
  * bucket's programs release their WebAssembly memory to the buckets compiled after it.
  */
@@ -56,8 +58,21 @@ interface Bucket {
   wanted: number;
 }
 
+/** The surrogate's ops read no value to decide what to compute: its programs trace without running kernels. */
+const TRACE = { traceValues: false } as const;
+
 /** A borrowed bucket holds at most this many times the rows of the batch it serves. */
 const MAX_BORROWED_PADDING = 2;
+
+/**
+ * What compiling a program costs, in uses of it (a gradient program's run; a linearization's early
+ * run with its HVPs' late runs): tracing builds the op's graph (recording its kernels, not running
+ * them), the passes after it walk every kernel several times, and the first compiles of a thread
+ * run code the JIT has not warmed yet.
+ */
+const COMPILE_COST_RUNS = { grad: 4, linearization: 4 } as const;
+
+type ProgramKind = keyof typeof COMPILE_COST_RUNS;
 
 /** Exact MAML holds one linearization per inner step of a task until its backward pass. */
 const MAX_LINEARIZATIONS_PER_BUCKET = 4;
@@ -88,8 +103,8 @@ export class SurrogatePrograms {
   private readonly minRows: number;
   private readonly maxElements: number;
   private readonly buckets = new Map<number, Bucket>();
-  /** Capacities that borrowed another bucket once: they compile their own the next time. */
-  private readonly borrowed = new Set<number>();
+  /** Per program kind and capacity, the padding rows its batches have run in borrowed buckets so far. */
+  private readonly borrowedRows: Record<ProgramKind, Map<number, number>> = { grad: new Map(), linearization: new Map() };
   private readonly size: number;
   private readonly entropyCoeff: number;
   /** Whether the objective reads a row mask: a categorical policy's entropy bonus. */
@@ -116,21 +131,23 @@ export class SurrogatePrograms {
 
   /**
    * The bucket serving this batch, with the batch loaded; null when it runs eagerly. Refreshes its
-   * LRU position. `ready` says whether a bucket holds the program the caller runs (it may borrow one).
+   * LRU position. `ready` says whether a bucket holds the program of `kind` the caller runs (it may
+   * borrow one).
    */
-  private bucket(batch: PolicyBatch, ready: (b: Bucket) => boolean): Bucket | null {
+  private bucket(batch: PolicyBatch, kind: ProgramKind, ready: (b: Bucket) => boolean): Bucket | null {
     const rows = batch.obs.shape[0];
     if (this.mode === 'never' || (this.mode === 'auto' && rows < this.minRows)) return null;
     const capacity = bucketRows(rows);
     let b = this.buckets.get(capacity);
-    if (b === undefined && !this.borrowed.has(capacity)) {
-      b = this.lender(rows, ready);
-      if (b !== undefined) {
-        this.borrowed.add(capacity);
-        this.buckets.delete(b.rows);
-        this.buckets.set(b.rows, b);
-        load(b, batch, rows);
-        return b;
+    if (b === undefined || !ready(b)) {
+      const lender = this.lender(rows, ready);
+      const padded = this.borrowedRows[kind].get(capacity) ?? 0;
+      if (lender !== undefined && padded < COMPILE_COST_RUNS[kind] * capacity) {
+        this.borrowedRows[kind].set(capacity, padded + lender.rows - capacity);
+        this.buckets.delete(lender.rows);
+        this.buckets.set(lender.rows, lender);
+        load(lender, batch, rows);
+        return lender;
       }
     }
     if (b === undefined) {
@@ -196,13 +213,13 @@ export class SurrogatePrograms {
   /** L(params; batch) and its gradient (a fresh buffer). */
   lossAndGrad(params: Float64Array, batch: PolicyBatch): { loss: number; grad: Float64Array } {
     const theta = fromBuffer(params, [this.size]);
-    const b = this.bucket(batch, (x) => x.grad !== undefined);
+    const b = this.bucket(batch, 'grad', (x) => x.grad !== undefined);
     if (b === null) {
       const { value, grad } = valueAndGrad((t: Tensor) => this.objective(t, batch.obs, batch.actions, batch.advantages))(theta);
       return { loss: value.item(), grad: grad.data };
     }
     if (b.grad === undefined) {
-      b.grad = compile((t, o, a, adv, s, m) => valueAndGrad((x: Tensor) => this.objective(x, o, a, adv, s, m))(t), [theta, ...this.examples(b, batch)]);
+      b.grad = compile((t, o, a, adv, s, m) => valueAndGrad((x: Tensor) => this.objective(x, o, a, adv, s, m))(t), [theta, ...this.examples(b, batch)], TRACE);
       this.fit();
     }
     const out = b.grad.run(theta, ...b.inputs);
@@ -216,7 +233,7 @@ export class SurrogatePrograms {
    */
   lossGradAndHvp(params: Float64Array, batch: PolicyBatch): { loss: number; grad: Float64Array; hvp: (v: Float64Array) => Float64Array } {
     const theta = fromBuffer(params, [this.size]);
-    const b = this.bucket(batch, (x) => x.linearizations.length > 0);
+    const b = this.bucket(batch, 'linearization', (x) => x.linearizations.length > 0);
     if (b === null) {
       const at = valueGradAndHvp((t: Tensor) => this.objective(t, batch.obs, batch.actions, batch.advantages), theta);
       return { loss: at.value.item(), grad: at.grad.data, hvp: (v) => at.hvp(fromBuffer(v, [this.size])).data };
@@ -253,6 +270,7 @@ export class SurrogatePrograms {
         },
         [theta, ...this.examples(b, batch), dir],
         1,
+        TRACE,
       );
       lin = { program, owner: null };
       b.linearizations.push(lin);
