@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // The README's "Your own env" example, as a user writes it against the package's entry point.
 import { EMPTY_INFO, MetaTrainer, PCG64, boxSpace, discreteSpace, envNames, getEnv, intersectionTasks, outcomesOf, registerEnv, registeredEnvs, resolveConfig, rewardThresholdOf, tasksOf } from '../src/index.js';
+import { CARTPOLE_FAMILY } from '../src/envs/cartpole-tasks.js';
 
 // A corridor: step left or right; the reward peaks at a goal that the task places.
 class Corridor {
@@ -86,6 +87,18 @@ describe('what a family states beforehand', () => {
       expect([family.name, family.observationSpace]).toEqual([family.name, env.observationSpace]);
       expect([family.name, family.actionSpace]).toEqual([family.name, env.actionSpace]);
     }
+  });
+
+  it('states the spaces of Gymnasium\'s bounds at the defaults, and an env\'s follow its own parameters', () => {
+    const cartpole = getEnv('cartpole').observationSpace;
+    expect([...cartpole.high]).toEqual([Math.fround(4.8), Infinity, Math.fround((12 * 2 * Math.PI) / 360 * 2), Infinity]);
+    expect([...cartpole.low]).toEqual([...cartpole.high].map((x) => -x));
+    expect(CARTPOLE_FAMILY.make({}, { xThreshold: 3 }).observationSpace.high[0]).toBe(6);
+    expect([...getEnv('intersection').observationSpace.high]).toEqual([Infinity, 1, Infinity, 1, 1, 1]);
+    expect(getEnv('intersection').make({ speedLimit: 12 }).observationSpace.high[1]).toBe(12 / 15);
+    expect(getEnv('lunarlander').actionSpace).toEqual(discreteSpace(4));
+    expect(getEnv('lunarlander-continuous').actionSpace).toEqual(boxSpace([-1, -1], [1, 1]));
+    expect(getEnv('cartpole-goal').actionSpace).toEqual(discreteSpace(2));
   });
 
   it('states the outcomes exactly when the step info reports one, and those it reports', () => {

@@ -17,7 +17,7 @@
  */
 import { expScalar } from '../kernels/exp-log.js';
 import { describe } from '../validation/values.js';
-import { CARTPOLE_PARAMS, CartPole, type CartPoleResetOptions } from './cartpole.js';
+import { CARTPOLE_ACTION_SPACE, CARTPOLE_DEFAULTS, CARTPOLE_PARAMS, CartPole, type CartPoleResetOptions, cartPoleObservationSpace } from './cartpole.js';
 import { EMPTY_INFO, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs, type ResetResult, type StepResult } from './env.js';
 import { type EnvFamily, tasksOf } from './env-family.js';
 import { paramCheck, type ParamTable } from './params.js';
@@ -106,13 +106,12 @@ export class CartPoleGoal implements Env<number, CartPoleResetOptions> {
   }
 }
 
-const probe = new CartPoleGoal();
-
 export const CARTPOLE_GOAL_FAMILY: EnvFamily<CartPoleGoal, Pick<CartPoleGoalOptions, 'maxEpisodeSteps' | 'seed'>> = Object.freeze({
   name: 'cartpole-goal',
   description: 'CartPole-v1 dynamics, the reward peaking at a cart position the task places and the policy does not observe',
-  observationSpace: probe.observationSpace,
-  actionSpace: probe.actionSpace,
+  // CartPole's spaces at its default thresholds, which no task or option of the family changes.
+  observationSpace: cartPoleObservationSpace(CARTPOLE_DEFAULTS),
+  actionSpace: CARTPOLE_ACTION_SPACE,
   params: CARTPOLE_GOAL_PARAMS,
   defaultRanges: CARTPOLE_GOAL_TASK_RANGES,
   make: (task: TaskParams, options?: Pick<CartPoleGoalOptions, 'maxEpisodeSteps' | 'seed'>) => new CartPoleGoal({ ...options, ...task }),

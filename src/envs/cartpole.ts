@@ -139,9 +139,20 @@ const CHECKS: { readonly [K in keyof CartPoleParams]: Rule } = {
 
 const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
 
+/** Discrete(2): 0 pushes the cart left, 1 right. */
+export const CARTPOLE_ACTION_SPACE: DiscreteSpace = discreteSpace(2);
+
+/** Box(±[2·xThreshold, inf, 2·thetaThreshold, inf]) in float32: the observation space at these thresholds. */
+export function cartPoleObservationSpace(p: Pick<CartPoleParams, 'xThreshold' | 'thetaThresholdRadians'>): BoxSpace {
+  return boxSpace(
+    [-p.xThreshold * 2, -Infinity, -p.thetaThresholdRadians * 2, -Infinity],
+    [p.xThreshold * 2, Infinity, p.thetaThresholdRadians * 2, Infinity],
+  );
+}
+
 /** Gymnasium's CartPole-v1, step for step and bit for bit, with its physical parameters settable per task. */
 export class CartPole implements Env<number, CartPoleResetOptions> {
-  readonly actionSpace: DiscreteSpace = discreteSpace(2);
+  readonly actionSpace: DiscreteSpace = CARTPOLE_ACTION_SPACE;
   private obsSpace!: BoxSpace;
   private p!: Readonly<CartPoleParams>;
   // Hot-path copies of the parameters; derived masses recomputed on every change, as a
@@ -187,7 +198,7 @@ export class CartPole implements Env<number, CartPoleResetOptions> {
     return this.polemassLengthV;
   }
 
-  /** Box(±[2·xThreshold, inf, 2·thetaThreshold, inf]) in float32; follows parameter changes. */
+  /** cartPoleObservationSpace of the current thresholds: follows parameter changes. */
   get observationSpace(): BoxSpace {
     return this.obsSpace;
   }
@@ -223,10 +234,7 @@ export class CartPole implements Env<number, CartPoleResetOptions> {
     this.suttonBarto = p.suttonBartoReward;
     this.totalMassV = p.masspole + p.masscart;
     this.polemassLengthV = p.masspole * p.length;
-    this.obsSpace = boxSpace(
-      [-p.xThreshold * 2, -Infinity, -p.thetaThresholdRadians * 2, -Infinity],
-      [p.xThreshold * 2, Infinity, p.thetaThresholdRadians * 2, Infinity],
-    );
+    this.obsSpace = cartPoleObservationSpace(p);
   }
 
   /**

@@ -231,15 +231,20 @@ export function egoAcceleration(action: number, p: Readonly<IntersectionParams>)
   }
 }
 
-/**
- * Gymnasium's float64 `Box(low, high)`. Stands in for env.ts's `boxSpace` until that builds
- * float64 boxes: the cast only hides that `dtype` is 'float64', which BoxSpace does not admit yet.
- */
+/** Discrete(5): E's accelerations egoAccel0..egoAccel4. */
+export const INTERSECTION_ACTION_SPACE: DiscreteSpace = discreteSpace(5);
+
+/** Box(6) float64, the speeds' bounds speedLimit / speedScale: the observation space at these parameters. */
+export function intersectionObservationSpace(p: Pick<IntersectionParams, 'speedLimit' | 'speedScale'>): BoxSpace {
+  const vHigh = p.speedLimit / p.speedScale;
+  return boxSpace([-Infinity, 0, -Infinity, 0, 0, 0], [Infinity, vHigh, Infinity, vHigh, 1, 1], 'float64');
+}
+
 const STATE_NAMES = ['s_E', 'v_E', 's_O', 'v_O'] as const;
 
 /** An unsignalled crossing: the ego car chooses its acceleration while another car, whose behaviour the task sets, may go or yield. */
 export class Intersection implements Env<number> {
-  readonly actionSpace: DiscreteSpace = discreteSpace(5);
+  readonly actionSpace: DiscreteSpace = INTERSECTION_ACTION_SPACE;
   private obsSpace!: BoxSpace;
   private p: Readonly<IntersectionParams> = INTERSECTION_DEFAULTS;
   private readonly state = new Float64Array(4);
@@ -263,7 +268,7 @@ export class Intersection implements Env<number> {
     return this.p;
   }
 
-  /** Box(6) float64: [s_E/50, v_E/15, s_O/50, v_O/15, inZone_E, inZone_O] at the defaults. */
+  /** intersectionObservationSpace of the current parameters: [s_E/50, v_E/15, s_O/50, v_O/15, inZone_E, inZone_O] at the defaults. */
   get observationSpace(): BoxSpace {
     return this.obsSpace;
   }
@@ -303,8 +308,7 @@ export class Intersection implements Env<number> {
       throw new Error(`Intersection: startSpeedMin (${p.startSpeedMin}) must be <= startSpeedMax (${p.startSpeedMax})`);
     }
     this.p = p;
-    const vHigh = p.speedLimit / p.speedScale;
-    this.obsSpace = boxSpace([-Infinity, 0, -Infinity, 0, 0, 0], [Infinity, vHigh, Infinity, vHigh, 1, 1], 'float64');
+    this.obsSpace = intersectionObservationSpace(p);
   }
 
   /**

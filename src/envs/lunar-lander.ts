@@ -166,13 +166,20 @@ function validate(key: string, value: unknown): void {
   }
 }
 
+/** Box(8) in float32, the bounds of the table above; the same for every parameter. */
+export function lunarLanderObservationSpace(): BoxSpace {
+  return boxSpace([-2.5, -2.5, -10, -10, -2 * Math.PI, -10, -0, -0], [2.5, 2.5, 10, 10, 2 * Math.PI, 10, 1, 1]);
+}
+
+/** Discrete(4), or with `continuous` Box(2) in [-1, 1]. */
+export function lunarLanderActionSpace(continuous: boolean): DiscreteSpace | BoxSpace {
+  return continuous ? boxSpace([-1, -1], [1, 1]) : discreteSpace(4);
+}
+
 /** Gymnasium's LunarLander-v3 on the library's own Box2D port, discrete or continuous, with its parameters settable per task. */
 export class LunarLander implements Env<LunarLanderAction> {
   readonly actionSpace: DiscreteSpace | BoxSpace;
-  readonly observationSpace: BoxSpace = boxSpace(
-    [-2.5, -2.5, -10, -10, -2 * Math.PI, -10, -0, -0],
-    [2.5, 2.5, 10, 10, 2 * Math.PI, 10, 1, 1],
-  );
+  readonly observationSpace: BoxSpace = lunarLanderObservationSpace();
   readonly params: Readonly<LunarLanderParams>;
   private rngV: PCG64;
   private readonly limit: TimeLimit;
@@ -192,7 +199,7 @@ export class LunarLander implements Env<LunarLanderAction> {
     const { seed = 0, maxEpisodeSteps = 1000, ...overrides } = options;
     for (const [key, value] of Object.entries(overrides)) if (value !== undefined) validate(key, value);
     this.params = Object.freeze({ ...LUNAR_LANDER_DEFAULTS, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) });
-    this.actionSpace = this.params.continuous ? boxSpace([-1, -1], [1, 1]) : discreteSpace(4);
+    this.actionSpace = lunarLanderActionSpace(this.params.continuous);
     this.rngV = new PCG64(seed);
     this.limit = new TimeLimit(maxEpisodeSteps);
     this.outcome = new LanderOutcome(this.params.padX, this.params.offPadRestReward);
