@@ -28,7 +28,7 @@
  * `maxEpisodeSteps` steps (500).
  */
 import { cos, sin } from '../kernels/trig.js';
-import { BOOLEAN, type Rule, rule, stated } from '../validation/schema.js';
+import { BOOLEAN, type Check, checked, rule, stated } from '../validation/schema.js';
 import { describe } from '../validation/values.js';
 import { PCG64 } from '../rng/pcg64.js';
 import {
@@ -43,7 +43,7 @@ import {
   type ResetResult,
   type StepResult,
 } from './env.js';
-import { paramCheck, type ParamTable } from './params.js';
+import { checkParams, paramCheck, type ParamTable } from './params.js';
 
 /** Gymnasium's "euler"; its catch-all "anything else" is spelled out as 'semi-implicit-euler'. */
 export type KinematicsIntegrator = 'euler' | 'semi-implicit-euler';
@@ -122,19 +122,19 @@ export const CARTPOLE_PARAMS = Object.freeze({
 
 type NumericCartPoleParam = Exclude<keyof CartPoleParams, 'kinematicsIntegrator' | 'suttonBartoReward'>;
 
-const numeric = (key: NumericCartPoleParam): Rule => paramCheck(CARTPOLE_PARAMS[key]);
+const numeric = (key: NumericCartPoleParam): Check<unknown> => checked(paramCheck(CARTPOLE_PARAMS[key]));
 
-const CHECKS: { readonly [K in keyof CartPoleParams]: Rule } = {
+const CHECKS: { readonly [K in keyof CartPoleParams]: Check<unknown> } = {
   gravity: numeric('gravity'),
   masscart: numeric('masscart'),
   masspole: numeric('masspole'),
   length: numeric('length'),
   forceMag: numeric('forceMag'),
   tau: numeric('tau'),
-  kinematicsIntegrator: rule((v) => v === 'euler' || v === 'semi-implicit-euler', '"euler" or "semi-implicit-euler"'),
+  kinematicsIntegrator: checked(rule((v) => v === 'euler' || v === 'semi-implicit-euler', '"euler" or "semi-implicit-euler"')),
   thetaThresholdRadians: numeric('thetaThresholdRadians'),
   xThreshold: numeric('xThreshold'),
-  suttonBartoReward: stated(BOOLEAN, 'a boolean'),
+  suttonBartoReward: checked(stated(BOOLEAN, 'a boolean')),
 };
 
 const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
@@ -214,13 +214,7 @@ export class CartPole implements Env<number, CartPoleResetOptions> {
 
   /** Validates every override first (unknown key, type, range), then applies them all. */
   setParams(overrides: Partial<CartPoleParams>): void {
-    for (const [key, value] of Object.entries(overrides)) {
-      if (!Object.hasOwn(CHECKS, key)) {
-        throw new Error(`CartPole: unknown parameter "${key}" (expected one of ${Object.keys(CHECKS).join(', ')})`);
-      }
-      const check = CHECKS[key as keyof CartPoleParams];
-      if (!check.ok(value)) throw new Error(`CartPole: invalid ${key} = ${describe(value)} (expected ${check.expected})`);
-    }
+    checkParams('CartPole', CHECKS, overrides);
     const p = Object.freeze({ ...this.p, ...overrides });
     this.p = p;
     this.gravity = p.gravity;

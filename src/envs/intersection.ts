@@ -38,7 +38,8 @@
 import { describe } from '../validation/values.js';
 import { PCG64 } from '../rng/pcg64.js';
 import { TimeLimit, boxSpace, discreteSpace, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs, type StepResult } from './env.js';
-import { paramCheck, paramDefaults, type ParamTable } from './params.js';
+import { checkParams, paramChecks, paramDefaults, type ParamTable } from './params.js';
+import { type Check, checked, integerIn } from '../validation/schema.js';
 import type { Range } from './task-family.js';
 
 /**
@@ -231,6 +232,15 @@ export function egoAcceleration(action: number, p: Readonly<IntersectionParams>)
   }
 }
 
+const RANGE_CHECKS = paramChecks(INTERSECTION_PARAMS);
+const { min: minExponent, max: maxExponent } = INTERSECTION_PARAMS.accelExponent;
+
+/** Each parameter within its range; accelExponent an integer too, stated once the range holds. */
+const CHECKS: Readonly<Record<IntersectionParam, Check<unknown>>> = {
+  ...RANGE_CHECKS,
+  accelExponent: (v, path, fail) => checked(integerIn(minExponent, maxExponent))(RANGE_CHECKS.accelExponent(v, path, fail), path, fail),
+};
+
 /** Discrete(5): E's accelerations egoAccel0..egoAccel4. */
 export const INTERSECTION_ACTION_SPACE: DiscreteSpace = discreteSpace(5);
 
@@ -289,17 +299,7 @@ export class Intersection implements Env<number> {
 
   /** Validates every override (unknown key, range, the start ranges' order), then applies them all. */
   setParams(overrides: Partial<IntersectionParams>): void {
-    for (const [key, value] of Object.entries(overrides)) {
-      if (!Object.hasOwn(INTERSECTION_PARAMS, key)) {
-        throw new Error(`Intersection: unknown parameter "${key}" (expected one of ${Object.keys(INTERSECTION_PARAMS).join(', ')})`);
-      }
-      const spec = INTERSECTION_PARAMS[key as IntersectionParam];
-      const check = paramCheck(spec);
-      if (!check.ok(value)) throw new Error(`Intersection: invalid ${key} = ${describe(value)} (expected ${check.expected})`);
-      if (key === 'accelExponent' && !Number.isInteger(value)) {
-        throw new Error(`Intersection: invalid accelExponent = ${value} (expected an integer in [${spec.min}, ${spec.max}])`);
-      }
-    }
+    checkParams('Intersection', CHECKS, overrides);
     const p = Object.freeze({ ...this.p, ...overrides });
     if (p.startPositionMin > p.startPositionMax) {
       throw new Error(`Intersection: startPositionMin (${p.startPositionMin}) must be <= startPositionMax (${p.startPositionMax})`);

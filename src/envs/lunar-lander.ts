@@ -56,7 +56,8 @@ import {
   type LunarLanderTerrain,
 } from './lunar-lander-scene.js';
 import { LanderOutcome, type LunarLanderEndReason } from './lunar-lander-outcome.js';
-import { paramCheck, paramDefaults, type ParamTable } from './params.js';
+import { checkParams, paramChecks, paramDefaults, type ParamTable } from './params.js';
+import { BOOLEAN, type Check, checked, integerIn, stated } from '../validation/schema.js';
 
 export type { LunarLanderEndReason };
 
@@ -149,22 +150,11 @@ const BOOLEAN_PARAMS = ['continuous', 'enableWind', 'dispersion'] as const;
 const ITERATION_PARAMS = ['velocityIterations', 'positionIterations'] as const;
 const f32 = Math.fround;
 
-function validate(key: string, value: unknown): void {
-  if (Object.hasOwn(LUNAR_LANDER_PARAMS, key)) {
-    const spec = LUNAR_LANDER_PARAMS[key as LunarLanderParam];
-    const check = paramCheck(spec);
-    if (!check.ok(value)) throw new Error(`LunarLander: invalid ${key} = ${describe(value)} (expected ${check.expected})`);
-  } else if ((BOOLEAN_PARAMS as readonly string[]).includes(key)) {
-    if (typeof value !== 'boolean') throw new Error(`LunarLander: invalid ${key} = ${describe(value)} (expected a boolean)`);
-  } else if ((ITERATION_PARAMS as readonly string[]).includes(key)) {
-    if (!(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 1000)) {
-      throw new Error(`LunarLander: invalid ${key} = ${describe(value)} (expected an integer in [1, 1000])`);
-    }
-  } else {
-    const known = [...Object.keys(LUNAR_LANDER_PARAMS), ...BOOLEAN_PARAMS, ...ITERATION_PARAMS].join(', ');
-    throw new Error(`LunarLander: unknown parameter "${key}" (expected one of ${known})`);
-  }
-}
+const CHECKS: Readonly<Record<string, Check<unknown>>> = {
+  ...paramChecks(LUNAR_LANDER_PARAMS),
+  ...Object.fromEntries(BOOLEAN_PARAMS.map((key) => [key, checked(stated(BOOLEAN, 'a boolean'))])),
+  ...Object.fromEntries(ITERATION_PARAMS.map((key) => [key, checked(integerIn(1, 1000))])),
+};
 
 /** Box(8) in float32, the bounds of the table above; the same for every parameter. */
 export function lunarLanderObservationSpace(): BoxSpace {
@@ -197,8 +187,9 @@ export class LunarLander implements Env<LunarLanderAction> {
 
   constructor(options: LunarLanderOptions = {}) {
     const { seed = 0, maxEpisodeSteps = 1000, ...overrides } = options;
-    for (const [key, value] of Object.entries(overrides)) if (value !== undefined) validate(key, value);
-    this.params = Object.freeze({ ...LUNAR_LANDER_DEFAULTS, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) });
+    const given = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+    checkParams('LunarLander', CHECKS, given);
+    this.params = Object.freeze({ ...LUNAR_LANDER_DEFAULTS, ...given });
     this.actionSpace = lunarLanderActionSpace(this.params.continuous);
     this.rngV = new PCG64(seed);
     this.limit = new TimeLimit(maxEpisodeSteps);
