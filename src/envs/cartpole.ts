@@ -31,9 +31,9 @@ import { cos, sin } from '../kernels/trig.js';
 import { BOOLEAN, type Check, checked, rule, stated } from '../validation/schema.js';
 import { describe } from '../validation/values.js';
 import { PCG64 } from '../rng/pcg64.js';
+import { SeededEnv } from './seeded-env.js';
 import {
   EMPTY_INFO,
-  TimeLimit,
   boxSpace,
   discreteSpace,
   type BoxSpace,
@@ -151,7 +151,7 @@ export function cartPoleObservationSpace(p: Pick<CartPoleParams, 'xThreshold' | 
 }
 
 /** Gymnasium's CartPole-v1, step for step and bit for bit, with its physical parameters settable per task. */
-export class CartPole implements Env<number, CartPoleResetOptions> {
+export class CartPole extends SeededEnv implements Env<number, CartPoleResetOptions> {
   readonly actionSpace: DiscreteSpace = CARTPOLE_ACTION_SPACE;
   private obsSpace!: BoxSpace;
   private p!: Readonly<CartPoleParams>;
@@ -175,13 +175,10 @@ export class CartPole implements Env<number, CartPoleResetOptions> {
   private needsReset = true;
   // Gymnasium's `steps_beyond_terminated is not None`: termination was already rewarded.
   private terminatedBefore = false;
-  private rngV: PCG64;
-  private readonly limit: TimeLimit;
 
   constructor(options: CartPoleOptions = {}) {
     const { seed = 0, maxEpisodeSteps = 500, ...params } = options;
-    this.rngV = new PCG64(seed);
-    this.limit = new TimeLimit(maxEpisodeSteps);
+    super(seed, maxEpisodeSteps);
     this.p = CARTPOLE_DEFAULTS;
     this.setParams(params);
   }
@@ -201,15 +198,6 @@ export class CartPole implements Env<number, CartPoleResetOptions> {
   /** cartPoleObservationSpace of the current thresholds: follows parameter changes. */
   get observationSpace(): BoxSpace {
     return this.obsSpace;
-  }
-
-  get maxEpisodeSteps(): number {
-    return this.limit.maxEpisodeSteps;
-  }
-
-  /** The generator reset draws from (Gymnasium's `np_random`). */
-  get rng(): PCG64 {
-    return this.rngV;
   }
 
   /** Validates every override first (unknown key, type, range), then applies them all. */

@@ -37,7 +37,8 @@
  */
 import { describe } from '../validation/values.js';
 import { PCG64 } from '../rng/pcg64.js';
-import { TimeLimit, boxSpace, discreteSpace, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs, type StepResult } from './env.js';
+import { SeededEnv } from './seeded-env.js';
+import { boxSpace, discreteSpace, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs, type StepResult } from './env.js';
 import { checkParams, paramChecks, paramDefaults, type ParamTable } from './params.js';
 import { type Check, checked, integerIn } from '../validation/schema.js';
 import type { Range } from './task-family.js';
@@ -253,7 +254,7 @@ export function intersectionObservationSpace(p: Pick<IntersectionParams, 'speedL
 const STATE_NAMES = ['s_E', 'v_E', 's_O', 'v_O'] as const;
 
 /** An unsignalled crossing: the ego car chooses its acceleration while another car, whose behaviour the task sets, may go or yield. */
-export class Intersection implements Env<number> {
+export class Intersection extends SeededEnv implements Env<number> {
   readonly actionSpace: DiscreteSpace = INTERSECTION_ACTION_SPACE;
   private obsSpace!: BoxSpace;
   private p: Readonly<IntersectionParams> = INTERSECTION_DEFAULTS;
@@ -264,13 +265,10 @@ export class Intersection implements Env<number> {
   private readonly result: IntersectionStepResult = { obs: this.obs, reward: 0, terminated: false, truncated: false, info: this.info };
   private readonly resetResult: IntersectionResetResult = { obs: this.obs, info: this.info };
   private needsReset = true;
-  private rngV: PCG64;
-  private readonly limit: TimeLimit;
 
   constructor(options: IntersectionOptions = {}) {
     const { seed = 0, maxEpisodeSteps = 200, ...params } = options;
-    this.rngV = new PCG64(seed);
-    this.limit = new TimeLimit(maxEpisodeSteps);
+    super(seed, maxEpisodeSteps);
     this.setParams(params);
   }
 
@@ -281,20 +279,6 @@ export class Intersection implements Env<number> {
   /** intersectionObservationSpace of the current parameters: [s_E/50, v_E/15, s_O/50, v_O/15, inZone_E, inZone_O] at the defaults. */
   get observationSpace(): BoxSpace {
     return this.obsSpace;
-  }
-
-  get maxEpisodeSteps(): number {
-    return this.limit.maxEpisodeSteps;
-  }
-
-  /** Steps since the last reset. */
-  get elapsedSteps(): number {
-    return this.limit.elapsedSteps;
-  }
-
-  /** The generator reset draws from. */
-  get rng(): PCG64 {
-    return this.rngV;
   }
 
   /** Validates every override (unknown key, range, the start ranges' order), then applies them all. */

@@ -43,8 +43,9 @@
 import { tanh } from '../kernels/fdlibm-tanh.js';
 import { cos, sin } from '../kernels/trig.js';
 import { PCG64 } from '../rng/pcg64.js';
+import { SeededEnv } from './seeded-env.js';
 import { describe } from '../validation/values.js';
-import { TimeLimit, boxSpace, discreteSpace, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs } from './env.js';
+import { boxSpace, discreteSpace, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs } from './env.js';
 import {
   FPS,
   LunarLanderScene,
@@ -167,12 +168,10 @@ export function lunarLanderActionSpace(continuous: boolean): DiscreteSpace | Box
 }
 
 /** Gymnasium's LunarLander-v3 on the library's own Box2D port, discrete or continuous, with its parameters settable per task. */
-export class LunarLander implements Env<LunarLanderAction> {
+export class LunarLander extends SeededEnv implements Env<LunarLanderAction> {
   readonly actionSpace: DiscreteSpace | BoxSpace;
   readonly observationSpace: BoxSpace = lunarLanderObservationSpace();
   readonly params: Readonly<LunarLanderParams>;
-  private rngV: PCG64;
-  private readonly limit: TimeLimit;
   private sceneV: LunarLanderScene | null = null;
   private terrainV: LunarLanderTerrain | null = null;
   private initialForceV = { x: 0, y: 0 };
@@ -187,27 +186,12 @@ export class LunarLander implements Env<LunarLanderAction> {
 
   constructor(options: LunarLanderOptions = {}) {
     const { seed = 0, maxEpisodeSteps = 1000, ...overrides } = options;
+    super(seed, maxEpisodeSteps);
     const given = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
     checkParams('LunarLander', CHECKS, given);
     this.params = Object.freeze({ ...LUNAR_LANDER_DEFAULTS, ...given });
     this.actionSpace = lunarLanderActionSpace(this.params.continuous);
-    this.rngV = new PCG64(seed);
-    this.limit = new TimeLimit(maxEpisodeSteps);
     this.outcome = new LanderOutcome(this.params.padX, this.params.offPadRestReward);
-  }
-
-  get maxEpisodeSteps(): number {
-    return this.limit.maxEpisodeSteps;
-  }
-
-  /** Steps since the last reset. */
-  get elapsedSteps(): number {
-    return this.limit.elapsedSteps;
-  }
-
-  /** The generator reset and step draw from (Gymnasium's `np_random`). */
-  get rng(): PCG64 {
-    return this.rngV;
   }
 
   /** The current episode's physics (world, lander, legs, contact flags); null before the first reset. @internal */
