@@ -511,6 +511,7 @@ describe('report on hostile names', () => {
       [(run) => { run.env = '../x'; }, `runs[0].env is "../x", ${NAME_EXPECTED}`],
       [(run) => { run.variant = 'a|b'; }, `runs[0].variant is "a|b", ${NAME_EXPECTED}`],
       [(run) => { run.algo = '<script>'; }, `runs[0].algo is "<script>", ${NAME_EXPECTED}`],
+      [(run) => { delete run.variant; }, `runs[0].variant is missing, ${NAME_EXPECTED}`],
       [(run) => { run.seed = -1; }, 'runs[0].seed is -1, expected a non-negative integer'],
       [(run) => { run.dir = '../../../etc'; }, 'runs[0].dir is "../../../etc", expected "cartpole/default/directed-maml-seed1" (ENV/VARIANT/ALGO-seedS of its fields)'],
     ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // The README's "Your own env" example, as a user writes it against the package's entry point.
 import { EMPTY_INFO, MetaTrainer, PCG64, boxSpace, discreteSpace, envNames, getEnv, intersectionTasks, outcomesOf, registerEnv, registeredEnvs, resolveConfig, rewardThresholdOf, tasksOf } from '../src/index.js';
+import { CARTPOLE_FAMILY } from '../src/envs/cartpole-tasks.js';
 
 // A corridor: step left or right; the reward peaks at a goal that the task places.
 class Corridor {
@@ -72,6 +73,35 @@ describe('env registry', () => {
     expect(() => registerEnv({ ...base, name: 'c6', outcomes: ['goal', 'goal'] })).toThrow('registerEnv(c6): outcomes[1] is "goal", expected an outcome not listed before');
     expect(() => registerEnv({ ...base, name: 'c7', outcomes: [] })).toThrow('registerEnv(c7): outcomes is [], expected a non-empty list of the outcome names its step info reports');
   });
+
+  it('refuses a family whose builder, spaces, parameter table or default ranges are malformed, naming the field', () => {
+    const base = getEnv('corridor');
+    const goal = base.params.goal;
+    const refused = (change: object): string => {
+      try {
+        registerEnv({ ...base, name: 'bad', ...change } as typeof base);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'registered';
+    };
+    expect(refused({ make: undefined })).toBe('registerEnv(bad): make is undefined, expected a function (task, options) => env');
+    expect(refused({ observationSpace: discreteSpace(3) })).toBe('registerEnv(bad): observationSpace.kind is "discrete", expected "box"');
+    expect(refused({ observationSpace: { ...boxSpace([0, 0], [1, 1]), high: Float64Array.of(1) } })).toBe(
+      'registerEnv(bad): observationSpace.high is a Float64Array of length 1, expected a Float64Array of length 2 (as low)',
+    );
+    expect(refused({ observationSpace: { ...boxSpace([0], [1]), low: [0] } })).toBe('registerEnv(bad): observationSpace.low is [0], expected a Float64Array');
+    expect(refused({ observationSpace: { ...boxSpace([0], [1]), shape: [2] } })).toBe("registerEnv(bad): observationSpace.shape is [2], expected [1] (the bounds' length)");
+    expect(refused({ actionSpace: { kind: 'multi', n: 2 } })).toBe('registerEnv(bad): actionSpace.kind is "multi", expected "discrete" or "box"');
+    expect(refused({ actionSpace: { kind: 'discrete', n: 0 } })).toBe('registerEnv(bad): actionSpace.n is 0, expected a positive integer');
+    expect(refused({ params: { goal: { ...goal, min: 20 } } })).toBe('registerEnv(bad): params.goal.max is 10, expected a finite number >= min (20)');
+    expect(refused({ params: { goal: { ...goal, min: Number.NaN } } })).toBe('registerEnv(bad): params.goal.min is NaN, expected a finite number');
+    expect(refused({ params: { goal: { ...goal, unit: undefined } } })).toBe("registerEnv(bad): params.goal.unit is undefined, expected a string ('' for none)");
+    expect(refused({ params: { goal: { ...goal, meaning: '' } } })).toBe('registerEnv(bad): params.goal.meaning is "", expected a non-empty string');
+    expect(refused({ params: { goal: { ...goal, openMin: 1 } } })).toBe('registerEnv(bad): params.goal.openMin is 1, expected true or false');
+    expect(refused({ defaultRanges: {} })).toBe('registerEnv(bad): defaultRanges is {}, expected an object { param: [lo, hi] } naming at least one parameter of params');
+    expect(envNames()).not.toContain('bad');
+  });
 });
 
 describe('what a family states beforehand', () => {
@@ -86,6 +116,18 @@ describe('what a family states beforehand', () => {
       expect([family.name, family.observationSpace]).toEqual([family.name, env.observationSpace]);
       expect([family.name, family.actionSpace]).toEqual([family.name, env.actionSpace]);
     }
+  });
+
+  it('states the spaces of Gymnasium\'s bounds at the defaults, and an env\'s follow its own parameters', () => {
+    const cartpole = getEnv('cartpole').observationSpace;
+    expect([...cartpole.high]).toEqual([Math.fround(4.8), Infinity, Math.fround((12 * 2 * Math.PI) / 360 * 2), Infinity]);
+    expect([...cartpole.low]).toEqual([...cartpole.high].map((x) => -x));
+    expect(CARTPOLE_FAMILY.make({}, { xThreshold: 3 }).observationSpace.high[0]).toBe(6);
+    expect([...getEnv('intersection').observationSpace.high]).toEqual([Infinity, 1, Infinity, 1, 1, 1]);
+    expect(getEnv('intersection').make({ speedLimit: 12 }).observationSpace.high[1]).toBe(12 / 15);
+    expect(getEnv('lunarlander').actionSpace).toEqual(discreteSpace(4));
+    expect(getEnv('lunarlander-continuous').actionSpace).toEqual(boxSpace([-1, -1], [1, 1]));
+    expect(getEnv('cartpole-goal').actionSpace).toEqual(discreteSpace(2));
   });
 
   it('states the outcomes exactly when the step info reports one, and those it reports', () => {

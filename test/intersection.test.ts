@@ -298,6 +298,7 @@ describe('bad input: one-line errors naming the field', () => {
     ['gap', '1', /invalid gap = "1" \(expected a number in \[-10, 10\] s\)/],
     ['dt', 0, /invalid dt = 0 \(expected a number in \[0\.01, 0\.2\] s\)/],
     ['accelExponent', 2.5, /invalid accelExponent = 2\.5 \(expected an integer in \[1, 8\]\)/],
+    ['accelExponent', 9, /invalid accelExponent = 9 \(expected a number in \[1, 8\]\)/],
     ['speed', 10, /unknown parameter "speed" \(expected one of desiredSpeed, gap, maxAccel, .*\)/],
   ] as const)('rejects %s = %s', (key, value, message) => {
     const bad = { [key]: value } as unknown as Partial<IntersectionParams>;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NAME_EXPECTED, isSafeName, nameProblem } from '../src/validation/names.js';
+import { NAME_EXPECTED, SAFE_NAME, isSafeName } from '../src/validation/names.js';
+import { type Fail, checked } from '../src/validation/schema.js';
+import { badValue } from '../src/validation/values.js';
 
 describe('the name pattern', () => {
   it('admits one path segment of letters, digits, ".", "_" and "-", starting with a letter or digit', () => {
@@ -13,7 +15,10 @@ describe('the name pattern', () => {
 
   it('names the field and the pattern in one line', () => {
     expect(NAME_EXPECTED).toBe('a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most 64 characters');
-    expect(nameProblem('variants[0].name', '../x')).toBe('variants[0].name is "../x", expected a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most 64 characters');
-    expect(nameProblem('name', 'paper')).toBeNull();
+    const fail: Fail = (path, value, expected) => {
+      throw new Error(badValue(path, value, expected));
+    };
+    expect(() => checked(SAFE_NAME)('../x', 'variants[0].name', fail)).toThrow('variants[0].name is "../x", expected a name matching [A-Za-z0-9][A-Za-z0-9._-]* of at most 64 characters');
+    expect(checked(SAFE_NAME)('paper', 'name', fail)).toBe('paper');
   });
 });

@@ -4,6 +4,7 @@ import { CARTPOLE_TASK_RANGES, cartPoleTasks } from '../src/envs/cartpole-tasks.
 import { EMPTY_INFO, boxSpace, discreteSpace, type Env } from '../src/envs/env.js';
 import { POSITIVE, defineTaskFamily } from '../src/envs/task-family.js';
 import { PCG64 } from '../src/rng/index.js';
+import { rule } from '../src/validation/schema.js';
 
 describe('cartPoleTasks (default family)', () => {
   const family = cartPoleTasks();
@@ -114,5 +115,13 @@ describe('defineTaskFamily', () => {
     expect(() =>
       defineTaskFamily({ name: 'stub', ranges: { mass: [1, 3] }, checks: {} as { mass: typeof POSITIVE }, build: (t: { mass: number }) => new Stub(t.mass) }),
     ).toThrow(/stub: no validity check for parameter "mass"/);
+  });
+
+  it('reads a task\'s values as numbers first, whatever a family\'s own check admits, naming the parameter', () => {
+    const loose = rule((v): v is number => (v as number) > 0, 'a mass > 0 kg');
+    const family = defineTaskFamily({ name: 'stub', ranges: { mass: [1, 3] }, checks: { mass: loose }, build: (t: { mass: number }) => new Stub(t.mass) });
+    expect(() => family.validate({ mass: '2' })).toThrow('stub: invalid mass = "2" (expected a mass > 0 kg)');
+    expect(() => family.validate({ mass: -1 })).toThrow('stub: invalid mass = -1 (expected a mass > 0 kg)');
+    expect(family.validate({ mass: 2.5 })).toEqual({ mass: 2.5 });
   });
 });

@@ -1,6 +1,6 @@
 import { tensor, type Tensor } from '../autodiff/tensor.js';
 import { type HiddenActivation, type MlpLayout, mlpLayout } from '../nn/mlp.js';
-import { type Check, type Fail, FINITE_NUMBER, arrayOf, checked, plainObject } from '../validation/schema.js';
+import { type Check, type Fail, FINITE_NUMBER, anything, arrayOf, checked, integerIn, oneOf, plainObject, stated } from '../validation/schema.js';
 
 /**
  * The gradient-fixture format (test/data/fixtures/README.md): an MLP policy, a REINFORCE surrogate on
@@ -57,10 +57,6 @@ const fixtureFail: Fail = (field, _value, expected) => {
   throw new FixtureError(`${field}: expected ${expected}`);
 };
 
-function fail(field: string, expected: string): never {
-  return fixtureFail(field, undefined, expected);
-}
-
 type Json = Record<string, unknown>;
 
 function object(v: unknown, field: string): Json {
@@ -70,6 +66,8 @@ function object(v: unknown, field: string): Json {
 function number(v: unknown, field: string): number {
   return checked(FINITE_NUMBER)(v, field, fixtureFail);
 }
+
+const ACTIVATION = stated(oneOf<HiddenActivation>(['tanh', 'relu']), '"tanh" or "relu"');
 
 const numbersOf = (length: number): Check<number[]> => arrayOf(checked(FINITE_NUMBER), `an array of ${length} numbers`, { length });
 
@@ -86,9 +84,9 @@ function matrix(v: unknown, field: string, rows: number, cols: number): number[]
  * layer is checked against the layout before the vector is allocated, so its size is one the file holds.
  */
 function paramList(v: unknown, field: string, layout: MlpLayout): Float64Array {
-  if (!Array.isArray(v) || v.length !== layout.layers.length) fail(field, `a list of ${layout.layers.length} layers`);
+  const list = arrayOf(anything, `a list of ${layout.layers.length} layers`, { length: layout.layers.length })(v, field, fixtureFail);
   const layers = layout.layers.map((l, i) => {
-    const layer = object(v[i], `${field}[${i}]`);
+    const layer = object(list[i], `${field}[${i}]`);
     return { weight: matrix(layer.weight, `${field}[${i}].weight`, l.outputs, l.inputs), bias: numbers(layer.bias, `${field}[${i}].bias`, l.outputs) };
   });
   const out = new Float64Array(layout.size);
@@ -101,15 +99,11 @@ function paramList(v: unknown, field: string, layout: MlpLayout): Float64Array {
 
 function batch(v: unknown, field: string, layout: MlpLayout): Batch {
   const b = object(v, field);
-  if (!Array.isArray(b.obs) || b.obs.length === 0) fail(`${field}.obs`, 'a non-empty list of observations');
-  const n = b.obs.length;
+  const n = arrayOf(anything, 'a non-empty list of observations', { minLength: 1 })(b.obs, `${field}.obs`, fixtureFail).length;
   const inputs = layout.sizes[0];
-  const actions = numbers(b.actions, `${field}.actions`, n);
-  actions.forEach((a, i) => {
-    if (!Number.isInteger(a) || a < 0 || a >= layout.sizes[layout.sizes.length - 1]) {
-      fail(`${field}.actions[${i}]`, `an integer action in [0, ${layout.sizes[layout.sizes.length - 1]})`);
-    }
-  });
+  const outputs = layout.sizes[layout.sizes.length - 1];
+  const action = checked(stated(integerIn(0, outputs - 1), `an integer action in [0, ${outputs})`));
+  const actions = arrayOf(action, `an array of ${n} numbers`, { length: n })(b.actions, `${field}.actions`, fixtureFail);
   return {
     obs: tensor(matrix(b.obs, `${field}.obs`, n, inputs), [n, inputs]),
     actions: tensor(actions),
@@ -130,17 +124,17 @@ function meta(v: unknown, field: string, layout: MlpLayout, withAlpha: boolean):
 /** Checks untrusted fixture JSON (a network, its parameters, a batch and the expected quantities) and returns it typed. */
 export function parseFixture(json: unknown): Fixture {
   const f = object(json, 'fixture');
-  if (f.loss !== undefined && f.loss !== 'reinforce') fail('loss', `"reinforce", got ${JSON.stringify(f.loss)}`);
-  if (!Array.isArray(f.dims)) fail('dims', 'a list of layer sizes');
-  if (f.activation !== 'tanh' && f.activation !== 'relu') fail('activation', '"tanh" or "relu"');
+  if (f.loss !== undefined && f.loss !== 'reinforce') fixtureFail('loss', f.loss, `"reinforce", got ${JSON.stringify(f.loss)}`);
+  const dims = arrayOf(anything, 'a list of layer sizes')(f.dims, 'dims', fixtureFail);
+  const activation = checked(ACTIVATION)(f.activation, 'activation', fixtureFail);
   let layout: MlpLayout;
   try {
-    layout = mlpLayout(f.dims as number[], f.activation as HiddenActivation);
+    layout = mlpLayout(dims as number[], activation);
   } catch (e) {
-    fail('dims', `at least two positive integer layer sizes (${(e as Error).message})`);
+    fixtureFail('dims', dims, `at least two positive integer layer sizes (${(e as Error).message})`);
   }
   if (layout.size > MAX_FIXTURE_PARAMETERS) {
-    fail('dims', `layer sizes with at most ${MAX_FIXTURE_PARAMETERS} parameters, got ${layout.size} from [${layout.sizes.join(', ')}]`);
+    fixtureFail('dims', dims, `layer sizes with at most ${MAX_FIXTURE_PARAMETERS} parameters, got ${layout.size} from [${layout.sizes.join(', ')}]`);
   }
   const e = object(f.expected, 'expected');
   const needsTest = ['maml_1', 'maml_2', 'fomaml_1', 'metasgd_1'].some((k) => e[k] !== undefined);
@@ -155,9 +149,9 @@ export function parseFixture(json: unknown): Fixture {
     fomaml1: meta(e.fomaml_1, 'expected.fomaml_1', layout, false),
     metasgd1: meta(e.metasgd_1, 'expected.metasgd_1', layout, true),
   };
-  if (expected.hvp && !present('vector')) fail('vector', 'the Hessian-vector direction, required by expected.hvp');
-  if (expected.metasgd1 && !present('alpha_vec')) fail('alpha_vec', 'per-parameter rates, required by expected.metasgd_1');
-  if (needsTest && !present('test')) fail('test', 'the outer batch, required by the meta-gradient fields');
+  if (expected.hvp && !present('vector')) fixtureFail('vector', f.vector, 'the Hessian-vector direction, required by expected.hvp');
+  if (expected.metasgd1 && !present('alpha_vec')) fixtureFail('alpha_vec', f.alpha_vec, 'per-parameter rates, required by expected.metasgd_1');
+  if (needsTest && !present('test')) fixtureFail('test', f.test, 'the outer batch, required by the meta-gradient fields');
   return {
     name: typeof f.name === 'string' ? f.name : 'fixture',
     layout,

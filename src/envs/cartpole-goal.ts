@@ -16,11 +16,10 @@
  * the same bits in every JavaScript engine.
  */
 import { expScalar } from '../kernels/exp-log.js';
-import { describe } from '../validation/values.js';
-import { CARTPOLE_PARAMS, CartPole, type CartPoleResetOptions } from './cartpole.js';
+import { CARTPOLE_ACTION_SPACE, CARTPOLE_DEFAULTS, CARTPOLE_PARAMS, CartPole, type CartPoleResetOptions, cartPoleObservationSpace } from './cartpole.js';
 import { EMPTY_INFO, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs, type ResetResult, type StepResult } from './env.js';
 import { type EnvFamily, tasksOf } from './env-family.js';
-import { paramCheck, type ParamTable } from './params.js';
+import { checkParams, paramChecks, type ParamTable } from './params.js';
 import type { Range, TaskFamily, TaskParams } from './task-family.js';
 
 export const CARTPOLE_GOAL_PARAMS = Object.freeze({
@@ -32,6 +31,9 @@ export const CARTPOLE_GOAL_PARAMS = Object.freeze({
 } satisfies ParamTable);
 
 export const CARTPOLE_GOAL_TASK_RANGES: Readonly<Record<'goal', Range>> = Object.freeze({ goal: Object.freeze([-1.5, 1.5] as const) });
+
+// The CartPole parameters are CartPole's to check.
+const GOAL_CHECKS = paramChecks({ goal: CARTPOLE_GOAL_PARAMS.goal, width: CARTPOLE_GOAL_PARAMS.width });
 
 /** CartPoleGoal's goal and reward width, the CartPole constants a task may set, episode length and seed. */
 export interface CartPoleGoalOptions {
@@ -55,11 +57,7 @@ export class CartPoleGoal implements Env<number, CartPoleResetOptions> {
 
   constructor(options: CartPoleGoalOptions = {}) {
     const { goal = 0, width = 0.5, maxEpisodeSteps = 200, ...cartpole } = options;
-    for (const [key, value] of [['goal', goal], ['width', width]] as const) {
-      const spec = CARTPOLE_GOAL_PARAMS[key];
-      const check = paramCheck(spec);
-      if (!check.ok(value)) throw new Error(`CartPoleGoal: invalid ${key} = ${describe(value)} (expected ${check.expected})`);
-    }
+    checkParams('CartPoleGoal', GOAL_CHECKS, { goal, width });
     this.goal = goal;
     this.width = width;
     this.cartpole = new CartPole({ ...cartpole, maxEpisodeSteps });
@@ -106,13 +104,12 @@ export class CartPoleGoal implements Env<number, CartPoleResetOptions> {
   }
 }
 
-const probe = new CartPoleGoal();
-
 export const CARTPOLE_GOAL_FAMILY: EnvFamily<CartPoleGoal, Pick<CartPoleGoalOptions, 'maxEpisodeSteps' | 'seed'>> = Object.freeze({
   name: 'cartpole-goal',
   description: 'CartPole-v1 dynamics, the reward peaking at a cart position the task places and the policy does not observe',
-  observationSpace: probe.observationSpace,
-  actionSpace: probe.actionSpace,
+  // CartPole's spaces at its default thresholds, which no task or option of the family changes.
+  observationSpace: cartPoleObservationSpace(CARTPOLE_DEFAULTS),
+  actionSpace: CARTPOLE_ACTION_SPACE,
   params: CARTPOLE_GOAL_PARAMS,
   defaultRanges: CARTPOLE_GOAL_TASK_RANGES,
   make: (task: TaskParams, options?: Pick<CartPoleGoalOptions, 'maxEpisodeSteps' | 'seed'>) => new CartPoleGoal({ ...options, ...task }),

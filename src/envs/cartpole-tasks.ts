@@ -1,5 +1,5 @@
 /** The CartPole env family: CartPole-v1 with some physical constants drawn per task. */
-import { CARTPOLE_PARAMS, CartPole, type CartPoleOptions } from './cartpole.js';
+import { CARTPOLE_ACTION_SPACE, CARTPOLE_DEFAULTS, CARTPOLE_PARAMS, CartPole, type CartPoleOptions, cartPoleObservationSpace } from './cartpole.js';
 import { tasksOf, type EnvFamily } from './env-family.js';
 import type { Range, TaskFamily, TaskParams } from './task-family.js';
 
@@ -16,15 +16,14 @@ export const CARTPOLE_TASK_RANGES: Readonly<Record<DefaultCartPoleTaskParam, Ran
   forceMag: Object.freeze([5, 15] as const),
 });
 
-const probe = new CartPole();
-
 type CartPoleFamilyOptions = Omit<CartPoleOptions, CartPoleTaskParam>;
 
 export const CARTPOLE_FAMILY: EnvFamily<CartPole, CartPoleFamilyOptions> = Object.freeze({
   name: 'cartpole',
   description: 'CartPole-v1 (Gymnasium), pole length, pole mass and push force varied per task',
-  observationSpace: probe.observationSpace,
-  actionSpace: probe.actionSpace,
+  // The spaces at Gymnasium's thresholds, which no task parameter changes (an env option may).
+  observationSpace: cartPoleObservationSpace(CARTPOLE_DEFAULTS),
+  actionSpace: CARTPOLE_ACTION_SPACE,
   params: Object.freeze({
     gravity: CARTPOLE_PARAMS.gravity,
     masscart: CARTPOLE_PARAMS.masscart,

@@ -28,12 +28,12 @@
  * `maxEpisodeSteps` steps (500).
  */
 import { cos, sin } from '../kernels/trig.js';
-import { BOOLEAN, type Rule, rule, stated } from '../validation/schema.js';
+import { BOOLEAN, type Check, checked, rule, stated } from '../validation/schema.js';
 import { describe } from '../validation/values.js';
 import { PCG64 } from '../rng/pcg64.js';
+import { SeededEnv } from './seeded-env.js';
 import {
   EMPTY_INFO,
-  TimeLimit,
   boxSpace,
   discreteSpace,
   type BoxSpace,
@@ -43,7 +43,7 @@ import {
   type ResetResult,
   type StepResult,
 } from './env.js';
-import { paramCheck, type ParamTable } from './params.js';
+import { checkParams, paramCheck, type ParamTable } from './params.js';
 
 /** Gymnasium's "euler"; its catch-all "anything else" is spelled out as 'semi-implicit-euler'. */
 export type KinematicsIntegrator = 'euler' | 'semi-implicit-euler';
@@ -122,26 +122,37 @@ export const CARTPOLE_PARAMS = Object.freeze({
 
 type NumericCartPoleParam = Exclude<keyof CartPoleParams, 'kinematicsIntegrator' | 'suttonBartoReward'>;
 
-const numeric = (key: NumericCartPoleParam): Rule => paramCheck(CARTPOLE_PARAMS[key]);
+const numeric = (key: NumericCartPoleParam): Check<unknown> => checked(paramCheck(CARTPOLE_PARAMS[key]));
 
-const CHECKS: { readonly [K in keyof CartPoleParams]: Rule } = {
+const CHECKS: { readonly [K in keyof CartPoleParams]: Check<unknown> } = {
   gravity: numeric('gravity'),
   masscart: numeric('masscart'),
   masspole: numeric('masspole'),
   length: numeric('length'),
   forceMag: numeric('forceMag'),
   tau: numeric('tau'),
-  kinematicsIntegrator: rule((v) => v === 'euler' || v === 'semi-implicit-euler', '"euler" or "semi-implicit-euler"'),
+  kinematicsIntegrator: checked(rule((v) => v === 'euler' || v === 'semi-implicit-euler', '"euler" or "semi-implicit-euler"')),
   thetaThresholdRadians: numeric('thetaThresholdRadians'),
   xThreshold: numeric('xThreshold'),
-  suttonBartoReward: stated(BOOLEAN, 'a boolean'),
+  suttonBartoReward: checked(stated(BOOLEAN, 'a boolean')),
 };
 
 const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
 
+/** Discrete(2): 0 pushes the cart left, 1 right. */
+export const CARTPOLE_ACTION_SPACE: DiscreteSpace = discreteSpace(2);
+
+/** Box(±[2·xThreshold, inf, 2·thetaThreshold, inf]) in float32: the observation space at these thresholds. */
+export function cartPoleObservationSpace(p: Pick<CartPoleParams, 'xThreshold' | 'thetaThresholdRadians'>): BoxSpace {
+  return boxSpace(
+    [-p.xThreshold * 2, -Infinity, -p.thetaThresholdRadians * 2, -Infinity],
+    [p.xThreshold * 2, Infinity, p.thetaThresholdRadians * 2, Infinity],
+  );
+}
+
 /** Gymnasium's CartPole-v1, step for step and bit for bit, with its physical parameters settable per task. */
-export class CartPole implements Env<number, CartPoleResetOptions> {
-  readonly actionSpace: DiscreteSpace = discreteSpace(2);
+export class CartPole extends SeededEnv implements Env<number, CartPoleResetOptions> {
+  readonly actionSpace: DiscreteSpace = CARTPOLE_ACTION_SPACE;
   private obsSpace!: BoxSpace;
   private p!: Readonly<CartPoleParams>;
   // Hot-path copies of the parameters; derived masses recomputed on every change, as a
@@ -164,13 +175,10 @@ export class CartPole implements Env<number, CartPoleResetOptions> {
   private needsReset = true;
   // Gymnasium's `steps_beyond_terminated is not None`: termination was already rewarded.
   private terminatedBefore = false;
-  private rngV: PCG64;
-  private readonly limit: TimeLimit;
 
   constructor(options: CartPoleOptions = {}) {
     const { seed = 0, maxEpisodeSteps = 500, ...params } = options;
-    this.rngV = new PCG64(seed);
-    this.limit = new TimeLimit(maxEpisodeSteps);
+    super(seed, maxEpisodeSteps);
     this.p = CARTPOLE_DEFAULTS;
     this.setParams(params);
   }
@@ -187,29 +195,14 @@ export class CartPole implements Env<number, CartPoleResetOptions> {
     return this.polemassLengthV;
   }
 
-  /** Box(±[2·xThreshold, inf, 2·thetaThreshold, inf]) in float32; follows parameter changes. */
+  /** cartPoleObservationSpace of the current thresholds: follows parameter changes. */
   get observationSpace(): BoxSpace {
     return this.obsSpace;
   }
 
-  get maxEpisodeSteps(): number {
-    return this.limit.maxEpisodeSteps;
-  }
-
-  /** The generator reset draws from (Gymnasium's `np_random`). */
-  get rng(): PCG64 {
-    return this.rngV;
-  }
-
   /** Validates every override first (unknown key, type, range), then applies them all. */
   setParams(overrides: Partial<CartPoleParams>): void {
-    for (const [key, value] of Object.entries(overrides)) {
-      if (!Object.hasOwn(CHECKS, key)) {
-        throw new Error(`CartPole: unknown parameter "${key}" (expected one of ${Object.keys(CHECKS).join(', ')})`);
-      }
-      const check = CHECKS[key as keyof CartPoleParams];
-      if (!check.ok(value)) throw new Error(`CartPole: invalid ${key} = ${describe(value)} (expected ${check.expected})`);
-    }
+    checkParams('CartPole', CHECKS, overrides);
     const p = Object.freeze({ ...this.p, ...overrides });
     this.p = p;
     this.gravity = p.gravity;
@@ -223,10 +216,7 @@ export class CartPole implements Env<number, CartPoleResetOptions> {
     this.suttonBarto = p.suttonBartoReward;
     this.totalMassV = p.masspole + p.masscart;
     this.polemassLengthV = p.masspole * p.length;
-    this.obsSpace = boxSpace(
-      [-p.xThreshold * 2, -Infinity, -p.thetaThresholdRadians * 2, -Infinity],
-      [p.xThreshold * 2, Infinity, p.thetaThresholdRadians * 2, Infinity],
-    );
+    this.obsSpace = cartPoleObservationSpace(p);
   }
 
   /**

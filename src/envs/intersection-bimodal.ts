@@ -24,6 +24,7 @@
 import { type EnvFamily, tasksOf } from './env-family.js';
 import { INTERSECTION_FAMILY } from './intersection-tasks.js';
 import {
+  INTERSECTION_ACTION_SPACE,
   INTERSECTION_DEFAULTS,
   INTERSECTION_OUTCOMES,
   INTERSECTION_PARAMS,
@@ -31,6 +32,7 @@ import {
   type IntersectionOptions,
   type IntersectionParams,
   type IntersectionStepResult,
+  intersectionObservationSpace,
 } from './intersection.js';
 import { paramDefaults, type ParamTable } from './params.js';
 import type { Range, TaskFamily, TaskParams } from './task-family.js';
@@ -72,13 +74,11 @@ export class DeadlineIntersection extends Intersection {
   }
 }
 
-const probe = new Intersection();
-
 export const INTERSECTION_BIMODAL_FAMILY: EnvFamily<DeadlineIntersection, IntersectionOptions> = Object.freeze({
   name: 'intersection-bimodal',
   description: 'the intersection with the other driver courteous or bold per task (not observed), deciding only near the zone',
-  observationSpace: probe.observationSpace,
-  actionSpace: probe.actionSpace,
+  observationSpace: intersectionObservationSpace(bimodalParams({})),
+  actionSpace: INTERSECTION_ACTION_SPACE,
   params: INTERSECTION_BIMODAL_PARAMS,
   defaultRanges: INTERSECTION_BIMODAL_TASK_RANGES,
   outcomes: INTERSECTION_OUTCOMES,

@@ -1,12 +1,19 @@
 /** The intersection env family: the other driver's cruise speed, priority margin and acceleration vary per task. */
 import { type EnvFamily, tasksOf } from './env-family.js';
-import { INTERSECTION_OUTCOMES, INTERSECTION_PARAMS, INTERSECTION_TASK_RANGES, Intersection, type IntersectionOptions } from './intersection.js';
+import {
+  INTERSECTION_ACTION_SPACE,
+  INTERSECTION_DEFAULTS,
+  INTERSECTION_OUTCOMES,
+  INTERSECTION_PARAMS,
+  INTERSECTION_TASK_RANGES,
+  Intersection,
+  type IntersectionOptions,
+  intersectionObservationSpace,
+} from './intersection.js';
 import type { TaskFamily, TaskParams } from './task-family.js';
 
 // Parameters a uniform draw could make invalid (an integer exponent, ordered start bounds) are env options only.
 const { accelExponent: _n, startPositionMin: _a, startPositionMax: _b, startSpeedMin: _c, startSpeedMax: _d, ...TASK_PARAMS } = INTERSECTION_PARAMS;
-
-const probe = new Intersection();
 
 /** The oracle driver's mean return over the default family (docs/environments.md, "The intersection"). */
 const ORACLE_RETURN = 15.16;
@@ -14,8 +21,9 @@ const ORACLE_RETURN = 15.16;
 export const INTERSECTION_FAMILY: EnvFamily<Intersection, IntersectionOptions> = Object.freeze({
   name: 'intersection',
   description: "two vehicles at an unsignalised crossing (this project's definition); the other driver's desiredSpeed, gap and maxAccel vary per task",
-  observationSpace: probe.observationSpace,
-  actionSpace: probe.actionSpace,
+  // At the default speedLimit and speedScale: a task that sets them bounds the speeds otherwise.
+  observationSpace: intersectionObservationSpace(INTERSECTION_DEFAULTS),
+  actionSpace: INTERSECTION_ACTION_SPACE,
   params: Object.freeze(TASK_PARAMS),
   defaultRanges: INTERSECTION_TASK_RANGES,
   // 90% of the oracle's return: a policy there has learned to read the other driver.

@@ -37,8 +37,10 @@
  */
 import { describe } from '../validation/values.js';
 import { PCG64 } from '../rng/pcg64.js';
-import { TimeLimit, boxSpace, discreteSpace, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs, type StepResult } from './env.js';
-import { paramCheck, paramDefaults, type ParamTable } from './params.js';
+import { SeededEnv } from './seeded-env.js';
+import { boxSpace, discreteSpace, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs, type StepResult } from './env.js';
+import { checkParams, paramChecks, paramDefaults, type ParamTable } from './params.js';
+import { type Check, checked, integerIn } from '../validation/schema.js';
 import type { Range } from './task-family.js';
 
 /**
@@ -231,15 +233,29 @@ export function egoAcceleration(action: number, p: Readonly<IntersectionParams>)
   }
 }
 
-/**
- * Gymnasium's float64 `Box(low, high)`. Stands in for env.ts's `boxSpace` until that builds
- * float64 boxes: the cast only hides that `dtype` is 'float64', which BoxSpace does not admit yet.
- */
+const RANGE_CHECKS = paramChecks(INTERSECTION_PARAMS);
+const { min: minExponent, max: maxExponent } = INTERSECTION_PARAMS.accelExponent;
+
+/** Each parameter within its range; accelExponent an integer too, stated once the range holds. */
+const CHECKS: Readonly<Record<IntersectionParam, Check<unknown>>> = {
+  ...RANGE_CHECKS,
+  accelExponent: (v, path, fail) => checked(integerIn(minExponent, maxExponent))(RANGE_CHECKS.accelExponent(v, path, fail), path, fail),
+};
+
+/** Discrete(5): E's accelerations egoAccel0..egoAccel4. */
+export const INTERSECTION_ACTION_SPACE: DiscreteSpace = discreteSpace(5);
+
+/** Box(6) float64, the speeds' bounds speedLimit / speedScale: the observation space at these parameters. */
+export function intersectionObservationSpace(p: Pick<IntersectionParams, 'speedLimit' | 'speedScale'>): BoxSpace {
+  const vHigh = p.speedLimit / p.speedScale;
+  return boxSpace([-Infinity, 0, -Infinity, 0, 0, 0], [Infinity, vHigh, Infinity, vHigh, 1, 1], 'float64');
+}
+
 const STATE_NAMES = ['s_E', 'v_E', 's_O', 'v_O'] as const;
 
 /** An unsignalled crossing: the ego car chooses its acceleration while another car, whose behaviour the task sets, may go or yield. */
-export class Intersection implements Env<number> {
-  readonly actionSpace: DiscreteSpace = discreteSpace(5);
+export class Intersection extends SeededEnv implements Env<number> {
+  readonly actionSpace: DiscreteSpace = INTERSECTION_ACTION_SPACE;
   private obsSpace!: BoxSpace;
   private p: Readonly<IntersectionParams> = INTERSECTION_DEFAULTS;
   private readonly state = new Float64Array(4);
@@ -249,13 +265,10 @@ export class Intersection implements Env<number> {
   private readonly result: IntersectionStepResult = { obs: this.obs, reward: 0, terminated: false, truncated: false, info: this.info };
   private readonly resetResult: IntersectionResetResult = { obs: this.obs, info: this.info };
   private needsReset = true;
-  private rngV: PCG64;
-  private readonly limit: TimeLimit;
 
   constructor(options: IntersectionOptions = {}) {
     const { seed = 0, maxEpisodeSteps = 200, ...params } = options;
-    this.rngV = new PCG64(seed);
-    this.limit = new TimeLimit(maxEpisodeSteps);
+    super(seed, maxEpisodeSteps);
     this.setParams(params);
   }
 
@@ -263,38 +276,14 @@ export class Intersection implements Env<number> {
     return this.p;
   }
 
-  /** Box(6) float64: [s_E/50, v_E/15, s_O/50, v_O/15, inZone_E, inZone_O] at the defaults. */
+  /** intersectionObservationSpace of the current parameters: [s_E/50, v_E/15, s_O/50, v_O/15, inZone_E, inZone_O] at the defaults. */
   get observationSpace(): BoxSpace {
     return this.obsSpace;
   }
 
-  get maxEpisodeSteps(): number {
-    return this.limit.maxEpisodeSteps;
-  }
-
-  /** Steps since the last reset. */
-  get elapsedSteps(): number {
-    return this.limit.elapsedSteps;
-  }
-
-  /** The generator reset draws from. */
-  get rng(): PCG64 {
-    return this.rngV;
-  }
-
   /** Validates every override (unknown key, range, the start ranges' order), then applies them all. */
   setParams(overrides: Partial<IntersectionParams>): void {
-    for (const [key, value] of Object.entries(overrides)) {
-      if (!Object.hasOwn(INTERSECTION_PARAMS, key)) {
-        throw new Error(`Intersection: unknown parameter "${key}" (expected one of ${Object.keys(INTERSECTION_PARAMS).join(', ')})`);
-      }
-      const spec = INTERSECTION_PARAMS[key as IntersectionParam];
-      const check = paramCheck(spec);
-      if (!check.ok(value)) throw new Error(`Intersection: invalid ${key} = ${describe(value)} (expected ${check.expected})`);
-      if (key === 'accelExponent' && !Number.isInteger(value)) {
-        throw new Error(`Intersection: invalid accelExponent = ${value} (expected an integer in [${spec.min}, ${spec.max}])`);
-      }
-    }
+    checkParams('Intersection', CHECKS, overrides);
     const p = Object.freeze({ ...this.p, ...overrides });
     if (p.startPositionMin > p.startPositionMax) {
       throw new Error(`Intersection: startPositionMin (${p.startPositionMin}) must be <= startPositionMax (${p.startPositionMax})`);
@@ -303,8 +292,7 @@ export class Intersection implements Env<number> {
       throw new Error(`Intersection: startSpeedMin (${p.startSpeedMin}) must be <= startSpeedMax (${p.startSpeedMax})`);
     }
     this.p = p;
-    const vHigh = p.speedLimit / p.speedScale;
-    this.obsSpace = boxSpace([-Infinity, 0, -Infinity, 0, 0, 0], [Infinity, vHigh, Infinity, vHigh, 1, 1], 'float64');
+    this.obsSpace = intersectionObservationSpace(p);
   }
 
   /**

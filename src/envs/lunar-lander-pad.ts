@@ -18,7 +18,7 @@
  * for bit.
  */
 import { type EnvFamily, tasksOf } from './env-family.js';
-import { LUNAR_LANDER_PARAMS, LunarLander, type LunarLanderOptions } from './lunar-lander.js';
+import { LUNAR_LANDER_PARAMS, LunarLander, type LunarLanderOptions, lunarLanderActionSpace, lunarLanderObservationSpace } from './lunar-lander.js';
 import { LUNAR_LANDER_REWARD_THRESHOLD } from './lunar-lander-tasks.js';
 import type { Range, TaskFamily, TaskParams } from './task-family.js';
 
@@ -30,13 +30,11 @@ export const LUNAR_LANDER_PAD_PARAMS: typeof LUNAR_LANDER_PARAMS = Object.freeze
 
 export const LUNAR_LANDER_PAD_TASK_RANGES: Readonly<Record<'padX', Range>> = Object.freeze({ padX: Object.freeze([5, 15] as const) });
 
-const probe = new LunarLander();
-
 export const LUNAR_LANDER_PAD_FAMILY: EnvFamily<LunarLander, LunarLanderOptions> = Object.freeze({
   name: 'lunarlander-pad',
   description: 'LunarLander (Gymnasium, discrete) with the landing pad moved along the ground per task and not observed',
-  observationSpace: probe.observationSpace,
-  actionSpace: probe.actionSpace,
+  observationSpace: lunarLanderObservationSpace(),
+  actionSpace: lunarLanderActionSpace(false),
   rewardThreshold: LUNAR_LANDER_REWARD_THRESHOLD,
   params: LUNAR_LANDER_PAD_PARAMS,
   defaultRanges: LUNAR_LANDER_PAD_TASK_RANGES,

@@ -4,7 +4,7 @@
  * (`lunarlander-wind`). Medium tasks are the ranges' midpoints.
  */
 import { type EnvFamily, tasksOf } from './env-family.js';
-import { LUNAR_LANDER_PARAMS, LunarLander, type LunarLanderOptions } from './lunar-lander.js';
+import { LUNAR_LANDER_PARAMS, LunarLander, type LunarLanderOptions, lunarLanderActionSpace, lunarLanderObservationSpace } from './lunar-lander.js';
 import type { Range, TaskFamily, TaskParams } from './task-family.js';
 
 export const LUNAR_LANDER_TASK_RANGES: Readonly<Record<'gravity' | 'mainEnginePower' | 'sideEnginePower', Range>> = Object.freeze({
@@ -18,14 +18,12 @@ export const LUNAR_LANDER_WIND_TASK_RANGES: Readonly<Record<'windPower' | 'turbu
   turbulencePower: Object.freeze([0, 1.5] as const),
 });
 
-const probe = new LunarLander();
-
 /** Gymnasium's reward threshold of LunarLander, for every variant. */
 export const LUNAR_LANDER_REWARD_THRESHOLD = 200;
 
 const common = {
-  observationSpace: probe.observationSpace,
-  actionSpace: probe.actionSpace,
+  observationSpace: lunarLanderObservationSpace(),
+  actionSpace: lunarLanderActionSpace(false),
   params: LUNAR_LANDER_PARAMS,
   rewardThreshold: LUNAR_LANDER_REWARD_THRESHOLD,
 } as const;
@@ -48,7 +46,7 @@ export const LUNAR_LANDER_WIND_FAMILY: EnvFamily<LunarLander, LunarLanderOptions
 
 export const LUNAR_LANDER_CONTINUOUS_FAMILY: EnvFamily<LunarLander, LunarLanderOptions> = Object.freeze({
   ...common,
-  actionSpace: new LunarLander({ continuous: true }).actionSpace,
+  actionSpace: lunarLanderActionSpace(true),
   name: 'lunarlander-continuous',
   description: 'LunarLanderContinuous (Gymnasium, Box(2) actions) on the project\'s Box2D 2.3 port; gravity and engine powers varied per task',
   defaultRanges: LUNAR_LANDER_TASK_RANGES,

@@ -43,8 +43,9 @@
 import { tanh } from '../kernels/fdlibm-tanh.js';
 import { cos, sin } from '../kernels/trig.js';
 import { PCG64 } from '../rng/pcg64.js';
+import { SeededEnv } from './seeded-env.js';
 import { describe } from '../validation/values.js';
-import { TimeLimit, boxSpace, discreteSpace, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs } from './env.js';
+import { boxSpace, discreteSpace, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs } from './env.js';
 import {
   FPS,
   LunarLanderScene,
@@ -56,7 +57,8 @@ import {
   type LunarLanderTerrain,
 } from './lunar-lander-scene.js';
 import { LanderOutcome, type LunarLanderEndReason } from './lunar-lander-outcome.js';
-import { paramCheck, paramDefaults, type ParamTable } from './params.js';
+import { checkParams, paramChecks, paramDefaults, type ParamTable } from './params.js';
+import { BOOLEAN, type Check, checked, integerIn, stated } from '../validation/schema.js';
 
 export type { LunarLanderEndReason };
 
@@ -149,33 +151,27 @@ const BOOLEAN_PARAMS = ['continuous', 'enableWind', 'dispersion'] as const;
 const ITERATION_PARAMS = ['velocityIterations', 'positionIterations'] as const;
 const f32 = Math.fround;
 
-function validate(key: string, value: unknown): void {
-  if (Object.hasOwn(LUNAR_LANDER_PARAMS, key)) {
-    const spec = LUNAR_LANDER_PARAMS[key as LunarLanderParam];
-    const check = paramCheck(spec);
-    if (!check.ok(value)) throw new Error(`LunarLander: invalid ${key} = ${describe(value)} (expected ${check.expected})`);
-  } else if ((BOOLEAN_PARAMS as readonly string[]).includes(key)) {
-    if (typeof value !== 'boolean') throw new Error(`LunarLander: invalid ${key} = ${describe(value)} (expected a boolean)`);
-  } else if ((ITERATION_PARAMS as readonly string[]).includes(key)) {
-    if (!(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 1000)) {
-      throw new Error(`LunarLander: invalid ${key} = ${describe(value)} (expected an integer in [1, 1000])`);
-    }
-  } else {
-    const known = [...Object.keys(LUNAR_LANDER_PARAMS), ...BOOLEAN_PARAMS, ...ITERATION_PARAMS].join(', ');
-    throw new Error(`LunarLander: unknown parameter "${key}" (expected one of ${known})`);
-  }
+const CHECKS: Readonly<Record<string, Check<unknown>>> = {
+  ...paramChecks(LUNAR_LANDER_PARAMS),
+  ...Object.fromEntries(BOOLEAN_PARAMS.map((key) => [key, checked(stated(BOOLEAN, 'a boolean'))])),
+  ...Object.fromEntries(ITERATION_PARAMS.map((key) => [key, checked(integerIn(1, 1000))])),
+};
+
+/** Box(8) in float32, the bounds of the table above; the same for every parameter. */
+export function lunarLanderObservationSpace(): BoxSpace {
+  return boxSpace([-2.5, -2.5, -10, -10, -2 * Math.PI, -10, -0, -0], [2.5, 2.5, 10, 10, 2 * Math.PI, 10, 1, 1]);
+}
+
+/** Discrete(4), or with `continuous` Box(2) in [-1, 1]. */
+export function lunarLanderActionSpace(continuous: boolean): DiscreteSpace | BoxSpace {
+  return continuous ? boxSpace([-1, -1], [1, 1]) : discreteSpace(4);
 }
 
 /** Gymnasium's LunarLander-v3 on the library's own Box2D port, discrete or continuous, with its parameters settable per task. */
-export class LunarLander implements Env<LunarLanderAction> {
+export class LunarLander extends SeededEnv implements Env<LunarLanderAction> {
   readonly actionSpace: DiscreteSpace | BoxSpace;
-  readonly observationSpace: BoxSpace = boxSpace(
-    [-2.5, -2.5, -10, -10, -2 * Math.PI, -10, -0, -0],
-    [2.5, 2.5, 10, 10, 2 * Math.PI, 10, 1, 1],
-  );
+  readonly observationSpace: BoxSpace = lunarLanderObservationSpace();
   readonly params: Readonly<LunarLanderParams>;
-  private rngV: PCG64;
-  private readonly limit: TimeLimit;
   private sceneV: LunarLanderScene | null = null;
   private terrainV: LunarLanderTerrain | null = null;
   private initialForceV = { x: 0, y: 0 };
@@ -190,26 +186,12 @@ export class LunarLander implements Env<LunarLanderAction> {
 
   constructor(options: LunarLanderOptions = {}) {
     const { seed = 0, maxEpisodeSteps = 1000, ...overrides } = options;
-    for (const [key, value] of Object.entries(overrides)) if (value !== undefined) validate(key, value);
-    this.params = Object.freeze({ ...LUNAR_LANDER_DEFAULTS, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) });
-    this.actionSpace = this.params.continuous ? boxSpace([-1, -1], [1, 1]) : discreteSpace(4);
-    this.rngV = new PCG64(seed);
-    this.limit = new TimeLimit(maxEpisodeSteps);
+    super(seed, maxEpisodeSteps);
+    const given = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+    checkParams('LunarLander', CHECKS, given);
+    this.params = Object.freeze({ ...LUNAR_LANDER_DEFAULTS, ...given });
+    this.actionSpace = lunarLanderActionSpace(this.params.continuous);
     this.outcome = new LanderOutcome(this.params.padX, this.params.offPadRestReward);
-  }
-
-  get maxEpisodeSteps(): number {
-    return this.limit.maxEpisodeSteps;
-  }
-
-  /** Steps since the last reset. */
-  get elapsedSteps(): number {
-    return this.limit.elapsedSteps;
-  }
-
-  /** The generator reset and step draw from (Gymnasium's `np_random`). */
-  get rng(): PCG64 {
-    return this.rngV;
   }
 
   /** The current episode's physics (world, lander, legs, contact flags); null before the first reset. @internal */

@@ -3,7 +3,8 @@
  * default, valid range, unit and meaning. The env constructor, the task family and the
  * meta-training config all check values against the same entry, so a range is stated once.
  */
-import { rule } from '../validation/schema.js';
+import { type Check, type Fail, checked, rule } from '../validation/schema.js';
+import { describe } from '../validation/values.js';
 import type { ParamCheck } from './task-family.js';
 
 /** One parameter of an environment: its default, range, unit and meaning. */
@@ -46,4 +47,30 @@ export function paramDefaults<K extends string>(table: ParamTable<K>): Record<K,
   const out = {} as Record<K, number>;
   for (const key of Object.keys(table) as K[]) out[key] = table[key].default;
   return out;
+}
+
+/** How an env or task family states a bad parameter: `OWNER: invalid KEY = VALUE (expected WHAT)`. */
+export function paramFail(owner: string): Fail {
+  return (key, value, expected) => {
+    throw new Error(`${owner}: invalid ${key} = ${describe(value)} (expected ${expected})`);
+  };
+}
+
+/** The schema check of every parameter of a table, by name. */
+export function paramChecks<K extends string>(table: ParamTable<K>): Record<K, Check<unknown>> {
+  const out = {} as Record<K, Check<unknown>>;
+  for (const key of Object.keys(table) as K[]) out[key] = checked(paramCheck(table[key]));
+  return out;
+}
+
+/**
+ * Checks each override against the check of its name, in order: an unknown name throws
+ * `OWNER: unknown parameter "KEY" (expected one of ...)`, a bad value as paramFail states it.
+ */
+export function checkParams(owner: string, checks: Readonly<Record<string, Check<unknown>>>, overrides: object): void {
+  const fail = paramFail(owner);
+  for (const [key, value] of Object.entries(overrides)) {
+    if (!Object.hasOwn(checks, key)) throw new Error(`${owner}: unknown parameter "${key}" (expected one of ${Object.keys(checks).join(', ')})`);
+    checks[key](value, key, fail);
+  }
 }

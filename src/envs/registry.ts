@@ -10,9 +10,7 @@ import { INTERSECTION_BIMODAL_FAMILY } from './intersection-bimodal.js';
 import { INTERSECTION_FAMILY } from './intersection-tasks.js';
 import { LUNAR_LANDER_PAD_FAMILY } from './lunar-lander-pad.js';
 import { LUNAR_LANDER_CONTINUOUS_FAMILY, LUNAR_LANDER_FAMILY, LUNAR_LANDER_WIND_FAMILY } from './lunar-lander-tasks.js';
-import { FINITE_NUMBER, type Fail, NON_EMPTY_STRING, arrayOf, checked } from '../validation/schema.js';
-import { badValue } from '../validation/values.js';
-import { describeRange, inRange, type ParamSpec } from './params.js';
+import { checkFamily, familyName } from './family-check.js';
 
 const families = new Map<string, EnvFamily>([
   [CARTPOLE_FAMILY.name, CARTPOLE_FAMILY],
@@ -60,50 +58,10 @@ export function outcomesOf(env: string): readonly string[] | null {
   return getEnv(env).outcomes ?? null;
 }
 
-/** Adds a family; throws naming the field if its name is taken or its table or ranges are invalid. */
+/** Adds a family; throws naming the field if its name is taken or any of its fields is invalid (family-check.ts). */
 export function registerEnv(family: EnvFamily): void {
-  const name: unknown = family?.name;
-  if (typeof name !== 'string' || !/^[a-z][a-z0-9-]*$/.test(name)) {
-    throw new Error(`registerEnv: name is ${JSON.stringify(name)}, expected lower-case letters, digits and dashes, starting with a letter`);
-  }
+  const name = familyName(family);
   if (families.has(name)) throw new Error(`registerEnv: an env named "${name}" is already registered`);
-  if (typeof family.make !== 'function') throw new Error(`registerEnv(${name}): make must be a function (task) => env`);
-  if (family.observationSpace?.kind !== 'box') throw new Error(`registerEnv(${name}): observationSpace must be a Box space`);
-  if (family.actionSpace?.kind !== 'discrete' && family.actionSpace?.kind !== 'box') {
-    throw new Error(`registerEnv(${name}): actionSpace must be a Discrete or Box space`);
-  }
-  for (const [key, spec] of Object.entries(family.params ?? {})) checkSpec(name, key, spec);
-  const ranges = Object.entries(family.defaultRanges ?? {});
-  if (ranges.length === 0) throw new Error(`registerEnv(${name}): defaultRanges must name at least one parameter of params`);
-  for (const [key, range] of ranges) {
-    const spec = family.params[key];
-    if (spec === undefined) throw new Error(`registerEnv(${name}): defaultRanges.${key} is not a parameter (expected one of ${Object.keys(family.params).join(', ')})`);
-    if (!Array.isArray(range) || range.length !== 2 || !inRange(spec, range[0]) || !inRange(spec, range[1]) || range[0] > range[1]) {
-      throw new Error(`registerEnv(${name}): defaultRanges.${key} is ${JSON.stringify(range)}, expected [lo, hi] with lo <= hi, each ${describeRange(spec)}`);
-    }
-  }
-  checkKnowledge(name, family);
+  checkFamily(name, family);
   families.set(name, family);
-}
-
-const OUTCOMES = arrayOf(checked(NON_EMPTY_STRING), 'a non-empty list of the outcome names its step info reports', { minLength: 1, distinct: 'an outcome not listed before' });
-
-/** What a family states about itself beforehand, read through the schema. */
-function checkKnowledge(name: string, family: EnvFamily): void {
-  const fail: Fail = (path, value, expected) => {
-    throw new Error(`registerEnv(${name}): ${badValue(path, value, expected)}`);
-  };
-  if (family.rewardThreshold !== undefined) checked(FINITE_NUMBER)(family.rewardThreshold, 'rewardThreshold', fail);
-  if (family.outcomes !== undefined) OUTCOMES(family.outcomes, 'outcomes', fail);
-}
-
-function checkSpec(name: string, key: string, spec: ParamSpec): void {
-  const where = `registerEnv(${name}): params.${key}`;
-  if (!Number.isFinite(spec?.min) || !Number.isFinite(spec?.max) || spec.min > spec.max) {
-    throw new Error(`${where} needs finite min <= max, got min ${spec?.min}, max ${spec?.max}`);
-  }
-  if (!inRange(spec, spec.default)) throw new Error(`${where}.default is ${spec.default}, expected ${describeRange(spec)}`);
-  if (typeof spec.unit !== 'string' || typeof spec.meaning !== 'string' || spec.meaning === '') {
-    throw new Error(`${where} needs a unit ('' for none) and a meaning`);
-  }
 }

@@ -2,10 +2,11 @@
  * Meta-RL task families: a task is a plain JSON object of named numeric env parameters, sampled
  * uniformly from one [lo, hi] range per parameter and turned into an env by the family.
  */
-import { FINITE_NUMBER, type Rule, rule } from '../validation/schema.js';
+import { FINITE_NUMBER, type Rule, checked, rule } from '../validation/schema.js';
 import { describe } from '../validation/values.js';
 import type { Rng } from '../rng/rng.js';
 import type { Env } from './env.js';
+import { paramFail } from './params.js';
 
 /** A task: a plain JSON object of parameter values. */
 export type TaskParams = Record<string, number>;
@@ -79,6 +80,9 @@ export function defineTaskFamily<T extends TaskParams, E extends Env<number, nev
   }
   Object.freeze(ranges);
 
+  const fail = paramFail(name);
+  // A number first, whatever a family's own check admits.
+  const valueChecks = Object.fromEntries(keys.map((key) => [key, checked(rule((v) => typeof v === 'number' && checks[key].ok(v), checks[key].expected))]));
   const validate = (task: unknown): T => {
     if (typeof task !== 'object' || task === null || Array.isArray(task)) {
       throw new Error(`${name}: a task must be a plain object of numbers with keys ${expectedKeys}, got ${describe(task)}`);
@@ -90,7 +94,7 @@ export function defineTaskFamily<T extends TaskParams, E extends Env<number, nev
       const check = checks[key];
       if (!Object.hasOwn(task, key)) throw new Error(`${name}: task is missing ${key} (expected ${check.expected})`);
       const value: unknown = (task as Record<string, unknown>)[key];
-      if (typeof value !== 'number' || !check.ok(value)) throw new Error(`${name}: invalid ${key} = ${describe(value)} (expected ${check.expected})`);
+      valueChecks[key](value, key, fail);
     }
     return task as T;
   };

@@ -23,10 +23,12 @@ import {
   arrayOf,
   checked,
   integerIn,
+  keyPath,
   nullable,
   oneOf as choiceOf,
   recordOf,
   rule,
+  unknownKey,
 } from '../validation/schema.js';
 import { badValue, describe, isPlainObject } from '../validation/values.js';
 
@@ -218,10 +220,6 @@ const configFail: Fail = (path, value, expected) => {
   throw new ConfigError(badValue(path, value, expected), path);
 };
 
-function fail(path: string, value: unknown, expected: string): never {
-  return configFail(path, value, expected);
-}
-
 type Check = SchemaCheck<unknown>;
 
 // The checks the schema tables below are written in, each a rule of the validation schema.
@@ -356,15 +354,14 @@ function merge(schema: Schema, base: Record<string, unknown>, partial: unknown, 
   if (!isPlainObject(partial)) {
     throw new ConfigError(`${path === '' ? 'the config' : path} is ${describe(partial)}, expected an object with keys ${Object.keys(schema).join(', ')}`, path);
   }
-  for (const key of Object.keys(partial)) {
-    if (!Object.hasOwn(schema, key)) {
-      const p = path === '' ? key : `${path}.${key}`;
-      throw new ConfigError(`unknown key ${p} (expected one of ${Object.keys(schema).join(', ')}${path === '' ? '' : ` in ${path}`})`, p);
-    }
+  const unknown = unknownKey(partial, Object.keys(schema));
+  if (unknown !== undefined) {
+    const p = keyPath(path, unknown);
+    throw new ConfigError(`unknown key ${p} (expected one of ${Object.keys(schema).join(', ')}${path === '' ? '' : ` in ${path}`})`, p);
   }
   const out: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(schema)) {
-    const p = path === '' ? key : `${path}.${key}`;
+    const p = keyPath(path, key);
     if (!Object.hasOwn(partial, key) || partial[key] === undefined) {
       out[key] = clone(base[key]);
     } else if (typeof spec === 'function') {
@@ -390,10 +387,10 @@ function crossCheck(config: MetaConfig): void {
     const path = `taskRanges.${key}`;
     const spec = params[key];
     if (spec === undefined) throw new ConfigError(`unknown key ${path} (expected a ${config.env} parameter: one of ${Object.keys(params).join(', ')})`, path);
-    if (!inRange(spec, range[0]) || !inRange(spec, range[1])) fail(path, range, `[lo, hi] with both ends ${describeRange(spec)}`);
+    if (!inRange(spec, range[0]) || !inRange(spec, range[1])) configFail(path, range, `[lo, hi] with both ends ${describeRange(spec)}`);
   }
   if (config.entropyCoeff > 0 && config.outerOptimizer === 'trpo') {
-    fail('entropyCoeff', config.entropyCoeff, '0 when outerOptimizer is "trpo" (its line search and KL read the surrogate without the bonus)');
+    configFail('entropyCoeff', config.entropyCoeff, '0 when outerOptimizer is "trpo" (its line search and KL read the surrogate without the bonus)');
   }
   const family = taskFamily(config);
   const d = config.directed;

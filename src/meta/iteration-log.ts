@@ -2,37 +2,24 @@
 // checked, and a bad one is an Error naming its path and what was expected. Lines from older
 // versions are accepted as they were written: without `seconds.trpo` (no TRPO step then: 0), and
 // without the CPU time and memory fields (not measured: absent).
-import { badValue, isPlainObject } from '../validation/values.js';
+import { FINITE_NUMBER, FINITE_NUMBERS, type Fail, PLAIN_OBJECT, checked, keyPath } from '../validation/schema.js';
+import { badValue } from '../validation/values.js';
 import type { EvaluationResult, IterationLog } from './trainer.js';
 
 type Json = Record<string, unknown>;
 
-function objectAt(value: unknown, where: string): Json {
-  if (!isPlainObject(value)) throw new Error(badValue(where, value, 'an object'));
-  return value;
-}
+const logFail: Fail = (path, value, expected) => {
+  throw new Error(badValue(path, value, expected));
+};
 
-function numberAt(obj: Json, key: string, where: string): number {
-  const v = obj[key];
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(badValue(`${where}.${key}`, v, 'a finite number'));
-  return v;
-}
-
-function optionalNumberAt(obj: Json, key: string, where: string): number | undefined {
-  return obj[key] === undefined ? undefined : numberAt(obj, key, where);
-}
-
-function returnsAt(obj: Json, key: string, where: string): number[] {
-  const v = obj[key];
-  if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
-    throw new Error(badValue(`${where}.${key}`, v, 'a non-empty array of finite numbers'));
-  }
-  return v as number[];
-}
+const objectAt = (value: unknown, where: string): Json => checked(PLAIN_OBJECT)(value, where, logFail);
+const numberAt = (obj: Json, key: string, where: string): number => checked(FINITE_NUMBER)(obj[key], keyPath(where, key), logFail);
+const optionalNumberAt = (obj: Json, key: string, where: string): number | undefined => (obj[key] === undefined ? undefined : numberAt(obj, key, where));
+const returnsAt = (obj: Json, key: string, where: string): number[] => checked(FINITE_NUMBERS)(obj[key], keyPath(where, key), logFail);
 
 function heldOutAt(value: unknown, where: string): EvaluationResult {
   const h = objectAt(value, where);
-  if (!Array.isArray(h.tasks)) throw new Error(badValue(`${where}.tasks`, h.tasks, 'an array of task parameters'));
+  if (!Array.isArray(h.tasks)) logFail(`${where}.tasks`, h.tasks, 'an array of task parameters');
   return { ...(h as unknown as EvaluationResult), returns: returnsAt(h, 'returns', where) };
 }
 

@@ -5,7 +5,6 @@
  * path segment that stays where it is put and reads the same in Markdown, SVG and a shell.
  */
 import { type Rule, rule } from './schema.js';
-import { describe } from './values.js';
 
 export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export const NAME_MAX_LENGTH = 64;
@@ -17,8 +16,3 @@ export function isSafeName(value: unknown): value is string {
 
 /** The name pattern as a schema rule. */
 export const SAFE_NAME: Rule<string> = rule(isSafeName, NAME_EXPECTED);
-
-/** Null for a good name, else the message `FIELD is VALUE, expected a name matching ...`. */
-export function nameProblem(field: string, value: unknown): string | null {
-  return isSafeName(value) ? null : `${field} is ${describe(value)}, expected ${NAME_EXPECTED}`;
-}

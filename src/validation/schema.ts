@@ -57,6 +57,11 @@ export const NON_NEGATIVE_NUMBER: Rule<number> = rule((v): v is number => isNumb
 export const OPEN_UNIT: Rule<number> = rule((v): v is number => isNumber(v) && v > 0 && v < 1, 'a number in (0, 1)');
 /** A number in [0, 1]. */
 export const UNIT: Rule<number> = rule((v): v is number => isNumber(v) && v >= 0 && v <= 1, 'a number in [0, 1]');
+/** A non-empty array of finite numbers (a run's returns), stated as one value. */
+export const FINITE_NUMBERS: Rule<number[]> = rule(
+  (v): v is number[] => Array.isArray(v) && v.length > 0 && v.every((x) => FINITE_NUMBER.ok(x)),
+  'a non-empty array of finite numbers',
+);
 export const BOOLEAN: Rule<boolean> = rule((v): v is boolean => typeof v === 'boolean', 'true or false');
 export const NON_EMPTY_STRING: Rule<string> = rule((v): v is string => typeof v === 'string' && v !== '', 'a non-empty string');
 /** A JSON object: a plain object, not an array or an instance of a class. */

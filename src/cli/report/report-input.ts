@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { containedPath } from '../../io/contained-path.js';
 import { FileError, type FileSystem } from '../../io/file-system.js';
 import { pathKind, readJson, readText } from '../../io/files.js';
+import { FINITE_NUMBER, FINITE_NUMBERS, type Fail, NON_EMPTY_STRING, PLAIN_OBJECT, type Rule, checked, integerIn, keyPath } from '../../validation/schema.js';
+import { badValue } from '../../validation/values.js';
 import type { IterationLog } from '../../meta/trainer.js';
-import { nameProblem } from '../../validation/names.js';
+import { SAFE_NAME } from '../../validation/names.js';
 import { parseIterationLog } from '../../meta/iteration-log.js';
 import type { GridStart, Provenance, ReportInput, RunInput, UnfinishedRun } from '../../report/input.js';
 import { adaptationAt } from './adaptation-input.js';
@@ -17,52 +19,20 @@ import { mechanismAt } from './mechanism-input.js';
 
 type Json = Record<string, unknown>;
 
-function describe(value: unknown): string {
-  return value === undefined ? 'missing' : JSON.stringify(value) ?? String(value);
-}
+/** The report input's Fail: a FileError naming the field; a field that is absent is stated missing. */
+const fileFail: Fail = (path, value, expected) => {
+  throw new FileError(value === undefined ? `${path} is missing, expected ${expected}` : badValue(path, value, expected));
+};
 
-function objectAt(value: unknown, where: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new FileError(`${where} is ${describe(value)}, expected an object`);
-  return value as Json;
-}
+const at = <T>(r: Rule<T>, obj: Json, key: string, where: string): T => checked(r)(obj[key], keyPath(where, key), fileFail);
 
-function stringAt(obj: Json, key: string, where: string): string {
-  const v = obj[key];
-  if (typeof v !== 'string' || v === '') throw new FileError(`${where}.${key} is ${describe(v)}, expected a non-empty string`);
-  return v;
-}
-
-function nameAt(obj: Json, key: string, where: string): string {
-  const problem = nameProblem(`${where}.${key}`, obj[key]);
-  if (problem !== null) throw new FileError(problem);
-  return obj[key] as string;
-}
-
-function seedAt(obj: Json, key: string, where: string): number {
-  const v = obj[key];
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw new FileError(`${where}.${key} is ${describe(v)}, expected a non-negative integer`);
-  return v;
-}
-
-function numberAt(obj: Json, key: string, where: string): number {
-  const v = obj[key];
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new FileError(`${where}.${key} is ${describe(v)}, expected a finite number`);
-  return v;
-}
-
-function positiveIntegerAt(obj: Json, key: string, where: string): number {
-  const v = obj[key];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) throw new FileError(`${where}.${key} is ${describe(v)}, expected a positive integer`);
-  return v;
-}
-
-function returnsAt(obj: Json, key: string, where: string): number[] {
-  const v = obj[key];
-  if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
-    throw new FileError(`${where}.${key} is ${describe(v)}, expected a non-empty array of finite numbers`);
-  }
-  return v as number[];
-}
+const objectAt = (value: unknown, where: string): Json => checked(PLAIN_OBJECT)(value, where, fileFail);
+const stringAt = (obj: Json, key: string, where: string): string => at(NON_EMPTY_STRING, obj, key, where);
+const nameAt = (obj: Json, key: string, where: string): string => at(SAFE_NAME, obj, key, where);
+const seedAt = (obj: Json, key: string, where: string): number => at(integerIn(0), obj, key, where);
+const numberAt = (obj: Json, key: string, where: string): number => at(FINITE_NUMBER, obj, key, where);
+const positiveIntegerAt = (obj: Json, key: string, where: string): number => at(integerIn(1), obj, key, where);
+const returnsAt = (obj: Json, key: string, where: string): number[] => at(FINITE_NUMBERS, obj, key, where);
 
 function readStart(p: Json, where: string): GridStart {
   return {
@@ -80,7 +50,7 @@ function readStart(p: Json, where: string): GridStart {
 export function readProvenance(dir: string, fs: FileSystem): Provenance {
   const file = join(dir, 'provenance.json');
   const p = objectAt(readJson(file, fs), file);
-  if (p.earlier !== undefined && !Array.isArray(p.earlier)) throw new FileError(`${file}.earlier is ${describe(p.earlier)}, expected a list of earlier starts`);
+  if (p.earlier !== undefined && !Array.isArray(p.earlier)) fileFail(`${file}.earlier`, p.earlier, 'a list of earlier starts');
   const earlier = ((p.earlier ?? []) as unknown[]).map((e, i) => readStart(objectAt(e, `${file}.earlier[${i}]`), `${file}.earlier[${i}]`));
   return { ...readStart(p, file), earlier };
 }
@@ -102,7 +72,7 @@ const logLines = (file: string, fs: FileSystem): string[] => readText(file, fs).
 
 /** The folder `metarl experiment` names a run by: a grid.json is refused rather than read elsewhere. */
 function runDirAt(r: Json, expected: string, where: string): string {
-  if (r.dir !== expected) throw new FileError(`${where}.dir is ${describe(r.dir)}, expected ${JSON.stringify(expected)} (ENV/VARIANT/ALGO-seedS of its fields)`);
+  if (r.dir !== expected) fileFail(`${where}.dir`, r.dir, `${JSON.stringify(expected)} (ENV/VARIANT/ALGO-seedS of its fields)`);
   return expected;
 }
 
@@ -161,7 +131,7 @@ export function readReportInput(dir: string, fs: FileSystem): ReportInput {
   if (pathKind(file, fs) === 'missing') throw notAnExperiment(dir, fs);
   const grid = objectAt(readJson(file, fs), file);
   const entries = grid.runs;
-  if (!Array.isArray(entries) || entries.length === 0) throw new FileError(`${file}: runs is ${describe(entries)}, expected a non-empty array`);
+  if (!Array.isArray(entries) || entries.length === 0) fileFail(`${file}: runs`, entries, 'a non-empty array');
   const name = nameAt(grid, 'name', file);
   const provenance = readProvenance(dir, fs);
   const read = entries.map((entry, i) => readRun(dir, entry, i, fs));
