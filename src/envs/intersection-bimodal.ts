@@ -1,10 +1,13 @@
 /**
  * The bimodal intersection: the two-vehicle crossing of `intersection.ts` with the other driver O
- * drawn from two clearly different modes, a courteous driver that lets E go first unless O is well
- * ahead, and a bold one that takes the crossing unless E is well ahead. O keeps its speed,
- * undecided, until it is `decisionDistance` from the zone, so E must commit to going or yielding
- * before O's braking (or not) shows it which driver it meets, and it has 5 s to clear the zone:
- * the right commit depends on the task, which E does not observe.
+ * drawn from two clearly different modes that look the same until E has had to commit. Both drive
+ * on, undecided, until O is `decisionDistance` (11 m) from the zone, its last point from which it
+ * can still stop; there the early-gap driver yields if E would arrive first (gap 0 s) and goes
+ * otherwise, while the late-gap driver goes whatever E does (gap +10 s). An E quick enough to
+ * arrive first from there can no longer stop before the zone, so the mode shows only after the
+ * decision it should have informed: going early is right against the early-gap driver and collides with the late-gap
+ * one; waiting for O to pass and going behind it is safe against both, but with 3.5 s to clear the
+ * zone it is slow and often misses the deadline.
  *
  * | | |
  * | --- | --- |
@@ -12,14 +15,14 @@
  * | Observation | Box(6), float64, as the intersection: [s_E/50, v_E/15, s_O/50, v_O/15, inZone_E, inZone_O]; the mode is not in it |
  * | Reward | the intersection's: -0.1 - 0.02·a_E² per step, -100 on a collision, +20 when E's rear clears the zone |
  * | Start state | s_E, s_O ~ U[-32, -24] m (nearer than the intersection's), v_E, v_O ~ U[8, 12] m/s |
- * | Termination | the intersection's (collision or success), and the 5 s deadline: after 50 steps the episode ends without the success bonus |
+ * | Termination | the intersection's (collision or success), and the 3.5 s deadline: after 35 steps the episode ends without the success bonus |
  * | Truncation | none: the deadline is part of the task, so its end is a termination (returns are not bootstrapped past it) |
  *
- * A task draws `bold` uniformly from [0, 1]: below 0.5 O is courteous (its gap is `courteousGap`,
- * default -3 s), otherwise bold (`boldGap`, default +3 s). O is quicker than the intersection's
- * default driver (desiredSpeed 14 m/s, maxAccel 3.5 m/s²) so that its path and E's conflict, and
- * brakes up to 10 m/s² so that deciding at `decisionDistance` = 15 m it still stops before the
- * zone. Every other parameter is the intersection's.
+ * A task draws `bold` uniformly from [0, 1]: below 0.5 O is the early-gap driver (its gap is
+ * `courteousGap`, default 0 s), otherwise the late-gap one (`boldGap`, default +10 s). O is
+ * quicker than the intersection's default driver (desiredSpeed 14 m/s, maxAccel 3.5 m/s²) so that
+ * its path and E's conflict, and brakes up to 10 m/s², so that from 14 m/s it stops within the
+ * 11 m. Every other parameter is the intersection's.
  */
 import { type EnvFamily, tasksOf } from './env-family.js';
 import { INTERSECTION_FAMILY } from './intersection-tasks.js';
@@ -40,19 +43,19 @@ import type { Range, TaskFamily, TaskParams } from './task-family.js';
 const { gap: _gap, ...SHARED_PARAMS } = INTERSECTION_FAMILY.params;
 
 export const INTERSECTION_BIMODAL_PARAMS = Object.freeze({
-  bold: { default: 1, min: 0, max: 1, unit: '', meaning: "O's mode: below 0.5 courteous (gap = courteousGap), otherwise bold (gap = boldGap); not observed" },
-  courteousGap: { ...INTERSECTION_PARAMS.gap, default: -3, meaning: "the courteous O's priority margin (the intersection's gap)" },
-  boldGap: { ...INTERSECTION_PARAMS.gap, default: 3, meaning: "the bold O's priority margin (the intersection's gap)" },
+  bold: { default: 1, min: 0, max: 1, unit: '', meaning: "O's mode: below 0.5 the early-gap driver (gap = courteousGap), otherwise the late-gap one (gap = boldGap); not observed" },
+  courteousGap: { ...INTERSECTION_PARAMS.gap, default: 0, meaning: "the early-gap O's priority margin (the intersection's gap): it yields to an E that would arrive first" },
+  boldGap: { ...INTERSECTION_PARAMS.gap, default: 10, meaning: "the late-gap O's priority margin (the intersection's gap): it goes first whatever E does" },
   ...SHARED_PARAMS,
   desiredSpeed: { ...SHARED_PARAMS.desiredSpeed, default: 14 },
   maxAccel: { ...SHARED_PARAMS.maxAccel, default: 3.5 },
   maxBrake: { ...SHARED_PARAMS.maxBrake, default: 10 },
-  decisionDistance: { ...SHARED_PARAMS.decisionDistance, default: 15 },
+  decisionDistance: { ...SHARED_PARAMS.decisionDistance, default: 11 },
 } satisfies ParamTable);
 
-/** Env options of the family that are not task parameters: the nearer start and the 5 s deadline. */
+/** Env options of the family that are not task parameters: the nearer start and the 3.5 s deadline. */
 export const INTERSECTION_BIMODAL_START = Object.freeze({ startPositionMin: -32, startPositionMax: -24 });
-export const INTERSECTION_BIMODAL_MAX_STEPS = 50;
+export const INTERSECTION_BIMODAL_MAX_STEPS = 35;
 
 export const INTERSECTION_BIMODAL_TASK_RANGES: Readonly<Record<'bold', Range>> = Object.freeze({ bold: Object.freeze([0, 1] as const) });
 
@@ -76,7 +79,7 @@ export class DeadlineIntersection extends Intersection {
 
 export const INTERSECTION_BIMODAL_FAMILY: EnvFamily<DeadlineIntersection, IntersectionOptions> = Object.freeze({
   name: 'intersection-bimodal',
-  description: 'the intersection with the other driver courteous or bold per task (not observed), deciding only near the zone',
+  description: 'the intersection with an early-gap or a late-gap other driver per task (not observed), who shows which only after E must commit',
   observationSpace: intersectionObservationSpace(bimodalParams({})),
   actionSpace: INTERSECTION_ACTION_SPACE,
   params: INTERSECTION_BIMODAL_PARAMS,
