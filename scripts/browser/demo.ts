@@ -19,6 +19,6 @@ function portArgument(argv: readonly string[]): number {
 const port = portArgument(process.argv.slice(2));
 await buildDemoSite(OUTDIR);
 const size = await libraryBundleSize();
-const server = await serveStatic({ '/': OUTDIR }, port);
+const server = await serveStatic({ '/': OUTDIR }, { port });
 console.log(`library bundle: ${(size.minified / 1024).toFixed(1)} KiB minified, ${(size.gzipped / 1024).toFixed(1)} KiB gzipped`);
 console.log(`demo: ${server.url}/  (Ctrl-C stops it)`);

@@ -71,7 +71,25 @@ async function readInside(dir: string, file: string): Promise<Buffer | null> {
   }
 }
 
-export async function serveStatic(mounts: Record<string, string>, port = 0): Promise<StaticServer> {
+/**
+ * The headers that make a page cross-origin isolated (SharedArrayBuffer, shared WebAssembly
+ * memory): served with every response when `serveStatic` is asked to isolate.
+ */
+export const CROSS_ORIGIN_ISOLATION: Readonly<Record<string, string>> = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+};
+
+export interface ServeOptions {
+  /** The port (default an ephemeral one). */
+  readonly port?: number;
+  /** Serve every response with CROSS_ORIGIN_ISOLATION's headers (default false). */
+  readonly isolated?: boolean;
+}
+
+export async function serveStatic(mounts: Record<string, string>, options: ServeOptions = {}): Promise<StaticServer> {
+  const port = options.port ?? 0;
+  const extraHeaders = options.isolated === true ? CROSS_ORIGIN_ISOLATION : {};
   for (const prefix of Object.keys(mounts)) {
     if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`serveStatic: mount ${JSON.stringify(prefix)}, expected a URL prefix starting and ending with "/"`);
   }
@@ -99,7 +117,7 @@ export async function serveStatic(mounts: Record<string, string>, port = 0): Pro
         response.writeHead(404).end();
         return;
       }
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...extraHeaders });
       response.end(request.method === 'HEAD' ? undefined : body);
     });
   });
