@@ -351,7 +351,7 @@ describe('the project\'s experiment files', () => {
       'pooled-step directed-maml 3', 'pooled-step directed-fomaml 3', 'pooled-step directed-metasgd 3',
     ]);
     const envs = [...new Set(paper.map((r) => r.env))];
-    expect(envs).toEqual(['cartpole', 'lunarlander', 'intersection', 'cartpole-goal', 'lunarlander-pad', 'intersection-bimodal']);
+    expect(envs).toEqual(['cartpole', 'cartpole-goal', 'lunarlander', 'intersection', 'lunarlander-pad', 'intersection-bimodal']);
     // Held-out evaluation every 10 iterations on 40 tasks everywhere; the directed runs log the mechanism.
     expect(new Set(paper.map((r) => `${r.config.evalEvery} ${r.config.evalTasks} ${r.config.directed.logMechanism}`))).toEqual(new Set(['10 40 true']));
     expect(new Set(paper.map((r) => `${r.variant} ${r.config.directed.estimator}`))).toEqual(new Set(['default center', 'random-task random', 'pooled-step pooled']));
