@@ -75,7 +75,8 @@ if (runs('rows')) {
 if (runs('crossover')) {
   // Both sides on the same arena arrays; the WebAssembly side through the dispatcher's own path
   // (binaryWasm / sumRowsWasm), so it pays the per-call dispatch (reading .buffer and .byteOffset
-  // of a view costs ~10-20 ns each here). 100 calls per sample, for timer resolution.
+  // of a view is not free, and at small n it decides the crossover). 100 calls per sample, for
+  // timer resolution.
   const REPEAT = 100;
   const perCall = (f: () => void) => () => { for (let r = 0; r < REPEAT; r++) f(); };
   console.log(`\ncrossover (median ns per call): ELEMENTWISE_WASM_MIN_N = ${ELEMENTWISE_WASM_MIN_N}, SUM_ROWS_WASM_MIN_N = ${SUM_ROWS_WASM_MIN_N}`);

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { TINY as tiny, checkpointWithoutTimes, logWithoutTimes, readJsonFile, runCli as cli } from './helpers/cli-run.js';
 import { dataPath, listData, readDataJson } from './helpers/reference-data.js';
 import type { AdaptationEvaluation } from '../src/meta/adaptation-eval.js';
+import { outcomesOf, registeredEnvs, rewardThresholdOf } from '../src/envs/registry.js';
 
 const root = mkdtempSync(join(tmpdir(), 'metarl-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -73,11 +74,21 @@ describe('metarl CLI', () => {
     expect(r.code).toBe(0);
     expect(r.out[0]).toBe('cartpole: CartPole-v1 (Gymnasium), pole length, pole mass and push force varied per task');
     expect(r.out[1]).toBe('  observations Box(4, float32), actions Discrete(2)');
+    // What the report judges by, read from the registered family: one number, one place.
+    expect(r.out[2]).toBe('  rewardThreshold 475, outcomes none'); // Gymnasium's CartPole-v1 threshold
+    expect(r.out).toContain(`  rewardThreshold ${rewardThresholdOf('intersection')}, outcomes ${outcomesOf('intersection')?.join(', ')}`);
+    expect(r.out).toContain('  rewardThreshold none, outcomes none');
     expect(r.out).toContain('  tau       default 0.02, a number in [0.0001, 0.1] s: seconds per step');
     expect(r.out).toContain('  length    default 0.5, a number in [0.01, 10] m: half the pole length  varied over [0.25, 1]');
     expect(r.out).toContain('  observations Box(6, float64), actions Discrete(5)');
     expect(r.out.filter((l) => !l.startsWith(' ')).map((l) => l.split(':')[0])).toEqual(['cartpole', 'cartpole-goal', 'intersection', 'intersection-bimodal', 'lunarlander', 'lunarlander-wind', 'lunarlander-continuous', 'lunarlander-pad']);
     expect((await run('envs', 'extra')).code).toBe(2);
+  });
+
+  it('report --help points to the registered thresholds instead of repeating them', async () => {
+    const help = (await run('report', '--help')).out.join('\n');
+    expect(help).toContain('the env\'s rewardThreshold (listed by `metarl envs`)');
+    for (const f of registeredEnvs()) if (f.rewardThreshold !== undefined) expect(help).not.toContain(String(f.rewardThreshold));
   });
 
   it('names a wrong command, flag, config key or value, with exit code 2', async () => {

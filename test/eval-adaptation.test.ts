@@ -116,6 +116,12 @@ describe('heldOutAdaptation on an env', () => {
     }
   });
 
+  it('builds no env to learn whether the family reports outcomes: it reads the registry', () => {
+    // cartpole-goal declares no outcomes, so its envs come from the sampler only; a family that may build none scores the same.
+    const noEnvs = { ...family, makeEnv: () => { throw new Error('makeEnv called'); } };
+    expect(heldOutAdaptation({ ...args(null), family: noEnvs })).toEqual(heldOutAdaptation(args(null)));
+  });
+
   it('counts outcomes where the env reports them (the intersection), per step and action mode', () => {
     const c = resolveConfig({ env: 'intersection', hidden: [8], numEnvs: 2, evalTasks: 2, evalEpisodes: 3, evalSeed: 9 });
     const l = policyLayout(c);

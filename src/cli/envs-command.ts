@@ -6,7 +6,7 @@ import { type CommandHelp, parseCommandArgs, usageError } from './help.js';
 export const envsHelp: CommandHelp = {
   name: 'envs',
   operands: '',
-  summary: 'lists the env families: spaces, every parameter (default, valid range, unit, meaning), default task ranges',
+  summary: 'lists the env families: spaces, the return `metarl report` judges convergence by and the outcomes episodes end in, every parameter (default, valid range, unit, meaning), default task ranges',
   options: [],
   examples: ['metarl envs'],
 };
@@ -19,6 +19,7 @@ export function envsCommand(argv: readonly string[], print: (line: string) => vo
   for (const family of registeredEnvs()) {
     print(`${family.name}: ${family.description}`);
     print(`  observations ${spaceText(family.observationSpace)}, actions ${spaceText(family.actionSpace)}`);
+    print(`  rewardThreshold ${family.rewardThreshold ?? 'none'}, outcomes ${family.outcomes?.join(', ') ?? 'none'}`);
     const width = Math.max(...Object.keys(family.params).map((k) => k.length));
     for (const [key, spec] of Object.entries(family.params)) {
       const range = family.defaultRanges[key];

@@ -22,7 +22,7 @@ export const reportHelp: CommandHelp = {
     'Several folders give one page: each experiment\'s provenance, one claims table, then a section per experiment (in the order given; grid names must differ).',
     'Directed-X is compared with the X runs of the same experiment and env whose config is the same apart from algo, seed and the directed section.',
     'A run without eval.json has not finished: the page lists it as unfinished and leaves it out of every table, claim and figure; a folder with no finished run is refused.',
-    'Thresholds on the held-out post-adaptation return: cartpole 475, lunarlander* 200, intersection 90% of the oracle driver\'s 15.16.',
+    'Threshold on the held-out post-adaptation return: the env\'s rewardThreshold (listed by `metarl envs`); an env without one is judged at the relative level only.',
     'Each claim is tested at the threshold and at a level within 10% of the best final return: times to a level by the log-rank test (a run that never gets there is censored), the rest by Welch\'s t-test; p-values Holm-adjusted over each experiment\'s claims, an experiment with unfinished runs in a claims table of its own.',
     'eval.json\'s adaptation gives the returns after 0..3 inner steps (sampled and greedy) and the swap test; each Directed-X gets a table of its controls (X, the random-task and pooled-step estimators, multitask), Welch-tested and Holm-adjusted over the experiment\'s controls.',
     'Logs with directed.logMechanism give the distribution over training of the mechanism\'s cosines, with a one-sample t-test over runs, Holm-adjusted over the experiment\'s mechanism tests.',

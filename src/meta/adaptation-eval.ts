@@ -15,12 +15,11 @@
 import type { Env } from '../envs/env.js';
 import type { TaskFamily, TaskParams } from '../envs/task-family.js';
 import type { VectorEnv } from '../envs/vector-env.js';
-import { isGaussianLayout } from '../nn/gaussian.js';
 import type { MlpLayout } from '../nn/mlp.js';
 import { sgdStepInto } from '../nn/optimizers.js';
 import type { PolicyBatch } from '../nn/reinforce.js';
 import { evaluatePolicy } from '../rl/evaluate.js';
-import { evaluateOutcomes } from '../rl/outcomes.js';
+import { countsOutcomes, evaluateOutcomes } from '../rl/outcomes.js';
 import type { MetaConfig } from './config.js';
 import { CostMeter } from './costs.js';
 import { lossAndGrad } from './inner-loop.js';
@@ -127,8 +126,7 @@ export interface HeldOutArgs {
 export function heldOutAdaptation(a: HeldOutArgs): AdaptationEvaluation {
   const c = a.config;
   const tasks = a.family.sampleTasks(streamRng(c.evalSeed, STREAM.evalTasks), c.evalTasks);
-  const probe = a.family.makeEnv(tasks[0]);
-  const withOutcomes = !isGaussianLayout(a.layout) && 'outcome' in probe.reset().info;
+  const withOutcomes = countsOutcomes(c.env, a.layout);
   const rate = a.alpha ?? c.innerLr;
   const scratch = new CostMeter(() => 0);
   const venvs = new Map<number, VectorEnv<unknown>>();

@@ -23,7 +23,6 @@
  * streams are keyed by iteration and task), and it is part of the snapshot, as are the optimiser
  * states (snapshot.ts). Each batch uses a fresh value baseline (sampling.ts), so nothing else persists.
  */
-import { outcomesOf } from '../envs/registry.js';
 import { badValue } from '../validation/values.js';
 import { Adam, Sgd, sgdStepInto } from '../nn/optimizers.js';
 import { initPolicy } from '../rl/policy-layout.js';
@@ -38,7 +37,7 @@ import { directedPhase, directedRate } from './directed.js';
 import { lossAndGrad } from './inner-loop.js';
 import { type AdaptationEvaluation, heldOutAdaptation } from './adaptation-eval.js';
 import { type MechanismGradients, type MechanismLog, meanGradients as meanMechanismGradients, mechanismLog } from './mechanism.js';
-import { evaluateOutcomes } from '../rl/outcomes.js';
+import { countsOutcomes, evaluateOutcomes } from '../rl/outcomes.js';
 import type { CompileMode } from './programs.js';
 import { type TrainerSnapshot, type TrainerState, restoreState, snapshotConfig, takeSnapshot } from './snapshot.js';
 import { STREAM, TaskStreams, seedSequence, streamRng } from './sampling.js';
@@ -364,7 +363,7 @@ export class MetaTrainer {
     const returns = new Array<number>(K + 1).fill(0);
     const scratch = new CostMeter(() => 0); // evaluation is not timed here, and reads no clock
     const n = this.layout.size;
-    const counted = !isGaussianLayout(this.layout) && outcomesOf(c.env) !== null ? new Map<string, number>() : null;
+    const counted = countsOutcomes(c.env, this.layout) ? new Map<string, number>() : null;
     for (let j = 0; j < tasks.length; j++) {
       const sampler = this.runner.sampler(tasks[j], new TaskStreams(seedSequence(c.evalSeed, STREAM.evalTask, j)));
       let current: Float64Array = Float64Array.from(this.theta);

@@ -9,6 +9,7 @@ import { type Level, levelsOf } from './levels.js';
 import { holmAdjusted } from './multiplicity.js';
 import { type Budget, type RunMetrics, fluctuationFrom, levelObservations } from './run-metrics.js';
 import { mean, welchTest } from './statistics.js';
+import { xAxis } from '../meta/x-axes.js';
 import { type Observation, kaplanMeier, logRank, medianTime } from './survival.js';
 
 export type Verdict = 'supported' | 'contradicted' | 'inconclusive' | 'not testable';
@@ -132,8 +133,8 @@ function welchMeasure(common: Common, claim: ClaimSpec, measure: string, level: 
 }
 
 const AUC_AXES: readonly { readonly axis: Budget; readonly label: string }[] = [
-  { axis: 'iteration', label: 'meta-iterations' },
-  { axis: 'envSteps', label: 'env steps' },
+  { axis: 'iteration', label: xAxis('iteration').label },
+  { axis: 'envSteps', label: xAxis('envSteps').label },
   { axis: 'derivatives', label: 'gradients + HVPs' },
   { axis: 'cpuSeconds', label: 'CPU seconds' },
 ];

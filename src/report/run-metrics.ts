@@ -1,14 +1,12 @@
 // The figures of one run, from its log and final evaluation alone.
 import type { IterationLog } from '../meta/trainer.js';
+import { type XAxisKey, xAxis } from '../meta/x-axes.js';
 import type { RunInput } from './input.js';
 import { mean, sampleVariance } from './statistics.js';
 import type { Observation } from './survival.js';
 
-/** A held-out evaluation: after `iteration` meta-iterations, with the totals spent up to then. */
-export interface HeldOutPoint {
-  readonly iteration: number;
-  readonly seconds: number;
-  readonly envSteps: number;
+/** A held-out evaluation: after `iteration` meta-iterations, with the totals spent up to then (each x-axis's count). */
+export interface HeldOutPoint extends Readonly<Record<XAxisKey, number>> {
   /** Gradient evaluations plus Hessian-vector products. */
   readonly derivatives: number;
   /** CPU seconds of training up to then (the sum of the log's cpuSeconds); null when a line has none. */
@@ -18,7 +16,7 @@ export interface HeldOutPoint {
 }
 
 /** What a run's cost is counted in, for the time to reach a level and the area under its curve. */
-export type Budget = 'iteration' | 'envSteps' | 'derivatives' | 'cpuSeconds';
+export type Budget = Exclude<XAxisKey, 'seconds'> | 'derivatives' | 'cpuSeconds';
 
 /** Where a run first reached its env's threshold. */
 export type Convergence = HeldOutPoint | null;
@@ -53,9 +51,9 @@ function cumulativeCpu(log: readonly IterationLog[]): number[] | null {
 
 function point(record: IterationLog, returns: readonly number[], cpu: number | null): HeldOutPoint {
   return {
-    iteration: record.iteration,
-    seconds: record.totals.seconds,
-    envSteps: record.totals.envSteps,
+    iteration: xAxis('iteration').of(record),
+    seconds: xAxis('seconds').of(record),
+    envSteps: xAxis('envSteps').of(record),
     derivatives: record.totals.gradientEvaluations + record.totals.hvps,
     cpuSeconds: cpu,
     before: returns[0],

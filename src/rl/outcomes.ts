@@ -6,6 +6,8 @@
  * the infos.
  */
 import type { Env } from '../envs/env.js';
+import { outcomesOf } from '../envs/registry.js';
+import { isGaussianLayout } from '../nn/gaussian.js';
 import { greedy, sampleCategorical } from '../nn/categorical.js';
 import type { MlpLayout } from '../nn/mlp.js';
 import { mlpInference } from '../nn/mlp-inference.js';
@@ -36,6 +38,14 @@ export interface OutcomeEvaluation {
   /** Undiscounted return of each episode, in order. */
   readonly returns: Float64Array;
   readonly envSteps: number;
+}
+
+/**
+ * Whether held-out evaluation counts how episodes end: the env's family declares the outcomes its
+ * info reports, and the policy is categorical (the episodes here are played by logits).
+ */
+export function countsOutcomes(env: string, layout: MlpLayout): boolean {
+  return !isGaussianLayout(layout) && outcomesOf(env) !== null;
 }
 
 /**

@@ -2,6 +2,7 @@ import { compile, type Program } from '../autodiff/compile.js';
 import { metaGradient } from '../autodiff/meta-gradient.js';
 import { Tensor, tensor } from '../autodiff/tensor.js';
 import { hvp, valueAndGrad } from '../autodiff/transforms.js';
+import { algorithmSpec } from '../meta/algorithms.js';
 import { type MlpLayout, mlpForward, mlpLayout } from '../nn/mlp.js';
 import { type PolicyBatch, reinforceLoss } from '../nn/reinforce.js';
 import { PCG64 } from '../rng/pcg64.js';
@@ -70,10 +71,12 @@ export function compileOp(w: Workload, op: BenchOp, alpha: number): Program<Tens
     case 'hvp':
       return compile((theta, v, o, a, adv) => [hvp(lossOn(L, o, a, adv), theta, v)], inputs);
     case 'maml':
-    case 'fomaml':
+    case 'fomaml': {
+      const { firstOrder } = algorithmSpec(op);
       return compile((theta, o, a, adv, to, ta, tadv) => {
-        const m = metaGradient(lossOn(L, o, a, adv), lossOn(L, to, ta, tadv), theta, { alpha, firstOrder: op === 'fomaml' });
+        const m = metaGradient(lossOn(L, o, a, adv), lossOn(L, to, ta, tadv), theta, { alpha, firstOrder });
         return [m.value, m.grad];
       }, inputs);
+    }
   }
 }

@@ -1,36 +1,21 @@
 // eval.json's `adaptation`, checked for what the report reads: S, the returns after 0..S inner
 // steps in each action mode (S + 1 finite numbers), and the swap test (null, or own, other and
 // gap per mode after its steps in [0, S]). The outcome rates are not read, so not kept.
-import { FileError } from '../../io/file-system.js';
-import type { AdaptationEvaluation } from '../../meta/adaptation-eval.js';
+import type { AdaptationEvaluation, ModeCurve } from '../../meta/adaptation-eval.js';
 import type { SwapScore } from '../../meta/swap-test.js';
-import { badValue, isPlainObject } from '../../validation/values.js';
+import { FINITE_NUMBER, PLAIN_OBJECT, arrayOf, checked, integerIn, keyPath } from '../../validation/schema.js';
+import { fileFail } from './file-fail.js';
 
 type Json = Record<string, unknown>;
 
-function objectAt(value: unknown, where: string): Json {
-  if (!isPlainObject(value)) throw new FileError(badValue(where, value, 'an object'));
-  return value;
-}
+const objectAt = (value: unknown, where: string): Json => checked(PLAIN_OBJECT)(value, where, fileFail);
+const finiteAt = (obj: Json, key: string, where: string): number => checked(FINITE_NUMBER)(obj[key], keyPath(where, key), fileFail);
+const stepsAt = (obj: Json, key: string, max: number, where: string): number => checked(integerIn(0, max))(obj[key], keyPath(where, key), fileFail);
 
-function stepsAt(obj: Json, key: string, max: number, where: string): number {
-  const v = obj[key];
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0 || v > max) throw new FileError(badValue(`${where}.${key}`, v, `an integer in [0, ${max}]`));
-  return v;
-}
-
-function finiteAt(obj: Json, key: string, where: string): number {
-  const v = obj[key];
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new FileError(badValue(`${where}.${key}`, v, 'a finite number'));
-  return v;
-}
-
-function curveAt(value: unknown, steps: number, where: string): { returns: number[] } {
-  const r = objectAt(value, where).returns;
-  if (!Array.isArray(r) || r.length !== steps + 1 || !r.every((x) => typeof x === 'number' && Number.isFinite(x))) {
-    throw new FileError(badValue(`${where}.returns`, r, `an array of ${steps + 1} finite numbers (after 0..${steps} inner steps)`));
-  }
-  return { returns: r as number[] };
+function curveAt(value: unknown, steps: number, where: string): ModeCurve {
+  const expected = `an array of ${steps + 1} finite numbers (after 0..${steps} inner steps)`;
+  const returns = arrayOf(checked(FINITE_NUMBER), expected, { length: steps + 1 })(objectAt(value, where).returns, keyPath(where, 'returns'), fileFail);
+  return { returns };
 }
 
 function swapScoreAt(value: unknown, where: string): SwapScore {
@@ -42,10 +27,10 @@ function swapScoreAt(value: unknown, where: string): SwapScore {
 export function adaptationAt(value: unknown, where: string): AdaptationEvaluation {
   const a = objectAt(value, where);
   const steps = stepsAt(a, 'steps', Number.MAX_SAFE_INTEGER, where);
-  const sampled = curveAt(a.sampled, steps, `${where}.sampled`);
-  const greedy = curveAt(a.greedy, steps, `${where}.greedy`);
+  const sampled = curveAt(a.sampled, steps, keyPath(where, 'sampled'));
+  const greedy = curveAt(a.greedy, steps, keyPath(where, 'greedy'));
   if (a.swap === null) return { steps, sampled, greedy, swap: null };
-  const sw = `${where}.swap`;
+  const sw = keyPath(where, 'swap');
   const swap = objectAt(a.swap, sw);
-  return { steps, sampled, greedy, swap: { steps: stepsAt(swap, 'steps', steps, sw), sampled: swapScoreAt(swap.sampled, `${sw}.sampled`), greedy: swapScoreAt(swap.greedy, `${sw}.greedy`) } };
+  return { steps, sampled, greedy, swap: { steps: stepsAt(swap, 'steps', steps, sw), sampled: swapScoreAt(swap.sampled, keyPath(sw, 'sampled')), greedy: swapScoreAt(swap.greedy, keyPath(sw, 'greedy')) } };
 }

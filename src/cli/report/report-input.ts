@@ -8,21 +8,16 @@ import { join } from 'node:path';
 import { containedPath } from '../../io/contained-path.js';
 import { FileError, type FileSystem } from '../../io/file-system.js';
 import { pathKind, readJson, readText } from '../../io/files.js';
-import { FINITE_NUMBER, FINITE_NUMBERS, type Fail, NON_EMPTY_STRING, PLAIN_OBJECT, type Rule, checked, integerIn, keyPath } from '../../validation/schema.js';
-import { badValue } from '../../validation/values.js';
+import { FINITE_NUMBER, FINITE_NUMBERS, NON_EMPTY_STRING, PLAIN_OBJECT, type Rule, checked, integerIn, keyPath } from '../../validation/schema.js';
 import type { IterationLog } from '../../meta/trainer.js';
 import { SAFE_NAME } from '../../validation/names.js';
 import { parseIterationLog } from '../../meta/iteration-log.js';
 import type { GridStart, Provenance, ReportInput, RunInput, UnfinishedRun } from '../../report/input.js';
 import { adaptationAt } from './adaptation-input.js';
+import { fileFail } from './file-fail.js';
 import { mechanismAt } from './mechanism-input.js';
 
 type Json = Record<string, unknown>;
-
-/** The report input's Fail: a FileError naming the field; a field that is absent is stated missing. */
-const fileFail: Fail = (path, value, expected) => {
-  throw new FileError(value === undefined ? `${path} is missing, expected ${expected}` : badValue(path, value, expected));
-};
 
 const at = <T>(r: Rule<T>, obj: Json, key: string, where: string): T => checked(r)(obj[key], keyPath(where, key), fileFail);
 

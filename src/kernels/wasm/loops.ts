@@ -6,7 +6,8 @@ import { FunctionBuilder, type Local, Op, Simd, f64Bytes } from './emitter.js';
 
 /**
  * f64x2 vectors per main-loop iteration of the flat kernels: one 64-byte group, the unit arena
- * buffers are padded to (2 vectors are slower; 8 are no faster, the loop being memory bound).
+ * buffers are padded to (fewer leave the loop overhead exposed; more gain nothing, the loop being
+ * memory bound).
  */
 const MAIN_VECTORS = 4;
 
