@@ -3,6 +3,8 @@
 // back in job order, so a training run on N workers has the bits of a serial one. A TRPO step's
 // tasks run there too: each worker holds a contiguous share of them for the step, and answers
 // every product and line-search evaluation for its share; the main thread sums in task order.
+// Until every worker has loaded the bundle (it says so), the main thread runs jobs on the
+// trainer's own runner, so the first meta-batch does not wait for the workers' start.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { MetaConfig } from '../meta/config.js';
 import { CostMeter, defaultClock } from '../meta/costs.js';
@@ -20,19 +22,25 @@ type Request =
   | { kind: 'trpo-end' };
 
 type Reply =
+  | { ready: true }
   | { outcome: TaskOutcome }
   | { begun: { oldLosses: number[]; retainedFloats: number }; counts: TrpoCounts }
   | { reply: TrpoReply; counts: TrpoCounts }
   | { ended: true }
   | { error: string };
 
-type Answer = Exclude<Reply, { error: string }>;
+type Answer = Exclude<Reply, { error: string } | { ready: true }>;
 
 export class WorkerTaskPool implements TaskPool {
   private readonly pool: WorkerPool<Request, Reply>;
 
   constructor(script: URL, size: number) {
-    this.pool = threadPool(script, size, { name: 'a task worker', workerData: { taskJobs: true }, failure: (reply) => ('error' in reply ? new Error(reply.error) : null) });
+    this.pool = threadPool(script, size, {
+      name: 'a task worker',
+      workerData: { taskJobs: true },
+      failure: (reply) => ('error' in reply ? new Error(reply.error) : null),
+      isReady: (reply) => 'ready' in reply,
+    });
   }
 
   /** Posts one request to worker `w` and resolves with its answer (a worker answers requests in order). */
@@ -40,8 +48,9 @@ export class WorkerTaskPool implements TaskPool {
     return this.pool.request(w, request) as Promise<Answer>;
   }
 
-  runTasks(config: MetaConfig, jobs: readonly TaskJob[]): Promise<TaskOutcome[]> {
-    return this.pool.map(jobs, { request: (job) => ({ kind: 'job', config, job }), result: (reply) => (reply as { outcome: TaskOutcome }).outcome });
+  /** With `runHere`, this thread runs jobs too until every worker has loaded its script. */
+  runTasks(config: MetaConfig, jobs: readonly TaskJob[], runHere?: (job: TaskJob) => TaskOutcome): Promise<TaskOutcome[]> {
+    return this.pool.map(jobs, { request: (job) => ({ kind: 'job', config, job }), result: (reply) => (reply as { outcome: TaskOutcome }).outcome, runHere });
   }
 
   trpoHost(config: MetaConfig): TrpoTaskHost {
@@ -152,4 +161,5 @@ export function serveTaskJobs(): void {
     }
     parentPort?.postMessage(reply);
   });
+  parentPort?.postMessage({ ready: true } satisfies Reply);
 }
