@@ -3,8 +3,10 @@
 // back in job order, so a training run on N workers has the bits of a serial one. A TRPO step's
 // tasks run there too: each worker holds a contiguous share of them for the step, and answers
 // every product and line-search evaluation for its share; the main thread sums in task order.
-// Until every worker has loaded the bundle (it says so), the main thread runs jobs on the
-// trainer's own runner, so the first meta-batch does not wait for the workers' start.
+// With `mainTakesJobs` the main thread is one of the threads running jobs (on the trainer's own
+// runner, warm and with its programs compiled), and the only one until a worker has loaded the
+// bundle (it says so): a first meta-batch does not wait for the workers' start, and one worker
+// fewer starts, compiles and warms up.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { MetaConfig } from '../meta/config.js';
 import { CostMeter, defaultClock } from '../meta/costs.js';
@@ -34,7 +36,12 @@ type Answer = Exclude<Reply, { error: string } | { ready: true }>;
 export class WorkerTaskPool implements TaskPool {
   private readonly pool: WorkerPool<Request, Reply>;
 
-  constructor(script: URL, size: number) {
+  /** `size` worker threads; with `mainTakesJobs`, the main thread runs task jobs too (not TRPO's shares). */
+  constructor(
+    script: URL,
+    size: number,
+    private readonly mainTakesJobs = false,
+  ) {
     this.pool = threadPool(script, size, {
       name: 'a task worker',
       workerData: { taskJobs: true },
@@ -48,9 +55,12 @@ export class WorkerTaskPool implements TaskPool {
     return this.pool.request(w, request) as Promise<Answer>;
   }
 
-  /** With `runHere`, this thread runs jobs too until every worker has loaded its script. */
   runTasks(config: MetaConfig, jobs: readonly TaskJob[], runHere?: (job: TaskJob) => TaskOutcome): Promise<TaskOutcome[]> {
-    return this.pool.map(jobs, { request: (job) => ({ kind: 'job', config, job }), result: (reply) => (reply as { outcome: TaskOutcome }).outcome, runHere });
+    return this.pool.map(jobs, {
+      request: (job) => ({ kind: 'job', config, job }),
+      result: (reply) => (reply as { outcome: TaskOutcome }).outcome,
+      runHere: this.mainTakesJobs ? runHere : undefined,
+    });
   }
 
   trpoHost(config: MetaConfig): TrpoTaskHost {

@@ -2,8 +2,8 @@
 // replies: each worker answers its requests in order, jobs spread over the free workers come back
 // in job order, and a worker that throws, exits or sends back a failure fails what waits on it
 // instead of leaving it waiting forever. No platform API: each platform wraps its worker in a
-// WorkerPort. Until every worker has said it is ready (its script loaded), the calling thread
-// may run jobs itself, so that a pool's first jobs do not wait for its workers to start.
+// WorkerPort. The calling thread may take jobs too, as one more worker: the only one while the
+// workers are starting (a worker is dealt jobs once it said it is ready, its script loaded).
 
 /** What a pool hears from one worker. */
 export interface PortListeners<Reply> {
@@ -53,8 +53,8 @@ export interface MapOptions<Job, Request, Reply, Result> {
    */
   readonly letFinish?: (e: Error) => boolean;
   /**
-   * Runs a job in this thread, which then takes jobs while some worker is not yet ready. The
-   * result must not depend on where the job ran: results are in job order either way.
+   * Runs a job in this thread, which then takes jobs too, as one more worker. The result must not
+   * depend on where the job ran: results are in job order either way.
    */
   readonly runHere?: (job: Job) => Result;
 }
@@ -102,11 +102,6 @@ export class WorkerPool<Request, Reply> {
     return this.failure;
   }
 
-  /** True once every worker said it is ready. */
-  get allReady(): boolean {
-    return this.ready.every((r) => r);
-  }
-
   private setReady(w: number): void {
     this.ready[w] = true;
     this.markReady[w]?.();
@@ -145,15 +140,14 @@ export class WorkerPool<Request, Reply> {
   }
 
   /**
-   * Runs every job on the first free worker (with `runHere`, in this thread too while some worker
-   * is starting) and resolves with the results in job order. The first failure stops the feeding;
+   * Runs every job on the first free worker (with `runHere`, this thread being one) and resolves with the results in job order. The first failure stops the feeding;
    * the pool is then closed and `map` rejects with it.
    */
   map<Job, Result>(jobs: readonly Job[], options: MapOptions<Job, Request, Reply, Result>): Promise<Result[]> {
     const results: Result[] = new Array(jobs.length);
     let next = 0;
     let stopped: Error | null = null;
-    // Set below: this thread's share, which ends once the jobs are all taken, the workers all ready, or a failure.
+    // Set below: this thread's share, which ends once the jobs are all taken or at a failure.
     let hereDone: Promise<void> = Promise.resolve();
     const feed = async (w: number): Promise<void> => {
       // A worker still starting when this thread has taken the last job gets none.
@@ -178,7 +172,7 @@ export class WorkerPool<Request, Reply> {
     const turn = this.options.turn ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
     const feedHere = async (): Promise<void> => {
       if (runHere === undefined) return;
-      while (stopped === null && next < jobs.length && !this.allReady) {
+      while (stopped === null && next < jobs.length) {
         const index = next++;
         try {
           results[index] = runHere(jobs[index]);
