@@ -187,6 +187,16 @@ describe('WorkerPool.map with runHere: this thread is one more worker, the only 
     expect(workers.map((w) => w.posted)).toEqual([[], []]);
   });
 
+  it('fails at the next job here once a starting worker exited, though this thread could go on alone', async () => {
+    const ran: number[] = [];
+    const { workers, pool: p } = pool(1, [], true);
+    const run = p.map([10, 20, 30], options(ran));
+    workers[0].exit(5);
+    await expect(run).rejects.toThrow('a test worker exited with code 5');
+    expect(ran).toEqual([10]);
+    expect(workers.map((w) => [w.posted, w.terminated])).toEqual([[[], true]]);
+  });
+
   it('stops at a job that throws here: every worker ended, no further job run or posted', async () => {
     const ran: number[] = [];
     const { workers, pool: p } = pool(1, [], true);
