@@ -187,7 +187,7 @@ describe('WorkerPool.map with runHere: this thread is one more worker, the only 
     expect(workers.map((w) => w.posted)).toEqual([[], []]);
   });
 
-  it('fails at the next job here once a starting worker exited, though this thread could go on alone', async () => {
+  it('fails once a starting worker exited: its feeder meets the failure, this thread takes no further job', async () => {
     const ran: number[] = [];
     const { workers, pool: p } = pool(1, [], true);
     const run = p.map([10, 20, 30], options(ran));

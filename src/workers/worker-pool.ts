@@ -173,12 +173,6 @@ export class WorkerPool<Request, Reply> {
     const feedHere = async (): Promise<void> => {
       if (runHere === undefined) return;
       while (stopped === null && next < jobs.length) {
-        // A worker that threw or exited fails the map here too, though this thread could go on alone.
-        if (this.failure !== null) {
-          stopped = this.failure;
-          void this.close();
-          return;
-        }
         const index = next++;
         try {
           results[index] = runHere(jobs[index]);
