@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type PortListeners, type WorkerPort, WorkerPool } from '../src/workers/worker-pool.js';
 
-type Reply = { value: number } | { error: string; interrupted?: true };
+type Reply = { value: number } | { error: string; interrupted?: true } | { ready: true };
 
 class InterruptedError extends Error {}
 
@@ -40,14 +40,15 @@ class ScriptedWorker implements WorkerPort<number, Reply> {
 /** Lets every pending promise callback run. */
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-function pool(size: number, events: string[] = []): { workers: ScriptedWorker[]; pool: WorkerPool<number, Reply> } {
+function pool(size: number, events: string[] = [], readiness = false): { workers: ScriptedWorker[]; pool: WorkerPool<number, Reply> } {
   const workers = Array.from({ length: size }, () => new ScriptedWorker());
   const failure = (reply: Reply): Error | null => ('error' in reply ? (reply.interrupted ? new InterruptedError(reply.error) : new Error(reply.error)) : null);
   const drained = async (): Promise<void> => {
     await settle();
     events.push('drained');
   };
-  return { workers, pool: new WorkerPool(workers, { name: 'a test worker', failure, drained }) };
+  const isReady = readiness ? (reply: Reply) => 'ready' in reply : undefined;
+  return { workers, pool: new WorkerPool(workers, { name: 'a test worker', failure, drained, isReady, turn: settle }) };
 }
 
 /** Runs jobs 10, 20, ... through `map`, each job's request its own value and each result its reply's value. */
@@ -145,6 +146,68 @@ describe('WorkerPool.map', () => {
     const { workers, pool: p } = pool(2);
     expect(await p.map([], { request: (j: number) => j, result: () => 0 })).toEqual([]);
     expect(workers.map((w) => [w.posted, w.terminated])).toEqual([[[], false], [[], false]]);
+  });
+});
+
+describe('WorkerPool.map with runHere: this thread is one more worker, the only one while the workers start', () => {
+  const options = (ran: number[]) => ({
+    request: (job: number) => job,
+    result: (reply: Reply) => (reply as { value: number }).value,
+    runHere: (job: number) => {
+      ran.push(job);
+      return job + 2;
+    },
+  });
+
+  it('deals jobs to a worker once it said it is ready, this thread taking the others, results in job order', async () => {
+    const ran: number[] = [];
+    const { workers, pool: p } = pool(2, [], true);
+    const run = p.map([10, 20, 30, 40, 50], options(ran));
+    // This thread ran a job at once; nothing is posted to a worker that has not said it is ready.
+    expect(ran).toEqual([10]);
+    expect(workers.map((w) => w.posted)).toEqual([[], []]);
+    workers[1].answer({ ready: true });
+    await settle();
+    expect(workers.map((w) => w.posted)).toEqual([[], [20]]);
+    expect(ran).toEqual([10, 30]);
+    workers[0].answer({ ready: true });
+    await settle();
+    expect(workers.map((w) => w.posted)).toEqual([[40], [20]]);
+    expect(ran).toEqual([10, 30, 50]);
+    workers[0].answer({ value: 41 });
+    workers[1].answer({ value: 21 });
+    expect(await run).toEqual([12, 21, 32, 41, 52]);
+  });
+
+  it('resolves when this thread ran every job while the workers were starting, posting them none', async () => {
+    const ran: number[] = [];
+    const { workers, pool: p } = pool(2, [], true);
+    expect(await p.map([10, 20, 30], options(ran))).toEqual([12, 22, 32]);
+    expect(ran).toEqual([10, 20, 30]);
+    expect(workers.map((w) => w.posted)).toEqual([[], []]);
+  });
+
+  it('fails once a starting worker exited: its feeder meets the failure, this thread takes no further job', async () => {
+    const ran: number[] = [];
+    const { workers, pool: p } = pool(1, [], true);
+    const run = p.map([10, 20, 30], options(ran));
+    workers[0].exit(5);
+    await expect(run).rejects.toThrow('a test worker exited with code 5');
+    expect(ran).toEqual([10]);
+    expect(workers.map((w) => [w.posted, w.terminated])).toEqual([[[], true]]);
+  });
+
+  it('stops at a job that throws here: every worker ended, no further job run or posted', async () => {
+    const ran: number[] = [];
+    const { workers, pool: p } = pool(1, [], true);
+    const failing = { ...options(ran), runHere: (job: number) => {
+      ran.push(job);
+      if (job === 20) throw new Error('job 20 failed here');
+      return job;
+    } };
+    await expect(p.map([10, 20, 30], failing)).rejects.toThrow('job 20 failed here');
+    expect(ran).toEqual([10, 20]);
+    expect(workers.map((w) => [w.posted, w.terminated])).toEqual([[[], true]]);
   });
 });
 

@@ -3,6 +3,10 @@
 // back in job order, so a training run on N workers has the bits of a serial one. A TRPO step's
 // tasks run there too: each worker holds a contiguous share of them for the step, and answers
 // every product and line-search evaluation for its share; the main thread sums in task order.
+// With `mainTakesJobs` the main thread is one of the threads running jobs (on the trainer's own
+// runner, warm and with its programs compiled), and the only one until a worker has loaded the
+// bundle (it says so): a first meta-batch does not wait for the workers' start, and one worker
+// fewer starts, compiles and warms up.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { MetaConfig } from '../meta/config.js';
 import { CostMeter, defaultClock } from '../meta/costs.js';
@@ -20,19 +24,30 @@ type Request =
   | { kind: 'trpo-end' };
 
 type Reply =
+  | { ready: true }
   | { outcome: TaskOutcome }
   | { begun: { oldLosses: number[]; retainedFloats: number }; counts: TrpoCounts }
   | { reply: TrpoReply; counts: TrpoCounts }
   | { ended: true }
   | { error: string };
 
-type Answer = Exclude<Reply, { error: string }>;
+type Answer = Exclude<Reply, { error: string } | { ready: true }>;
 
 export class WorkerTaskPool implements TaskPool {
   private readonly pool: WorkerPool<Request, Reply>;
 
-  constructor(script: URL, size: number) {
-    this.pool = threadPool(script, size, { name: 'a task worker', workerData: { taskJobs: true }, failure: (reply) => ('error' in reply ? new Error(reply.error) : null) });
+  /** `size` worker threads; with `mainTakesJobs`, the main thread runs task jobs too (not TRPO's shares). */
+  constructor(
+    script: URL,
+    size: number,
+    private readonly mainTakesJobs = false,
+  ) {
+    this.pool = threadPool(script, size, {
+      name: 'a task worker',
+      workerData: { taskJobs: true },
+      failure: (reply) => ('error' in reply ? new Error(reply.error) : null),
+      isReady: (reply) => 'ready' in reply,
+    });
   }
 
   /** Posts one request to worker `w` and resolves with its answer (a worker answers requests in order). */
@@ -40,8 +55,12 @@ export class WorkerTaskPool implements TaskPool {
     return this.pool.request(w, request) as Promise<Answer>;
   }
 
-  runTasks(config: MetaConfig, jobs: readonly TaskJob[]): Promise<TaskOutcome[]> {
-    return this.pool.map(jobs, { request: (job) => ({ kind: 'job', config, job }), result: (reply) => (reply as { outcome: TaskOutcome }).outcome });
+  runTasks(config: MetaConfig, jobs: readonly TaskJob[], runHere?: (job: TaskJob) => TaskOutcome): Promise<TaskOutcome[]> {
+    return this.pool.map(jobs, {
+      request: (job) => ({ kind: 'job', config, job }),
+      result: (reply) => (reply as { outcome: TaskOutcome }).outcome,
+      runHere: this.mainTakesJobs ? runHere : undefined,
+    });
   }
 
   trpoHost(config: MetaConfig): TrpoTaskHost {
@@ -152,4 +171,5 @@ export function serveTaskJobs(): void {
     }
     parentPort?.postMessage(reply);
   });
+  parentPort?.postMessage({ ready: true } satisfies Reply);
 }

@@ -2,7 +2,7 @@ import { finished } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import { type WorkerPort, WorkerPool, type WorkerPoolOptions } from '../workers/worker-pool.js';
 
-export interface ThreadPoolOptions<Reply> extends Omit<WorkerPoolOptions<Reply>, 'drained'> {
+export interface ThreadPoolOptions<Reply> extends Omit<WorkerPoolOptions<Reply>, 'drained' | 'turn'> {
   /** Handed to every thread as its workerData. */
   readonly workerData: unknown;
   /** Swallow the threads' stderr instead of passing it on to this process's. */
@@ -30,6 +30,9 @@ export function threadPool<Request, Reply>(script: URL, size: number, options: T
   return new WorkerPool(workers.map((w) => threadPort<Request, Reply>(w)), {
     name: options.name,
     failure: options.failure,
+    isReady: options.isReady,
+    // The threads' messages are read in the poll phase, before an immediate runs.
+    turn: () => new Promise((resolve) => setImmediate(resolve)),
     drained: () => Promise.all(ends).then(() => undefined),
   });
 }

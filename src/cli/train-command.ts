@@ -58,6 +58,15 @@ export async function trainCommand(argv: readonly string[], print: (line: string
   }
 }
 
+/**
+ * Where the tasks of each meta-batch run (when the CLI runs from its bundle): on `workers`
+ * threads, the main thread one of them. TRPO's step shares its tasks among worker threads only,
+ * so there every one of the threads is a worker.
+ */
+function taskPool(script: URL, workers: number, config: MetaConfig): WorkerTaskPool {
+  return config.outerOptimizer === 'trpo' ? new WorkerTaskPool(script, workers) : new WorkerTaskPool(script, workers - 1, true);
+}
+
 /** The rest of `train`, under the run folder's lock: a fresh run when `config` is given, else the folder's. */
 async function trainLocked(dir: RunDir, config: MetaConfig | null, iterationsFlag: number | null, workers: number, print: (line: string) => void, context: CommandContext): Promise<number> {
   if (config !== null && dir.hasCheckpoint()) throw new UsageError(`${dir.path} already holds a run (pass --resume to continue it, or another --out)`);
@@ -73,8 +82,7 @@ async function trainLocked(dir: RunDir, config: MetaConfig | null, iterationsFla
     }
   }
   print(`${trainer.config.algo} on ${trainer.config.env}: iterations ${start + 1}..${iterations}, writing ${dir.path}`);
-  // The tasks of each meta-batch run on worker threads when the CLI runs from its bundle.
-  const pool = context.script !== undefined && workers > 1 ? new WorkerTaskPool(context.script, workers) : undefined;
+  const pool = context.script !== undefined && workers > 1 ? taskPool(context.script, workers, trainer.config) : undefined;
   let evaluation;
   try {
     evaluation = await trainAndEvaluate(trainer, dir, iterations, trainer.config.algo, pool);

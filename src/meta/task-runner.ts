@@ -172,7 +172,11 @@ export class TaskRunner {
  * page) gives the same outcomes, since every job is deterministic.
  */
 export interface TaskPool {
-  runTasks(config: MetaConfig, jobs: readonly TaskJob[]): Promise<TaskOutcome[]>;
+  /**
+   * `runHere` runs a job in the caller's realm on the caller's runner (warm, its programs
+   * compiled), which a pool may use for the jobs it has no worker ready for.
+   */
+  runTasks(config: MetaConfig, jobs: readonly TaskJob[], runHere?: (job: TaskJob) => TaskOutcome): Promise<TaskOutcome[]>;
   /** Where a TRPO step of this config can run its tasks' products and evaluations (absent: in this realm). */
   trpoHost?(config: MetaConfig): TrpoTaskHost;
 }

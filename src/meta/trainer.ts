@@ -212,7 +212,7 @@ export class MetaTrainer {
    */
   async stepOn(pool: TaskPool): Promise<IterationLog> {
     const begun = this.beginStep();
-    const outcomes = await pool.runTasks(this.config, begun.jobs);
+    const outcomes = await pool.runTasks(this.config, begun.jobs, (job) => this.runner.run(job));
     // TRPO's products and line search on the pool too, where it can host them.
     const host = this.config.outerOptimizer === 'trpo' ? pool.trpoHost?.(this.config) : undefined;
     if (host === undefined) return this.finishStep(begun, outcomes);

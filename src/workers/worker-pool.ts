@@ -2,7 +2,8 @@
 // replies: each worker answers its requests in order, jobs spread over the free workers come back
 // in job order, and a worker that throws, exits or sends back a failure fails what waits on it
 // instead of leaving it waiting forever. No platform API: each platform wraps its worker in a
-// WorkerPort.
+// WorkerPort. The calling thread may take jobs too, as one more worker: the only one while the
+// workers are starting (a worker is dealt jobs once it said it is ready, its script loaded).
 
 /** What a pool hears from one worker. */
 export interface PortListeners<Reply> {
@@ -31,6 +32,13 @@ export interface WorkerPoolOptions<Reply> {
    * `map` rejects after that, so the caller's last line comes after the workers' own lines.
    */
   readonly drained?: () => Promise<void>;
+  /**
+   * True for a reply that only says its worker is ready (the first it posts), answering no
+   * request: jobs are dealt to a worker once it said so. Absent, every worker counts as ready.
+   */
+  readonly isReady?: (reply: Reply) => boolean;
+  /** Lets the workers' replies be read between two jobs `map` runs in this thread; default a zero timeout. */
+  readonly turn?: () => Promise<void>;
 }
 
 export interface MapOptions<Job, Request, Reply, Result> {
@@ -44,6 +52,11 @@ export interface MapOptions<Job, Request, Reply, Result> {
    * worker at once.
    */
   readonly letFinish?: (e: Error) => boolean;
+  /**
+   * Runs a job in this thread, which then takes jobs too, as one more worker. The result must not
+   * depend on where the job ran: results are in job order either way.
+   */
+  readonly runHere?: (job: Job) => Result;
 }
 
 interface Waiting<Reply> {
@@ -58,12 +71,19 @@ export class WorkerPool<Request, Reply> {
   private failure: Error | null = null;
   private closing = false;
   private closed: Promise<void> = Promise.resolve();
+  /** Per worker, whether it said it is ready, and the promise that resolves when it did (or the pool failed or closed). */
+  private readonly ready: boolean[];
+  private readonly whenReady: Promise<void>[];
+  private readonly markReady: (() => void)[] = [];
 
   constructor(
     private readonly ports: readonly WorkerPort<Request, Reply>[],
     private readonly options: WorkerPoolOptions<Reply>,
   ) {
     this.waiting = ports.map(() => []);
+    const expectsReady = options.isReady !== undefined;
+    this.ready = ports.map(() => !expectsReady);
+    this.whenReady = ports.map((_, w) => (expectsReady ? new Promise<void>((resolve) => (this.markReady[w] = resolve)) : Promise.resolve()));
     ports.forEach((port, w) =>
       port.listen({
         message: (reply) => this.receive(w, reply),
@@ -82,7 +102,16 @@ export class WorkerPool<Request, Reply> {
     return this.failure;
   }
 
+  private setReady(w: number): void {
+    this.ready[w] = true;
+    this.markReady[w]?.();
+  }
+
   private receive(w: number, reply: Reply): void {
+    if (!this.ready[w] && this.options.isReady?.(reply) === true) {
+      this.setReady(w);
+      return;
+    }
     const waiter = this.waiting[w].shift();
     if (waiter === undefined) return;
     const failure = this.options.failure(reply);
@@ -93,6 +122,8 @@ export class WorkerPool<Request, Reply> {
   private fail(e: Error): void {
     if (this.closing || this.failure !== null) return;
     this.failure = e;
+    // A feeder waiting for a worker to start then meets the failure in `request`.
+    this.ports.forEach((_, w) => this.setReady(w));
     for (const queue of this.waiting) for (const waiter of queue.splice(0)) waiter.reject(e);
   }
 
@@ -109,14 +140,18 @@ export class WorkerPool<Request, Reply> {
   }
 
   /**
-   * Runs every job on the first free worker and resolves with the results in job order. The first
-   * failure stops the feeding; the pool is then closed and `map` rejects with it.
+   * Runs every job on the first free worker (with `runHere`, this thread being one) and resolves with the results in job order. The first failure stops the feeding;
+   * the pool is then closed and `map` rejects with it.
    */
   map<Job, Result>(jobs: readonly Job[], options: MapOptions<Job, Request, Reply, Result>): Promise<Result[]> {
     const results: Result[] = new Array(jobs.length);
     let next = 0;
     let stopped: Error | null = null;
+    // Set below: this thread's share, which ends once the jobs are all taken or at a failure.
+    let hereDone: Promise<void> = Promise.resolve();
     const feed = async (w: number): Promise<void> => {
+      // A worker still starting when this thread has taken the last job gets none.
+      await Promise.race([this.whenReady[w], hereDone]);
       while (stopped === null && next < jobs.length) {
         const index = next++;
         let reply: Reply;
@@ -133,7 +168,26 @@ export class WorkerPool<Request, Reply> {
         options.onDone?.(index, results[index]);
       }
     };
-    return Promise.all(this.ports.map((_, w) => feed(w))).then(async () => {
+    const { runHere } = options;
+    const turn = this.options.turn ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    const feedHere = async (): Promise<void> => {
+      if (runHere === undefined) return;
+      while (stopped === null && next < jobs.length) {
+        const index = next++;
+        try {
+          results[index] = runHere(jobs[index]);
+        } catch (e) {
+          stopped ??= e as Error;
+          void this.close();
+          return;
+        }
+        options.onDone?.(index, results[index]);
+        // Workers that became ready or finished a job are fed before this thread takes another.
+        await turn();
+      }
+    };
+    hereDone = feedHere();
+    return Promise.all([hereDone, ...this.ports.map((_, w) => feed(w))]).then(async () => {
       if (stopped === null) return results;
       await this.close();
       await this.options.drained?.();
@@ -145,6 +199,7 @@ export class WorkerPool<Request, Reply> {
   close(): Promise<void> {
     if (!this.closing) {
       this.closing = true;
+      this.ports.forEach((_, w) => this.setReady(w));
       const stopped = new Error(`${this.options.name} was stopped`);
       for (const queue of this.waiting) for (const waiter of queue.splice(0)) waiter.reject(stopped);
       this.closed = Promise.all(this.ports.map((p) => p.terminate())).then(() => undefined);
