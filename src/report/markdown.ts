@@ -37,6 +37,7 @@ function claimsSection(experiments: readonly ExperimentReport[]): string[] {
   const lines = [
     '## Claims', '',
     'Directed-X is compared with the X runs of the same experiment and env whose config is the same apart from the `directed` section (which X ignores): those of its own variant, else those of the variant named as its base. '
+      + 'A directed run with `directed.estimator` "random" or "pooled" is a control (random-task, pooled-step), not a Directed-X: it is in its experiment\'s controls table, not here. '
       + 'Each verdict follows the rules stated here, fixed before the runs:', '',
     `- **Levels.** A run reaches a level at its first held-out evaluation whose post-adaptation return is at or above it. Each env is measured at its fixed threshold (above) when it has one, and at a relative level: ${RELATIVE_LEVEL_RULE}.`,
   ];
