@@ -190,9 +190,16 @@ function experimentHeading(experiment: ExperimentReport): string {
   return experiment.partial ? `## ${md(name)} (partial: ${runs.length} of ${runs.length + unfinished.length} runs finished)` : `## ${md(name)}`;
 }
 
+/** Prefixed, so a note that opens with "#", "-" or "1." stays a paragraph. */
+function noteLines(experiment: ExperimentReport): string[] {
+  const { note } = experiment.input;
+  return note === null ? [] : [`The grid's note: ${md(note)}`, ''];
+}
+
 function experimentSection(experiment: ExperimentReport, thresholdFor: PageInput['thresholdFor']): string[] {
   return [
     experimentHeading(experiment), '',
+    ...noteLines(experiment),
     ...seedsSection(experiment, thresholdFor),
     ...runsSection(experiment, thresholdFor),
     ...costSection(experiment),
