@@ -495,6 +495,14 @@ function editGrid(dir: string, edit: (g: { name: unknown; runs: Record<string, u
 }
 
 describe('report on hostile names', () => {
+  it('refuses a note of several lines in grid.json: one line naming the field, exit 2', async () => {
+    const dir = join(root, 'bad-note');
+    writeGrid(dir);
+    const file = editGrid(dir, (g) => Object.assign(g, { note: 'one\n# two' }));
+    const r = await runCli(['report', dir, '--out', join(root, 'o-bad-note')]);
+    expect([r.code, r.err]).toEqual([2, [`metarl: ${file}: note is "one\\n# two", expected a line of text of at most 2000 characters`]]);
+  });
+
   it('refuses a grid name that climbs out of --out, writing nothing anywhere', async () => {
     const dir = join(root, 'h', 'a', 'b', 'pwned-grid');
     writeGrid(dir, RUNS, '../../../escape/pwned');

@@ -34,7 +34,7 @@ function input(withCpu: boolean): ReportInput {
     ...seeds.map((s) => run('maml', s, BASE, withCpu ? 1 + 0.01 * s : null, (i) => (2 + i / 3) * MIB)),
   ];
   const start = { commit: 'abc', date: '2026-12-01T00:00:00Z', machine: 'Test CPU', cores: 2, node: 'v20', command: 'metarl experiment x.json' };
-  return { dir: 'x', name: 'cpu', provenance: { ...start, earlier: [] }, runs, unfinished: [] };
+  return { dir: 'x', name: 'cpu', note: null, provenance: { ...start, earlier: [] }, runs, unfinished: [] };
 }
 
 const rowOf = (page: string, start: string): string | undefined => page.split('\n').find((l) => l.startsWith(start));

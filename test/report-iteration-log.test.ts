@@ -19,6 +19,18 @@ describe('parseIterationLog', () => {
     expect(parseIterationLog(line({ ...entry, seconds }), 'log line 1').seconds).toEqual({ ...seconds, trpo: 0 });
   });
 
+  it('reads a directed run\'s mechanismCpuSeconds back, and refuses a negative one', () => {
+    const directed = resolveConfig({ ...CONFIG, algo: 'directed-maml', directed: { ...CONFIG.directed, logMechanism: true } });
+    let ms = 0;
+    const entry = new MetaTrainer(directed, { clock: () => 0, cpuClock: () => (ms += 1) }).step();
+    expect(entry.mechanismCpuSeconds).toBeGreaterThan(0);
+    // The mechanism itself is read by the report's input (mechanism-input.ts).
+    const { mechanism: _mechanism, ...rest } = entry;
+    expect(parseIterationLog(line(entry), 'log line 1')).toEqual(rest);
+    expect(() => parseIterationLog(line({ ...entry, mechanismCpuSeconds: -0.5 }), 'f line 4')).toThrow('f line 4.mechanismCpuSeconds is -0.5, expected a non-negative finite number');
+    expect(() => parseIterationLog(line({ ...entry, mechanismCpuSeconds: 'x' }), 'f line 4')).toThrow('f line 4.mechanismCpuSeconds is "x", expected a finite number');
+  });
+
   it('names the bad field and the expected value', () => {
     const entry = new MetaTrainer(CONFIG, { clock: () => 0 }).step();
     expect(() => parseIterationLog(line({ ...entry, totals: { ...entry.totals, hvps: 'x' } }), 'f line 2')).toThrow('f line 2.totals.hvps is "x", expected a finite number');

@@ -3,6 +3,7 @@ import { tTwoSided } from '../src/report/distributions.js';
 import { experimentReport } from '../src/report/experiment-report.js';
 import { resultsMarkdown } from '../src/report/markdown.js';
 import { blockMeans } from '../src/report/mechanism-distribution.js';
+import { probeCpuLine } from '../src/report/mechanism-markdown.js';
 import { oneSampleTest, quantile } from '../src/report/statistics.js';
 import { type Spec, input } from './helpers/report-runs.js';
 
@@ -83,5 +84,25 @@ describe('the mechanism over training', () => {
     const f = report.figures.find((x) => x.path === 'figures/mech-cartpole-goal-mechanism.svg');
     expect(f?.title).toBe('cartpole-goal: the mechanism\'s cosines over training (mean over seeds of each block of 1 iteration, 95% band)');
     for (const panel of ['cos(directed, MAML - FOMAML)', 'cos(FOMAML + directed, MAML)', 'cos(FOMAML, MAML)']) expect(f?.svg).toContain(`>${panel}</text>`);
+  });
+});
+
+describe('the mechanism probe\'s CPU time', () => {
+  // Two directed runs: per iteration 0.5 CPU s of training and 0.1 of probe; two maml runs: 1.0 and none.
+  const withCpu = (r: ReturnType<typeof input>['runs'][number], cpu: number, probe: number | null): typeof r => ({
+    ...r, log: r.log.map((l) => ({ ...l, cpuSeconds: cpu, ...(probe === null ? {} : { mechanismCpuSeconds: probe }) })),
+  });
+  const base = input([
+    ...[0, 1].map((seed): Spec => ({ algo: 'directed-maml', seed, final: [0, 1], mechanism: [{}, {}, {}, {}] })),
+    ...[0, 1].map((seed): Spec => ({ algo: 'maml', seed, final: [0, 1] })),
+  ]);
+  const runs = base.runs.map((r) => (r.algo === 'maml' ? withCpu(r, 1, null) : withCpu(r, 0.5, 0.1)));
+  const report = experimentReport({ ...base, runs }, () => null);
+
+  it('is a share of the training CPU of the runs that logged it, and stays out of the cost table\'s CPU seconds', () => {
+    // 2 runs x 4 iterations: 0.8 s of probe over 4.0 s of training = 20%.
+    expect(probeCpuLine(report)).toContain('over the 2 runs that logged it, 0.800 CPU s, 20.0% of their 4.000 CPU s of training.');
+    const page = resultsMarkdown({ experiments: [report], thresholdFor: () => null }).split('\n');
+    expect(page.find((l) => l.startsWith('| cartpole-goal | default | directed-maml | 2 | 2.000 ± 0.000 | 0.5000 ± 0.0000 |'))).toBeDefined();
   });
 });

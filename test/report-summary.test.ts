@@ -11,8 +11,9 @@ function claim(id: 'C1' | 'C2' | 'C3' | 'C4', env: string, base: string, verdict
   return { claim: spec, measure: 'm', level: null, env, variant, base, baseVariant: variant, baseSummary: '', directedSummary: '', effect: '', p: null, adjusted: null, verdict, reason: null };
 }
 
-function mechanism(env: string, algo: string, verdict: 'supported' | 'contradicted' | 'inconclusive'): MechanismRow {
-  const group = { env, variant: 'default', algo, configKey: '', runs: [] };
+function mechanism(env: string, algo: string, verdict: 'supported' | 'contradicted' | 'inconclusive', estimator = 'center', variant = 'default'): MechanismRow {
+  const runs = [{ run: { config: { directed: { estimator } } } }] as unknown as MechanismRow['group']['runs'];
+  const group = { env, variant, algo, configKey: '', runs };
   return { group, cosine: COSINES[0], runs: 3, values: 30, nulls: 0, quantiles: [], fractionAbove: 0, test: null, adjusted: null, verdict };
 }
 
@@ -30,7 +31,11 @@ describe('the results summary', () => {
     claim('C1', 'lunarlander', 'maml', 'not testable'),
     claim('C2', 'cartpole', 'maml', 'contradicted'), claim('C2', 'cartpole', 'metasgd', 'inconclusive'), claim('C2', 'lunarlander', 'maml', 'inconclusive'),
     claim('C3', 'cartpole', 'maml', 'inconclusive', 'eta-half'),
-  ], [mechanism('cartpole', 'directed-maml', 'supported'), mechanism('lunarlander', 'directed-maml', 'inconclusive')]);
+  ], [
+    mechanism('cartpole', 'directed-maml', 'supported'), mechanism('lunarlander', 'directed-maml', 'inconclusive'),
+    // Controls: in the mechanism table, not counted among the directed groups of the summary.
+    mechanism('cartpole', 'directed-maml', 'supported', 'random', 'random-task'), mechanism('cartpole', 'directed-maml', 'contradicted', 'pooled', 'pooled-step'),
+  ]);
   const partial = experiment('paper-trpo', [claim('C1', 'cartpole', 'maml', 'supported')], [mechanism('cartpole', 'directed-maml', 'contradicted')], 3);
 
   it('counts each comparison once per claim, from the complete grids alone, and names the partial ones', () => {

@@ -52,7 +52,7 @@ const VARIANT_KEYS = ['name', 'set', 'algorithms', 'seeds'];
 const AXES = ['env', 'algo', 'seed'];
 const MAX_SEEDS = 1000;
 const MAX_RUNS = 10_000;
-const MAX_NOTE = 2000;
+export const MAX_NOTE = 2000;
 const DEFAULT_VARIANT = 'default';
 /** Held-out tasks of a grid's runs unless its file sets evalTasks: enough tasks for the report's per-run means and swap test. */
 export const GRID_EVAL_TASKS = 40;

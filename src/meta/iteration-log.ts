@@ -1,7 +1,7 @@
 // A log.jsonl line read back as the IterationLog the trainer wrote: every field a reader uses is
 // checked, and a bad one is an Error naming its path and what was expected. Lines from older
 // versions are accepted as they were written: without `seconds.trpo` (no TRPO step then: 0), and
-// without the CPU time and memory fields (not measured: absent).
+// without the CPU time and memory fields, the mechanism probe's CPU time among them (not measured: absent).
 import { FINITE_NUMBER, FINITE_NUMBERS, type Fail, PLAIN_OBJECT, checked, keyPath } from '../validation/schema.js';
 import { badValue } from '../validation/values.js';
 import type { EvaluationResult, IterationLog } from './trainer.js';
@@ -34,6 +34,8 @@ export function iterationLogAt(value: unknown, where: string): IterationLog {
   const t = objectAt(l.totals, tw);
   const memory = objectAt(l.memory, `${where}.memory`);
   const cpuSeconds = optionalNumberAt(l, 'cpuSeconds', where);
+  const mechanismCpuSeconds = optionalNumberAt(l, 'mechanismCpuSeconds', where);
+  if (mechanismCpuSeconds !== undefined && mechanismCpuSeconds < 0) logFail(keyPath(where, 'mechanismCpuSeconds'), mechanismCpuSeconds, 'a non-negative finite number');
   const totalCpuSeconds = optionalNumberAt(t, 'cpuSeconds', tw);
   const isolateMemoryBytes = optionalNumberAt(l, 'isolateMemoryBytes', where);
   if (l.trpo !== undefined) objectAt(l.trpo, `${where}.trpo`);
@@ -52,6 +54,7 @@ export function iterationLogAt(value: unknown, where: string): IterationLog {
       total: numberAt(s, 'total', sw),
     },
     ...(cpuSeconds === undefined ? {} : { cpuSeconds }),
+    ...(mechanismCpuSeconds === undefined ? {} : { mechanismCpuSeconds }),
     counts: { envSteps: numberAt(c, 'envSteps', cw), gradientEvaluations: numberAt(c, 'gradientEvaluations', cw), hvps: numberAt(c, 'hvps', cw) },
     totals: {
       envSteps: numberAt(t, 'envSteps', tw),

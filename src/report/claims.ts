@@ -4,6 +4,7 @@
 // adjusted by Holm-Bonferroni over its experiment's claims (multiplicity.ts).
 import { algorithmSpec, isAlgorithmName } from '../meta/algorithms.js';
 import { meanOverBudget } from './area.js';
+import { estimatorControl } from './control-kind.js';
 import type { RunGroup } from './groups.js';
 import { type Level, levelsOf } from './levels.js';
 import { holmAdjusted } from './multiplicity.js';
@@ -193,11 +194,18 @@ function verdictOf(t: Tested, adjusted: number | null): Verdict {
   return t.directedLower === t.predictsLower ? 'supported' : 'contradicted';
 }
 
-/** Every claim on every Directed-X group that has an X group of the same config (groups of one experiment), Holm-adjusted together. */
+/** A Directed-X group the claims are about: a directed algorithm whose estimator is not one of the controls'. */
+export const isClaimGroup = (g: RunGroup): boolean => isDirectedName(g.algo) && estimatorControl(g) === null;
+
+/**
+ * Every claim on every Directed-X group that has an X group of the same config (groups of one
+ * experiment), Holm-adjusted together; the random-task and pooled-step controls are not Directed-X
+ * (they would count as comparisons of their own and widen the Holm family).
+ */
 export function evaluateClaims(groups: readonly RunGroup[], thresholdFor: (env: string) => number | null): ClaimResult[] {
   const all = groups.flatMap((g) => g.runs);
   const tested: Tested[] = [];
-  for (const directed of groups.filter((g) => isDirectedName(g.algo))) {
+  for (const directed of groups.filter(isClaimGroup)) {
     const base = baseGroup(directed, groups);
     if (base === undefined) continue;
     tested.push(...pairMeasures({ directed, base }, levelsOf(directed.env, all, thresholdFor)));

@@ -3,12 +3,12 @@
 // multitask (pretrain, then fine-tune). Each is compared with Directed-X on the final
 // post-adaptation held-out return, by Welch's test, Holm-adjusted over the experiment's controls.
 import { canonicalJson } from '../meta/checksum.js';
-import { baseGroup, baseName, isDirectedName, SIGNIFICANCE } from './claims.js';
+import { baseGroup, baseName, isClaimGroup, SIGNIFICANCE } from './claims.js';
 import type { RunGroup } from './groups.js';
+import { type ControlKind, estimatorControl } from './control-kind.js';
 import { holmAdjusted } from './multiplicity.js';
 import { type WelchTest, welchTest } from './statistics.js';
 
-export type ControlKind = 'random-task' | 'pooled-step' | 'multitask';
 
 export type ControlVerdict = 'Directed-X ahead' | 'control ahead' | 'not distinguished' | 'not testable';
 
@@ -16,15 +16,6 @@ export const CONTROLS_RULE = 'Each control is compared with its Directed-X on th
   + `"Directed-X ahead" if the adjusted p is below ${SIGNIFICANCE} and the difference is positive, "control ahead" if below and negative, "not distinguished" otherwise; "not testable" with fewer than two runs a side. `
   + 'The random-task control takes the directed step on a task drawn at random: if it is not behind, the medium task is not what helps. The pooled-step control takes the same step on the whole meta-batch: if it is not behind, a larger first-order step explains the effect. Multitask pretrains on the pooled tasks with no inner loop and is fine-tuned with the same inner steps: if it is not behind, meta-learning is not what helps. '
   + 'X is listed for reference; Directed-X against X is claim C2 of the claims table';
-
-const ESTIMATOR: Readonly<Record<string, ControlKind>> = { random: 'random-task', pooled: 'pooled-step' };
-
-/** The `directed` section's estimator ("center" when the log's config has none). */
-function estimatorOf(g: RunGroup): string {
-  const d = g.runs[0].run.config.directed;
-  const e = typeof d === 'object' && d !== null ? (d as Record<string, unknown>).estimator : undefined;
-  return typeof e === 'string' ? e : 'center';
-}
 
 /** The `directed` section apart from its estimator: a control differs from its Directed-X by the estimator alone. */
 function directedApartFromEstimator(g: RunGroup): string {
@@ -60,7 +51,7 @@ function controlGroup(kind: ControlKind, directed: RunGroup, groups: readonly Ru
   const sameSetting = groups.filter((g) => g.env === directed.env && g.configKey === directed.configKey);
   if (kind === 'multitask') return preferVariant(sameSetting.filter((g) => g.algo === 'multitask'), directed.variant);
   const own = directedApartFromEstimator(directed);
-  return preferVariant(sameSetting.filter((g) => g.algo === directed.algo && ESTIMATOR[estimatorOf(g)] === kind && directedApartFromEstimator(g) === own), directed.variant);
+  return preferVariant(sameSetting.filter((g) => g.algo === directed.algo && estimatorControl(g) === kind && directedApartFromEstimator(g) === own), directed.variant);
 }
 
 const finals = (g: RunGroup): number[] => g.runs.map((m) => m.finalAfter);
@@ -77,7 +68,7 @@ function verdictOf(test: WelchTest | null, adjusted: number | null): ControlVerd
  */
 export function controlsTables(groups: readonly RunGroup[]): ControlsTable[] {
   const drafts = groups
-    .filter((g) => isDirectedName(g.algo) && ESTIMATOR[estimatorOf(g)] === undefined)
+    .filter(isClaimGroup)
     .map((directed) => ({
       directed,
       x: baseGroup(directed, groups) ?? null,

@@ -63,6 +63,8 @@ export interface ReportInput {
   /** The experiment folder it was read from. */
   readonly dir: string;
   readonly name: string;
+  /** grid.json's note on the grid's design (a budget cut, say); null when it has none. */
+  readonly note: string | null;
   readonly provenance: Provenance;
   /** The finished runs, sorted by env, variant, algo, seed. */
   readonly runs: readonly RunInput[];

@@ -37,6 +37,7 @@ function claimsSection(experiments: readonly ExperimentReport[]): string[] {
   const lines = [
     '## Claims', '',
     'Directed-X is compared with the X runs of the same experiment and env whose config is the same apart from the `directed` section (which X ignores): those of its own variant, else those of the variant named as its base. '
+      + 'A directed run with `directed.estimator` "random" or "pooled" is a control (random-task, pooled-step), not a Directed-X: it is in its experiment\'s controls table, not here. '
       + 'Each verdict follows the rules stated here, fixed before the runs:', '',
     `- **Levels.** A run reaches a level at its first held-out evaluation whose post-adaptation return is at or above it. Each env is measured at its fixed threshold (above) when it has one, and at a relative level: ${RELATIVE_LEVEL_RULE}.`,
   ];
@@ -189,9 +190,16 @@ function experimentHeading(experiment: ExperimentReport): string {
   return experiment.partial ? `## ${md(name)} (partial: ${runs.length} of ${runs.length + unfinished.length} runs finished)` : `## ${md(name)}`;
 }
 
+/** Prefixed, so a note that opens with "#", "-" or "1." stays a paragraph. */
+function noteLines(experiment: ExperimentReport): string[] {
+  const { note } = experiment.input;
+  return note === null ? [] : [`The grid's note: ${md(note)}`, ''];
+}
+
 function experimentSection(experiment: ExperimentReport, thresholdFor: PageInput['thresholdFor']): string[] {
   return [
     experimentHeading(experiment), '',
+    ...noteLines(experiment),
     ...seedsSection(experiment, thresholdFor),
     ...runsSection(experiment, thresholdFor),
     ...costSection(experiment),
@@ -212,7 +220,7 @@ export function resultsMarkdown(page: PageInput): string {
       + '"Pre-adaptation" is before any inner step, "post-adaptation" after the last one. A run converges at the first held-out evaluation whose post-adaptation return reaches its env\'s threshold, fixed before running:', '',
     ...thresholdLines(page), '',
     'Fluctuation in the tables of runs is the standard deviation of the post-adaptation held-out return over the evaluations from the first one at the env\'s threshold on (n/a for an env without one, a run that never reached it, or fewer than two evaluations from there).', '',
-    `CPU seconds are the CPU time of the thread that trained the run (with \`train --workers\`, and of the task workers' threads for its tasks), training only (not the held-out evaluations): other processes on the machine do not add to it. Memory is the highest, over the iterations, of the JS heap in use plus the ArrayBuffers of the isolate that trained the run, sampled at the end of each iteration's training work (task workers' isolates not included). Logs written before they were measured carry neither: n/a.`, '',
+    `CPU seconds are the CPU time of the thread that trained the run (with \`train --workers\`, and of the task workers' threads for its tasks), training only (not the held-out evaluations): other processes on the machine do not add to it. Memory is the highest, over the iterations, of the JS heap in use plus the ArrayBuffers of the isolate that trained the run, sampled at the end of each iteration's training work (task workers' isolates not included): it counts garbage not yet collected, and a grid's thread that trained an earlier run may still hold what that run left, so it bounds the run's need from above. Logs written before they were measured carry neither: n/a.`, '',
     ...summarySection(page.experiments),
     ...claimsSection(page.experiments),
     ...page.experiments.flatMap((e) => experimentSection(e, page.thresholdFor)),

@@ -14,6 +14,19 @@ function rowOf(r: MechanismRow): string[] {
   ];
 }
 
+/**
+ * The probe's CPU time (mechanismCpuSeconds), which the trainer keeps out of cpuSeconds: summed
+ * over the runs whose every line carries both, as a share of their training CPU seconds.
+ */
+export function probeCpuLine(e: ExperimentReport): string {
+  const runs = e.runs.filter((m) => m.run.log.some((r) => r.mechanismCpuSeconds !== undefined) && m.run.log.every((r) => r.cpuSeconds !== undefined));
+  if (runs.length === 0) return 'No log carries the probe\'s CPU time (mechanismCpuSeconds).';
+  const sum = (f: (r: ExperimentReport['runs'][number]['run']['log'][number]) => number): number => runs.reduce((s, m) => s + m.run.log.reduce((a, r) => a + f(r), 0), 0);
+  const probe = sum((r) => r.mechanismCpuSeconds ?? 0);
+  const training = sum((r) => r.cpuSeconds as number);
+  return `The probe's CPU time is logged apart (mechanismCpuSeconds) and is in none of the CPU seconds of this page, so the cost claims (C4) and the cost table are those of runs without it: over the ${runs.length} run${runs.length === 1 ? '' : 's'} that logged it, ${num(probe, 3)} CPU s, ${num((100 * probe) / training, 1)}% of their ${num(training, 3)} CPU s of training. Wall-clock seconds (seconds.total) do include it.`;
+}
+
 export function mechanismSection(e: ExperimentReport): string[] {
   if (e.mechanism.length === 0) return [];
   const questions = COSINES.filter((c) => c.question !== null).map((c) => `- **${c.label}**: ${c.question}.`);
@@ -23,6 +36,7 @@ export function mechanismSection(e: ExperimentReport): string[] {
     'The runs that logged `directed.logMechanism` compare, on each iteration\'s own batches, the gradient of the directed step with the exact second-order part of the MAML meta-gradient (MAML minus FOMAML at the same point), and FOMAML plus the directed gradient with MAML. The tests:', '',
     ...questions, '',
     `${MECHANISM_RULE}.`, '',
+    probeCpuLine(e), '',
     ...table(header, `llllrr${'r'.repeat(QUANTILES.length)}rrrrl`, e.mechanism.map(rowOf)), '',
   ];
 }

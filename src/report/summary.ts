@@ -1,7 +1,7 @@
 // The results page's summary: five lines between markers, generated with the page from the same
 // logs, for the README to carry verbatim (a test checks that it does). Only complete grids are
 // summarised; a partial one is named as left out.
-import { CLAIMS, type ClaimResult } from './claims.js';
+import { CLAIMS, type ClaimResult, isClaimGroup } from './claims.js';
 import type { ExperimentReport } from './experiment-report.js';
 import { markdownText as md } from './markdown-escape.js';
 
@@ -51,7 +51,8 @@ function claimLine(claim: (typeof CLAIMS)[number], complete: readonly Experiment
 }
 
 function mechanismPart(complete: readonly ExperimentReport[]): string {
-  const rows = complete.flatMap((e) => e.mechanism.filter((r) => r.cosine.key === 'cosHessianTerm').map((r) => ({ e, r })));
+  // The controls' probes are in the mechanism table, but the summary is about Directed-X.
+  const rows = complete.flatMap((e) => e.mechanism.filter((r) => r.cosine.key === 'cosHessianTerm' && isClaimGroup(r.group)).map((r) => ({ e, r })));
   if (rows.length === 0) return 'no run logged the mechanism';
   const several = complete.length > 1;
   const name = (x: (typeof rows)[number]): string => `${several ? `${md(x.e.input.name)} ` : ''}${md(x.r.group.env)} ${md(x.r.group.algo)}${x.r.group.variant === 'default' ? '' : ` [${md(x.r.group.variant)}]`}`;

@@ -39,6 +39,6 @@ export function run(s: Spec): RunInput {
 
 export function input(specs: readonly Spec[], name = 'adapt'): ReportInput {
   const start = { commit: 'abc', date: '2026-12-01T00:00:00Z', machine: 'Test CPU', cores: 2, node: 'v20', command: 'metarl experiment x.json' };
-  return { dir: 'x', name, provenance: { ...start, earlier: [] }, runs: specs.map(run), unfinished: [] };
+  return { dir: 'x', name, note: null, provenance: { ...start, earlier: [] }, runs: specs.map(run), unfinished: [] };
 }
 

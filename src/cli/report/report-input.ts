@@ -13,6 +13,7 @@ import type { IterationLog } from '../../meta/trainer.js';
 import { SAFE_NAME } from '../../validation/names.js';
 import { parseIterationLog } from '../../meta/iteration-log.js';
 import type { GridStart, Provenance, ReportInput, RunInput, UnfinishedRun } from '../../report/input.js';
+import { MAX_NOTE } from '../grid.js';
 import { adaptationAt } from './adaptation-input.js';
 import { fileFail } from './file-fail.js';
 import { mechanismAt } from './mechanism-input.js';
@@ -61,6 +62,14 @@ function readIteration(line: string, where: string): IterationLog {
   // Parsed a second time only where the key can be.
   const mechanism = line.includes('"mechanism"') ? (JSON.parse(line) as Json).mechanism : undefined;
   return mechanism === undefined ? log : { ...log, mechanism: mechanismAt(mechanism, `${where}.mechanism`) };
+}
+
+/** grid.json's note, as `metarl experiment` checks it: one line of text, or absent. */
+function noteAt(grid: Json, file: string): string | null {
+  const v = grid.note;
+  if (v === undefined) return null;
+  if (typeof v !== 'string' || v.trim() === '' || v.length > MAX_NOTE || /[\u0000-\u001f\u007f]/.test(v)) fileFail(`${file}: note`, v, `a line of text of at most ${MAX_NOTE} characters`);
+  return v as string;
 }
 
 const logLines = (file: string, fs: FileSystem): string[] => readText(file, fs).split('\n').filter((l) => l.trim() !== '');
@@ -128,10 +137,11 @@ export function readReportInput(dir: string, fs: FileSystem): ReportInput {
   const entries = grid.runs;
   if (!Array.isArray(entries) || entries.length === 0) fileFail(`${file}: runs`, entries, 'a non-empty array');
   const name = nameAt(grid, 'name', file);
+  const note = noteAt(grid, file);
   const provenance = readProvenance(dir, fs);
   const read = entries.map((entry, i) => readRun(dir, entry, i, fs));
   checkDistinct(read, file);
   const runs = read.filter((r): r is RunInput => 'log' in r).sort(byKey);
   if (runs.length === 0) throw new FileError(`${dir}: none of the ${read.length} runs has finished (no eval.json), nothing to report`);
-  return { dir, name, provenance, runs, unfinished: read.filter((r): r is UnfinishedRun => !('log' in r)).sort(byKey) };
+  return { dir, name, note, provenance, runs, unfinished: read.filter((r): r is UnfinishedRun => !('log' in r)).sort(byKey) };
 }
