@@ -22,10 +22,15 @@ import { LUNAR_LANDER_PARAMS, LunarLander, type LunarLanderOptions, lunarLanderA
 import { LUNAR_LANDER_REWARD_THRESHOLD } from './lunar-lander-tasks.js';
 import type { Range, TaskFamily, TaskParams } from './task-family.js';
 
-/** LunarLander's table, resting off the pad earning nothing by default. */
+/**
+ * LunarLander's table, resting off the pad earning nothing and the shaping pulling toward the pad
+ * by default. The pull makes the task the largest part of every step's reward, so that one inner
+ * policy-gradient step on a task's episodes points toward its pad rather than only toward landing.
+ */
 export const LUNAR_LANDER_PAD_PARAMS: typeof LUNAR_LANDER_PARAMS = Object.freeze({
   ...LUNAR_LANDER_PARAMS,
   offPadRestReward: { ...LUNAR_LANDER_PARAMS.offPadRestReward, default: 0 },
+  padPull: { ...LUNAR_LANDER_PARAMS.padPull, default: 1000 },
 });
 
 export const LUNAR_LANDER_PAD_TASK_RANGES: Readonly<Record<'padX', Range>> = Object.freeze({ padX: Object.freeze([5, 15] as const) });
@@ -38,7 +43,7 @@ export const LUNAR_LANDER_PAD_FAMILY: EnvFamily<LunarLander, LunarLanderOptions>
   rewardThreshold: LUNAR_LANDER_REWARD_THRESHOLD,
   params: LUNAR_LANDER_PAD_PARAMS,
   defaultRanges: LUNAR_LANDER_PAD_TASK_RANGES,
-  make: (task: TaskParams, options?: LunarLanderOptions) => new LunarLander({ offPadRestReward: LUNAR_LANDER_PAD_PARAMS.offPadRestReward.default, ...options, ...task }),
+  make: (task: TaskParams, options?: LunarLanderOptions) => new LunarLander({ offPadRestReward: LUNAR_LANDER_PAD_PARAMS.offPadRestReward.default, padPull: LUNAR_LANDER_PAD_PARAMS.padPull.default, ...options, ...task }),
 });
 
 /** The default pad family: padX uniform in [5, 15] m, every other parameter at its default. */
