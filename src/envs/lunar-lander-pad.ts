@@ -7,15 +7,19 @@
  * | --- | --- |
  * | Action space | Discrete(4), as LunarLander-v3: 0 noop, 1 left engine, 2 main engine, 3 right engine |
  * | Observation | Box(8), as LunarLander-v3: x is measured from the screen's centre, y from the pad's height, so the pad's position is not in it |
- * | Reward | LunarLander-v3's, the shaping's distance term measured to the task's pad centre `padX` instead of the screen's centre; coming to rest earns +100 on the pad (the hull's centre within 2 m of padX), `offPadRestReward` (default 0) elsewhere |
+ * | Reward | LunarLander-v3's, the shaping's distance term measured to the task's pad centre `padX` instead of the screen's centre, and the shaping's extra term -padPull·\|x - padX\| / 10 m (padPull 1000 by default): 100 per metre a step closes on the pad horizontally, beside at most 10 from Gymnasium's distance term; coming to rest earns +100 on the pad (the hull's centre within 2 m of padX), `offPadRestReward` (default 0) elsewhere |
  * | Start state | LunarLander-v3's: the lander at the top centre, a random initial force |
  * | Termination | LunarLander-v3's: the hull touches the ground (-100), x leaves the screen (-100), the lander comes to rest (+100) |
  * | Truncation | after 1000 steps |
  *
- * The terrain is drawn as LunarLander-v3 draws it, the chunks around the moved pad flattened so
- * the ground is flat over the whole pad (`drawTerrain`). Tasks draw `padX` from [5, 15] m (the
- * screen is 20 m wide, the pad 4 m); padX = 10 with offPadRestReward = 100 is LunarLander-v3 bit
- * for bit.
+ * The terrain is drawn as LunarLander-v3 draws it, the chunks from one below the moved pad's
+ * first chunk to one above its last set to the pad's height, so the ground is flat over the whole
+ * pad (`drawTerrain`). Tasks draw `padX` from [5, 15] m (the screen is 20 m wide, the pad 4 m);
+ * padX = 10 with offPadRestReward = 100 and padPull = 0 is LunarLander-v3 bit for bit.
+ *
+ * Without the pull the task is a small part of the reward (the lander learns to land wherever it
+ * aims, and that common signal swamps one inner step's); with it, the inner step on a task's own
+ * episodes moves the policy toward that task's pad.
  */
 import { type EnvFamily, tasksOf } from './env-family.js';
 import { LUNAR_LANDER_PARAMS, LunarLander, type LunarLanderOptions, lunarLanderActionSpace, lunarLanderObservationSpace } from './lunar-lander.js';
