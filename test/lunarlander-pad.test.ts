@@ -57,6 +57,20 @@ describe('lunarlander-pad: the reward', () => {
     expect(update(centred, 8, 1)).toBe(-100 * Math.sqrt(dCentred * dCentred) - -100 * Math.sqrt(dCentredBefore * dCentredBefore) - 0.3);
   });
 
+  it('padPull adds -padPull·|x - padX| / 10 to the shaping, by hand for two steps; 0 is Gymnasium\'s shaping', () => {
+    const pulled = new LanderOutcome(7, 0, 1000);
+    const plain = new LanderOutcome(7, 0);
+    expect([update(pulled, 9, 0), update(plain, 9, 0)]).toEqual([0, 0]);
+    // From x = 9 to 8: Gymnasium's distance term rises from -20 to -10, the pull's from -200 to -100.
+    const before = (9 - 7) / 10, after = (8 - 7) / 10;
+    expect(update(pulled, 8, 1)).toBe(-100 * after - 1000 * after - (-100 * before - 1000 * before) - 0.3);
+    expect(update(plain, 8, 1)).toBe(-100 * after - -100 * before - 0.3);
+    // From x = 8 to 5, past the pad: 1 m farther, Gymnasium's term falls by 10, the pull's by 100.
+    expect(update(pulled, 5, 0)).toBeCloseTo(-110, 12);
+    const zero = new LanderOutcome(10, 100, 0), gymnasium = new LanderOutcome();
+    for (const x of [10, 8, 9.5, 13]) expect(update(zero, x, 1)).toBe(update(gymnasium, x, 1));
+  });
+
   it('resting earns 100 with the hull within 2 m of padX, offPadRestReward beyond; Gymnasium 100 anywhere', () => {
     expect(update(new LanderOutcome(7, 0), 9, 0, false)).toBe(100);
     expect(update(new LanderOutcome(7, 0), 9.01, 0, false)).toBe(0);
@@ -87,14 +101,14 @@ describe('lunarlander-pad: the reward', () => {
 });
 
 describe('lunarlander-pad: the family and its reference drivers', () => {
-  it('is registered with padX uniform in [5, 15] m, resting off the pad earning 0', () => {
+  it('is registered with padX uniform in [5, 15] m, resting off the pad earning 0, the pull at 1000', () => {
     const family = getEnv('lunarlander-pad');
     expect(family.defaultRanges).toEqual({ padX: [5, 15] });
     const rng = new PCG64(4);
     expect(lunarLanderPadTasks().sampleTasks(new PCG64(4), 3)).toEqual([0, 1, 2].map(() => ({ padX: rng.uniform(5, 15) })));
     const env = LUNAR_LANDER_PAD_FAMILY.make({ padX: 12 });
-    expect([env.params.padX, env.params.offPadRestReward]).toEqual([12, 0]);
-    expect(new LunarLander().params.offPadRestReward).toBe(100);
+    expect([env.params.padX, env.params.offPadRestReward, env.params.padPull]).toEqual([12, 0, 1000]);
+    expect([new LunarLander().params.offPadRestReward, new LunarLander().params.padPull]).toEqual([100, 0]);
     expect(() => new LunarLander({ padX: 3 })).toThrow('LunarLander: invalid padX = 3 (expected a number in [4, 16] m)');
     expect(() => lunarLanderPadTasks().makeEnv({ padX: 17 })).toThrow('lunarlander-pad: invalid padX = 17 (expected a number in [4, 16] m)');
   });
@@ -110,9 +124,34 @@ describe('lunarlander-pad: the family and its reference drivers', () => {
     const oracle = evaluatePadDriver(true, { tasks: 20 });
     const agnostic = evaluatePadDriver(false, { tasks: 20 });
     // Seeded regression values: 20 pads of new PCG64(0), episode i from reset({ seed: 1 + i }).
-    expect(oracle.meanReturn).toBeCloseTo(270.35752627592484, 9);
-    expect(agnostic.meanReturn).toBeCloseTo(135.51043168353243, 9);
+    expect(oracle.meanReturn).toBeCloseTo(471.8004799113848, 9);
+    expect(agnostic.meanReturn).toBeCloseTo(60.43704233898975, 9);
     expect([oracle.meanSteps, oracle.onPadRate, oracle.crashRate]).toEqual([259.15, 1, 0]);
     expect([agnostic.meanSteps, agnostic.onPadRate, agnostic.crashRate]).toEqual([332.15, 0.3, 0.1]);
+  });
+  it("the pull's share of the oracle's return is the pull's telescoped shaping: padPull·(|x₀ - padX| - |x_end - padX|) / 10", () => {
+    // The flight does not depend on the reward, so the same episode with and without the pull
+    // differs by the pull's shaping from the first observed step to the last shaped one (the
+    // terminating step earns ±100 instead of a shaping difference).
+    for (const [padX, seed] of [[6, 3], [13.5, 8]] as const) {
+      const run = (padPull: number): { total: number; first: number; lastShaped: number } => {
+        const env = new LunarLander({ padX, offPadRestReward: 0, padPull });
+        let obs = env.reset({ seed }).obs;
+        const first = env.scene!.lander.xf.px;
+        let total = 0, lastShaped = first;
+        for (;;) {
+          const r = env.step(padHeuristic(obs, padX));
+          total += r.reward;
+          obs = r.obs;
+          if (r.terminated) break;
+          lastShaped = env.scene!.lander.xf.px;
+          if (r.truncated) break;
+        }
+        return { total, first, lastShaped };
+      };
+      const pulled = run(1000), plain = run(0);
+      expect([pulled.first, pulled.lastShaped]).toEqual([plain.first, plain.lastShaped]);
+      expect(pulled.total - plain.total).toBeCloseTo((1000 * (Math.abs(plain.first - padX) - Math.abs(plain.lastShaped - padX))) / 10, 6);
+    }
   });
 });

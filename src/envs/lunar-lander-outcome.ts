@@ -20,12 +20,14 @@ export class LanderOutcome {
 
   /**
    * `padX`: the pad's centre (m), which the shaping measures the distance to; `offPadRestReward`:
-   * the reward of coming to rest with the hull's centre beyond the pad's ends. Gymnasium's are W/2
-   * and 100, the reward of resting on the pad.
+   * the reward of coming to rest with the hull's centre beyond the pad's ends; `padPull`: the
+   * weight of an extra shaping term on the horizontal distance alone. Gymnasium's are W/2, 100 (the
+   * reward of resting on the pad) and 0.
    */
   constructor(
     private readonly padX = VIEWPORT_W / SCALE / 2,
     private readonly offPadRestReward = 100,
+    private readonly padPull = 0,
   ) {}
 
   /** A new episode: its first step earns no shaping difference. */
@@ -74,7 +76,9 @@ export class LanderOutcome {
     obs[7] = s7;
 
     const padDx = (px - this.padX) / (VIEWPORT_W / SCALE / 2);
-    const shaping = -100 * Math.sqrt(padDx * padDx + s1 * s1) - 100 * Math.sqrt(s2 * s2 + s3 * s3) - 100 * Math.abs(s4) + 10 * s6 + 10 * s7;
+    let shaping = -100 * Math.sqrt(padDx * padDx + s1 * s1) - 100 * Math.sqrt(s2 * s2 + s3 * s3) - 100 * Math.abs(s4) + 10 * s6 + 10 * s7;
+    // Skipped at 0 so that Gymnasium's shaping keeps its bits.
+    if (this.padPull !== 0) shaping -= this.padPull * Math.abs(padDx);
     let reward = this.hasPrevShaping ? shaping - this.prevShaping : 0;
     this.prevShaping = shaping;
     this.hasPrevShaping = true;

@@ -72,7 +72,8 @@ export type LunarLanderParam =
   | 'initialRandom'
   | 'legSpringTorque'
   | 'padX'
-  | 'offPadRestReward';
+  | 'offPadRestReward'
+  | 'padPull';
 
 /**
  * The numeric parameters. Gymnasium asserts −12 < gravity < 0 and warns outside [0, 20] wind and
@@ -90,6 +91,7 @@ export const LUNAR_LANDER_PARAMS: ParamTable<LunarLanderParam> = Object.freeze({
   legSpringTorque: { default: 40, min: 0, max: 200, unit: 'N·m', meaning: 'maximum torque of the leg joint motors' },
   padX: { default: 10, min: 4, max: 16, unit: 'm', meaning: 'centre of the 4 m landing pad, which the shaping reward measures distance to (not observed)' },
   offPadRestReward: { default: 100, min: -100, max: 100, unit: '', meaning: "reward for coming to rest with the hull's centre off the pad (100 on it)" },
+  padPull: { default: 0, min: 0, max: 1000, unit: '', meaning: "weight of the shaping's extra term -padPull·|x - padX| / 10 m, pulling toward the pad (not observed)" },
 });
 
 /** LunarLander's parameters by name. */
@@ -191,7 +193,7 @@ export class LunarLander extends SeededEnv implements Env<LunarLanderAction> {
     checkParams('LunarLander', CHECKS, given);
     this.params = Object.freeze({ ...LUNAR_LANDER_DEFAULTS, ...given });
     this.actionSpace = lunarLanderActionSpace(this.params.continuous);
-    this.outcome = new LanderOutcome(this.params.padX, this.params.offPadRestReward);
+    this.outcome = new LanderOutcome(this.params.padX, this.params.offPadRestReward, this.params.padPull);
   }
 
   /** The current episode's physics (world, lander, legs, contact flags); null before the first reset. @internal */
