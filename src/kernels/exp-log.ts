@@ -14,7 +14,7 @@
 //   k ln2_hi + f - hfsq are summed exactly (hfsq's high part from a 26-bit split of f is exact;
 //   Fast2Sum twice) and the small terms are added to the low parts before the one final rounding.
 //   log(±0) = -Infinity, log(x < 0) = NaN, log(Infinity) = Infinity, log(1) = +0.
-// test/exp-log.test.ts holds both within 1 ulp of correctly rounded values (all but at most two
+// test/kernels/exp-log.test.ts holds both within 1 ulp of correctly rounded values (all but at most two
 // of them exact) and within 2 ulp of Math.exp and Math.log over the whole range, and exp's
 // subnormal results (which round twice) within 1 ulp of Math.exp.
 //

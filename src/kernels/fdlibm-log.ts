@@ -2,7 +2,7 @@
 // carries in src/base/ieee754.cc, so it gives the same bits as Node's Math.log whatever engine runs
 // it. x = 2^k (1 + f) with 1 + f in [sqrt(2)/2, sqrt(2)); s = f / (2 + f) and
 // log(1 + f) = f - f^2/2 + s (f^2/2 + R(s^2)), R a degree-14 polynomial in s; k ln2 is added in a
-// high and a low part. test/scalar-math.test.ts holds it bit-equal to Node's Math.log.
+// high and a low part. test/kernels/scalar-math.test.ts holds it bit-equal to Node's Math.log.
 //
 // kernels/exp-log.ts's logScalar is a different function (the network's log, with extra-precise
 // final sums); this one keeps the bits that Math.log gave.

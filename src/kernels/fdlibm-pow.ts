@@ -5,7 +5,7 @@
 // odd series in s with a degree-12 even polynomial), times y split into a 21-bit high part and the
 // rest, gives y log2|x| = n + z with |z| <= 1/2; 2^z from a rational approximation, then the
 // exponent n is added in the bits (one rounding through scalbn for a subnormal result).
-// test/scalar-math.test.ts holds it bit-equal to Node's Math.pow.
+// test/kernels/scalar-math.test.ts holds it bit-equal to Node's Math.pow.
 
 import { clearLowWord, fromWords, highWord, lowWord, withHighWord } from './float-words.js';
 

@@ -6,7 +6,7 @@
 //   range of k so that the subtraction of 1 loses nothing.
 //   tanh: 1 - 2 / (expm1(2|x|) + 2) for |x| >= 1, -t / (t + 2) with t = expm1(-2|x|) below, x itself
 //   below 2^-28 and ±1 from 22 on.
-// test/scalar-math.test.ts holds both bit-equal to Node's Math.
+// test/kernels/scalar-math.test.ts holds both bit-equal to Node's Math.
 //
 // kernels/tanh.ts's tanhScalar is a different function (the network's tanh); this one keeps the
 // bits that Math.tanh gave.

@@ -1,6 +1,6 @@
 // gemm on two threads over one shared WebAssembly memory: this thread and a helper each run the
 // same gemm kernel on half of the rows of c. An element of c is computed by one thread, by the
-// kernel that computes it on one thread, so the bits do not change (test/kernels-threads.test.ts).
+// kernel that computes it on one thread, so the bits do not change (test/kernels/threads.test.ts).
 //
 // The helper is a worker the embedding starts (the kernels use no runtime's thread API): Node's
 // worker_threads or a browser's Web Worker, given HELPER_SOURCE and the init message. Both

@@ -1,5 +1,5 @@
 // The engine's own tanh, so results do not depend on the JavaScript engine's Math.tanh and are the
-// same bits whichever implementation runs. test/kernels.test.ts holds it within 1 ulp of correctly
+// same bits whichever implementation runs. test/kernels/kernels.test.ts holds it within 1 ulp of correctly
 // rounded values and within 2 ulp of Math.tanh over the whole range.
 //
 // With a = |x| and the sign of x applied at the end:

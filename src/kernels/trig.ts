@@ -10,7 +10,7 @@
 // Polynomials of degree 13 (sin) and 14 (cos) then evaluate the kernel with y1 as a correction.
 // atan reduces |x| to one of five intervals around 0, 1/2, 1, 3/2 and infinity and evaluates an
 // odd polynomial of degree 23; atan2 is atan(|y/x|) placed in its quadrant with pi's low part.
-// test/trig.test.ts holds them within 1 ulp of 50-digit references and bit-equal to Node's Math.
+// test/kernels/trig.test.ts holds them within 1 ulp of 50-digit references and bit-equal to Node's Math.
 
 import { fromWords, highWord, lowWord } from './float-words.js';
 

@@ -7,7 +7,7 @@
  * is an input set at run time. A padding row then adds exactly ±0 to every sum, and every kernel
  * adds a sum's terms in row order (gemm in ascending p, sums row after row), so a padded run gives
  * the eager bits: results, determinism and snapshot resume do not depend on which path ran
- * (test/surrogate-programs.test.ts checks it row count by row count, both heads).
+ * (test/meta/surrogate-programs.test.ts checks it row count by row count, both heads).
  *
  * Capacities are buckets, eight per octave (at most 12.5% padding, none below 16 rows). A row count
  * whose bucket does not hold the program it needs borrows the smallest compiled bucket up to twice
