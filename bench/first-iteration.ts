@@ -12,18 +12,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { arg, flag } from './args.js';
 
-const arg = (name: string, fallback: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i < 0 ? fallback : process.argv[i + 1];
-};
 const rounds = Number(arg('rounds', '5'));
 const algo = arg('algo', 'maml');
 const iterations = 5;
 const workerCounts = arg('workers', '1,2').split(',').map(Number);
 const config = resolve('configs/cartpole-start.json');
 const torchScript = resolve('bench/torch/e2e_torch.py');
-const baseline = process.argv.includes('--baseline') ? resolve(arg('baseline', '')) : null;
+const baseline = flag('baseline') ? resolve(arg('baseline', '')) : null;
 const checkouts: [string, string][] = [['metarl', resolve('.')], ...(baseline === null ? [] : [['baseline', baseline] as [string, string]])];
 const work = mkdtempSync(join(tmpdir(), 'metarl-first-iteration-'));
 
@@ -93,7 +90,7 @@ const results = new Map<string, Timing[]>();
 const record = (name: string, t: Timing): void => {
   results.set(name, [...(results.get(name) ?? []), t]);
 };
-const withTorch = !process.argv.includes('--ours-only') && torchAvailable();
+const withTorch = !flag('ours-only') && torchAvailable();
 if (!withTorch) console.error('no PyTorch (apt-get install -y python3-torch libopenblas0-pthread): ours only');
 for (let r = 0; r < rounds; r++) {
   for (const workers of workerCounts) {
@@ -119,7 +116,7 @@ for (const [name, ts] of results) {
   const cells = [ts.map((t) => t.firstIteration), ts.map((t) => t.firstIterationCpu), ts.map((t) => t.wall), ts.map((t) => t.cpu)].map(spread);
   console.log(`| ${name} | ${cells.join(' | ')} |`);
 }
-if (process.argv.includes('--json')) {
+if (flag('json')) {
   const medians = (ts: Timing[]) => ({ firstIteration: median(ts.map((t) => t.firstIteration)), wall: median(ts.map((t) => t.wall)), firstIterationCpu: median(ts.map((t) => t.firstIterationCpu)), cpu: median(ts.map((t) => t.cpu)) });
   console.log(JSON.stringify(Object.fromEntries([...results].map(([name, ts]) => [name, medians(ts)]))));
 }

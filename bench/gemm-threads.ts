@@ -17,11 +17,9 @@ import { startGemmHelper } from '../src/cli/kernel-threads.js';
 import { GEMM_THREADS_MIN_MACS, disableGemmThreads, enableGemmThreads, gemmThreadsReady } from '../src/kernels/gemm-threads.js';
 import { gemm, gemmWasm } from '../src/kernels/gemm.js';
 import { Arena, arenaDoubles, wasmAvailable } from '../src/kernels/wasm/module.js';
+import { arg, flag } from './args.js';
+import { type GemmProduct, layerProducts } from './gemm-products.js';
 
-const arg = (name: string, fallback: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i < 0 ? fallback : process.argv[i + 1];
-};
 const rounds = Number(arg('rounds', '5'));
 const msPerCase = Number(arg('ms', '60'));
 const wakeUs = Number(arg('wake-us', '20'));
@@ -30,27 +28,13 @@ if (!wasmAvailable()) throw new Error('WebAssembly SIMD is not available here: n
 if (!enableGemmThreads(startGemmHelper, 1)) throw new Error('no shared WebAssembly memory here: nothing to compare');
 while (!gemmThreadsReady()) await new Promise((r) => setTimeout(r, 10));
 
-interface Product {
-  readonly name: string;
-  readonly m: number;
-  readonly k: number;
-  readonly n: number;
-  readonly transA: boolean;
-  readonly transB: boolean;
-  readonly accumulate: boolean;
-}
-const products: Product[] = [];
+const products: GemmProduct[] = [];
 for (const [inputs, outputs] of [[64, 64], [32, 32]]) {
-  for (const batch of [64, 128, 256, 384, 512, 768, 1024, 2000, 4000]) {
-    const layer = `b=${batch} ${inputs}->${outputs}`;
-    products.push({ name: `forward ${layer}`, m: batch, k: inputs, n: outputs, transA: false, transB: true, accumulate: false });
-    products.push({ name: `dX ${layer}`, m: batch, k: outputs, n: inputs, transA: false, transB: false, accumulate: false });
-    products.push({ name: `dW ${layer}`, m: outputs, k: batch, n: inputs, transA: true, transB: false, accumulate: true });
-  }
+  for (const batch of [64, 128, 256, 384, 512, 768, 1024, 2000, 4000]) products.push(...layerProducts(batch, inputs, outputs));
 }
 
 /** Operands in one arena, as a compiled program holds them, filled with a fixed pattern. */
-function operands(p: Product): Float64Array[] {
+function operands(p: GemmProduct): Float64Array[] {
   const sizes = [p.m * p.k, p.k * p.n, p.m * p.n];
   const arena = Arena.create(arenaDoubles(sizes));
   return sizes.map((size, s) => {
@@ -77,7 +61,7 @@ function time(call: () => void): { wall: number; cpu: number } {
 }
 
 /** What the two-thread path copies: a, b (and c when accumulating) in, c out. */
-function copies(p: Product): () => void {
+function copies(p: GemmProduct): () => void {
   const sizes = [p.m * p.k, p.k * p.n, ...(p.accumulate ? [p.m * p.n] : []), p.m * p.n];
   const from = sizes.map((n) => new Float64Array(n).fill(1));
   const to = new Float64Array(sizes.reduce((t, n) => t + n, 0));
@@ -130,6 +114,6 @@ products.forEach((p, i) => {
   const cells = [p.name, p.m * p.k * p.n, median(e.one).toFixed(1), median(e.two).toFixed(1), ratio, median(e.twoCpu).toFixed(2), median(e.oneCpu).toFixed(1), median(e.copyCpu).toFixed(1), model(i).toFixed(2)];
   console.log(`| ${cells.join(' | ')} |`);
 });
-if (process.argv.includes('--json')) {
+if (flag('json')) {
   console.log(JSON.stringify(Object.fromEntries(products.map((p, i) => [p.name, { macs: p.m * p.k * p.n, ratio: median(results[i].ratio), model: model(i) }]))));
 }

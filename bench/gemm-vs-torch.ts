@@ -7,30 +7,16 @@ import { spawnSync } from 'node:child_process';
 import { medians } from './medians.js';
 import { gemmWasm } from '../src/kernels/gemm.js';
 import { Arena, arenaDoubles, wasmAvailable } from '../src/kernels/wasm/module.js';
+import { arg } from './args.js';
+import { type GemmProduct, layerProducts } from './gemm-products.js';
 
 if (!wasmAvailable()) throw new Error('WebAssembly SIMD is not available here: nothing to compare');
-const roundsAt = process.argv.indexOf('--rounds');
-const rounds = roundsAt < 0 ? 3 : Number(process.argv[roundsAt + 1]);
+const rounds = Number(arg('rounds', '3'));
 
-interface Product {
-  readonly name: string;
-  readonly m: number;
-  readonly k: number;
-  readonly n: number;
-  readonly transA: boolean;
-  readonly transB: boolean;
-}
+// PyTorch's torch.mm overwrites its output, so ours does not accumulate dW either.
+const products: GemmProduct[] = [2000, 4000].flatMap((batch) => layerProducts(batch, 64, 64));
 
-const products: Product[] = [];
-for (const batch of [2000, 4000]) {
-  products.push(
-    { name: `forward b=${batch} 64->64`, m: batch, k: 64, n: 64, transA: false, transB: true },
-    { name: `dX b=${batch} 64->64`, m: batch, k: 64, n: 64, transA: false, transB: false },
-    { name: `dW b=${batch} 64->64`, m: 64, k: batch, n: 64, transA: true, transB: false },
-  );
-}
-
-async function oursGmacs(p: Product): Promise<number> {
+async function oursGmacs(p: GemmProduct): Promise<number> {
   const arena = Arena.create(arenaDoubles([p.m * p.k, p.k * p.n, p.m * p.n]));
   const a = arena.alloc(p.m * p.k), b = arena.alloc(p.k * p.n), c = arena.alloc(p.m * p.n);
   for (let i = 0; i < a.length; i++) a[i] = Math.sin(i);

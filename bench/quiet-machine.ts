@@ -7,14 +7,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { arg, flag } from './args.js';
 
-const arg = (name: string, fallback: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i < 0 ? fallback : process.argv[i + 1];
-};
 const out = resolve(arg('out', 'runs/bench'));
 const rounds = arg('rounds', '5');
-const baseline = process.argv.includes('--baseline') ? ['--baseline', resolve(arg('baseline', ''))] : [];
+const baseline = flag('baseline') ? ['--baseline', resolve(arg('baseline', ''))] : [];
 mkdirSync(out, { recursive: true });
 
 function part(name: string, command: string, args: string[]): void {

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer-core';
+import { browserRequired, browsersUnderTest, packageOf } from '../../scripts/browser/browsers-under-test.js';
 import { ChromiumDownloads } from '../../scripts/browser/chromium-downloads.js';
 import { buildDemoSite } from '../../scripts/browser/demo-site.js';
 import { DrivenPage } from '../../scripts/browser/driven-page.js';
-import { findChromium } from '../../scripts/browser/find-chromium.js';
-import { findFirefox } from '../../scripts/browser/find-firefox.js';
 import { FolderDownloads } from '../../scripts/browser/folder-downloads.js';
 import { type BrowserKind, launchBrowser } from '../../scripts/browser/launch.js';
 import { type StaticServer, serveStatic } from '../../scripts/browser/static-server.js';
@@ -34,14 +33,10 @@ import { buildTestPage } from './test-page.js';
  * METARL_BROWSER=required (npm run test:browser) makes a missing one a failure.
  */
 
-const required = process.env.METARL_BROWSER === 'required';
-const browsers: [BrowserKind, string | null][] = [['chromium', findChromium()], ['firefox', findFirefox()]];
+const required = browserRequired;
+const browsers = browsersUnderTest();
 for (const [kind, executable] of browsers) {
   if (executable === null && !required) console.log(`browser tests not run in ${kind}: not found (apt-get install ${packageOf(kind)}, or set ${kind.toUpperCase()} to its path)`);
-}
-
-function packageOf(kind: BrowserKind): string {
-  return kind === 'chromium' ? 'chromium' : 'firefox-esr';
 }
 
 /** An artifact's file name: Chromium's keeps the plain name, other browsers' add theirs. */
