@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ALGORITHMS, ConfigError, DEFAULT_CONFIG, applyOverrides, resolveConfig, taskFamily } from '../../src/meta/config.js';
+import { thrownAs } from '../helpers/thrown.js';
 
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return e as ConfigError;
-  }
-  throw new Error('expected a ConfigError');
-}
+const configError = (fn: () => unknown): ConfigError => thrownAs(fn, ConfigError);
 
 describe('resolveConfig', () => {
   it('gives the defaults for an empty config, as a fresh mutable copy', () => {

@@ -23,6 +23,26 @@ function meanMetaGradient(config: MetaConfig, trainer: MetaTrainer, start: Float
   return grad;
 }
 
+/**
+ * The mean over the meta-batch of the surrogate gradient at `theta`, each task's batch sampled by
+ * hand on `episodes` episodes of stream [stream, 0, j]; with the batches' env steps and mean return.
+ */
+function pooledGradient(config: MetaConfig, trainer: MetaTrainer, theta: Float64Array, stream: number, episodes: number) {
+  const tasks = taskFamily(config).sampleTasks(streamRng(config.seed, STREAM.tasks), config.metaBatchSize);
+  const grad = new Float64Array(theta.length);
+  let envSteps = 0;
+  let meanReturn = 0;
+  tasks.forEach((task, j) => {
+    const sampled = runner(config, trainer).sampler(task, new TaskStreams(seedSequence(config.seed, stream, 0, j))).sample(theta, episodes, null);
+    envSteps += sampled.envSteps;
+    meanReturn += sampled.meanReturn;
+    const g = lossAndGrad(trainer.layout, theta, sampled.batch as PolicyBatch, new CostMeter()).grad;
+    for (let i = 0; i < grad.length; i++) grad[i] += g[i];
+  });
+  for (let i = 0; i < grad.length; i++) grad[i] /= tasks.length;
+  return { tasks, grad, envSteps, meanReturn };
+}
+
 function runner(config: MetaConfig, trainer: MetaTrainer): TaskRunner {
   return new TaskRunner(config, trainer.layout, () => 0, 'never');
 }
@@ -39,20 +59,7 @@ describe('multitask: the pooled meta-batch policy gradient, no inner loop', () =
     const config = resolveConfig({ ...SMALL, algo: 'multitask', innerSteps: 2 });
     const trainer = new MetaTrainer(config, { compile: 'never' });
     const theta0 = Float64Array.from(trainer.params);
-    const family = taskFamily(config);
-    const tasks = family.sampleTasks(streamRng(config.seed, STREAM.tasks), config.metaBatchSize);
-    const grad = new Float64Array(theta0.length);
-    let envSteps = 0;
-    let meanReturn = 0;
-    tasks.forEach((task, j) => {
-      const sampler = runner(config, trainer).sampler(task, new TaskStreams(seedSequence(config.seed, STREAM.task, 0, j)));
-      const sampled = sampler.sample(theta0, config.episodesPerTask, null);
-      envSteps += sampled.envSteps;
-      meanReturn += sampled.meanReturn;
-      const g = lossAndGrad(trainer.layout, theta0, sampled.batch as PolicyBatch, new CostMeter()).grad;
-      for (let i = 0; i < grad.length; i++) grad[i] += g[i];
-    });
-    for (let i = 0; i < grad.length; i++) grad[i] /= tasks.length;
+    const { grad, envSteps, meanReturn } = pooledGradient(config, trainer, theta0, STREAM.task, config.episodesPerTask);
     const log = trainer.step();
     expect(Array.from(trainer.params)).toEqual(Array.from(sgdStep(config, theta0, grad)));
     // One batch and one gradient per task, whatever innerSteps is; before and after are the same batch.
@@ -97,16 +104,7 @@ describe('directed controls', () => {
     const trainer = new MetaTrainer(config, { compile: 'never' });
     const theta0 = Float64Array.from(trainer.params);
     const family = taskFamily(config);
-    const tasks = family.sampleTasks(streamRng(config.seed, STREAM.tasks), config.metaBatchSize);
-    const grad = new Float64Array(theta0.length);
-    let envSteps = 0;
-    tasks.forEach((task, j) => {
-      const sampled = runner(config, trainer).sampler(task, new TaskStreams(seedSequence(config.seed, STREAM.directedBatch, 0, j))).sample(theta0, 3, null);
-      envSteps += sampled.envSteps;
-      const g = lossAndGrad(trainer.layout, theta0, sampled.batch as PolicyBatch, new CostMeter()).grad;
-      for (let i = 0; i < grad.length; i++) grad[i] += g[i];
-    });
-    for (let i = 0; i < grad.length; i++) grad[i] /= tasks.length;
+    const { tasks, grad, envSteps } = pooledGradient(config, trainer, theta0, STREAM.directedBatch, 3);
     const directed = sgdStepInto(new Float64Array(theta0.length), theta0, 0.3, grad);
 
     const phase = directedPhase({

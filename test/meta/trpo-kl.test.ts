@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFixture, type Fixture } from '../../src/audit/fixture.js';
 import { stopGradient } from '../../src/autodiff/backward.js';
+import { relativeError } from '../../src/autodiff/gradcheck.js';
 import { adapt } from '../../src/autodiff/meta-gradient.js';
 import { concat, slice } from '../../src/autodiff/ops/shape-ops.js';
 import { type Tensor, fromBuffer } from '../../src/autodiff/tensor.js';
@@ -17,18 +18,6 @@ import { SurrogatePrograms } from '../../src/meta/programs.js';
 import { listData, readDataJson } from '../helpers/reference-data.js';
 
 const files = listData('fixtures').filter((f) => f.endsWith('.json'));
-
-/** max |a - b| / max(1, max |b|), the fixtures' error measure. */
-function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
-  expect(actual.length).toBe(expected.length);
-  let worst = 0;
-  let scale = 1;
-  for (let i = 0; i < actual.length; i++) {
-    worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
-    scale = Math.max(scale, Math.abs(expected[i]));
-  }
-  return worst / scale;
-}
 
 function maxAbs(x: ArrayLike<number>): number {
   let m = 0;

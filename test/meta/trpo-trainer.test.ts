@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ALGORITHMS, type AlgorithmName, ConfigError, DEFAULT_CONFIG, type MetaConfig, applyOverrides, resolveConfig } from '../../src/meta/config.js';
 import { type IterationLog, MetaTrainer } from '../../src/meta/trainer.js';
 import { checkpointWithoutTimes, logWithoutTimes, readJsonFile, runCli } from '../helpers/cli-run.js';
+import { thrownAs } from '../helpers/thrown.js';
 
 /** A clock that advances 0.25 ms per reading: deterministic durations. */
 function fakeClock(): () => number {
@@ -22,15 +23,7 @@ function run(config: MetaConfig, steps: number, compile: 'auto' | 'never' = 'aut
   return { trainer, logs: Array.from({ length: steps }, () => trainer.step()) };
 }
 
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return e as ConfigError;
-  }
-  throw new Error('expected a ConfigError');
-}
+const configError = (fn: () => unknown): ConfigError => thrownAs(fn, ConfigError);
 
 describe('outerOptimizer trpo: config', () => {
   it("has pytorch-maml-rl's defaults, and names every bad key and value", () => {
