@@ -33,6 +33,7 @@ function comparisonName(experiment: string, r: ClaimResult, several: boolean): s
 }
 
 function claimLine(claim: (typeof CLAIMS)[number], complete: readonly ExperimentReport[]): string {
+  if (complete.length === 0) return `- **${claim.id}** ${claim.statement}: not testable yet, no complete grid.`;
   const several = complete.length > 1;
   const byComparison = new Map<string, ClaimResult[]>();
   for (const e of complete) {
@@ -68,8 +69,10 @@ export function summaryLines(experiments: readonly ExperimentReport[]): string[]
   const partial = experiments.filter((e) => e.partial).map((e) => `${md(e.input.name)} (${e.input.runs.length} of ${e.input.runs.length + e.input.unfinished.length} runs)`);
   const scope = complete.length === 0 ? 'No complete grid' : `From the complete grids ${complete.map((e) => md(e.input.name)).join(', ')}`;
   const left = partial.length === 0 ? '' : `, partial grids left out: ${partial.join(', ')}`;
+  // A partial grid's verdicts may still change, so none of them is summarised, the mechanism's neither.
+  const mechanism = complete.length === 0 ? '' : `; ${mechanismPart(complete)}`;
   return [
-    `- ${scope}${left}; ${mechanismPart(complete)}.`,
+    `- ${scope}${left}${mechanism}.`,
     ...CLAIMS.map((c) => claimLine(c, complete)),
   ];
 }

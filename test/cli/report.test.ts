@@ -364,9 +364,9 @@ describe('report on a grid that has not finished', () => {
     expect(seeds).toEqual([['directed-maml', '2'], ['maml', '2']]);
     // The summary leaves the partial grid out, and names it.
     expect(summaryBlock(partial)).toBe([
-      '- No complete grid, partial grids left out: fake (4 of 6 runs); no run logged the mechanism.',
+      '- No complete grid, partial grids left out: fake (4 of 6 runs).',
       ...['C1 Directed-X converges faster than X', 'C2 Directed-X ends with a higher post-adaptation held-out return than X', 'C3 Directed-X fluctuates less after convergence than X', 'C4 Directed-X needs less compute than X to reach the same level']
-        .map((c) => `- **${c.slice(0, 2)}**${c.slice(2)}: of 0 comparisons, supported in none, contradicted in none; 0 neither.`),
+        .map((c) => `- **${c.slice(0, 2)}**${c.slice(2)}: not testable yet, no complete grid.`),
     ].join('\n'));
     // Apart from the provenance sentence, the summary, the heading, the unfinished section and the partial claims' heading, the page is the finished grid's.
     const withoutSummary = (text: string): string => text.replace(summaryBlock(text) as string, '');

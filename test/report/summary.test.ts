@@ -55,6 +55,16 @@ describe('the results summary', () => {
     expect(lines[3]).toBe('- **C3** Directed-X fluctuates less after convergence than X: of 2 comparisons, supported in 1 (ablation cartpole maml [eta-half]), contradicted in none; 1 neither.');
   });
 
+  it('with no complete grid, summarises no verdict of the partial ones: every claim is not testable yet', () => {
+    expect(summaryLines([partial])).toEqual([
+      '- No complete grid, partial grids left out: paper-trpo (4 of 7 runs).',
+      '- **C1** Directed-X converges faster than X: not testable yet, no complete grid.',
+      '- **C2** Directed-X ends with a higher post-adaptation held-out return than X: not testable yet, no complete grid.',
+      '- **C3** Directed-X fluctuates less after convergence than X: not testable yet, no complete grid.',
+      '- **C4** Directed-X needs less compute than X to reach the same level: not testable yet, no complete grid.',
+    ]);
+  });
+
   it('reads the block between its markers, and nothing without both in order', () => {
     expect(summaryBlock(`a\n${SUMMARY_START}\n- x\n- y\n${SUMMARY_END}\nb`)).toBe('- x\n- y');
     expect(summaryBlock(`a\n${SUMMARY_START}\n- x\n`)).toBeNull();
