@@ -9,7 +9,7 @@
 import type { TaskParams } from '../envs/task-family.js';
 import { sgdStepInto } from '../nn/optimizers.js';
 import { countsOutcomes, evaluateOutcomes } from '../rl/outcomes.js';
-import { type HeldOutContext, type TaskAdaptation, taskAdaptation } from './adaptation-eval.js';
+import { type HeldOutContext, type SwapJob, type SwapReturns, type TaskAdaptation, runSwapJob, taskAdaptation } from './adaptation-eval.js';
 import { CostMeter } from './costs.js';
 import { lossAndGrad } from './inner-loop.js';
 import { STREAM, TaskStreams, seedSequence } from './sampling.js';
@@ -42,7 +42,7 @@ export interface HeldOutOutcome {
 }
 
 /** The runner's config, policy, samplers and programs, as the adaptation evaluation takes them. */
-export function heldOutContext(runner: TaskRunner): HeldOutContext {
+function heldOutContext(runner: TaskRunner): HeldOutContext {
   return { config: runner.config, layout: runner.layout, family: runner.family, sampler: (task, streams) => runner.sampler(task, streams), programs: runner.surrogatePrograms };
 }
 
@@ -69,4 +69,9 @@ export function runHeldOutTask(runner: TaskRunner, job: HeldOutJob): HeldOutOutc
   }
   const adaptation = job.adaptation ? taskAdaptation({ ...heldOutContext(runner), theta: job.theta, alpha: job.alpha }, job.taskIndex, job.task) : null;
   return { returns, outcomes, adaptation };
+}
+
+/** A swap test's job (adaptation-eval.ts) on the runner's envs and policy. */
+export function runHeldOutSwap(runner: TaskRunner, job: SwapJob): SwapReturns {
+  return runSwapJob(heldOutContext(runner), job);
 }

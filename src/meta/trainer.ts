@@ -34,9 +34,8 @@ import { type Clock, CostMeter, defaultClock } from './costs.js';
 import { checkFiniteGradient } from './finite.js';
 import { algorithmSpec } from './algorithms.js';
 import { directedPhase, directedRate } from './directed.js';
-import { runSwapJob } from './adaptation-eval.js';
 import { type EvaluationResult, heldOutResult, heldOutSwapJobs } from './held-out-eval.js';
-import { type HeldOutJob, heldOutContext, runHeldOutTask } from './held-out-task.js';
+import { type HeldOutJob, runHeldOutSwap, runHeldOutTask } from './held-out-task.js';
 import { type MechanismGradients, type MechanismLog, meanGradients as meanMechanismGradients, mechanismLog } from './mechanism.js';
 import type { CompileMode } from './programs.js';
 import { type TrainerSnapshot, type TrainerState, restoreState, snapshotConfig, takeSnapshot } from './snapshot.js';
@@ -358,8 +357,7 @@ export class MetaTrainer {
   evaluate(options: { adaptation?: boolean } = {}): EvaluationResult {
     const jobs = this.heldOutJobs(options);
     const outcomes = jobs.map((job) => runHeldOutTask(this.runner, job));
-    const context = heldOutContext(this.runner);
-    return heldOutResult(this.config, jobs, outcomes, heldOutSwapJobs(jobs, outcomes).map((job) => runSwapJob(context, job)));
+    return heldOutResult(this.config, jobs, outcomes, heldOutSwapJobs(jobs, outcomes).map((job) => runHeldOutSwap(this.runner, job)));
   }
 
   /**
@@ -372,8 +370,7 @@ export class MetaTrainer {
     if (host === undefined) return this.evaluate(options);
     const jobs = this.heldOutJobs(options);
     const outcomes = await host.tasks(jobs, (job) => runHeldOutTask(this.runner, job));
-    const context = heldOutContext(this.runner);
-    const swaps = await host.swaps(heldOutSwapJobs(jobs, outcomes), (job) => runSwapJob(context, job));
+    const swaps = await host.swaps(heldOutSwapJobs(jobs, outcomes), (job) => runHeldOutSwap(this.runner, job));
     return heldOutResult(this.config, jobs, outcomes, swaps);
   }
 
