@@ -11,6 +11,11 @@
  * gap therefore differ only by the parameters, not by the luck of the draw. Its streams live under
  * evalSeed's [8, j] (adaptation batches [8, j, 0], evaluation episodes [8, j, 1]), apart from
  * training's and from `MetaTrainer.evaluate()`'s, which this leaves as it was.
+ *
+ * On a config's held-out tasks it splits into jobs, each a function of the config, the policy and
+ * one task only: task j's share (taskAdaptation), then the swap test's job of task j on its
+ * partner's adapted policy (runSwapJob). They can run on any thread; combineAdaptation sums them
+ * in task order, so the bits are those of one loop.
  */
 import type { Env } from '../envs/env.js';
 import type { TaskFamily, TaskParams } from '../envs/task-family.js';
