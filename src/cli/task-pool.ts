@@ -6,10 +6,14 @@
 // With `mainTakesJobs` the main thread is one of the threads running jobs (on the trainer's own
 // runner, warm and with its programs compiled), and the only one until a worker has loaded the
 // bundle (it says so): a first meta-batch does not wait for the workers' start, and one worker
-// fewer starts, compiles and warms up.
+// fewer starts, compiles and warms up. A held-out evaluation's per-task jobs (and its swap test's)
+// run there the same way, on the same runners, and come back in job order.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { MetaConfig } from '../meta/config.js';
 import { CostMeter, defaultClock } from '../meta/costs.js';
+import type { SwapJob, SwapReturns } from '../meta/adaptation-eval.js';
+import type { HeldOutHost } from '../meta/held-out-eval.js';
+import { type HeldOutJob, type HeldOutOutcome, runHeldOutSwap, runHeldOutTask } from '../meta/held-out-task.js';
 import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout } from '../meta/task-runner.js';
 import { type TrpoCounts, type TrpoPoint, type TrpoReply, type TrpoRequest, type TrpoTaskHost, answerLocally } from '../meta/trpo.js';
 import { TrpoTask, type TrpoTaskData } from '../meta/trpo-task.js';
@@ -19,6 +23,8 @@ import { threadPool } from './thread-pool.js';
 
 type Request =
   | { kind: 'job'; config: MetaConfig; job: TaskJob }
+  | { kind: 'held-out'; config: MetaConfig; job: HeldOutJob }
+  | { kind: 'swap'; config: MetaConfig; job: SwapJob }
   | { kind: 'trpo-begin'; config: MetaConfig; point: TrpoPoint; tasks: readonly TrpoTaskData[] }
   | { kind: 'trpo-answer'; request: TrpoRequest }
   | { kind: 'trpo-end' };
@@ -26,6 +32,8 @@ type Request =
 type Reply =
   | { ready: true }
   | { outcome: TaskOutcome }
+  | { heldOut: HeldOutOutcome }
+  | { swap: SwapReturns }
   | { begun: { oldLosses: number[]; retainedFloats: number }; counts: TrpoCounts }
   | { reply: TrpoReply; counts: TrpoCounts }
   | { ended: true }
@@ -61,6 +69,13 @@ export class WorkerTaskPool implements TaskPool {
       result: (reply) => (reply as { outcome: TaskOutcome }).outcome,
       runHere: this.mainTakesJobs ? runHere : undefined,
     });
+  }
+
+  heldOutHost(config: MetaConfig): HeldOutHost {
+    return {
+      tasks: (jobs, runHere) => this.pool.map(jobs, { request: (job) => ({ kind: 'held-out', config, job }), result: (reply) => (reply as { heldOut: HeldOutOutcome }).heldOut, runHere: this.mainTakesJobs ? runHere : undefined }),
+      swaps: (jobs, runHere) => this.pool.map(jobs, { request: (job) => ({ kind: 'swap', config, job }), result: (reply) => (reply as { swap: SwapReturns }).swap, runHere: this.mainTakesJobs ? runHere : undefined }),
+    };
   }
 
   trpoHost(config: MetaConfig): TrpoTaskHost {
@@ -141,6 +156,10 @@ export function serveTaskJobs(): void {
         const outcome = runner.run(request.job);
         return { outcome: cpuClock === null ? outcome : { ...outcome, cost: { ...outcome.cost, cpuSeconds: (cpuClock() - cpu0) / 1000 } } };
       }
+      case 'held-out':
+        return { heldOut: runHeldOutTask(runnerFor(request.config), request.job) };
+      case 'swap':
+        return { swap: runHeldOutSwap(runnerFor(request.config), request.job) };
       case 'trpo-begin': {
         releaseTrpo();
         const programs = runnerFor(request.config).surrogatePrograms;

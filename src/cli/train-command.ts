@@ -23,7 +23,7 @@ export const trainHelp: CommandHelp = {
   options: [
     ...CONFIG_OPTIONS,
     { name: 'iterations', value: 'N', meaning: 'train up to meta-iteration N', fallback: `the config's iterations, ${DEFAULT_CONFIG.iterations}` },
-    { name: 'workers', value: 'N', meaning: 'threads the tasks of a meta-batch run on, 1 to 64', fallback: 'one per core' },
+    { name: 'workers', value: 'N', meaning: 'threads the tasks of a meta-batch and of a held-out evaluation run on, 1 to 64', fallback: 'one per core' },
     { name: 'out', value: 'DIR', meaning: 'the run folder: log.jsonl, checkpoint.json, eval.json', fallback: DEFAULT_OUT },
     { name: 'resume', meaning: 'continue the run in --out from its checkpoint, bit-identically (takes no config option)' },
   ],

@@ -34,7 +34,7 @@ export interface RunResult {
 /**
  * Steps the trainer to `iterations` (its tasks on `pool` when given: the same bits), recording each
  * iteration in `dir` (log, then checkpoint) and reporting progress, then evaluates on held-out
- * tasks and saves that too.
+ * tasks (on `pool` too) and saves that too.
  */
 export async function trainAndEvaluate(trainer: MetaTrainer, dir: RunDir, iterations: number, label: string, pool?: TaskPool): Promise<EvaluationResult> {
   const start = trainer.iteration;
@@ -49,7 +49,7 @@ export async function trainAndEvaluate(trainer: MetaTrainer, dir: RunDir, iterat
   }
   progress.end();
   if (interruptSignal() !== 0) throw new InterruptedError(trainer.iteration, dir.path);
-  const evaluation = trainer.evaluate({ adaptation: true });
+  const evaluation = pool === undefined ? trainer.evaluate({ adaptation: true }) : await trainer.evaluateOn(pool, { adaptation: true });
   dir.writeEvaluation(evaluation);
   return evaluation;
 }

@@ -11,6 +11,11 @@
  * gap therefore differ only by the parameters, not by the luck of the draw. Its streams live under
  * evalSeed's [8, j] (adaptation batches [8, j, 0], evaluation episodes [8, j, 1]), apart from
  * training's and from `MetaTrainer.evaluate()`'s, which this leaves as it was.
+ *
+ * On a config's held-out tasks it splits into jobs, each a function of the config, the policy and
+ * one task only: task j's share (taskAdaptation), then the swap test's job of task j on its
+ * partner's adapted policy (runSwapJob). They can run on any thread; combineAdaptation sums them
+ * in task order, so the bits are those of one loop.
  */
 import type { Env } from '../envs/env.js';
 import type { TaskFamily, TaskParams } from '../envs/task-family.js';
@@ -24,8 +29,8 @@ import type { MetaConfig } from './config.js';
 import { CostMeter } from './costs.js';
 import { lossAndGrad } from './inner-loop.js';
 import type { SurrogatePrograms } from './programs.js';
-import { STREAM, type TaskSampler, TaskStreams, seedSequence, streamRng } from './sampling.js';
-import { type SwapScore, swapTest } from './swap-test.js';
+import { STREAM, type TaskSampler, TaskStreams, heldOutTasks, seedSequence } from './sampling.js';
+import { type SwapScore, swapPartner, swapTest } from './swap-test.js';
 
 /** The fewest inner steps the evaluation adapts, whatever K training used. */
 export const MIN_EVAL_STEPS = 3;
@@ -77,20 +82,41 @@ export interface AdaptationProblem {
   score(task: number, mode: ActionMode, params: Float64Array): PolicyScore;
 }
 
-export function assessAdaptation(p: AdaptationProblem): AdaptationEvaluation {
-  const { tasks, steps, swapSteps } = p;
-  if (!Number.isSafeInteger(swapSteps) || swapSteps < 0 || swapSteps > steps) throw new Error(`assessAdaptation: swapSteps is ${swapSteps}, expected an integer in [0, ${steps}]`);
+/** Task j's share of the assessment: its iterates' scores at steps 0..S per action mode, and its iterate after swapSteps. */
+export interface TaskAdaptation {
+  readonly scores: Readonly<Record<ActionMode, readonly PolicyScore[]>>;
+  readonly adapted: Float64Array;
+}
+
+/** Per action mode, the return on a task of the policy adapted on its swap partner's data (swap-test.ts). */
+export type SwapReturns = Readonly<Record<ActionMode, number>>;
+
+/** Scores task j's iterates theta_0..theta_S, step by step, each in both action modes. */
+export function scoreIterates(task: number, iterates: readonly Float64Array[], score: (mode: ActionMode, params: Float64Array) => PolicyScore, steps: number, swapSteps: number): TaskAdaptation {
+  if (iterates.length !== steps + 1) throw new Error(`assessAdaptation: task ${task} has ${iterates.length} iterates, expected ${steps + 1}`);
+  const scores: Record<ActionMode, PolicyScore[]> = { sampled: [], greedy: [] };
+  for (let k = 0; k <= steps; k++) for (const mode of MODES) scores[mode].push(score(mode, iterates[k]));
+  return { scores, adapted: iterates[swapSteps] };
+}
+
+/** `params` (the partner's adapted policy) on a task's evaluation episodes, in both action modes. */
+export function swapReturns(score: (mode: ActionMode, params: Float64Array) => PolicyScore, params: Float64Array): SwapReturns {
+  return { sampled: score('sampled', params).meanReturn, greedy: score('greedy', params).meanReturn };
+}
+
+/**
+ * The tasks' shares summed in task order into the curves and the swap test; `swaps[j]` is task j's
+ * returns with its swap partner's policy (none with fewer than two tasks).
+ */
+export function combineAdaptation(steps: number, swapSteps: number, perTask: readonly TaskAdaptation[], swaps: readonly SwapReturns[]): AdaptationEvaluation {
+  const tasks = perTask.length;
   const returns = { sampled: new Array<number>(steps + 1).fill(0), greedy: new Array<number>(steps + 1).fill(0) };
   const rates: Record<ActionMode, Map<string, number>[] | null> = { sampled: null, greedy: null };
   const own: Record<ActionMode, number[]> = { sampled: [], greedy: [] };
-  const adapted: Float64Array[] = [];
   for (let j = 0; j < tasks; j++) {
-    const iterates = p.adapt(j);
-    if (iterates.length !== steps + 1) throw new Error(`assessAdaptation: task ${j} has ${iterates.length} iterates, expected ${steps + 1}`);
-    adapted.push(iterates[swapSteps]);
     for (let k = 0; k <= steps; k++) {
       for (const mode of MODES) {
-        const s = p.score(j, mode, iterates[k]);
+        const s = perTask[j].scores[mode][k];
         returns[mode][k] += s.meanReturn;
         if (k === swapSteps) own[mode].push(s.meanReturn);
         if (s.outcomes === null) continue;
@@ -105,59 +131,100 @@ export function assessAdaptation(p: AdaptationProblem): AdaptationEvaluation {
     if (byStep !== null) out.outcomes = byStep.map((m) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v / tasks])));
     return out;
   };
-  const swapped = (mode: ActionMode) => swapTest(tasks, (j, i) => (i === j ? own[mode][j] : p.score(j, mode, adapted[i]).meanReturn));
+  const swapped = (mode: ActionMode) => swapTest(tasks, (j, i) => (i === j ? own[mode][j] : swaps[j][mode]));
   const sampled = swapped('sampled');
   const greedy = swapped('greedy');
   return { steps, sampled: curve('sampled'), greedy: curve('greedy'), swap: sampled === null || greedy === null ? null : { steps: swapSteps, sampled, greedy } };
 }
 
-export interface HeldOutArgs {
+export function assessAdaptation(p: AdaptationProblem): AdaptationEvaluation {
+  const { tasks, steps, swapSteps } = p;
+  if (!Number.isSafeInteger(swapSteps) || swapSteps < 0 || swapSteps > steps) throw new Error(`assessAdaptation: swapSteps is ${swapSteps}, expected an integer in [0, ${steps}]`);
+  const scorer = (j: number) => (mode: ActionMode, params: Float64Array) => p.score(j, mode, params);
+  const perTask = Array.from({ length: tasks }, (_, j) => scoreIterates(j, p.adapt(j), scorer(j), steps, swapSteps));
+  const swaps = tasks < 2 ? [] : perTask.map((_, j) => swapReturns(scorer(j), perTask[swapPartner(j, tasks)].adapted));
+  return combineAdaptation(steps, swapSteps, perTask, swaps);
+}
+
+/** What the evaluation on a config's held-out tasks needs beside the policy: the tasks' envs and samplers. */
+export interface HeldOutContext {
   readonly config: MetaConfig;
   readonly layout: MlpLayout;
   readonly family: TaskFamily<TaskParams, Env<number, never>, unknown>;
-  /** The meta-parameters (read, never written) and Meta-SGD's alpha_vec (else null: innerLr). */
-  readonly theta: Float64Array;
-  readonly alpha: Float64Array | null;
   readonly sampler: (task: TaskParams, streams: TaskStreams) => TaskSampler;
   readonly programs?: SurrogatePrograms;
 }
 
-/** The evaluation on the config's held-out tasks (the tasks of `MetaTrainer.evaluate()`). */
-export function heldOutAdaptation(a: HeldOutArgs): AdaptationEvaluation {
+export interface HeldOutArgs extends HeldOutContext {
+  /** The meta-parameters (read, never written) and Meta-SGD's alpha_vec (else null: innerLr). */
+  readonly theta: Float64Array;
+  readonly alpha: Float64Array | null;
+}
+
+/** The swap test's share of task j: its evaluation episodes played by `params`, its swap partner's adapted policy. */
+export interface SwapJob {
+  readonly taskIndex: number;
+  readonly task: TaskParams;
+  readonly params: Float64Array;
+}
+
+/** Task j's adaptation batches come from stream [8, j, 0]. */
+function adaptationSampler(a: HeldOutContext, j: number, task: TaskParams): TaskSampler {
+  return a.sampler(task, new TaskStreams(seedSequence(a.config.evalSeed, STREAM.evalAdaptation, j, 0)));
+}
+
+/**
+ * Scores a policy on task j's evaluation episodes (stream [8, j, 1], recreated at each call); `venv`
+ * is one of the task's vector envs (each rollout resets it from its seed), used where the env
+ * reports no outcomes.
+ */
+function episodeScorer(a: HeldOutContext, j: number, task: TaskParams, venv: VectorEnv<unknown>): (mode: ActionMode, params: Float64Array) => PolicyScore {
   const c = a.config;
-  const tasks = a.family.sampleTasks(streamRng(c.evalSeed, STREAM.evalTasks), c.evalTasks);
   const withOutcomes = countsOutcomes(c.env, a.layout);
+  return (mode, params) => {
+    const streams = new TaskStreams(seedSequence(c.evalSeed, STREAM.evalAdaptation, j, 1));
+    const seed = streams.nextEnvSeed();
+    const rng = mode === 'sampled' ? streams.actions : undefined;
+    if (withOutcomes) {
+      const r = evaluateOutcomes(a.family.makeEnv(task), a.layout, params, { episodes: c.evalEpisodes, seed, rng });
+      return { meanReturn: r.meanReturn, outcomes: { ...r.rates, none: r.noOutcomeRate } };
+    }
+    return { meanReturn: evaluatePolicy(venv, a.layout, params, { episodes: c.evalEpisodes, seed, rng }).meanReturn, outcomes: null };
+  };
+}
+
+/** Held-out task j's share: S inner steps from theta on its own batches, every iterate scored. */
+export function taskAdaptation(a: HeldOutArgs, j: number, task: TaskParams): TaskAdaptation {
+  const c = a.config;
+  const steps = evaluationSteps(c.innerSteps);
   const rate = a.alpha ?? c.innerLr;
   const scratch = new CostMeter(() => 0);
-  const venvs = new Map<number, VectorEnv<unknown>>();
-  const episodeStreams = (j: number) => new TaskStreams(seedSequence(c.evalSeed, STREAM.evalAdaptation, j, 1));
-  return assessAdaptation({
-    tasks: tasks.length,
-    steps: evaluationSteps(c.innerSteps),
-    swapSteps: c.innerSteps,
-    adapt: (j) => {
-      const sampler = a.sampler(tasks[j], new TaskStreams(seedSequence(c.evalSeed, STREAM.evalAdaptation, j, 0)));
-      venvs.set(j, sampler.venv);
-      const iterates: Float64Array[] = [Float64Array.from(a.theta)];
-      for (let k = 0; k < evaluationSteps(c.innerSteps); k++) {
-        const current = iterates[k];
-        const { batch } = sampler.sample(current, c.evalEpisodes, null);
-        const { grad } = lossAndGrad(a.layout, current, batch as PolicyBatch, scratch, a.programs);
-        iterates.push(sgdStepInto(new Float64Array(current.length), current, rate, grad));
-      }
-      return iterates;
-    },
-    score: (j, mode, params) => {
-      const streams = episodeStreams(j);
-      const seed = streams.nextEnvSeed();
-      const rng = mode === 'sampled' ? streams.actions : undefined;
-      if (withOutcomes) {
-        const r = evaluateOutcomes(a.family.makeEnv(tasks[j]), a.layout, params, { episodes: c.evalEpisodes, seed, rng });
-        return { meanReturn: r.meanReturn, outcomes: { ...r.rates, none: r.noOutcomeRate } };
-      }
-      const venv = venvs.get(j);
-      if (venv === undefined) throw new Error(`heldOutAdaptation: task ${j} was scored before it adapted`);
-      return { meanReturn: evaluatePolicy(venv, a.layout, params, { episodes: c.evalEpisodes, seed, rng }).meanReturn, outcomes: null };
-    },
-  });
+  const sampler = adaptationSampler(a, j, task);
+  const iterates: Float64Array[] = [Float64Array.from(a.theta)];
+  for (let k = 0; k < steps; k++) {
+    const current = iterates[k];
+    const { batch } = sampler.sample(current, c.evalEpisodes, null);
+    const { grad } = lossAndGrad(a.layout, current, batch as PolicyBatch, scratch, a.programs);
+    iterates.push(sgdStepInto(new Float64Array(current.length), current, rate, grad));
+  }
+  return scoreIterates(j, iterates, episodeScorer(a, j, task, sampler.venv), steps, c.innerSteps);
+}
+
+/** The swap test's jobs: each task's episodes with its partner's adapted policy; none for fewer than two tasks. */
+export function swapJobs(tasks: readonly TaskParams[], perTask: readonly TaskAdaptation[]): SwapJob[] {
+  if (tasks.length < 2) return [];
+  return tasks.map((task, j) => ({ taskIndex: j, task, params: perTask[swapPartner(j, tasks.length)].adapted }));
+}
+
+/** A swap job's returns, on a vector env of its own (a fresh one: its rollouts reset it from their seeds). */
+export function runSwapJob(a: HeldOutContext, job: SwapJob): SwapReturns {
+  return swapReturns(episodeScorer(a, job.taskIndex, job.task, adaptationSampler(a, job.taskIndex, job.task).venv), job.params);
+}
+
+/** The evaluation on the config's held-out tasks (the tasks of `MetaTrainer.evaluate()`), task by task in this realm. */
+export function heldOutAdaptation(a: HeldOutArgs): AdaptationEvaluation {
+  const c = a.config;
+  const tasks = heldOutTasks(a.family, c.evalSeed, c.evalTasks);
+  const perTask = tasks.map((task, j) => taskAdaptation(a, j, task));
+  return combineAdaptation(evaluationSteps(c.innerSteps), c.innerSteps, perTask, swapJobs(tasks, perTask).map((job) => runSwapJob(a, job)));
 }

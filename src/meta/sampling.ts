@@ -38,6 +38,11 @@ export interface SampledBatch {
  */
 export const STREAM = Object.freeze({ init: 0, tasks: 1, task: 2, directed: 3, evalTasks: 4, evalTask: 5, directedTask: 6, directedBatch: 7, evalAdaptation: 8, critic: 9 });
 
+/** The config's held-out tasks: the same for every evaluation of a run, from evalSeed's own stream. */
+export function heldOutTasks<T extends TaskParams>(family: Pick<TaskFamily<T, Env<number, never>, unknown>, 'sampleTasks'>, evalSeed: number, count: number): T[] {
+  return family.sampleTasks(streamRng(evalSeed, STREAM.evalTasks), count);
+}
+
 export function seedSequence(seed: number, ...key: number[]): SeedSequence {
   return new SeedSequence(seed, { spawnKey: key });
 }

@@ -15,6 +15,11 @@ export interface SwapScore {
   readonly gap: number;
 }
 
+/** The task whose adapted policy plays task j's episodes as "other": the next one, j + 1 mod N. */
+export function swapPartner(task: number, tasks: number): number {
+  return (task + 1) % tasks;
+}
+
 /** `returnOn(j, i)`: the return on task j of the policy adapted on task i's data. Null for fewer than two tasks. */
 export function swapTest(tasks: number, returnOn: (task: number, adaptedOn: number) => number): SwapScore | null {
   if (!Number.isSafeInteger(tasks) || tasks < 0) throw new Error(`swapTest: tasks is ${tasks}, expected a non-negative integer`);
@@ -23,7 +28,7 @@ export function swapTest(tasks: number, returnOn: (task: number, adaptedOn: numb
   let other = 0;
   for (let j = 0; j < tasks; j++) {
     own += returnOn(j, j);
-    other += returnOn(j, (j + 1) % tasks);
+    other += returnOn(j, swapPartner(j, tasks));
   }
   own /= tasks;
   other /= tasks;

@@ -19,6 +19,7 @@ import { type CompileMode, SurrogatePrograms } from './programs.js';
 import { toPlainBatch } from './plain-batch.js';
 import type { TrpoTaskData } from './trpo-task.js';
 import type { TrpoTaskHost } from './trpo.js';
+import type { HeldOutHost } from './held-out-eval.js';
 import { STREAM, type SampledBatch, type SamplerOptions, TaskSampler, TaskStreams, seedSequence, streamRng } from './sampling.js';
 import type { PolicyBatch } from '../nn/reinforce.js';
 import { type MechanismGradients, mechanismGradients } from './mechanism.js';
@@ -86,7 +87,7 @@ function criticFactory(config: MetaConfig, obsDim: number): () => MlpCritic {
 
 /** Runs task jobs of one config in this realm (its compiled programs are reused across jobs). */
 export class TaskRunner {
-  private readonly family: ReturnType<typeof taskFamily>;
+  readonly family: ReturnType<typeof taskFamily>;
   private readonly samplerOptions: SamplerOptions;
   private readonly programs: SurrogatePrograms;
 
@@ -179,4 +180,6 @@ export interface TaskPool {
   runTasks(config: MetaConfig, jobs: readonly TaskJob[], runHere?: (job: TaskJob) => TaskOutcome): Promise<TaskOutcome[]>;
   /** Where a TRPO step of this config can run its tasks' products and evaluations (absent: in this realm). */
   trpoHost?(config: MetaConfig): TrpoTaskHost;
+  /** Where the held-out evaluation of this config can run its per-task jobs (absent: in this realm). */
+  heldOutHost?(config: MetaConfig): HeldOutHost;
 }

@@ -24,7 +24,7 @@
  * states (snapshot.ts). Each batch uses a fresh value baseline (sampling.ts), so nothing else persists.
  */
 import { badValue } from '../validation/values.js';
-import { Adam, Sgd, sgdStepInto } from '../nn/optimizers.js';
+import { Adam, Sgd } from '../nn/optimizers.js';
 import { initPolicy } from '../rl/policy-layout.js';
 import { isGaussianLayout } from '../nn/gaussian.js';
 import type { MlpLayout } from '../nn/mlp.js';
@@ -34,13 +34,12 @@ import { type Clock, CostMeter, defaultClock } from './costs.js';
 import { checkFiniteGradient } from './finite.js';
 import { algorithmSpec } from './algorithms.js';
 import { directedPhase, directedRate } from './directed.js';
-import { lossAndGrad } from './inner-loop.js';
-import { type AdaptationEvaluation, heldOutAdaptation } from './adaptation-eval.js';
+import { type EvaluationResult, heldOutResult, heldOutSwapJobs } from './held-out-eval.js';
+import { type HeldOutJob, runHeldOutSwap, runHeldOutTask } from './held-out-task.js';
 import { type MechanismGradients, type MechanismLog, meanGradients as meanMechanismGradients, mechanismLog } from './mechanism.js';
-import { countsOutcomes, evaluateOutcomes } from '../rl/outcomes.js';
 import type { CompileMode } from './programs.js';
 import { type TrainerSnapshot, type TrainerState, restoreState, snapshotConfig, takeSnapshot } from './snapshot.js';
-import { STREAM, TaskStreams, seedSequence, streamRng } from './sampling.js';
+import { STREAM, TaskStreams, heldOutTasks, seedSequence, streamRng } from './sampling.js';
 import { type TaskJob, type TaskOutcome, type TaskPool, TaskRunner, policyLayout } from './task-runner.js';
 import { type TrpoLog, type TrpoStep, type TrpoStepArgs, trpoStep, trpoStepOn } from './trpo.js';
 import type { TrpoTaskData } from './trpo-task.js';
@@ -93,22 +92,7 @@ export interface IterationLog {
   heldOut?: EvaluationResult;
 }
 
-/** Held-out evaluation: mean returns after 0 to K inner steps, outcomes where the env reports them. */
-export interface EvaluationResult {
-  /** The held-out tasks. */
-  tasks: Record<string, number>[];
-  /** Index k = mean return (over the held-out tasks) of the batch sampled after k inner steps, k = 0..K. */
-  returns: number[];
-  /**
-   * For families that state the `outcomes` their step info reports (the intersection): the
-   * fraction of episodes of the adapted policies (after K steps, evalEpisodes more per task)
-   * ending in each outcome, and 'none' for those cut by the time limit. Drawn after the returns,
-   * so they are unchanged.
-   */
-  outcomes?: Record<string, number>;
-  /** evaluate({ adaptation: true }) only: 0..max(3, K) steps, sampled and greedy, the swap test (adaptation-eval.ts). */
-  adaptation?: AdaptationEvaluation;
-}
+export type { EvaluationResult } from './held-out-eval.js';
 
 type OuterOptimizer = Adam | Sgd;
 
@@ -202,12 +186,15 @@ export class MetaTrainer {
   /** One meta-iteration, every task in this realm. */
   step(): IterationLog {
     const begun = this.beginStep();
-    return this.finishStep(begun, begun.jobs.map((job) => this.runner.run(job)));
+    const entry = this.finishStep(begun, begun.jobs.map((job) => this.runner.run(job)));
+    if (this.evaluatesNow()) entry.heldOut = this.evaluate({ adaptation: this.config.evalAdaptation });
+    return entry;
   }
 
   /**
    * One meta-iteration with the tasks' jobs on `pool` (worker threads): the same bits as step(),
-   * since jobs are deterministic and their outcomes are summed in task order.
+   * since jobs are deterministic and their outcomes are summed in task order. Its held-out
+   * evaluation runs on the pool too (evaluateOn).
    * @internal
    */
   async stepOn(pool: TaskPool): Promise<IterationLog> {
@@ -215,10 +202,22 @@ export class MetaTrainer {
     const outcomes = await pool.runTasks(this.config, begun.jobs, (job) => this.runner.run(job));
     // TRPO's products and line search on the pool too, where it can host them.
     const host = this.config.outerOptimizer === 'trpo' ? pool.trpoHost?.(this.config) : undefined;
-    if (host === undefined) return this.finishStep(begun, outcomes);
-    const { grad, alphaGrad } = meanGradients(outcomes, this.layout.size, this.alpha !== null);
-    const trpo = await trpoStepOn(host, this.trpoArgs(begun.meter, begun.jobs[0].start, grad, alphaGrad, outcomes.map(trpoData)));
-    return this.finishStep(begun, outcomes, trpo);
+    let trpo: TrpoStep | undefined;
+    if (host !== undefined) {
+      const { grad, alphaGrad } = meanGradients(outcomes, this.layout.size, this.alpha !== null);
+      trpo = await trpoStepOn(host, this.trpoArgs(begun.meter, begun.jobs[0].start, grad, alphaGrad, outcomes.map(trpoData)));
+    }
+    const entry = this.finishStep(begun, outcomes, trpo);
+    if (this.evaluatesNow()) entry.heldOut = await this.evaluateOn(pool, { adaptation: this.config.evalAdaptation });
+    return entry;
+  }
+
+  /**
+   * With config.evalEvery = N, on every N-th iteration (after the step, untimed): the held-out
+   * evaluation has its own streams (evalSeed), so training's bits do not depend on it.
+   */
+  private evaluatesNow(): boolean {
+    return this.config.evalEvery > 0 && this.done % this.config.evalEvery === 0;
   }
 
   /** Steps 1-2: the meta-batch and the directed phase; the tasks' jobs to run. */
@@ -312,8 +311,6 @@ export class MetaTrainer {
       ...(trpo === undefined ? {} : { trpo }),
       ...(directedGrad === null ? {} : { mechanism: mechanismLog(directedGrad, meanMechanismGradients(outcomes.map(probedGradients))) }),
     };
-    // Its own streams (evalSeed), so training's bits do not depend on it.
-    if (this.config.evalEvery > 0 && iteration % this.config.evalEvery === 0) entry.heldOut = this.evaluate({ adaptation: this.config.evalAdaptation });
     return entry;
   }
 
@@ -354,43 +351,35 @@ export class MetaTrainer {
    * Each step adapts on a fresh batch sampled with the current iterate, as in training (inner rate
    * alpha, or Meta-SGD's alpha_vec), from theta itself: no directed step at test time. Evaluation
    * env steps are not counted in the training totals. With `adaptation`, also the evaluation of
-   * adaptation-eval.ts on the same tasks, after and apart from the rest (its own streams).
+   * adaptation-eval.ts on the same tasks, after and apart from the rest (its own streams). The
+   * tasks' jobs (held-out-task.ts) run one after another in this realm; evaluateOn spreads them.
    */
   evaluate(options: { adaptation?: boolean } = {}): EvaluationResult {
+    const jobs = this.heldOutJobs(options);
+    const outcomes = jobs.map((job) => runHeldOutTask(this.runner, job));
+    return heldOutResult(this.config, jobs, outcomes, heldOutSwapJobs(jobs, outcomes).map((job) => runHeldOutSwap(this.runner, job)));
+  }
+
+  /**
+   * evaluate() with its per-task jobs on `pool` (worker threads), where the pool can host them
+   * (else in this realm): the same bits, since jobs are deterministic and summed in task order.
+   * @internal
+   */
+  async evaluateOn(pool: TaskPool, options: { adaptation?: boolean } = {}): Promise<EvaluationResult> {
+    const host = pool.heldOutHost?.(this.config);
+    if (host === undefined) return this.evaluate(options);
+    const jobs = this.heldOutJobs(options);
+    const outcomes = await host.tasks(jobs, (job) => runHeldOutTask(this.runner, job));
+    const swaps = await host.swaps(heldOutSwapJobs(jobs, outcomes), (job) => runHeldOutSwap(this.runner, job));
+    return heldOutResult(this.config, jobs, outcomes, swaps);
+  }
+
+  /** One job per held-out task, from the current theta (and alpha_vec). */
+  private heldOutJobs(options: { adaptation?: boolean }): HeldOutJob[] {
     const c = this.config;
-    const K = c.innerSteps;
-    const tasks = this.family.sampleTasks(streamRng(c.evalSeed, STREAM.evalTasks), c.evalTasks);
-    const returns = new Array<number>(K + 1).fill(0);
-    const scratch = new CostMeter(() => 0); // evaluation is not timed here, and reads no clock
-    const n = this.layout.size;
-    const counted = countsOutcomes(c.env, this.layout) ? new Map<string, number>() : null;
-    for (let j = 0; j < tasks.length; j++) {
-      const sampler = this.runner.sampler(tasks[j], new TaskStreams(seedSequence(c.evalSeed, STREAM.evalTask, j)));
-      let current: Float64Array = Float64Array.from(this.theta);
-      for (let k = 0; k <= K; k++) {
-        const sampled = sampler.sample(current, c.evalEpisodes, null, k < K);
-        returns[k] += sampled.meanReturn;
-        if (k === K || sampled.batch === null) continue;
-        const { grad } = lossAndGrad(this.layout, current, sampled.batch, scratch, this.runner.surrogatePrograms);
-        current = sgdStepInto(new Float64Array(n), current, this.alpha ?? c.innerLr, grad);
-      }
-      if (counted !== null) {
-        const streams = sampler.streams;
-        const r = evaluateOutcomes(this.family.makeEnv(tasks[j]), this.layout, current, { episodes: c.evalEpisodes, seed: streams.nextEnvSeed(), rng: streams.actions });
-        for (const [outcome, count] of Object.entries(r.counts)) counted.set(outcome, (counted.get(outcome) ?? 0) + count);
-        counted.set('none', (counted.get('none') ?? 0) + Math.round(r.noOutcomeRate * r.episodes));
-      }
-    }
-    const result: EvaluationResult = { tasks: tasks.map((t) => ({ ...t })), returns: returns.map((r) => r / tasks.length) };
-    if (counted !== null) {
-      const total = tasks.length * c.evalEpisodes;
-      result.outcomes = Object.fromEntries([...counted].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v / total]));
-    }
-    if (options.adaptation === true) {
-      const sampler = (task: Record<string, number>, streams: TaskStreams) => this.runner.sampler(task, streams);
-      result.adaptation = heldOutAdaptation({ config: c, layout: this.layout, family: this.family, theta: this.theta, alpha: this.alpha, sampler, programs: this.runner.surrogatePrograms });
-    }
-    return result;
+    const theta = Float64Array.from(this.theta);
+    const alpha = this.alpha === null ? null : Float64Array.from(this.alpha);
+    return heldOutTasks(this.family, c.evalSeed, c.evalTasks).map((task, j) => ({ taskIndex: j, task, theta, alpha, adaptation: options.adaptation === true }));
   }
 
   /** Everything a bit-identical resume needs, as plain JSON. */
