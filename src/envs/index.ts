@@ -85,15 +85,12 @@ export {
   type IntersectionBimodalOptions,
 } from './intersection-bimodal.js';
 export {
-  hiddenHypotheses,
-  BIMODAL_PLANS,
-  PLAN_PREFIX,
   bimodalGo,
   bimodalOracle,
   bimodalWaitAndSee,
   bimodalYield,
   evaluateBimodalDriver,
-  scoreBimodalPlans,
+  hiddenHypotheses,
   type BimodalDriver,
   type BimodalDriverEvaluation,
 } from './intersection-bimodal-drivers.js';

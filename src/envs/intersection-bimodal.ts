@@ -10,9 +10,9 @@
  * | --- | --- |
  * | Action space | Discrete(5), as the intersection: E's accelerations {-4, -2, 0, +1.5, +3} m/s² |
  * | Observation | Box(6), float64, as the intersection: [s_E/50, v_E/15, s_O/50, v_O/15, inZone_E, inZone_O], but O's three entries are 0 while O's front is more than `visibleDistance` before the zone (occluded); the mode is not in it |
- * | Reward | per step -timeCost - comfortCost·a_E² - speedCost·((v_E - v*)/speedLimit)² (-0.1 - 0.02·a_E² - 2·(...)²), v_E after the step and v* the slot speed below; -collisionCost (30) on a collision, +successBonus (20) when E's rear clears the zone |
- * | Start state | s_E ~ U[-20, -16) m, v_E ~ U[9, 11) m/s; O at its schedule's position, entering the zone at entryTime at the constant speed `otherSpeed` (9.5 m/s, so it occupies the 9.5 m of zone path for 1 s) |
- * | Termination | collision or success, as the intersection; and the 5 s deadline (50 steps): the episode ends without the success bonus, `info.outcome` null |
+ * | Reward | per step -timeCost - comfortCost·a_E² - speedCost·((v_E - v*)/speedLimit)² (-0.1 - 0.02·a_E² - 1·(...)²), v_E after the step and v* the slot speed below; -collisionCost (30) on a collision, +successBonus (20) when E's rear clears the zone |
+ * | Start state | s_E ~ U[-21, -18) m, v_E ~ U[9, 11) m/s (where E can always still stop before the zone); O at its schedule's position, entering the zone at entryTime at the constant speed `otherSpeed` (9.5 m/s, so it occupies the 9.5 m of zone path for 1 s) |
+ * | Termination | collision or success, as the intersection; and the 6 s deadline (60 steps): the episode ends without the success bonus, `info.outcome` null |
  * | Truncation | none: the deadline is part of the task, so its end is a termination (returns are not bootstrapped past it) |
  *
  * O's zone entry time is entryTime = (late < 0.5 ? earlyEntry : lateEntry) + jitter, its exit
@@ -24,7 +24,6 @@
  * [-0.25, 0.25] s.
  */
 import { PCG64 } from '../rng/pcg64.js';
-import { describe } from '../validation/values.js';
 import { type BoxSpace, type DiscreteSpace, type Env, type ResetArgs } from './env.js';
 import { type EnvFamily, tasksOf } from './env-family.js';
 import {
@@ -36,15 +35,14 @@ import {
   SUCCESS,
   advanceIntersection,
   egoAcceleration,
-  inZone,
   intersectionObservationSpace,
   intersectionReward,
   type IntersectionParams,
   type IntersectionResetResult,
   type IntersectionStepResult,
 } from './intersection.js';
+import { IntersectionBase } from './intersection-base.js';
 import { checkParams, paramChecks, paramDefaults, type ParamTable } from './params.js';
-import { SeededEnv } from './seeded-env.js';
 import type { Range, TaskFamily, TaskParams } from './task-family.js';
 
 const P = INTERSECTION_PARAMS;
@@ -85,7 +83,7 @@ export const INTERSECTION_BIMODAL_DEFAULTS: Readonly<BimodalParams> = Object.fre
 /** E's start ranges (env constants, not task parameters: a uniform draw could invert them). */
 export const INTERSECTION_BIMODAL_START = Object.freeze({ startPositionMin: -21, startPositionMax: -18, startSpeedMin: 9, startSpeedMax: 11 });
 
-/** The 5 s deadline at the default dt. */
+/** The 6 s deadline at the default dt. */
 export const INTERSECTION_BIMODAL_MAX_STEPS = 60;
 
 export const INTERSECTION_BIMODAL_TASK_RANGES: Readonly<Record<'late' | 'jitter', Range>> = Object.freeze({
@@ -143,39 +141,39 @@ export function otherStart(scene: BimodalScene): number {
 }
 
 const CHECKS = paramChecks(INTERSECTION_BIMODAL_PARAMS);
-const STATE_NAMES = ['s_E', 'v_E', 's_O', 'v_O'] as const;
 
 /** The family's parameters (any subset), the seed of an unseeded reset, and the deadline in steps. */
 export interface IntersectionBimodalOptions extends Partial<BimodalParams> {
   /** Seeds the PCG64 of a `reset()` that passes no seed; default 0. */
   seed?: number | bigint;
-  /** Steps to the deadline, which terminates the episode; default 50 (5 s). */
+  /** Steps to the deadline, which terminates the episode; default 60 (6 s). */
   maxEpisodeSteps?: number;
 }
 
 /** The crossing with a scheduled, occluded other driver: see the module's table. */
-export class IntersectionBimodal extends SeededEnv implements Env<number> {
+export class IntersectionBimodal extends IntersectionBase implements Env<number> {
   readonly actionSpace: DiscreteSpace = INTERSECTION_ACTION_SPACE;
   readonly observationSpace: BoxSpace;
   readonly params: Readonly<BimodalParams>;
   readonly scene: BimodalScene;
-  private readonly state = new Float64Array(4);
-  // step() and reset() return these same objects, overwritten in place, as the intersection's.
-  private readonly obs = new Float64Array(6);
-  private readonly info: IntersectionStepResult['info'] = { outcome: null, otherDecision: null };
-  private readonly result: IntersectionStepResult = { obs: this.obs, reward: 0, terminated: false, truncated: false, info: this.info };
-  private readonly resetResult: IntersectionResetResult = { obs: this.obs, info: this.info };
-  private needsReset = true;
 
   constructor(options: IntersectionBimodalOptions = {}) {
     const { seed = 0, maxEpisodeSteps = INTERSECTION_BIMODAL_MAX_STEPS, ...params } = options;
-    super(seed, maxEpisodeSteps);
+    super('IntersectionBimodal', seed, maxEpisodeSteps);
     checkParams('IntersectionBimodal', CHECKS, params);
     const p = Object.freeze({ ...INTERSECTION_BIMODAL_DEFAULTS, ...params });
     if (p.otherSpeed > p.speedLimit) throw new Error(`IntersectionBimodal: otherSpeed (${p.otherSpeed}) must be <= speedLimit (${p.speedLimit})`);
     this.params = p;
     this.scene = bimodalScene(p);
     this.observationSpace = intersectionObservationSpace(this.scene.road);
+  }
+
+  protected get road(): Readonly<IntersectionParams> {
+    return this.scene.road;
+  }
+
+  protected override otherSeen(): boolean {
+    return otherVisible(this.state[2], this.scene);
   }
 
   /** Reseeds the PCG64 if a seed is given, then draws s_E and v_E uniformly, in that order; O starts on its schedule. */
@@ -186,70 +184,24 @@ export class IntersectionBimodal extends SeededEnv implements Env<number> {
     state[1] = rng.uniform(road.startSpeedMin, road.startSpeedMax);
     state[2] = otherStart(this.scene);
     state[3] = road.desiredSpeed;
-    this.needsReset = false;
-    this.limit.reset();
-    this.info.outcome = null;
-    this.info.otherDecision = null;
-    this.writeObservation();
-    return this.resetResult;
+    return this.started();
   }
 
-  /** One step with E's action (0..4); allocation-free, as the intersection's. */
+  /** One step with E's action (0..4); allocation-free, as the intersection's. The deadline terminates. */
   step(action: number): IntersectionStepResult {
-    if (this.needsReset) throw new Error('IntersectionBimodal: call reset() before step() (at the start and after an episode ends)');
-    if (!(action === 0 || action === 1 || action === 2 || action === 3 || action === 4)) {
-      throw new Error(`IntersectionBimodal: action must be an integer in 0..4 (Discrete(5)), got ${describe(action)}`);
-    }
+    this.checkStep(action);
     const scene = this.scene;
     const accel = egoAcceleration(action, scene.road);
     const flags = advanceIntersection(this.state, accel, scene.road);
-    const deadline = this.limit.tick();
-    const terminated = deadline || (flags & (COLLISION | SUCCESS)) !== 0;
-    this.needsReset = terminated;
-    this.info.outcome = (flags & COLLISION) !== 0 ? 'collision' : (flags & SUCCESS) !== 0 ? 'success' : null;
-    this.info.otherDecision = 'go';
-    this.writeObservation();
-    const result = this.result;
-    result.reward = bimodalReward(accel, flags, this.state, this.limit.elapsedSteps * scene.road.dt, scene);
-    result.terminated = terminated;
-    result.truncated = false;
-    return result;
-  }
-
-  /** The float64 state [s_E, v_E, s_O, v_O], a copy. */
-  getState(): Float64Array {
-    return Float64Array.from(this.state);
-  }
-
-  /** Overwrites the state (positions finite, speeds in [0, speedLimit]); the step count is left as it is. */
-  setState(state: Float64Array | readonly number[]): void {
-    if (state.length !== 4) throw new Error(`IntersectionBimodal.setState: expected 4 numbers [s_E, v_E, s_O, v_O], got ${state.length}`);
-    const vMax = this.scene.road.speedLimit;
-    for (let i = 0; i < 4; i++) {
-      const v = state[i];
-      if (!(i % 2 === 0 ? Number.isFinite(v) : v >= 0 && v <= vMax)) {
-        const expected = i % 2 === 0 ? 'a finite number' : `a number in [0, ${vMax}] m/s`;
-        throw new Error(`IntersectionBimodal.setState: ${STATE_NAMES[i]} must be ${expected}, got ${describe(v)}`);
-      }
-    }
-    this.state.set(state);
-  }
-
-  private writeObservation(): void {
-    const road = this.scene.road, s = this.state, obs = this.obs;
-    const seen = otherVisible(s[2], this.scene);
-    obs[0] = s[0] / road.positionScale;
-    obs[1] = s[1] / road.speedScale;
-    obs[2] = seen ? s[2] / road.positionScale : 0;
-    obs[3] = seen ? s[3] / road.speedScale : 0;
-    obs[4] = inZone(s[0], road) ? 1 : 0;
-    obs[5] = seen && inZone(s[2], road) ? 1 : 0;
+    const terminated = this.limit.tick() || (flags & (COLLISION | SUCCESS)) !== 0;
+    const reward = bimodalReward(accel, flags, this.state, this.limit.elapsedSteps * scene.road.dt, scene);
+    return this.finished(flags, 'go', reward, terminated, false);
   }
 }
 
 export const INTERSECTION_BIMODAL_FAMILY: EnvFamily<IntersectionBimodal, IntersectionBimodalOptions> = Object.freeze({
   name: 'intersection-bimodal',
-  description: 'the intersection with the other driver on an early or a late crossing schedule per task, occluded until near the zone; a 5 s deadline',
+  description: 'the intersection with the other driver on an early or a late crossing schedule per task, occluded until near the zone; a 6 s deadline',
   observationSpace: intersectionObservationSpace(INTERSECTION_DEFAULTS),
   actionSpace: INTERSECTION_ACTION_SPACE,
   params: INTERSECTION_BIMODAL_PARAMS,
