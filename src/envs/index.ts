@@ -66,16 +66,34 @@ export {
 } from './intersection-drivers.js';
 export { INTERSECTION_FAMILY, intersectionTasks } from './intersection-tasks.js';
 export {
-  DeadlineIntersection,
+  INTERSECTION_BIMODAL_DEFAULTS,
   INTERSECTION_BIMODAL_FAMILY,
   INTERSECTION_BIMODAL_MAX_STEPS,
   INTERSECTION_BIMODAL_PARAMS,
   INTERSECTION_BIMODAL_START,
   INTERSECTION_BIMODAL_TASK_RANGES,
-  bimodalParams,
+  IntersectionBimodal,
+  bimodalReward,
+  bimodalScene,
   intersectionBimodalTasks,
+  otherStart,
+  otherVisible,
+  slotSpeed,
+  type BimodalParam,
+  type BimodalParams,
+  type BimodalScene,
+  type IntersectionBimodalOptions,
 } from './intersection-bimodal.js';
-export { bimodalAgnostic, evaluateBimodalDriver, modePlanner } from './intersection-bimodal-drivers.js';
+export {
+  bimodalGo,
+  bimodalOracle,
+  bimodalWaitAndSee,
+  bimodalYield,
+  evaluateBimodalDriver,
+  hiddenHypotheses,
+  type BimodalDriver,
+  type BimodalDriverEvaluation,
+} from './intersection-bimodal-drivers.js';
 export {
   LUNAR_LANDER_DEFAULTS,
   LUNAR_LANDER_PARAMS,

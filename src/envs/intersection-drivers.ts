@@ -15,6 +15,7 @@ import {
   egoAcceleration,
   intersectionReward,
   type IntersectionParams,
+  type IntersectionStepResult,
 } from './intersection.js';
 
 /** state = [s_E, v_E, s_O, v_O]; stepsLeft = steps before truncation (>= 1 while the episode runs). */
@@ -42,15 +43,28 @@ const rolloutState = new Float64Array(4);
 let lastCollided = false;
 
 /**
- * Return of following `driver` from `state` (overwritten) for at most `steps` steps; sets
- * `lastCollided` to whether that ended in a collision.
+ * A plan's reward for one of its steps: `state` after the step, `step` the steps of the plan
+ * taken, this one included (1 for its first). Variants of the intersection whose reward depends on
+ * time or the task score plans with their own.
  */
-function simulate(state: Float64Array, driver: IntersectionDriver, p: Readonly<IntersectionParams>, steps: number): number {
+export type PlanReward = (egoAccel: number, flags: number, state: Float64Array, step: number) => number;
+
+/** The intersection's own reward, as a PlanReward. */
+function intersectionPlanReward(p: Readonly<IntersectionParams>): PlanReward {
+  return (egoAccel, flags) => intersectionReward(egoAccel, flags, p);
+}
+
+/**
+ * Return of following `driver` from `state` (overwritten) for at most `steps` steps, the plan's
+ * steps counted for `reward` from `taken` + 1; sets `lastCollided` to whether that ended in a
+ * collision.
+ */
+function simulate(state: Float64Array, driver: IntersectionDriver, p: Readonly<IntersectionParams>, steps: number, reward: PlanReward, taken: number): number {
   let total = 0;
   for (let t = 0; t < steps; t++) {
     const accel = egoAcceleration(driver(state, p, steps - t), p);
     const flags = advanceIntersection(state, accel, p);
-    total += intersectionReward(accel, flags, p);
+    total += reward(accel, flags, state, taken + t + 1);
     if ((flags & (COLLISION | SUCCESS)) !== 0) {
       lastCollided = (flags & COLLISION) !== 0;
       return total;
@@ -85,12 +99,13 @@ export function oraclePlanReturn(state: ArrayLike<number>, p: Readonly<Intersect
 }
 
 function planOracle(state: ArrayLike<number>, p: Readonly<IntersectionParams>, stepsLeft: number): void {
+  const reward = intersectionPlanReward(p);
   prefixState.set(state);
-  let bestReturn = simulate(prefixState, alwaysGo, p, stepsLeft);
+  let bestReturn = simulate(prefixState, alwaysGo, p, stepsLeft, reward, 0);
   let bestSafe = !lastCollided;
   let bestAction = FULL_THROTTLE;
   prefixState.set(state);
-  const yieldReturn = simulate(prefixState, alwaysYield, p, stepsLeft);
+  const yieldReturn = simulate(prefixState, alwaysYield, p, stepsLeft, reward, 0);
   if (better(yieldReturn, !lastCollided, bestReturn, bestSafe)) {
     bestReturn = yieldReturn;
     bestSafe = !lastCollided;
@@ -110,7 +125,7 @@ function planOracle(state: ArrayLike<number>, p: Readonly<IntersectionParams>, s
       const ended = (flags & (COLLISION | SUCCESS)) !== 0;
       if (!ended) {
         rolloutState.set(prefixState);
-        total += simulate(rolloutState, alwaysGo, p, stepsLeft - n);
+        total += simulate(rolloutState, alwaysGo, p, stepsLeft - n, reward, n);
         safe = !lastCollided;
       }
       if (better(total, safe, bestReturn, bestSafe)) {
@@ -141,17 +156,25 @@ export const ROBUST_HYPOTHESES: readonly Readonly<Pick<IntersectionParams, 'desi
 export const ORACLE_PLANS = 2 + FULL_THROTTLE * ORACLE_MAX_PREFIX;
 
 /**
- * Scores the oracle's plans from `state` under `p` into `totals` (return) and `unsafe` (1 where
- * the plan collides): plan 0 go, 1 yield, 2 + k * ORACLE_MAX_PREFIX + n - 1 the action k for n
- * steps then full throttle. A plan longer than the steps left, or than the episode's end along
- * it, scores as its longest prefix that is played.
+ * Scores the oracle's plans from `state` under `p` into `totals` (return under `reward`, by
+ * default the intersection's) and `unsafe` (1 where the plan collides): plan 0 go, 1 yield,
+ * 2 + k * ORACLE_MAX_PREFIX + n - 1 the action k for n steps then full throttle. A plan longer
+ * than the steps left, or than the episode's end along it, scores as its longest prefix that is
+ * played.
  */
-export function scoreOraclePlans(state: ArrayLike<number>, p: Readonly<IntersectionParams>, stepsLeft: number, totals: Float64Array, unsafe: Uint8Array): void {
+export function scoreOraclePlans(
+  state: ArrayLike<number>,
+  p: Readonly<IntersectionParams>,
+  stepsLeft: number,
+  totals: Float64Array,
+  unsafe: Uint8Array,
+  reward: PlanReward = intersectionPlanReward(p),
+): void {
   prefixState.set(state);
-  totals[0] = simulate(prefixState, alwaysGo, p, stepsLeft);
+  totals[0] = simulate(prefixState, alwaysGo, p, stepsLeft, reward, 0);
   unsafe[0] = lastCollided ? 1 : 0;
   prefixState.set(state);
-  totals[1] = simulate(prefixState, alwaysYield, p, stepsLeft);
+  totals[1] = simulate(prefixState, alwaysYield, p, stepsLeft, reward, 0);
   unsafe[1] = lastCollided ? 1 : 0;
   const maxPrefix = Math.min(ORACLE_MAX_PREFIX, stepsLeft);
   for (let k = 0; k < FULL_THROTTLE; k++) {
@@ -162,14 +185,14 @@ export function scoreOraclePlans(state: ArrayLike<number>, p: Readonly<Intersect
       const i = 2 + k * ORACLE_MAX_PREFIX + n - 1;
       if (!ended && n <= maxPrefix) {
         const flags = advanceIntersection(prefixState, accel, p);
-        prefixReturn += intersectionReward(accel, flags, p);
+        prefixReturn += reward(accel, flags, prefixState, n);
         ended = (flags & (COLLISION | SUCCESS)) !== 0;
         if (ended) {
           total = prefixReturn;
           endedUnsafe = (flags & COLLISION) !== 0 ? 1 : 0;
         } else {
           rolloutState.set(prefixState);
-          total = prefixReturn + simulate(rolloutState, alwaysGo, p, stepsLeft - n);
+          total = prefixReturn + simulate(rolloutState, alwaysGo, p, stepsLeft - n, reward, n);
           endedUnsafe = lastCollided ? 1 : 0;
         }
       }
@@ -196,7 +219,6 @@ const planCollisions = new Int32Array(ORACLE_PLANS);
 export const robustPlanner: IntersectionDriver = (state, p, stepsLeft) => {
   planTotals.fill(0);
   planCollisions.fill(0);
-  const maxPrefix = Math.min(ORACLE_MAX_PREFIX, stepsLeft);
   for (const h of ROBUST_HYPOTHESES) {
     scoreOraclePlans(state, { ...p, ...h }, stepsLeft, hypothesisTotals, hypothesisUnsafe);
     for (let plan = 0; plan < ORACLE_PLANS; plan++) {
@@ -204,17 +226,33 @@ export const robustPlanner: IntersectionDriver = (state, p, stepsLeft) => {
       planCollisions[plan] += hypothesisUnsafe[plan];
     }
   }
+  return oraclePlanAction(bestOraclePlan(planTotals, planCollisions, stepsLeft), state, p);
+};
+
+/**
+ * Of the oracle's plans scored over several hypotheses (`totals` their summed returns,
+ * `collisions` how many collide), the one colliding under the fewest, then with the highest
+ * total, preferring on ties go, then yield, then smaller k, then shorter n; prefixes longer than
+ * `stepsLeft` are not considered.
+ */
+export function bestOraclePlan(totals: Float64Array, collisions: Int32Array, stepsLeft: number): number {
+  const maxPrefix = Math.min(ORACLE_MAX_PREFIX, stepsLeft);
   let best = 0;
   const consider = (plan: number): void => {
-    const fewer = planCollisions[plan] < planCollisions[best];
-    if (fewer || (planCollisions[plan] === planCollisions[best] && planTotals[plan] > planTotals[best])) best = plan;
+    const fewer = collisions[plan] < collisions[best];
+    if (fewer || (collisions[plan] === collisions[best] && totals[plan] > totals[best])) best = plan;
   };
   consider(1);
   for (let k = 0; k < FULL_THROTTLE; k++) for (let n = 1; n <= maxPrefix; n++) consider(2 + k * ORACLE_MAX_PREFIX + n - 1);
-  if (best === 0) return FULL_THROTTLE;
-  if (best === 1) return alwaysYield(state, p, stepsLeft);
-  return Math.floor((best - 2) / ORACLE_MAX_PREFIX);
-};
+  return best;
+}
+
+/** The first action of the oracle's plan `plan` from `state` (yield's depends on O's position). */
+export function oraclePlanAction(plan: number, state: ArrayLike<number>, p: Readonly<IntersectionParams>): number {
+  if (plan === 0) return FULL_THROTTLE;
+  if (plan === 1) return alwaysYield(state, p, 1);
+  return Math.floor((plan - 2) / ORACLE_MAX_PREFIX);
+}
 
 /** The hand-written reference drivers by name, the baselines a learned policy is compared with. */
 export const INTERSECTION_DRIVERS: Readonly<Record<'always-go' | 'always-yield' | 'oracle' | 'robust-planner', IntersectionDriver>> = Object.freeze({
@@ -273,13 +311,26 @@ export function evaluateDriver(driver: IntersectionDriver, options: DriverEvalua
  * parameters from `nextTask` (called once per episode, in order).
  */
 export function driveTasks(driver: IntersectionDriver, env: Intersection, tasks: number, nextTask: () => Partial<IntersectionParams>): DriverEvaluation {
+  return tallyEpisodes(
+    tasks,
+    () => {
+      env.setParams(nextTask());
+      env.reset();
+    },
+    () => env.step(driver(env.getState(), env.params, env.maxEpisodeSteps - env.elapsedSteps)),
+  );
+}
+
+/**
+ * Runs and tallies `tasks` episodes: `start(i)` resets the env for episode i, `step()` steps it
+ * with the driver's action, until a step ends the episode.
+ */
+export function tallyEpisodes(tasks: number, start: (episode: number) => void, step: () => IntersectionStepResult): DriverEvaluation {
   let successes = 0, collisions = 0, totalReturn = 0, totalSteps = 0;
   for (let i = 0; i < tasks; i++) {
-    env.setParams(nextTask());
-    env.reset();
+    start(i);
     for (;;) {
-      const action = driver(env.getState(), env.params, env.maxEpisodeSteps - env.elapsedSteps);
-      const { reward, terminated, truncated, info } = env.step(action);
+      const { reward, terminated, truncated, info } = step();
       totalReturn += reward;
       totalSteps++;
       if (terminated || truncated) {

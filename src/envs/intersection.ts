@@ -35,13 +35,15 @@
  * or a success (E's rear past the zone and its margin; 'success'); truncated after
  * `maxEpisodeSteps` steps (200, 20 s), `info.outcome` null.
  */
-import { describe } from '../validation/values.js';
 import { PCG64 } from '../rng/pcg64.js';
-import { SeededEnv } from './seeded-env.js';
 import { boxSpace, discreteSpace, type BoxSpace, type DiscreteSpace, type Env, type ResetArgs, type StepResult } from './env.js';
 import { checkParams, paramChecks, paramDefaults, type ParamTable } from './params.js';
 import { type Check, checked, integerIn } from '../validation/schema.js';
 import type { Range } from './task-family.js';
+import { IntersectionBase } from './intersection-base.js';
+import { COLLISION, SUCCESS, clearedZone, inZone } from './intersection-zone.js';
+
+export { COLLISION, SUCCESS, clearedZone, inZone } from './intersection-zone.js';
 
 /**
  * Every constant of the spec, with its default (the spec's value) and valid range. The ranges
@@ -141,10 +143,8 @@ export interface IntersectionResetResult {
   info: IntersectionInfo;
 }
 
-/** Flags returned by `advanceIntersection`. */
+/** Flags returned by `advanceIntersection`: OTHER_WENT, with COLLISION and SUCCESS of `intersection-zone.ts`. */
 export const OTHER_WENT = 1;
-export const COLLISION = 2;
-export const SUCCESS = 4;
 
 /** x^n for an integer n >= 1 by repeated squaring: x^4 is (x·x)·(x·x). */
 function integerPower(x: number, n: number): number {
@@ -156,17 +156,6 @@ function integerPower(x: number, n: number): number {
     if (n === 0) return result;
     base *= base;
   }
-}
-
-/** Whether a vehicle with its front at s, occupying [s - length, s], overlaps the zone plus margin. */
-export function inZone(s: number, p: Readonly<IntersectionParams>): boolean {
-  const edge = p.zoneHalfWidth + p.margin;
-  return s >= -edge && s - p.vehicleLength <= edge;
-}
-
-/** Whether a vehicle's rear (front at s) has left the zone plus margin. */
-export function clearedZone(s: number, p: Readonly<IntersectionParams>): boolean {
-  return s - p.vehicleLength > p.zoneHalfWidth + p.margin;
 }
 
 /** Time for a front `distance` before the zone to reach it: 0 once it has entered. */
@@ -251,28 +240,23 @@ export function intersectionObservationSpace(p: Pick<IntersectionParams, 'speedL
   return boxSpace([-Infinity, 0, -Infinity, 0, 0, 0], [Infinity, vHigh, Infinity, vHigh, 1, 1], 'float64');
 }
 
-const STATE_NAMES = ['s_E', 'v_E', 's_O', 'v_O'] as const;
-
 /** An unsignalled crossing: the ego car chooses its acceleration while another car, whose behaviour the task sets, may go or yield. */
-export class Intersection extends SeededEnv implements Env<number> {
+export class Intersection extends IntersectionBase implements Env<number> {
   readonly actionSpace: DiscreteSpace = INTERSECTION_ACTION_SPACE;
   private obsSpace!: BoxSpace;
   private p: Readonly<IntersectionParams> = INTERSECTION_DEFAULTS;
-  private readonly state = new Float64Array(4);
-  // step() and reset() return these same objects, overwritten in place: no allocation per step.
-  private readonly obs = new Float64Array(6);
-  private readonly info: IntersectionInfo = { outcome: null, otherDecision: null };
-  private readonly result: IntersectionStepResult = { obs: this.obs, reward: 0, terminated: false, truncated: false, info: this.info };
-  private readonly resetResult: IntersectionResetResult = { obs: this.obs, info: this.info };
-  private needsReset = true;
 
   constructor(options: IntersectionOptions = {}) {
     const { seed = 0, maxEpisodeSteps = 200, ...params } = options;
-    super(seed, maxEpisodeSteps);
+    super('Intersection', seed, maxEpisodeSteps);
     this.setParams(params);
   }
 
   get params(): Readonly<IntersectionParams> {
+    return this.p;
+  }
+
+  protected get road(): Readonly<IntersectionParams> {
     return this.p;
   }
 
@@ -308,12 +292,7 @@ export class Intersection extends SeededEnv implements Env<number> {
     state[2] = rng.uniform(p.startPositionMin, p.startPositionMax);
     state[1] = rng.uniform(p.startSpeedMin, p.startSpeedMax);
     state[3] = rng.uniform(p.startSpeedMin, p.startSpeedMax);
-    this.needsReset = false;
-    this.limit.reset();
-    this.info.outcome = null;
-    this.info.otherDecision = null;
-    this.writeObservation();
-    return this.resetResult;
+    return this.started();
   }
 
   /**
@@ -322,56 +301,12 @@ export class Intersection extends SeededEnv implements Env<number> {
    * that ended (terminated or truncated) needs reset() before the next step.
    */
   step(action: number): IntersectionStepResult {
-    if (this.needsReset) throw new Error('Intersection: call reset() before step() (at the start and after an episode ends)');
-    if (!(action === 0 || action === 1 || action === 2 || action === 3 || action === 4)) {
-      throw new Error(`Intersection: action must be an integer in 0..4 (Discrete(5)), got ${describe(action)}`);
-    }
+    this.checkStep(action);
     const p = this.p;
     const accel = egoAcceleration(action, p);
     const flags = advanceIntersection(this.state, accel, p);
     const terminated = (flags & (COLLISION | SUCCESS)) !== 0;
     const truncated = this.limit.tick();
-    this.needsReset = terminated || truncated;
-    const info = this.info;
-    info.outcome = (flags & COLLISION) !== 0 ? 'collision' : (flags & SUCCESS) !== 0 ? 'success' : null;
-    info.otherDecision = (flags & OTHER_WENT) !== 0 ? 'go' : 'yield';
-    this.writeObservation();
-    const result = this.result;
-    result.reward = intersectionReward(accel, flags, p);
-    result.terminated = terminated;
-    result.truncated = truncated;
-    return result;
-  }
-
-  /** The float64 state [s_E, v_E, s_O, v_O], a copy. */
-  getState(): Float64Array {
-    return Float64Array.from(this.state);
-  }
-
-  /**
-   * Overwrites the state (positions finite, speeds in [0, speedLimit]); the step count is left as
-   * it is, and a reset() is still required before step() if the episode had ended.
-   */
-  setState(state: Float64Array | readonly number[]): void {
-    if (state.length !== 4) throw new Error(`Intersection.setState: expected 4 numbers [s_E, v_E, s_O, v_O], got ${state.length}`);
-    for (let i = 0; i < 4; i++) {
-      const v = state[i];
-      const ok = i % 2 === 0 ? Number.isFinite(v) : v >= 0 && v <= this.p.speedLimit;
-      if (!ok) {
-        const expected = i % 2 === 0 ? 'a finite number' : `a number in [0, ${this.p.speedLimit}] m/s`;
-        throw new Error(`Intersection.setState: ${STATE_NAMES[i]} must be ${expected}, got ${describe(v)}`);
-      }
-    }
-    this.state.set(state);
-  }
-
-  private writeObservation(): void {
-    const p = this.p, s = this.state, obs = this.obs;
-    obs[0] = s[0] / p.positionScale;
-    obs[1] = s[1] / p.speedScale;
-    obs[2] = s[2] / p.positionScale;
-    obs[3] = s[3] / p.speedScale;
-    obs[4] = inZone(s[0], p) ? 1 : 0;
-    obs[5] = inZone(s[2], p) ? 1 : 0;
+    return this.finished(flags, (flags & OTHER_WENT) !== 0 ? 'go' : 'yield', intersectionReward(accel, flags, p), terminated, truncated);
   }
 }

@@ -182,6 +182,26 @@ describe('dynamics, hand-computed', () => {
     expect(distanceToZone).toBeLessThan(1);
   });
 
+  it('O farther than decisionDistance from the zone drives on as if going; within it, the gap rule decides', () => {
+    const options = { gap: -10, decisionDistance: 15, dt: EXACT_DT, desiredSpeed: 8, maxAccel: 2 };
+    // d_O = -2.5 + 30 = 27.5 m > 15 m: O goes though courteous, a_O = 2·(1 - 0.5^4) = 1.875.
+    const far = envAt([-20, 8, -30, 4], options);
+    const out = far.step(2);
+    expect(Array.from(far.getState())).toEqual([-19, 8, -29.470703125, 4.234375]);
+    expect(out.info.otherDecision).toBe('go');
+    // d_O = 14.5 m <= 15 m: TTA_O = 3.625 s is not below TTA_E - 10: O yields, a_O = -4²/(2·13.5).
+    const near = envAt([-20, 8, -17, 4], options);
+    expect(near.step(2).info.otherDecision).toBe('yield');
+    const vO = 4 + -(16 / 27) * EXACT_DT;
+    expect(Array.from(near.getState()).slice(2)).toEqual([-17 + vO * EXACT_DT, vO]);
+    // decisionDistance 0: O goes whatever E does (d_O > 0 before the zone, d_O <= 0 in it).
+    const never = envAt([-20, 8, -17, 4], { ...options, decisionDistance: 0 });
+    expect(never.step(2).info.otherDecision).toBe('go');
+    expect(Array.from(never.getState()).slice(2)).toEqual([-16.470703125, 4.234375]);
+    // The default (1000 m) never holds O back.
+    expect(new Intersection({ gap: -10 }).params.decisionDistance).toBe(1000);
+  });
+
   it('speeds are clipped to [0, 15], and a going O\'s acceleration to [-4, maxAccel]', () => {
     const braking = envAt([-40, 0.2, 20, 10]);
     braking.step(0); // 0.2 - 4·0.1 < 0
