@@ -1,14 +1,17 @@
 import type { AdaptationEvaluation } from '../meta/adaptation-eval.js';
+import { workersFlag } from './args.js';
 import type { CommandContext } from './command.js';
+import { withTaskPool } from './command-task-pool.js';
 import { type CommandHelp, parseCommandArgs, usageError } from './help.js';
 import { RunDir } from './run-dir.js';
+import { finalEvaluation } from './train-run.js';
 
 export const evalHelp: CommandHelp = {
   name: 'eval',
   operands: 'DIR',
   summary: 'evaluates a run\'s checkpoint on held-out tasks, before and after each inner step (0 to max(3, K), sampled and greedy, with the swap test); writes DIR/eval.json',
-  options: [],
-  examples: ['metarl eval runs/train'],
+  options: [{ name: 'workers', value: 'N', meaning: 'threads the held-out tasks (and the swap test\'s) run on, 1 to 64', fallback: 'one per core' }],
+  examples: ['metarl eval runs/train', 'metarl eval runs/train --workers 4'],
 };
 
 function rates(outcomes: Record<string, number> | undefined): string {
@@ -30,13 +33,17 @@ function adaptationLines(a: AdaptationEvaluation): string[] {
   return lines;
 }
 
-/** Needs only the checkpoint (verified against its checksum), not the log. */
-export function evalCommand(argv: readonly string[], print: (line: string) => void, context: CommandContext): number {
+/**
+ * Needs only the checkpoint (verified against its checksum), not the log. With --workers N the
+ * held-out tasks run on train's task pool: the same bits as on one thread.
+ */
+export async function evalCommand(argv: readonly string[], print: (line: string) => void, context: CommandContext): Promise<number> {
   const args = parseCommandArgs(argv, evalHelp);
   if (args.positional.length !== 1) throw usageError(args.positional.length === 0 ? 'no run folder' : `unexpected argument '${args.positional[1]}'`, evalHelp);
+  const workers = workersFlag(args);
   const dir = RunDir.open(args.positional[0], context.fs);
   const trainer = dir.loadTrainer();
-  const result = trainer.evaluate({ adaptation: true });
+  const result = await withTaskPool(context, workers, trainer.config, (pool) => finalEvaluation(trainer, pool));
   dir.writeEvaluation(result);
   print(`${trainer.config.algo} at iteration ${trainer.iteration}, ${result.tasks.length} held-out tasks`);
   result.returns.forEach((r, k) => print(`  after ${k} inner step${k === 1 ? '' : 's'}: mean return ${r.toFixed(1)}`));

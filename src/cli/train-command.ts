@@ -5,7 +5,7 @@ import type { CommandContext } from './command.js';
 import { CONFIG_KEYS_HELP, CONFIG_OPTIONS, configFromArgs } from './config-args.js';
 import { type CommandHelp, parseCommandArgs, usageError } from './help.js';
 import { trainAndEvaluate } from './train-run.js';
-import { WorkerTaskPool } from './task-pool.js';
+import { withTaskPool } from './command-task-pool.js';
 import { RunDir } from './run-dir.js';
 import { RunLock } from './run-lock.js';
 import { runMeasures } from './run-measures.js';
@@ -58,15 +58,6 @@ export async function trainCommand(argv: readonly string[], print: (line: string
   }
 }
 
-/**
- * Where the tasks of each meta-batch run (when the CLI runs from its bundle): on `workers`
- * threads, the main thread one of them. TRPO's step shares its tasks among worker threads only,
- * so there every one of the threads is a worker.
- */
-function taskPool(script: URL, workers: number, config: MetaConfig): WorkerTaskPool {
-  return config.outerOptimizer === 'trpo' ? new WorkerTaskPool(script, workers) : new WorkerTaskPool(script, workers - 1, true);
-}
-
 /** The rest of `train`, under the run folder's lock: a fresh run when `config` is given, else the folder's. */
 async function trainLocked(dir: RunDir, config: MetaConfig | null, iterationsFlag: number | null, workers: number, print: (line: string) => void, context: CommandContext): Promise<number> {
   if (config !== null && dir.hasCheckpoint()) throw new UsageError(`${dir.path} already holds a run (pass --resume to continue it, or another --out)`);
@@ -82,13 +73,7 @@ async function trainLocked(dir: RunDir, config: MetaConfig | null, iterationsFla
     }
   }
   print(`${trainer.config.algo} on ${trainer.config.env}: iterations ${start + 1}..${iterations}, writing ${dir.path}`);
-  const pool = context.script !== undefined && workers > 1 ? taskPool(context.script, workers, trainer.config) : undefined;
-  let evaluation;
-  try {
-    evaluation = await trainAndEvaluate(trainer, dir, iterations, trainer.config.algo, pool);
-  } finally {
-    await pool?.close();
-  }
+  const evaluation = await withTaskPool(context, workers, trainer.config, (pool) => trainAndEvaluate(trainer, dir, iterations, trainer.config.algo, pool));
   print(`held-out tasks (${evaluation.tasks.length}): mean return ${evaluation.returns.map((r, k) => `after ${k} step${k === 1 ? '' : 's'} ${r.toFixed(1)}`).join(', ')}`);
   return 0;
 }

@@ -49,9 +49,14 @@ export async function trainAndEvaluate(trainer: MetaTrainer, dir: RunDir, iterat
   }
   progress.end();
   if (interruptSignal() !== 0) throw new InterruptedError(trainer.iteration, dir.path);
-  const evaluation = pool === undefined ? trainer.evaluate({ adaptation: true }) : await trainer.evaluateOn(pool, { adaptation: true });
+  const evaluation = await finalEvaluation(trainer, pool);
   dir.writeEvaluation(evaluation);
   return evaluation;
+}
+
+/** The held-out evaluation eval.json holds (with the adaptation measures): on `pool` when given, the same bits. */
+export async function finalEvaluation(trainer: MetaTrainer, pool?: TaskPool): Promise<EvaluationResult> {
+  return pool === undefined ? trainer.evaluate({ adaptation: true }) : trainer.evaluateOn(pool, { adaptation: true });
 }
 
 /** Refuses a saved run a resumed job would continue that was trained with another config. */
