@@ -81,6 +81,9 @@ describe('metarl --help', () => {
     }
     expect(helpOf('train').options.find((o) => o.name === 'algo')?.fallback).toBe(defaults.algo);
     expect(helpOf('train').options.find((o) => o.name === 'iterations')?.fallback).toBe(`the config's iterations, ${defaults.iterations}`);
+    // eval's --workers: train's value, range and default, for the held-out tasks alone.
+    expect(helpOf('eval').options).toEqual([{ name: 'workers', value: 'N', meaning: 'threads the held-out tasks (and the swap test\'s) run on, 1 to 64', fallback: 'one per core' }]);
+    expect(helpOf('train').options.find((o) => o.name === 'workers')).toEqual(expect.objectContaining({ value: 'N', meaning: expect.stringMatching(/, 1 to 64$/), fallback: 'one per core' }));
   });
 
   it('states audit\'s default tolerance, 1e-10: a loss off by 3e-10 fails without --tol, one off by 3e-11 passes', async () => {
