@@ -53,7 +53,7 @@ export type { LunarLanderTerrain } from './envs/lunar-lander-scene.js';
 export { type LunarLanderAction, type LunarLanderEndReason, type LunarLanderInfo, type LunarLanderOptions, type LunarLanderParam } from './envs/index.js';
 export { type LunarLanderParams, type LunarLanderResetResult, type LunarLanderStepResult } from './envs/index.js';
 export { lunarLanderTasks, lunarLanderContinuousTasks, lunarLanderWindTasks } from './envs/index.js';
-export { IntersectionBimodal, intersectionBimodalTasks, bimodalScene, bimodalOracle, bimodalWaitAndSee, bimodalGo, bimodalYield, evaluateBimodalDriver, type BimodalDriver, type BimodalDriverEvaluation, type BimodalParams, type BimodalScene, type IntersectionBimodalOptions } from './envs/index.js';
+export { IntersectionBimodal, INTERSECTION_BIMODAL_PARAMS, intersectionBimodalTasks, bimodalScene, bimodalOracle, bimodalWaitAndSee, bimodalGo, bimodalYield, evaluateBimodalDriver, type BimodalDriver, type BimodalDriverEvaluation, type BimodalParam, type BimodalParams, type BimodalScene, type IntersectionBimodalOptions } from './envs/index.js';
 export { lunarLanderPadTasks, padHeuristic, evaluatePadDriver, type PadDriverEvaluation } from './envs/index.js';
 
 // Rollouts, evaluation and plain policy-gradient training.

@@ -47,6 +47,7 @@ import type { Range, TaskFamily, TaskParams } from './task-family.js';
 
 const P = INTERSECTION_PARAMS;
 
+/** The family's parameter table: each parameter's default, range, unit and meaning. */
 export const INTERSECTION_BIMODAL_PARAMS = Object.freeze({
   late: { default: 0, min: 0, max: 1, unit: '', meaning: "O's mode: below 0.5 the early schedule (entering at earlyEntry), otherwise the late one (lateEntry); not observed" },
   jitter: { default: 0, min: -0.5, max: 0.5, unit: 's', meaning: "shift of O's zone entry time from its mode's; not observed" },
@@ -73,6 +74,7 @@ export const INTERSECTION_BIMODAL_PARAMS = Object.freeze({
   speedScale: P.speedScale,
 } satisfies ParamTable);
 
+/** The names of the family's parameters. */
 export type BimodalParam = keyof typeof INTERSECTION_BIMODAL_PARAMS;
 
 /** The family's parameters by name. */
