@@ -109,7 +109,8 @@ export const bimodalWaitAndSee: BimodalDriver = (state, step, scene) => {
   const at = (h: BimodalScene): number => otherStart(h) + road.desiredSpeed * t;
   const hidden = hiddenHypotheses(t, scene.params).map((h) => bimodalScene({ ...shared, ...h }));
   const plan = planOver(state, step, hidden, at);
-  return plan === 1 ? (state[1] > 0 ? HARD_BRAKE : COAST) : oraclePlanAction(plan, state, scene.road);
+  // Yield while O is unseen is bimodalYield's brake-then-coast: it cannot yet see O past the zone.
+  return plan === 1 ? bimodalYield(state, step, scene) : oraclePlanAction(plan, state, scene.road);
 };
 
 /** Returns and outcomes of a driver over sampled tasks: the intersection's, the episodes neither a success nor a collision ending at the deadline. */
@@ -143,6 +144,5 @@ export function evaluateBimodalDriver(driver: BimodalDriver, options: { tasks?: 
     const e = env as IntersectionBimodal;
     return e.step(driver(e.getState(), step++, e.scene));
   });
-  const { episodes, successRate, collisionRate, meanReturn, meanSteps } = tally;
-  return { episodes, successRate, collisionRate, deadlineRate: truncationRate, meanReturn, meanSteps };
+  return { ...tally, deadlineRate: truncationRate };
 }

@@ -174,11 +174,11 @@ function adaptationSampler(a: HeldOutContext, j: number, task: TaskParams): Task
 }
 
 /**
- * Scores a policy on task j's evaluation episodes (stream [8, j, 1], recreated at each call); `venv`
- * is one of the task's vector envs (each rollout resets it from its seed), used where the env
- * reports no outcomes.
+ * Scores a policy on task j's evaluation episodes (stream [8, j, 1], recreated at each call);
+ * `venv` gives one of the task's vector envs (each rollout resets it from its seed), asked for only
+ * where the env reports no outcomes.
  */
-function episodeScorer(a: HeldOutContext, j: number, task: TaskParams, venv: VectorEnv<unknown>): (mode: ActionMode, params: Float64Array) => PolicyScore {
+function episodeScorer(a: HeldOutContext, j: number, task: TaskParams, venv: () => VectorEnv<unknown>): (mode: ActionMode, params: Float64Array) => PolicyScore {
   const c = a.config;
   const withOutcomes = countsOutcomes(c.env, a.layout);
   return (mode, params) => {
@@ -189,7 +189,7 @@ function episodeScorer(a: HeldOutContext, j: number, task: TaskParams, venv: Vec
       const r = evaluateOutcomes(a.family.makeEnv(task), a.layout, params, { episodes: c.evalEpisodes, seed, rng });
       return { meanReturn: r.meanReturn, outcomes: { ...r.rates, none: r.noOutcomeRate } };
     }
-    return { meanReturn: evaluatePolicy(venv, a.layout, params, { episodes: c.evalEpisodes, seed, rng }).meanReturn, outcomes: null };
+    return { meanReturn: evaluatePolicy(venv(), a.layout, params, { episodes: c.evalEpisodes, seed, rng }).meanReturn, outcomes: null };
   };
 }
 
@@ -207,7 +207,7 @@ export function taskAdaptation(a: HeldOutArgs, j: number, task: TaskParams): Tas
     const { grad } = lossAndGrad(a.layout, current, batch as PolicyBatch, scratch, a.programs);
     iterates.push(sgdStepInto(new Float64Array(current.length), current, rate, grad));
   }
-  return scoreIterates(j, iterates, episodeScorer(a, j, task, sampler.venv), steps, c.innerSteps);
+  return scoreIterates(j, iterates, episodeScorer(a, j, task, () => sampler.venv), steps, c.innerSteps);
 }
 
 /** The swap test's jobs: each task's episodes with its partner's adapted policy; none for fewer than two tasks. */
@@ -216,9 +216,14 @@ export function swapJobs(tasks: readonly TaskParams[], perTask: readonly TaskAda
   return tasks.map((task, j) => ({ taskIndex: j, task, params: perTask[swapPartner(j, tasks.length)].adapted }));
 }
 
-/** A swap job's returns, on a vector env of its own (a fresh one: its rollouts reset it from their seeds). */
+/**
+ * A swap job's returns, on a vector env of its own where the env reports no outcomes (a fresh one,
+ * made once: its rollouts reset it from their seeds).
+ */
 export function runSwapJob(a: HeldOutContext, job: SwapJob): SwapReturns {
-  return swapReturns(episodeScorer(a, job.taskIndex, job.task, adaptationSampler(a, job.taskIndex, job.task).venv), job.params);
+  let venv: VectorEnv<unknown> | undefined;
+  const ownVenv = (): VectorEnv<unknown> => (venv ??= adaptationSampler(a, job.taskIndex, job.task).venv);
+  return swapReturns(episodeScorer(a, job.taskIndex, job.task, ownVenv), job.params);
 }
 
 /** The evaluation on the config's held-out tasks (the tasks of `MetaTrainer.evaluate()`), task by task in this realm. */
